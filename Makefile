@@ -1,0 +1,90 @@
+# Makefile -- build, test and demo clockring
+#
+#   make            build bin/clockring
+#   make demo       run 3 VMs for 60 model seconds at 4x speed and show the results
+#   make check      build and run every test (units, then end to end)
+#   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
+#
+# Missing Debian packages are installed by tools/need.sh (as root) or named.
+
+CC      ?= cc
+# SAN=address or SAN=thread builds an instrumented copy under build/SAN/.
+SAN     ?=
+WARN    := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
+           -Wmissing-prototypes -Wpointer-arith -Wformat=2
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -pthread $(WARN) $(CFLAGS) -I.
+LDLIBS  := -pthread -lm
+
+ifeq ($(SAN),)
+O       := build/release
+BIN     := bin/clockring
+else ifeq ($(SAN),address)
+O       := build/asan
+BIN     := $(O)/clockring
+ALL_CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDLIBS  += -fsanitize=address,undefined
+else ifeq ($(SAN),thread)
+O       := build/tsan
+BIN     := $(O)/clockring
+ALL_CFLAGS += -O1 -fsanitize=thread
+LDLIBS  += -fsanitize=thread
+else
+$(error SAN must be empty, address or thread)
+endif
+
+LIB_SRC  := $(wildcard vm/*.c) $(wildcard analysis/*.c) $(filter-out sim/main.c,$(wildcard sim/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
+TEST_SRC := $(wildcard tests/check_*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(O)/%.o)
+TEST_BIN := $(O)/check_units
+
+# Check's flags come from pkg-config, once that and Check are installed.
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+.PHONY: all check units e2e asan tsan demo deps deps-test clean install
+all: $(BIN)
+
+$(BIN): $(O)/sim/main.o $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^ $(LDLIBS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
+	$(CC) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
+
+deps:
+	@tools/need.sh gnuplot-nox
+
+deps-test:
+	@tools/need.sh check libsubunit-dev pkg-config
+
+check: deps-test
+	@$(MAKE) --no-print-directory units e2e
+
+units: $(TEST_BIN)
+	$(TEST_BIN)
+
+e2e: $(BIN)
+	CLOCKRING=$(abspath $(BIN)) tests/e2e/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory check SAN=address
+
+tsan:
+	@$(MAKE) --no-print-directory check SAN=thread
+
+demo: deps $(BIN)
+	@tools/demo.sh $(BIN)
+
+PREFIX ?= /usr/local
+install: $(BIN)
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/clockring
+
+clean:
+	rm -rf build bin
+
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(O)/sim/main.d

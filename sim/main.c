@@ -1,0 +1,162 @@
+/* sim/main.c -- the clockring command: subcommand dispatch and help */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/check.h"
+#include "sim/options.h"
+#include "sim/orch.h"
+#include "sim/run.h"
+#include "vm/ring.h"
+#include "vm/vm.h"
+
+static const char usage_main[] =
+"usage: clockring COMMAND [options]\n"
+"\n"
+"Lamport clocks at work: N virtual machines, each a process ticking at its\n"
+"own rate, pass messages around a TCP ring and log every event.\n"
+"\n"
+"commands:\n"
+"  run       run a simulation and write its run directory\n"
+"  check     verify a run directory's invariants: clockring check RUN_DIR\n"
+"  analyze   statistics and plots of runs (not yet implemented)\n"
+"  vm        run one VM by hand, e.g. on another host\n"
+"\n"
+"  clockring COMMAND --help    options of one command\n"
+"  clockring --version\n";
+
+static const char usage_run[] =
+"usage: clockring run [options]\n"
+"\n"
+"  --vms N               number of VMs, 2..256 [3]\n"
+"  --duration S          model seconds to run, > 0 [60]\n"
+"  --speed X             run X times faster than real time, > 0 [1]\n"
+"  --rate-min A          lowest clock rate drawn, ticks per second [1]\n"
+"  --rate-max B          highest clock rate drawn, 1..1000 [6]\n"
+"  --rates R0,R1,...     one rate per VM instead of drawing them\n"
+"  --draw-max K          idle ticks draw 1..K: 1 next, 2 prev, 3 both,\n"
+"                        else internal; K >= 3 [10]\n"
+"  --seed S              run seed, 0..2^64-1 [random, printed]\n"
+"  --out DIR             run directory [runs/<date>-<time>-<seed>]\n"
+"  --force               allow an existing, non-empty DIR (no file in it\n"
+"                        is ever overwritten)\n"
+"  --base-port P         VM i listens on port P+i [0: any free port]\n"
+"  --bind ADDR           address the VMs listen on [127.0.0.1]\n"
+"  --connect-timeout S   give up linking the ring after S seconds [10]\n"
+"  --quiet               print nothing but errors\n"
+"\n"
+"exit status: 0 run complete, 1 run failed (logs kept), 2 bad input,\n"
+"130/143 interrupted by SIGINT/SIGTERM (logs kept)\n";
+
+static const char usage_vm[] =
+"usage: clockring vm --id I --run-id HEX --listen HOST:PORT --next HOST:PORT\n"
+"                    --log FILE [options]\n"
+"\n"
+"Runs VM I of a ring whose other VMs are started the same way, by hand or\n"
+"on other hosts. All VMs of a ring need the same --run-id, --vms and\n"
+"--seed; each listens for its predecessor and connects to its successor.\n"
+"\n"
+"  --id I                this VM's id, 0..N-1 (required)\n"
+"  --run-id HEX          32 hex digits shared by the ring (required)\n"
+"  --listen HOST:PORT    where the predecessor connects (required)\n"
+"  --next HOST:PORT      where the successor listens (required)\n"
+"  --log FILE            event log to create (required; must not exist)\n"
+"  --vms N               ring size, 2..256 [3]\n"
+"  --rate R              ticks per second, 1..1000 [1]\n"
+"  --draw-max K          [10]    --duration S  [60]    --speed X  [1]\n"
+"  --seed S              [0]     --connect-timeout S  [10]\n"
+"  --start-at T          Unix time in seconds of tick 0 [when linked]\n"
+"\n"
+"exit status: 0 ok, 1 error, 2 bad input, 3 a link broke, 4 interrupted\n";
+
+static int
+usage_error(const char *err, const char *cmd)
+{
+	fprintf(stderr, "clockring: %s (see 'clockring %s%s--help')\n", err,
+	    cmd ? cmd : "", cmd ? " " : "");
+	return 2;
+}
+
+static int
+cmd_run(int argc, char **argv)
+{
+	struct run_opts o;
+	char err[512], dir[PATH_MAX];
+	int rc = options_run(argc, argv, &o, err, sizeof err);
+
+	if (rc == 1) {
+		fputs(usage_run, stdout);
+		return 0;
+	}
+	if (rc == -1)
+		return usage_error(err, "run");
+	return orch_run(&o, dir, sizeof dir);
+}
+
+static int
+cmd_vm(int argc, char **argv)
+{
+	struct vm_opts o;
+	char err[512];
+	uint16_t port;
+	int rc = options_vm(argc, argv, &o, err, sizeof err);
+
+	if (rc == 1) {
+		fputs(usage_vm, stdout);
+		return 0;
+	}
+	if (rc == -1)
+		return usage_error(err, "vm");
+	if (ring_listen(o.listen_host, o.listen_port, &o.conf.listen_fd,
+	    &port, err, sizeof err) == -1)
+		return usage_error(err, "vm");
+	return vm_run(&o.conf);
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	if (argc == 1 && strcmp(argv[0], "--help") == 0) {
+		puts("usage: clockring check RUN_DIR\n\n"
+		    "Verifies every rule of a run directory (docs/FORMAT.md) and names\n"
+		    "each violation as FILE:LINE: RULE: what is wrong.\n\n"
+		    "exit status: 0 all rules hold, 1 a rule is broken, 2 bad input");
+		return 0;
+	}
+	if (argc != 1)
+		return usage_error("check takes one run directory", "check");
+	return check_run(argv[0], stdout, stderr);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (cmd == NULL) {
+		fputs(usage_main, stderr);
+		return 2;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("clockring %s\n", CLOCKRING_VERSION);
+		return 0;
+	}
+	if (strcmp(cmd, "run") == 0)
+		return cmd_run(argc - 2, argv + 2);
+	if (strcmp(cmd, "vm") == 0)
+		return cmd_vm(argc - 2, argv + 2);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "analyze") == 0) {
+		fprintf(stderr, "clockring: analyze: not yet implemented\n");
+		return 2;
+	}
+	char err[128];
+	snprintf(err, sizeof err, "unknown command '%s'", cmd);
+	return usage_error(err, NULL);
+}

@@ -1,0 +1,323 @@
+/* sim/options.c -- command-line options of `run` and `vm`: parsing, validation */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/options.h"
+
+enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID };
+
+/* One option: where its value goes and the range it must be in. */
+struct opt {
+	const char *name;	/* without the leading "--" */
+	enum kind kind;
+	void *dst;		/* uint32_t or uint64_t (by max), double, char *, bool */
+	double min, max;	/* K_UINT inclusive; K_REAL above min, up to max */
+	bool *seen;		/* set when given, or NULL */
+};
+
+static int
+bad(char *err, size_t errlen, const struct opt *o, const char *val,
+    const char *why)
+{
+	snprintf(err, errlen, "--%s '%s': %s", o->name, val, why);
+	return -1;
+}
+
+static int
+parse_uint(const char *s, uint64_t *v)
+{
+	char *end;
+
+	/* strtoull would take "-1", " 7" and "" without complaint. */
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	*v = strtoull(s, &end, 10);
+	return errno != 0 || *end != '\0' ? -1 : 0;
+}
+
+static int
+set_uint(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	char why[64];
+	uint64_t v;
+
+	if (parse_uint(val, &v) == -1)
+		return bad(err, errlen, o, val, errno == ERANGE ? "too large" :
+		    "not a whole number");
+	if ((double)v < o->min || (double)v > o->max) {
+		snprintf(why, sizeof why, "must be from %.0f to %.0f", o->min, o->max);
+		return bad(err, errlen, o, val, why);
+	}
+	if (o->max > UINT32_MAX)
+		*(uint64_t *)o->dst = v;
+	else
+		*(uint32_t *)o->dst = (uint32_t)v;
+	return 0;
+}
+
+static int
+set_real(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	char why[64], *end;
+
+	errno = 0;
+	double v = strtod(val, &end);
+	if (*val == '\0' || *end != '\0' || isspace((unsigned char)*val) ||
+	    errno == ERANGE || !isfinite(v))
+		return bad(err, errlen, o, val, "not a number");
+	if (v <= o->min || v > o->max) {
+		snprintf(why, sizeof why, v <= o->min ? "must be more than %g" :
+		    "must be at most %g", v <= o->min ? o->min : o->max);
+		return bad(err, errlen, o, val, why);
+	}
+	*(double *)o->dst = v;
+	return 0;
+}
+
+/* "3,1,6": each a rate; the count is checked against --vms afterwards. */
+static int
+set_rates(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	struct run_opts *r = o->dst;
+	const char *p = val;
+	char num[32], why[80];
+
+	r->nrates = 0;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		uint64_t v;
+		snprintf(num, sizeof num, "%.*s", (int)(len < 31 ? len : 31), p);
+		if (len == 0 || len > 30 || parse_uint(num, &v) == -1 || v < 1 ||
+		    v > OPT_MAX_RATE) {
+			snprintf(why, sizeof why, "rate '%s' is not a whole number "
+			    "from 1 to %d", num, OPT_MAX_RATE);
+			return bad(err, errlen, o, val, why);
+		}
+		if (r->nrates == OPT_MAX_VMS)
+			return bad(err, errlen, o, val, "more than 256 rates");
+		r->rates[r->nrates++] = (uint32_t)v;
+		if (p[len] == '\0')
+			return 0;
+		p += len + 1;
+	}
+}
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static int
+set_run_id(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	uint8_t *id = o->dst;
+
+	if (strlen(val) != 2 * WIRE_RUN_ID_LEN)
+		return bad(err, errlen, o, val, "must be 32 hex digits");
+	for (int i = 0; i < WIRE_RUN_ID_LEN; i++) {
+		int hi = hex_digit(val[2 * i]), lo = hex_digit(val[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return bad(err, errlen, o, val, "must be 32 hex digits");
+		id[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+static int
+set_value(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	switch (o->kind) {
+	case K_UINT: return set_uint(o, val, err, errlen);
+	case K_REAL: return set_real(o, val, err, errlen);
+	case K_RATES: return set_rates(o, val, err, errlen);
+	case K_RUN_ID: return set_run_id(o, val, err, errlen);
+	case K_STR:
+		if (*val == '\0')
+			return bad(err, errlen, o, val, "must not be empty");
+		*(const char **)o->dst = val;
+		return 0;
+	case K_FLAG:
+		break;
+	}
+	return -1;
+}
+
+static const struct opt *
+find(const struct opt *opts, size_t nopts, const char *name, size_t len)
+{
+	for (size_t i = 0; i < nopts; i++)
+		if (strlen(opts[i].name) == len && memcmp(opts[i].name, name, len) == 0)
+			return &opts[i];
+	return NULL;
+}
+
+/* Accepts "--name value" and "--name=value"; a later option wins. */
+static int
+parse(const struct opt *opts, size_t nopts, int argc, char **argv, char *err,
+    size_t errlen)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+			return 1;
+		if (strncmp(arg, "--", 2) != 0) {
+			snprintf(err, errlen, "unexpected argument '%s'", arg);
+			return -1;
+		}
+		const char *eq = strchr(arg, '=');
+		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+		const struct opt *o = find(opts, nopts, arg + 2, len);
+		if (o == NULL) {
+			snprintf(err, errlen, "unknown option '%.*s'", (int)len + 2, arg);
+			return -1;
+		}
+		if (o->seen != NULL)
+			*o->seen = true;
+		if (o->kind == K_FLAG && eq == NULL) {
+			*(bool *)o->dst = true;
+			continue;
+		}
+		if (o->kind == K_FLAG) {
+			snprintf(err, errlen, "--%s takes no value", o->name);
+			return -1;
+		}
+		const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		if (val == NULL || (eq == NULL && strncmp(val, "--", 2) == 0)) {
+			snprintf(err, errlen, "--%s: missing value", o->name);
+			return -1;
+		}
+		if (set_value(o, val, err, errlen) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+check_run(struct run_opts *o, char *err, size_t errlen)
+{
+	if (o->rate_min > o->rate_max) {
+		snprintf(err, errlen, "--rate-min %u is more than --rate-max %u",
+		    (unsigned)o->rate_min, (unsigned)o->rate_max);
+		return -1;
+	}
+	if (o->nrates > 0 && o->nrates != o->vms) {
+		snprintf(err, errlen, "--rates: %u rates for %u VMs",
+		    (unsigned)o->nrates, (unsigned)o->vms);
+		return -1;
+	}
+	if (o->base_port != 0 && o->base_port + o->vms - 1 > 65535) {
+		snprintf(err, errlen, "--base-port %u: ports up to %u do not exist",
+		    (unsigned)o->base_port, (unsigned)(o->base_port + o->vms - 1));
+		return -1;
+	}
+	return 0;
+}
+
+int
+options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
+{
+	*o = (struct run_opts){ .vms = 3, .duration_s = 60, .speed = 1,
+	    .rate_min = 1, .rate_max = 6, .draw_max = 10, .bind = "127.0.0.1",
+	    .connect_timeout_s = 10 };
+	const struct opt opts[] = {
+		{ "vms", K_UINT, &o->vms, 2, OPT_MAX_VMS, NULL },
+		{ "duration", K_REAL, &o->duration_s, 0, 1e7, NULL },
+		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
+		{ "rate-min", K_UINT, &o->rate_min, 1, OPT_MAX_RATE, NULL },
+		{ "rate-max", K_UINT, &o->rate_max, 1, OPT_MAX_RATE, NULL },
+		{ "rates", K_RATES, o, 0, 0, NULL },
+		{ "draw-max", K_UINT, &o->draw_max, 3, 1000000, NULL },
+		{ "seed", K_UINT, &o->seed, 0, (double)UINT64_MAX, &o->seed_given },
+		{ "out", K_STR, &o->out, 0, 0, NULL },
+		{ "force", K_FLAG, &o->force, 0, 0, NULL },
+		{ "base-port", K_UINT, &o->base_port, 0, 65535, NULL },
+		{ "bind", K_STR, &o->bind, 0, 0, NULL },
+		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600, NULL },
+		{ "quiet", K_FLAG, &o->quiet, 0, 0, NULL },
+	};
+	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, err, errlen);
+	return rc != 0 ? rc : check_run(o, err, errlen);
+}
+
+/* "host:port", the port after the last colon ("[::1]:7000" for IPv6). */
+static int
+split_addr(const char *name, const char *s, char *host, size_t hostlen,
+    uint16_t *port, char *err, size_t errlen)
+{
+	const char *colon = strrchr(s, ':');
+	uint64_t p;
+
+	if (colon == NULL || colon == s || parse_uint(colon + 1, &p) == -1 ||
+	    p > 65535 || (size_t)(colon - s) >= hostlen) {
+		snprintf(err, errlen, "--%s '%s': not HOST:PORT", name, s);
+		return -1;
+	}
+	size_t len = (size_t)(colon - s);
+	if (s[0] == '[' && colon[-1] == ']') {
+		s++;
+		len -= 2;
+	}
+	snprintf(host, hostlen, "%.*s", (int)len, s);
+	*port = (uint16_t)p;
+	return 0;
+}
+
+int
+options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
+{
+	struct vm_conf *c = &o->conf;
+	bool have_id = false, have_run_id = false;
+
+	*o = (struct vm_opts){ .conf = { .n = 3, .rate = 1, .draw_max = 10,
+	    .duration_s = 60, .speed = 1, .connect_timeout_s = 10,
+	    .listen_fd = -1, .ctl_fd = -1 } };
+	const struct opt opts[] = {
+		{ "id", K_UINT, &c->id, 0, OPT_MAX_VMS - 1, &have_id },
+		{ "vms", K_UINT, &c->n, 2, OPT_MAX_VMS, NULL },
+		{ "rate", K_UINT, &c->rate, 1, OPT_MAX_RATE, NULL },
+		{ "draw-max", K_UINT, &c->draw_max, 3, 1000000, NULL },
+		{ "duration", K_REAL, &c->duration_s, 0, 1e7, NULL },
+		{ "speed", K_REAL, &c->speed, 0, 1e6, NULL },
+		{ "seed", K_UINT, &c->seed, 0, (double)UINT64_MAX, NULL },
+		{ "run-id", K_RUN_ID, c->run_id, 0, 0, &have_run_id },
+		{ "listen", K_STR, &o->listen, 0, 0, NULL },
+		{ "next", K_STR, &o->next, 0, 0, NULL },
+		{ "log", K_STR, &c->log_path, 0, 0, NULL },
+		{ "connect-timeout", K_REAL, &c->connect_timeout_s, 0, 3600, NULL },
+		{ "start-at", K_REAL, &o->start_at, 0, 1e11, NULL },
+	};
+	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, err, errlen);
+	if (rc != 0)
+		return rc;
+	const char *missing = !have_id ? "--id" : !have_run_id ? "--run-id" :
+	    o->listen == NULL ? "--listen" : o->next == NULL ? "--next" :
+	    c->log_path == NULL ? "--log" : NULL;
+	if (missing != NULL) {
+		snprintf(err, errlen, "vm: %s is required", missing);
+		return -1;
+	}
+	if (c->id >= c->n) {
+		snprintf(err, errlen, "--id %u: must be below --vms %u",
+		    (unsigned)c->id, (unsigned)c->n);
+		return -1;
+	}
+	if (split_addr("listen", o->listen, o->listen_host, sizeof o->listen_host,
+	    &o->listen_port, err, errlen) == -1 ||
+	    split_addr("next", o->next, o->next_host, sizeof o->next_host,
+	    &c->next_port, err, errlen) == -1)
+		return -1;
+	c->next_host = o->next_host;
+	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
+	return 0;
+}

@@ -1,0 +1,48 @@
+/* sim/options.h -- command-line options of `run` and `vm`: parsing, validation */
+#ifndef SIM_OPTIONS_H
+#define SIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/vm.h"
+
+#define OPT_MAX_VMS	256
+#define OPT_MAX_RATE	1000
+
+struct run_opts {
+	uint32_t vms;
+	double duration_s, speed;
+	uint32_t rate_min, rate_max;
+	uint32_t rates[OPT_MAX_VMS];	/* from --rates, else drawn later */
+	uint32_t nrates;		/* 0: no --rates */
+	uint32_t draw_max;
+	uint64_t seed;
+	bool seed_given;
+	const char *out;		/* NULL: runs/<timestamp>-<seed> */
+	bool force;
+	uint32_t base_port;		/* 0: ephemeral ports */
+	const char *bind;
+	double connect_timeout_s;
+	bool quiet;
+};
+
+/* `clockring vm`: one VM by hand; addresses stay strings until used. */
+struct vm_opts {
+	struct vm_conf conf;
+	const char *listen;		/* HOST:PORT */
+	const char *next;		/* HOST:PORT */
+	char next_host[256];
+	uint16_t listen_port;
+	char listen_host[256];
+	double start_at;		/* Unix seconds; 0: as soon as linked */
+};
+
+/* 0 parsed, 1 help asked, -1 bad input (err holds one line). */
+int options_run(int argc, char **argv, struct run_opts *o, char *err,
+    size_t errlen);
+int options_vm(int argc, char **argv, struct vm_opts *o, char *err,
+    size_t errlen);
+
+#endif

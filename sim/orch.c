@@ -1,0 +1,429 @@
+/* sim/orch.c -- the orchestrator: fork the VMs, start them together, wait */
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim/orch.h"
+#include "sim/run.h"
+#include "vm/clock.h"
+#include "vm/ring.h"
+#include "vm/rng.h"
+#include "vm/vm.h"
+
+#define LEAD_NS		50000000u	/* from "go" to tick 0: every VM reads it */
+#define GRACE_NS	5000000000u	/* after SIGTERM, before SIGKILL */
+#define SLACK_NS	10000000000u	/* past the planned end, a VM is hung */
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* The run id tells this run's VMs from any other's: 128 fresh random bits. */
+static void
+make_ids(struct run *r)
+{
+	int fd = open("/dev/urandom", O_RDONLY);
+	bool ok = fd != -1 && read(fd, r->run_id, sizeof r->run_id) ==
+	    (ssize_t)sizeof r->run_id;
+
+	if (fd != -1)
+		close(fd);
+	if (!ok) {	/* no /dev/urandom: time and pid still differ per run */
+		struct rng g;
+		rng_seed(&g, clock_real_ns() ^ clock_mono_ns(), (uint64_t)getpid());
+		for (size_t i = 0; i < sizeof r->run_id; i++)
+			r->run_id[i] = (uint8_t)rng_next(&g);
+	}
+	if (!r->o->seed_given)
+		memcpy(&r->seed, r->run_id, sizeof r->seed);
+}
+
+static void
+choose_rates(struct run *r)
+{
+	const struct run_opts *o = r->o;
+	struct rng g;
+
+	rng_seed(&g, r->seed, RNG_STREAM_RATES);
+	for (uint32_t i = 0; i < o->vms; i++)
+		r->rates[i] = o->nrates ? o->rates[i] :
+		    (uint32_t)rng_range(&g, o->rate_min, o->rate_max);
+}
+
+/* Listen for every VM here, before forking: a port in use is bad input. */
+static int
+open_ports(struct run *r, char *err, size_t errlen)
+{
+	const struct run_opts *o = r->o;
+	char why[200];
+
+	for (uint32_t i = 0; i < o->vms; i++) {
+		uint32_t port = o->base_port ? o->base_port + i : 0;
+		if (ring_listen(o->bind, (uint16_t)port, &r->listen_fd[i],
+		    &r->ports[i], why, sizeof why) == -1) {
+			snprintf(err, errlen, "%s %s", o->base_port ? "--base-port:" :
+			    "--bind:", why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+close_fd(int *fd)
+{
+	if (*fd != -1)
+		close(*fd);
+	*fd = -1;
+}
+
+/* In the child: keep only our own sockets, then become VM id. */
+static void
+child(struct run *r, uint32_t id, int ctl, pid_t parent)
+{
+	const struct run_opts *o = r->o;
+	char log[PATH_MAX + 16];
+
+#ifdef __linux__
+	/* Should the orchestrator die, nothing is left running. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(VM_ERROR);
+#else
+	(void)parent;
+#endif
+	for (uint32_t j = 0; j < o->vms; j++) {
+		if (j != id)
+			close_fd(&r->listen_fd[j]);
+		close_fd(&r->ctl_fd[j]);
+	}
+	snprintf(log, sizeof log, "%s/vm%u.csv", r->dir, (unsigned)id);
+	struct vm_conf c = {
+		.id = id, .n = o->vms, .rate = r->rates[id], .draw_max = o->draw_max,
+		.duration_s = o->duration_s, .speed = o->speed, .seed = r->seed,
+		.listen_fd = r->listen_fd[id], .next_host = o->bind,
+		.next_port = r->ports[(id + 1) % o->vms],
+		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
+		.ctl_fd = ctl,
+	};
+	memcpy(c.run_id, r->run_id, sizeof c.run_id);
+	_exit(vm_run(&c));
+}
+
+/*
+ * Fork every VM. Signals stay blocked across fork until the VM has put up
+ * its own handlers (vm_run unblocks them), so a Ctrl-C at this moment is
+ * kept for the VM rather than lost to the orchestrator's handler.
+ */
+static int
+spawn(struct run *r, char *err, size_t errlen)
+{
+	sigset_t block, old;
+	pid_t parent = getpid();
+	int rc = 0;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	fflush(NULL);
+	for (uint32_t i = 0; i < r->o->vms && rc == 0; i++) {
+		int sv[2];
+		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1) {
+			rc = -1;
+			break;
+		}
+		switch (r->pid[i] = fork()) {
+		case -1:
+			r->pid[i] = 0;
+			close(sv[0]);
+			close(sv[1]);
+			rc = -1;
+			break;
+		case 0:
+			close(sv[0]);
+			child(r, i, sv[1], parent);
+			break;
+		default:
+			close(sv[1]);
+			r->ctl_fd[i] = sv[0];
+			close_fd(&r->listen_fd[i]);
+		}
+	}
+	if (rc == -1)
+		snprintf(err, errlen, "starting VMs: %s", strerror(errno));
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+static void
+signal_all(struct run *r, int sig)
+{
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (r->pid[i] > 0)
+			kill(r->pid[i], sig);
+}
+
+static void
+describe_exit(char *buf, size_t len, int st)
+{
+	const char *name = WIFEXITED(st) ? vm_exit_name(WEXITSTATUS(st)) : NULL;
+
+	if (name != NULL)
+		snprintf(buf, len, "%s", name);
+	else if (WIFEXITED(st))
+		snprintf(buf, len, "exit %d", WEXITSTATUS(st));
+	else
+		snprintf(buf, len, "signal %d", WTERMSIG(st));
+}
+
+static void
+reap(struct run *r, uint32_t i)
+{
+	int st;
+
+	while (waitpid(r->pid[i], &st, 0) == -1 && errno == EINTR)
+		;
+	r->pid[i] = 0;
+	close_fd(&r->ctl_fd[i]);
+	describe_exit(r->exit[i], sizeof r->exit[i], st);
+}
+
+/* Wait until VMs speak or end; returns the index of one that did, or -1. */
+static int
+poll_vms(struct run *r, const bool *skip, int ms)
+{
+	struct pollfd p[OPT_MAX_VMS];
+
+	/* poll() passes over negative fds: reaped VMs and those in skip. */
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		p[i] = (struct pollfd){ .fd = skip && skip[i] ? -1 : r->ctl_fd[i],
+		    .events = POLLIN };
+	if (poll(p, r->o->vms, ms) <= 0)
+		return -1;
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (p[i].revents != 0)
+			return (int)i;
+	return -1;
+}
+
+/* The start barrier: every VM says it is linked, then all get one start. */
+static int
+start_together(struct run *r)
+{
+	uint64_t deadline = clock_mono_ns() +
+	    (uint64_t)(r->o->connect_timeout_s * 1e9) + GRACE_NS;
+	uint32_t ready = 0;
+	bool is_ready[OPT_MAX_VMS] = { false };
+	char c;
+
+	while (ready < r->o->vms) {
+		if (got_signal || clock_mono_ns() > deadline)
+			return -1;
+		int i = poll_vms(r, is_ready, 100);
+		if (i < 0)
+			continue;
+		if (read(r->ctl_fd[i], &c, 1) != 1 || c != 'R')
+			return -1;	/* it exited: wait_all says how */
+		is_ready[i] = true;
+		ready++;
+	}
+	r->start_wall_ns = clock_real_ns() + LEAD_NS;
+	r->end_wall_ns = r->start_wall_ns + (uint64_t)(r->o->duration_s /
+	    r->o->speed * 1e9);
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (write(r->ctl_fd[i], &r->start_wall_ns, 8) != 8)
+			return -1;
+	return 0;
+}
+
+/* Of the VMs that did not end well, the one to blame: a VM killed or in
+ * error comes before its neighbours, which only saw their link break. */
+static void
+find_culprit(struct run *r)
+{
+	static const char *const order[] = { "signal", "error", "exit", "link-broken" };
+
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		for (uint32_t i = 0; i < r->o->vms; i++) {
+			if (strncmp(r->exit[i], order[k], strlen(order[k])) == 0) {
+				r->failed_vm = (int)i;
+				if (r->error[0] == '\0')
+					snprintf(r->error, sizeof r->error, "vm %u: %s",
+					    (unsigned)i, r->exit[i]);
+				return;
+			}
+		}
+	}
+}
+
+/*
+ * Wait for every VM to end. A signal to us, or a VM ending badly, ends the
+ * run: the others get SIGTERM (they stop, drain and log), and SIGKILL if
+ * they have not ended GRACE_NS later. A run past its end plus SLACK_NS is
+ * hung, and ended the same way.
+ */
+static void
+wait_all(struct run *r, bool started)
+{
+	uint64_t hung_at = clock_mono_ns() + SLACK_NS +
+	    (uint64_t)(r->o->duration_s / r->o->speed * 1e9);
+	uint64_t kill_at = 0;
+	uint32_t left = r->o->vms;
+	bool ending = !started;
+
+	for (;;) {
+		uint64_t now = clock_mono_ns();
+		if (!ending && (got_signal || now > hung_at)) {
+			if (!got_signal)
+				snprintf(r->error, sizeof r->error, "VMs still running "
+				    "%.0f s after the planned end", SLACK_NS / 1e9);
+			ending = true;
+		}
+		if (ending && kill_at == 0) {
+			signal_all(r, SIGTERM);
+			kill_at = now + GRACE_NS;
+		}
+		if (kill_at != 0 && now > kill_at)
+			signal_all(r, SIGKILL);
+		if (left == 0)
+			break;
+		int i = poll_vms(r, NULL, 100);
+		if (i < 0)
+			continue;
+		reap(r, (uint32_t)i);
+		left--;
+		if (strcmp(r->exit[i], "ok") != 0)
+			ending = true;
+	}
+}
+
+static int
+finish(struct run *r)
+{
+	char err[512];
+	int rc = 0;
+
+	find_culprit(r);
+	if (got_signal) {
+		r->status = "interrupted";
+		r->failed_vm = -1;
+		rc = 128 + got_signal;
+	} else if (r->failed_vm >= 0 || r->error[0] != '\0') {
+		r->status = "failed";
+		rc = ORCH_FAILED;
+	} else {
+		r->status = "complete";
+	}
+	if (runmeta_write(r, err, sizeof err) == -1) {
+		fprintf(stderr, "clockring: %s\n", err);
+		rc = rc ? rc : ORCH_FAILED;
+	}
+	if (rc == ORCH_FAILED)
+		fprintf(stderr, "clockring: run failed (%s); logs kept in %s\n",
+		    r->error, r->dir);
+	else if (rc != 0)
+		fprintf(stderr, "clockring: interrupted; logs kept in %s\n", r->dir);
+	return rc;
+}
+
+static void
+announce(const struct run *r)
+{
+	const struct run_opts *o = r->o;
+
+	if (o->quiet)
+		return;
+	printf("clockring: %u VMs, %g model seconds at speed %g, seed %" PRIu64
+	    "\nclockring: rates", (unsigned)o->vms, o->duration_s, o->speed, r->seed);
+	for (uint32_t i = 0; i < o->vms; i++)
+		printf(" %u", (unsigned)r->rates[i]);
+	printf(" ticks/s; logs in %s\n", r->dir);
+}
+
+static struct run *
+run_new(const struct run_opts *o)
+{
+	struct run *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	r->o = o;
+	r->seed = o->seed;
+	r->status = "running";
+	r->failed_vm = -1;
+	for (uint32_t i = 0; i < OPT_MAX_VMS; i++)
+		r->listen_fd[i] = r->ctl_fd[i] = -1;
+	return r;
+}
+
+static void
+run_free(struct run *r)
+{
+	for (uint32_t i = 0; i < r->o->vms; i++) {
+		close_fd(&r->listen_fd[i]);
+		close_fd(&r->ctl_fd[i]);
+	}
+	free(r);
+}
+
+/* Returns the exit status of `clockring run`; dir receives the run directory. */
+int
+orch_run(const struct run_opts *o, char *dir, size_t dirlen)
+{
+	struct run *r = run_new(o);
+	char err[512];
+	int rc = ORCH_USAGE;
+
+	if (r == NULL) {
+		fprintf(stderr, "clockring: out of memory\n");
+		return ORCH_FAILED;
+	}
+	catch_signals();
+	make_ids(r);
+	choose_rates(r);
+	if (outdir_prepare(r, err, sizeof err) == -1 ||
+	    open_ports(r, err, sizeof err) == -1 ||
+	    runmeta_write(r, err, sizeof err) == -1) {
+		fprintf(stderr, "clockring: %s\n", err);
+		goto out;
+	}
+	snprintf(dir, dirlen, "%s", r->dir);
+	announce(r);
+	bool started = spawn(r, r->error, sizeof r->error) == 0 &&
+	    start_together(r) == 0;
+	wait_all(r, started);
+	rc = finish(r);
+out:
+	run_free(r);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* sim/run.h -- what the orchestrator knows about one run, shared by its files */
+#ifndef SIM_RUN_H
+#define SIM_RUN_H
+
+#include <sys/types.h>
+
+#include <limits.h>
+#include <stdint.h>
+
+#include "sim/options.h"
+#include "vm/wire.h"
+
+#define CLOCKRING_VERSION "0.1.0"
+
+struct run {
+	const struct run_opts *o;
+	char dir[PATH_MAX];		/* the run directory */
+	uint64_t seed;
+	uint8_t run_id[WIRE_RUN_ID_LEN];
+	uint32_t rates[OPT_MAX_VMS];
+	uint16_t ports[OPT_MAX_VMS];
+	int listen_fd[OPT_MAX_VMS];	/* until handed to the VM's process */
+	int ctl_fd[OPT_MAX_VMS];	/* our end of each VM's control socket */
+	pid_t pid[OPT_MAX_VMS];		/* 0 once reaped */
+	char exit[OPT_MAX_VMS][24];	/* how each VM ended, "" while running */
+	uint64_t start_wall_ns, end_wall_ns;
+	const char *status;		/* running, complete, interrupted, failed */
+	int failed_vm;			/* -1: none */
+	char error[256];		/* status=failed: what failed */
+};
+
+int outdir_prepare(struct run *r, char *err, size_t errlen);
+int runmeta_write(const struct run *r, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,20 @@
+/* tests/check_main.c -- runs every unit-test suite in Check's fork mode */
+#include <stdlib.h>
+
+#include "tests/suites.h"
+
+int
+main(void)
+{
+	Suite *(*makers[])(void) = {
+		make_rng_suite, make_step_suite, make_queue_suite, make_wire_suite,
+		make_options_suite, make_logread_suite, make_check_suite,
+	};
+	SRunner *sr = srunner_create(NULL);
+	for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
+		srunner_add_suite(sr, makers[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

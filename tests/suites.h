@@ -1,0 +1,15 @@
+/* tests/suites.h -- one suite maker per module, gathered by check_main.c */
+#ifndef TESTS_SUITES_H
+#define TESTS_SUITES_H
+
+#include <check.h>
+
+Suite *make_rng_suite(void);
+Suite *make_step_suite(void);
+Suite *make_queue_suite(void);
+Suite *make_wire_suite(void);
+Suite *make_options_suite(void);
+Suite *make_logread_suite(void);
+Suite *make_check_suite(void);
+
+#endif

@@ -1,0 +1,17 @@
+/* vm/logw.h -- the event log writer: one CSV line per event, buffered */
+#ifndef VM_LOGW_H
+#define VM_LOGW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/step.h"
+
+struct logw;
+
+struct logw *logw_open(const char *path, uint32_t vm, char *err, size_t errlen);
+int logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
+    size_t queue_len);
+int logw_close(struct logw *w, char *err, size_t errlen);
+
+#endif

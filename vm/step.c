@@ -1,0 +1,97 @@
+/* vm/step.c -- the pure per-tick decision: Lamport rules, draws, destinations */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "vm/step.h"
+
+void
+step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max)
+{
+	assert(n >= 2 && id < n && draw_max >= 3);
+	memset(s, 0, sizeof *s);
+	s->id = id;
+	s->n = n;
+	s->draw_max = draw_max;
+}
+
+uint32_t
+step_next(const struct step_vm *s)
+{
+	return (s->id + 1) % s->n;
+}
+
+uint32_t
+step_prev(const struct step_vm *s)
+{
+	return (s->id + s->n - 1) % s->n;
+}
+
+static void
+take(struct step_vm *s, const struct step_msg *msg, struct step_event *ev)
+{
+	ev->kind = STEP_RECV;
+	ev->msg = *msg;
+	s->lamport = (msg->lamport > s->lamport ? msg->lamport : s->lamport) + 1;
+}
+
+/*
+ * An idle tick draws r in 1..draw_max: 1 sends to next, 2 to prev, 3 to
+ * both, anything else is internal. With N = 2 next and prev are the same
+ * peer, and "both" is one message to it: a message is named by (source,
+ * seq, destination), so two copies would be indistinguishable.
+ */
+static void
+draw(struct step_vm *s, struct rng *rng, struct step_event *ev)
+{
+	uint64_t r = rng_range(rng, 1, s->draw_max);
+
+	s->lamport++;
+	ev->kind = r <= 3 ? STEP_SEND : STEP_INTERNAL;
+	if (r == 1 || r == 3)
+		ev->dest[ev->ndest++] = step_next(s);
+	if ((r == 2 || r == 3) && (ev->ndest == 0 || s->n > 2))
+		ev->dest[ev->ndest++] = step_prev(s);
+}
+
+/* One tick: take msg if the queue gave one (msg != NULL), else draw. */
+void
+step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
+    struct step_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->seq = s->seq++;
+	if (msg != NULL)
+		take(s, msg, ev);
+	else
+		draw(s, rng, ev);
+	ev->lamport = s->lamport;
+}
+
+/* A message still queued at the end is logged, but never changes the clock. */
+void
+step_pending(struct step_vm *s, const struct step_msg *msg,
+    struct step_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = STEP_PENDING;
+	ev->seq = s->seq++;
+	ev->msg = *msg;
+	ev->lamport = s->lamport;
+}
+
+/* Ticks fall at model times k / rate < duration_s; the epsilon absorbs
+ * binary fractions such as 0.1 * 30 = 3.0000000000000004. */
+uint64_t
+step_ticks(double duration_s, uint32_t rate)
+{
+	return (uint64_t)ceil(duration_s * rate - 1e-9);
+}
+
+/* When tick k is due, in ns after the start: k / (rate * speed) seconds. */
+uint64_t
+step_due_ns(uint64_t k, uint32_t rate, double speed)
+{
+	return (uint64_t)llround((double)k * 1e9 / ((double)rate * speed));
+}

@@ -1,0 +1,43 @@
+/* vm/step.h -- the pure per-tick decision: Lamport rules, draws, destinations */
+#ifndef VM_STEP_H
+#define VM_STEP_H
+
+#include <stdint.h>
+
+#include "vm/rng.h"
+
+enum step_kind { STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING };
+
+struct step_msg {
+	uint32_t src;		/* sender VM id */
+	uint64_t src_seq;	/* the sender's SEND event number */
+	uint64_t lamport;	/* clock the message carries */
+};
+
+struct step_vm {
+	uint32_t id, n;		/* this VM and the ring size */
+	uint32_t draw_max;	/* idle ticks draw 1..draw_max */
+	uint64_t lamport;	/* the clock, 0 before the first event */
+	uint64_t seq;		/* number of the next event */
+};
+
+struct step_event {
+	enum step_kind kind;
+	uint64_t seq;		/* this event's number */
+	uint64_t lamport;	/* the clock after the event */
+	uint32_t ndest;		/* SEND: 1 or 2 destinations, next first */
+	uint32_t dest[2];
+	struct step_msg msg;	/* RECV, PENDING: the message taken */
+};
+
+void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
+void step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
+    struct step_event *ev);
+void step_pending(struct step_vm *s, const struct step_msg *msg,
+    struct step_event *ev);
+uint32_t step_next(const struct step_vm *s);
+uint32_t step_prev(const struct step_vm *s);
+uint64_t step_ticks(double duration_s, uint32_t rate);
+uint64_t step_due_ns(uint64_t k, uint32_t rate, double speed);
+
+#endif

@@ -1,0 +1,36 @@
+/* vm/vm.h -- one virtual machine: join the ring, tick, log, shut down exactly */
+#ifndef VM_VM_H
+#define VM_VM_H
+
+#include <stdint.h>
+
+#include "vm/wire.h"
+
+/* A VM's exit status, read by the orchestrator. */
+enum vm_exit {
+	VM_OK = 0,		/* every tick done, every link drained */
+	VM_ERROR = 1,		/* could not join the ring or write the log */
+	VM_LINK_BROKEN = 3,	/* a peer vanished or spoke nonsense */
+	VM_INTERRUPTED = 4,	/* SIGINT or SIGTERM: stopped early, log complete */
+};
+
+struct vm_conf {
+	uint32_t id, n;		/* this VM and the ring size */
+	uint32_t rate;		/* ticks per model second */
+	uint32_t draw_max;
+	double duration_s, speed;
+	uint64_t seed;		/* the run seed; this VM's stream is its id */
+	uint8_t run_id[WIRE_RUN_ID_LEN];
+	int listen_fd;		/* listening socket for the predecessor */
+	const char *next_host;	/* where the successor listens */
+	uint16_t next_port;
+	double connect_timeout_s;
+	const char *log_path;	/* created; must not exist yet */
+	int ctl_fd;		/* orchestrator's control socket, or -1 */
+	uint64_t start_wall_ns;	/* without ctl_fd: tick 0 due; 0 = when linked */
+};
+
+int vm_run(const struct vm_conf *c);
+const char *vm_exit_name(int status);
+
+#endif
