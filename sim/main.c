@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analysis/check.h"
+#include "analysis/summary.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/run.h"
@@ -91,7 +92,15 @@ cmd_run(int argc, char **argv)
 	}
 	if (rc == -1)
 		return usage_error(err, "run");
-	return orch_run(&o, dir, sizeof dir);
+	rc = orch_run(&o, dir, sizeof dir);
+	if (rc != 0 || o.quiet)
+		return rc;
+	if (summary_print(dir, stdout, err, sizeof err) == -1) {
+		fprintf(stderr, "clockring: %s\n", err);
+		return 1;
+	}
+	printf("\nlogs: %s/vm*.csv (verify with: clockring check %s)\n", dir, dir);
+	return 0;
 }
 
 static int

@@ -29,6 +29,7 @@ bad(char *err, size_t errlen, const struct opt *o, const char *val,
 	return -1;
 }
 
+/* 0, -1 if s is not a decimal whole number, -2 if it is too large. */
 static int
 parse_uint(const char *s, uint64_t *v)
 {
@@ -39,7 +40,9 @@ parse_uint(const char *s, uint64_t *v)
 		return -1;
 	errno = 0;
 	*v = strtoull(s, &end, 10);
-	return errno != 0 || *end != '\0' ? -1 : 0;
+	if (*end != '\0')
+		return -1;
+	return errno == ERANGE ? -2 : 0;
 }
 
 static int
@@ -47,9 +50,10 @@ set_uint(const struct opt *o, const char *val, char *err, size_t errlen)
 {
 	char why[64];
 	uint64_t v;
+	int rc = parse_uint(val, &v);
 
-	if (parse_uint(val, &v) == -1)
-		return bad(err, errlen, o, val, errno == ERANGE ? "too large" :
+	if (rc < 0)
+		return bad(err, errlen, o, val, rc == -2 ? "too large" :
 		    "not a whole number");
 	if ((double)v < o->min || (double)v > o->max) {
 		snprintf(why, sizeof why, "must be from %.0f to %.0f", o->min, o->max);
@@ -90,11 +94,12 @@ set_rates(const struct opt *o, const char *val, char *err, size_t errlen)
 	char num[32], why[80];
 
 	r->nrates = 0;
+	r->rates_arg = val;
 	for (;;) {
 		size_t len = strcspn(p, ",");
 		uint64_t v;
 		snprintf(num, sizeof num, "%.*s", (int)(len < 31 ? len : 31), p);
-		if (len == 0 || len > 30 || parse_uint(num, &v) == -1 || v < 1 ||
+		if (len == 0 || len > 30 || parse_uint(num, &v) != 0 || v < 1 ||
 		    v > OPT_MAX_RATE) {
 			snprintf(why, sizeof why, "rate '%s' is not a whole number "
 			    "from 1 to %d", num, OPT_MAX_RATE);
@@ -189,7 +194,8 @@ parse(const struct opt *opts, size_t nopts, int argc, char **argv, char *err,
 			continue;
 		}
 		if (o->kind == K_FLAG) {
-			snprintf(err, errlen, "--%s takes no value", o->name);
+			snprintf(err, errlen, "--%s '%s': takes no value", o->name,
+			    eq + 1);
 			return -1;
 		}
 		const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
@@ -212,8 +218,8 @@ check_run(struct run_opts *o, char *err, size_t errlen)
 		return -1;
 	}
 	if (o->nrates > 0 && o->nrates != o->vms) {
-		snprintf(err, errlen, "--rates: %u rates for %u VMs",
-		    (unsigned)o->nrates, (unsigned)o->vms);
+		snprintf(err, errlen, "--rates '%s': %u rates for %u VMs",
+		    o->rates_arg, (unsigned)o->nrates, (unsigned)o->vms);
 		return -1;
 	}
 	if (o->base_port != 0 && o->base_port + o->vms - 1 > 65535) {
@@ -255,10 +261,10 @@ static int
 split_addr(const char *name, const char *s, char *host, size_t hostlen,
     uint16_t *port, char *err, size_t errlen)
 {
-	const char *colon = strrchr(s, ':');
+	const char *colon = strrchr(s, ':'), *arg = s;
 	uint64_t p;
 
-	if (colon == NULL || colon == s || parse_uint(colon + 1, &p) == -1 ||
+	if (colon == NULL || colon == s || parse_uint(colon + 1, &p) != 0 ||
 	    p > 65535 || (size_t)(colon - s) >= hostlen) {
 		snprintf(err, errlen, "--%s '%s': not HOST:PORT", name, s);
 		return -1;
@@ -267,6 +273,11 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	if (s[0] == '[' && colon[-1] == ']') {
 		s++;
 		len -= 2;
+	}
+	if (len == 0) {
+		snprintf(err, errlen, "--%s '%s': no host before the port", name,
+		    arg);
+		return -1;
 	}
 	snprintf(host, hostlen, "%.*s", (int)len, s);
 	*port = (uint16_t)p;
@@ -295,7 +306,7 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "next", K_STR, &o->next, 0, 0, NULL },
 		{ "log", K_STR, &c->log_path, 0, 0, NULL },
 		{ "connect-timeout", K_REAL, &c->connect_timeout_s, 0, 3600, NULL },
-		{ "start-at", K_REAL, &o->start_at, 0, 1e11, NULL },
+		{ "start-at", K_REAL, &o->start_at, 0, 1e10, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, err, errlen);
 	if (rc != 0)

@@ -17,6 +17,7 @@ struct run_opts {
 	uint32_t rate_min, rate_max;
 	uint32_t rates[OPT_MAX_VMS];	/* from --rates, else drawn later */
 	uint32_t nrates;		/* 0: no --rates */
+	const char *rates_arg;		/* --rates as given, for messages */
 	uint32_t draw_max;
 	uint64_t seed;
 	bool seed_given;
@@ -36,7 +37,8 @@ struct vm_opts {
 	char next_host[256];
 	uint16_t listen_port;
 	char listen_host[256];
-	double start_at;		/* Unix seconds; 0: as soon as linked */
+	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
+					 * in 64 bits); 0: as soon as linked */
 };
 
 /* 0 parsed, 1 help asked, -1 bad input (err holds one line). */

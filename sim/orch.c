@@ -111,7 +111,7 @@ static void
 child(struct run *r, uint32_t id, int ctl, pid_t parent)
 {
 	const struct run_opts *o = r->o;
-	char log[PATH_MAX + 16];
+	char log[PATH_MAX + 32];
 
 #ifdef __linux__
 	/* Should the orchestrator die, nothing is left running. */
@@ -411,8 +411,9 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	catch_signals();
 	make_ids(r);
 	choose_rates(r);
-	if (outdir_prepare(r, err, sizeof err) == -1 ||
-	    open_ports(r, err, sizeof err) == -1 ||
+	/* Ports first: a run refused for a port in use leaves no directory. */
+	if (open_ports(r, err, sizeof err) == -1 ||
+	    outdir_prepare(r, err, sizeof err) == -1 ||
 	    runmeta_write(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		goto out;

@@ -81,12 +81,18 @@ step_pending(struct step_vm *s, const struct step_msg *msg,
 	ev->lamport = s->lamport;
 }
 
-/* Ticks fall at model times k / rate < duration_s; the epsilon absorbs
- * binary fractions such as 0.1 * 30 = 3.0000000000000004. */
+/*
+ * Ticks fall at model times k / rate < duration_s. A decimal duration is
+ * seldom exact in binary (1.1 * 50 = 55.000000000000007), so a product a
+ * hair above a whole number counts as that number; the hair grows with the
+ * product, whose rounding error does too.
+ */
 uint64_t
 step_ticks(double duration_s, uint32_t rate)
 {
-	return (uint64_t)ceil(duration_s * rate - 1e-9);
+	double x = duration_s * rate;
+
+	return (uint64_t)ceil(x - (1e-9 + x * 1e-12));
 }
 
 /* When tick k is due, in ns after the start: k / (rate * speed) seconds. */

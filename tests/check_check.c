@@ -1,0 +1,790 @@
+/* tests/check_check.c -- unit tests of `clockring check` on hand-made run directories */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <check.h>
+
+#include "analysis/check.h"
+#include "analysis/logread.h"
+#include "tests/rundir.h"
+#include "tests/suites.h"
+
+#define NELEM(a)	(sizeof (a) / sizeof (a)[0])
+
+/* Wall clock at model time 0 plus a 10-digit nanosecond offset. */
+#define W(off)		"170000000" #off
+
+/*
+ * A correct 3-VM run: speed 1, 2 model seconds, rates 2, 2 and 3, every
+ * tick 0.1 ms late. Seven messages: 0->1, 0->2, 1->0 and 1->2 received;
+ * 2->0 (two) and 2->1 still pending at the end. Line k of a file is
+ * element k-1 of its array; the tests below corrupt one line each.
+ */
+static const char *const meta3[] = {
+	"format=1", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=42", "vms=3", "duration_s=2", "speed=1", "draw_max=10",
+	"rate_min=2", "rate_max=3", "vm0.rate=2", "vm1.rate=2", "vm2.rate=3",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001", "vm2.port=40002",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(2000000000),
+	"vm0.exit=ok", "vm1.exit=ok", "vm2.exit=ok", "status=complete",
+};
+
+static const char *const vm0_3[] = {
+	LOGREAD_HEADER,
+	"0,0,SEND," W(0000100000) ",1,0,1|2,,",
+	"0,1,INTERNAL," W(0500100000) ",2,0,,,",
+	"0,2,RECV," W(1000100000) ",4,0,1,1,3",
+	"0,3,INTERNAL," W(1500100000) ",5,0,,,",
+	"0,4,PENDING," W(2000005000) ",5,1,2,4,6",
+	"0,5,PENDING," W(2000006000) ",5,0,2,5,7",
+};
+
+static const char *const vm1_3[] = {
+	LOGREAD_HEADER,
+	"1,0,RECV," W(0000100000) ",2,0,0,0,1",
+	"1,1,SEND," W(0500100000) ",3,0,0,,",
+	"1,2,SEND," W(1000100000) ",4,0,2,,",
+	"1,3,INTERNAL," W(1500100000) ",5,0,,,",
+	"1,4,PENDING," W(2000005000) ",5,0,2,4,6",
+};
+
+static const char *const vm2_3[] = {
+	LOGREAD_HEADER,
+	"2,0,RECV," W(0000100000) ",2,0,0,0,1",
+	"2,1,INTERNAL," W(0333433333) ",3,0,,,",
+	"2,2,INTERNAL," W(0666766667) ",4,1,,,",
+	"2,3,RECV," W(1000100000) ",5,0,1,2,4",
+	"2,4,SEND," W(1333433333) ",6,0,0|1,,",
+	"2,5,SEND," W(1666766667) ",7,0,0,,",
+};
+
+/* A correct 2-VM run at speed 4: rate 2 ticks every 125 ms of real time. */
+static const char *const meta2[] = {
+	"format=1", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=7", "vms=2", "duration_s=2", "speed=4", "draw_max=10",
+	"rate_min=2", "rate_max=2", "vm0.rate=2", "vm1.rate=2",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(0500000000),
+	"vm0.exit=ok", "vm1.exit=ok", "status=complete", "a_future_key=is ignored",
+};
+
+static const char *const vm0_2[] = {
+	LOGREAD_HEADER,
+	"0,0,SEND," W(0000100000) ",1,0,1,,",
+	"0,1,INTERNAL," W(0125100000) ",2,0,,,",
+	"0,2,RECV," W(0250100000) ",4,0,1,1,3",
+	"0,3,SEND," W(0375100000) ",5,0,1,,",
+};
+
+static const char *const vm1_2[] = {
+	LOGREAD_HEADER,
+	"1,0,RECV," W(0000100000) ",2,0,0,0,1",
+	"1,1,SEND," W(0125100000) ",3,0,0,,",
+	"1,2,INTERNAL," W(0250100000) ",4,0,,,",
+	"1,3,INTERNAL," W(0375100000) ",5,0,,,",
+	"1,4,PENDING," W(0500005000) ",5,0,0,3,5",
+};
+
+struct file {
+	const char *name;
+	const char *const *lines;
+	size_t n;
+};
+
+static const struct file run3[] = {
+	{ "run.meta", meta3, NELEM(meta3) }, { "vm0.csv", vm0_3, NELEM(vm0_3) },
+	{ "vm1.csv", vm1_3, NELEM(vm1_3) }, { "vm2.csv", vm2_3, NELEM(vm2_3) },
+};
+
+static const struct file run2[] = {
+	{ "run.meta", meta2, NELEM(meta2) }, { "vm0.csv", vm0_2, NELEM(vm0_2) },
+	{ "vm1.csv", vm1_2, NELEM(vm1_2) },
+};
+
+/* Line `line` of file `name` becomes text; NULL deletes it, "\n" adds lines. */
+struct edit {
+	const char *name;
+	size_t line;
+	const char *text;
+};
+
+#define DELETE	NULL
+
+/* Write a run into a fresh directory, with the edits applied. */
+static void
+make_run(char *dir, size_t len, const struct file *run, size_t nfiles,
+    const struct edit *edits, size_t nedits)
+{
+	const char *lines[64];
+
+	rundir_make(dir, len);
+	for (size_t f = 0; f < nfiles; f++) {
+		ck_assert_uint_le(run[f].n, NELEM(lines));
+		memcpy(lines, run[f].lines, run[f].n * sizeof lines[0]);
+		for (size_t e = 0; e < nedits; e++) {
+			if (strcmp(edits[e].name, run[f].name) != 0)
+				continue;
+			ck_assert_uint_ge(edits[e].line, 1);
+			ck_assert_uint_le(edits[e].line, run[f].n);
+			lines[edits[e].line - 1] = edits[e].text;
+		}
+		rundir_write(dir, run[f].name, lines, run[f].n);
+	}
+}
+
+/* Run check_run on dir; the caller frees *out and *err. */
+static int
+run_check(const char *dir, char **out, char **err)
+{
+	size_t outlen, errlen;
+	FILE *fout = open_memstream(out, &outlen);
+	FILE *ferr = open_memstream(err, &errlen);
+	int rc;
+
+	ck_assert_ptr_nonnull(fout);
+	ck_assert_ptr_nonnull(ferr);
+	rc = check_run(dir, fout, ferr);
+	ck_assert_int_eq(fclose(fout), 0);
+	ck_assert_int_eq(fclose(ferr), 0);
+	return rc;
+}
+
+/* out must hold "DIR/" want, e.g. "vm0.csv:5: clock-step: ". */
+static void
+assert_names(const char *out, const char *dir, const char *want)
+{
+	char full[512];
+
+	snprintf(full, sizeof full, "%s/%s", dir, want);
+	ck_assert_msg(strstr(out, full) != NULL, "'%s' not in output:\n%s", full,
+	    out);
+}
+
+/* The 3-VM run with edits breaks a rule: exit 1, want named, a verdict. */
+static void
+expect_violation3(const struct edit *edits, size_t nedits, const char *want)
+{
+	char dir[256], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), edits, nedits);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, want);
+	ck_assert_ptr_nonnull(strstr(out, "fail: "));
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+
+/* The run cannot be checked: exit 2, nothing on out, err holds want. */
+static void
+expect_unusable(const char *dir, const char *want)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(run_check(dir, &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(strncmp(err, "clockring: check: ", 18) == 0 &&
+	    strstr(err, want) != NULL && strchr(err, '\n') == err + strlen(err) - 1,
+	    "err '%s' lacks '%s'", err, want);
+	free(out);
+	free(err);
+}
+
+START_TEST(correct_run_passes_with_a_summary)
+{
+	char dir[256], want[1024], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	snprintf(want, sizeof want,
+	    "ok: %s: 3 VMs, 17 events, 7 messages (4 received, 3 pending)\n"
+	    "vm0: rate 2, 4 ticks (expected 4), spacing error 0.00%%, "
+	    "max lateness 0.10 ms\n"
+	    "vm1: rate 2, 4 ticks (expected 4), spacing error 0.00%%, "
+	    "max lateness 0.10 ms\n"
+	    "vm2: rate 3, 6 ticks (expected 6), spacing error 0.00%%, "
+	    "max lateness 0.10 ms\n", dir);
+	ck_assert_str_eq(out, want);
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(correct_two_vm_run_at_speed_4_passes)
+{
+	char dir[256], want[512], *out, *err;
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	snprintf(want, sizeof want, "ok: %s: 2 VMs, 9 events, 3 messages "
+	    "(2 received, 1 pending)\nvm0: rate 2, 4 ticks (expected 4), spacing "
+	    "error 0.00%%, max lateness 0.10 ms\n", dir);
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "output:\n%s", out);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(trailing_slash_on_the_run_dir_is_ignored)
+{
+	char dir[256], slashed[300], *out, *err;
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	snprintf(slashed, sizeof slashed, "%s//", dir);
+	ck_assert_int_eq(run_check(slashed, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, dir));
+	ck_assert_ptr_null(strstr(out, "//"));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(wrong_header_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 1,
+		"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq" } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:1: header: bad header");
+}
+END_TEST
+
+START_TEST(line_with_missing_column_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 3,
+		"1,1,SEND," W(0500100000) ",3,0,0," } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:3: columns: 8 fields, expected 9");
+}
+END_TEST
+
+START_TEST(truncated_last_line_is_reported)
+{
+	static const char text[] = LOGREAD_HEADER "\n"
+	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n1,1,SEND," W(0500100000) ",3,0";
+	char dir[256], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_write_raw(dir, "vm1.csv", text, sizeof text - 1);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm1.csv:3: columns: no newline at end of file");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(garbage_bytes_are_reported)
+{
+	static const char text[] = LOGREAD_HEADER "\n"
+	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n\x7f" "ELF\x02\x01\x01\0\0\n";
+	char dir[256], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_write_raw(dir, "vm1.csv", text, sizeof text - 1);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm1.csv:3: columns: ");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(vm_column_not_matching_the_file_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 3,
+		"2,1,SEND," W(0500100000) ",3,0,0,," } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:3: vm-id: ");
+}
+END_TEST
+
+START_TEST(gap_in_seq_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 6,
+		"1,5,PENDING," W(2000005000) ",5,0,2,4,6" } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:6: seq-gap: seq 5, expected 4");
+}
+END_TEST
+
+START_TEST(wall_clock_going_back_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 4,
+		"1,2,SEND," W(0400000000) ",4,0,2,," } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:4: wall-order: ");
+}
+END_TEST
+
+START_TEST(internal_event_not_adding_one_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 3,
+		"0,1,INTERNAL," W(0500100000) ",3,0,,," } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:3: clock-step: INTERNAL takes "
+	    "lamport from 1 to 3, expected 2");
+}
+END_TEST
+
+START_TEST(recv_with_wrong_clock_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 4,
+		"0,2,RECV," W(1000100000) ",3,0,1,1,3" } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:4: recv-clock: RECV sets lamport "
+	    "to 3, expected max(2, 3) + 1 = 4");
+}
+END_TEST
+
+START_TEST(send_while_messages_are_queued_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 2,
+		"1,0,RECV," W(0000100000) ",2,1,0,0,1" } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:3: queue-first: ");
+}
+END_TEST
+
+START_TEST(send_to_a_non_neighbour_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 4,
+		"1,2,SEND," W(1000100000) ",4,0,1,," } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:4: neighbour: SEND to vm1, not a "
+	    "ring neighbour of vm1");
+}
+END_TEST
+
+START_TEST(send_to_both_must_name_next_first)
+{
+	static const struct edit e[] = { { "vm0.csv", 2,
+		"0,0,SEND," W(0000100000) ",1,0,2|1,," } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:2: neighbour: SEND to both "
+	    "neighbours lists prev first");
+}
+END_TEST
+
+START_TEST(recv_from_a_non_neighbour_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 4,
+		"0,2,RECV," W(1000100000) ",4,0,0,1,3" } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:4: neighbour: RECV from vm0");
+}
+END_TEST
+
+START_TEST(two_vm_send_naming_the_peer_twice_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 2,
+		"0,0,SEND," W(0000100000) ",1,0,1|1,," } };
+	char dir[256], *out, *err;
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm0.csv:2: neighbour: SEND names vm1 twice");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(tick_after_pending_lines_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 6,
+		"1,4,PENDING," W(2000005000) ",5,0,2,4,6\n"
+		"1,5,INTERNAL," W(2000007000) ",6,0,,," } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:7: pending-last: INTERNAL after "
+	    "the PENDING lines that began on line 6");
+}
+END_TEST
+
+START_TEST(pending_changing_the_clock_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 6,
+		"1,4,PENDING," W(2000005000) ",6,0,2,4,6" } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:6: pending-clock: ");
+}
+END_TEST
+
+START_TEST(pending_queue_not_counting_down_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 6,
+		"0,4,PENDING," W(2000005000) ",5,2,2,4,6" } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:7: pending-queue: PENDING leaves "
+	    "queue_len 0 after one that left 2");
+}
+END_TEST
+
+START_TEST(pending_queue_not_ending_at_zero_is_reported)
+{
+	static const struct edit e[] = { { "vm1.csv", 6,
+		"1,4,PENDING," W(2000005000) ",5,1,2,4,6" } };
+
+	expect_violation3(e, NELEM(e), "vm1.csv:6: pending-queue: last PENDING "
+	    "leaves queue_len 1, expected 0");
+}
+END_TEST
+
+START_TEST(message_never_received_is_reported_as_lost)
+{
+	static const struct edit e[] = { { "vm1.csv", 6, DELETE } };
+
+	expect_violation3(e, NELEM(e), "vm2.csv:6: lost: message to vm1 (seq 4, "
+	    "lamport 6) never received");
+}
+END_TEST
+
+START_TEST(message_received_but_never_sent_is_reported)
+{
+	static const struct edit e[] = { { "vm2.csv", 7,
+		"2,5,INTERNAL," W(1666766667) ",7,0,,," } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:7: unsent: message from vm2 seq "
+	    "5, but vm2 logged no SEND to vm0 with that seq");
+}
+END_TEST
+
+START_TEST(message_received_twice_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 7,
+		"0,5,PENDING," W(2000006000) ",5,0,2,4,6" } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:7: duplicate: message from vm2 "
+	    "seq 4 already received on line 6");
+}
+END_TEST
+
+START_TEST(message_with_wrong_clock_is_reported)
+{
+	static const struct edit e[] = { { "vm0.csv", 6,
+		"0,4,PENDING," W(2000005000) ",5,1,2,4,5" } };
+
+	expect_violation3(e, NELEM(e), "vm0.csv:6: msg-clock: message from vm2 "
+	    "seq 4 carries lamport 5, but its SEND");
+}
+END_TEST
+
+START_TEST(messages_out_of_order_are_reported)
+{
+	static const struct edit e[] = {
+		{ "vm0.csv", 6, "0,4,PENDING," W(2000005000) ",5,1,2,5,7" },
+		{ "vm0.csv", 7, "0,5,PENDING," W(2000006000) ",5,0,2,4,6" },
+	};
+
+	expect_violation3(e, NELEM(e), "vm0.csv:7: fifo: message from vm2 seq 4 "
+	    "arrived after its later message seq 5 (line 6)");
+}
+END_TEST
+
+/* vm1 ticks once more than 2 s at rate 2 allows; spacing stays right. */
+static const struct edit extra_tick[] = {
+	{ "vm1.csv", 5, "1,3,INTERNAL," W(1500100000) ",5,0,,,\n"
+	    "1,4,INTERNAL," W(2000100000) ",6,0,,," },
+	{ "vm1.csv", 6, "1,5,PENDING," W(2000105000) ",6,0,2,4,6" },
+};
+
+START_TEST(wrong_number_of_ticks_is_reported)
+{
+	expect_violation3(extra_tick, NELEM(extra_tick), "vm1.csv:6: tick-count: "
+	    "5 ticks, expected 4 (rate 2 for 2 s)");
+}
+END_TEST
+
+START_TEST(interrupted_run_may_have_any_number_of_ticks)
+{
+	struct edit e[NELEM(extra_tick) + 1] = {
+		{ "run.meta", 23, "status=interrupted" },
+	};
+	char dir[256], *out, *err;
+
+	memcpy(&e[1], extra_tick, sizeof extra_tick);
+	make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	ck_assert_msg(strstr(out, ": interrupted run, 3 VMs,") != NULL, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "vm1: rate 2, 5 ticks (planned 4)"));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(interrupted_run_still_accounts_for_every_message)
+{
+	static const struct edit e[] = {
+		{ "run.meta", 23, "status=interrupted" },
+		{ "vm1.csv", 6, DELETE },
+	};
+
+	expect_violation3(e, NELEM(e), "vm2.csv:6: lost: ");
+}
+END_TEST
+
+/* vm1 ticks every 0.6 s instead of every 0.5 s: the wrong rate. */
+START_TEST(wrong_tick_spacing_is_reported)
+{
+	static const struct edit e[] = {
+		{ "vm1.csv", 3, "1,1,SEND," W(0600100000) ",3,0,0,," },
+		{ "vm1.csv", 4, "1,2,SEND," W(1200100000) ",4,0,2,," },
+		{ "vm1.csv", 5, "1,3,INTERNAL," W(1800100000) ",5,0,,," },
+	};
+
+	expect_violation3(e, NELEM(e), "vm1.csv:5: tick-spacing: fitted tick "
+	    "spacing 600000000 ns, expected 500000000 ns (+20.00%)");
+}
+END_TEST
+
+/* Ticks late by 0 to 20 ms, to and fro, keep to the schedule: no spacing error. */
+START_TEST(jitter_around_the_schedule_is_not_wrong_spacing)
+{
+	static const struct edit e[] = {
+		{ "vm1.csv", 3, "1,1,SEND," W(0520100000) ",3,0,0,," },
+		{ "vm1.csv", 4, "1,2,SEND," W(1000100000) ",4,0,2,," },
+		{ "vm1.csv", 5, "1,3,INTERNAL," W(1520100000) ",5,0,,," },
+	};
+	char dir[256], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	ck_assert_msg(strstr(out, "vm1: rate 2, 4 ticks (expected 4), spacing "
+	    "error 0.80%, max lateness 20.10 ms") != NULL, "%s", out);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(missing_meta_key_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 4, DELETE } };
+
+	expect_violation3(e, NELEM(e), "run.meta: meta: missing key 'seed'");
+}
+END_TEST
+
+START_TEST(too_few_vms_in_meta_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 5, "vms=1" } };
+
+	expect_violation3(e, NELEM(e), "run.meta:5: meta: vms=1: not in 2..256");
+}
+END_TEST
+
+START_TEST(rate_outside_the_drawn_range_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 12, "vm1.rate=7" } };
+
+	expect_violation3(e, NELEM(e), "run.meta:12: meta: vm1.rate=7: not in 2..3");
+}
+END_TEST
+
+START_TEST(inconsistent_end_time_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 19,
+		"end_wall_ns=" W(2000002000) } };
+
+	expect_violation3(e, NELEM(e), "run.meta:19: meta: end_wall_ns=");
+}
+END_TEST
+
+START_TEST(missing_vm_log_is_reported)
+{
+	char dir[256], path[300], *out, *err;
+
+	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	snprintf(path, sizeof path, "%s/vm2.csv", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm2.csv: files: missing (run.meta has vms=3)");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(failed_run_is_reported_with_its_error)
+{
+	static const struct edit e[] = { { "run.meta", 23,
+		"status=failed\nfailed_vm=1\nerror=link to vm2 broke" } };
+
+	expect_violation3(e, NELEM(e), "run.meta:23: run-status: run failed in "
+	    "vm1: link to vm2 broke");
+}
+END_TEST
+
+START_TEST(failed_run_still_gets_the_per_file_rules)
+{
+	static const struct edit e[] = {
+		{ "run.meta", 23, "status=failed\nfailed_vm=1\nerror=killed" },
+		{ "vm0.csv", 3, "0,1,INTERNAL," W(0500100000) ",3,0,,," },
+	};
+
+	expect_violation3(e, NELEM(e), "vm0.csv:3: clock-step: ");
+}
+END_TEST
+
+START_TEST(running_run_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 23, "status=running" } };
+
+	expect_violation3(e, NELEM(e), "run.meta:23: run-status: status=running");
+}
+END_TEST
+
+START_TEST(complete_run_with_a_vm_that_failed_is_reported)
+{
+	static const struct edit e[] = { { "run.meta", 21, "vm1.exit=signal 9" } };
+
+	expect_violation3(e, NELEM(e), "run.meta:21: run-status: status=complete "
+	    "but vm1.exit=signal 9");
+}
+END_TEST
+
+START_TEST(only_twenty_violations_are_shown)
+{
+	const char *lines[41];
+	char buf[40][80], dir[256], *out, *err;
+	size_t nl = 0;
+
+	/* vm0 ticks 40 times without ever moving its clock: 39 violations. */
+	lines[0] = LOGREAD_HEADER;
+	for (int k = 0; k < 40; k++) {
+		snprintf(buf[k], sizeof buf[k], "0,%d,INTERNAL," W(0000100000)
+		    ",1,0,,,", k);
+		lines[k + 1] = buf[k];
+	}
+	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_write(dir, "vm0.csv", lines, NELEM(lines));
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	for (const char *p = out; (p = strchr(p, '\n')) != NULL; p++)
+		nl++;
+	ck_assert_uint_eq(nl, 22);
+	ck_assert_ptr_nonnull(strstr(out, "\n... and "));
+	ck_assert_ptr_nonnull(strstr(out, "\nfail: "));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(missing_directory_is_unusable)
+{
+	expect_unusable("/nonexistent/run", "'/nonexistent/run': No such file");
+}
+END_TEST
+
+START_TEST(plain_file_is_not_a_run_directory)
+{
+	char dir[256], path[300];
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	snprintf(path, sizeof path, "%s/vm0.csv", dir);
+	expect_unusable(path, "': not a directory");
+}
+END_TEST
+
+START_TEST(directory_without_run_meta_is_unusable)
+{
+	char dir[256];
+
+	rundir_make(dir, sizeof dir);
+	expect_unusable(dir, "': no run.meta (not a run directory?)");
+}
+END_TEST
+
+START_TEST(unsupported_format_is_unusable)
+{
+	static const struct edit e[] = { { "run.meta", 1, "format=2" } };
+	char dir[256];
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	expect_unusable(dir, "': unsupported format '2'");
+}
+END_TEST
+
+START_TEST(malformed_run_meta_is_unusable)
+{
+	static const struct edit e[] = { { "run.meta", 4, "seed 42" } };
+	char dir[256];
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	expect_unusable(dir, "/run.meta:4: expected key=value");
+}
+END_TEST
+
+START_TEST(unreadable_log_is_unusable)
+{
+	char dir[256], path[300];
+
+	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(mkdir(path, 0755), 0);	/* opens, but cannot be read */
+	expect_unusable(dir, "/vm1.csv: Is a directory");
+}
+END_TEST
+
+Suite *
+make_check_suite(void)
+{
+	Suite *s = suite_create("check");
+	TCase *ok = tcase_create("valid runs");
+	TCase *rule = tcase_create("one rule broken");
+	TCase *bad = tcase_create("unusable input");
+
+	tcase_add_unchecked_fixture(ok, rundir_setup, rundir_teardown);
+	tcase_add_test(ok, correct_run_passes_with_a_summary);
+	tcase_add_test(ok, correct_two_vm_run_at_speed_4_passes);
+	tcase_add_test(ok, trailing_slash_on_the_run_dir_is_ignored);
+	tcase_add_test(ok, interrupted_run_may_have_any_number_of_ticks);
+	suite_add_tcase(s, ok);
+
+	tcase_add_unchecked_fixture(rule, rundir_setup, rundir_teardown);
+	tcase_add_test(rule, wrong_header_is_reported);
+	tcase_add_test(rule, line_with_missing_column_is_reported);
+	tcase_add_test(rule, truncated_last_line_is_reported);
+	tcase_add_test(rule, garbage_bytes_are_reported);
+	tcase_add_test(rule, vm_column_not_matching_the_file_is_reported);
+	tcase_add_test(rule, gap_in_seq_is_reported);
+	tcase_add_test(rule, wall_clock_going_back_is_reported);
+	tcase_add_test(rule, internal_event_not_adding_one_is_reported);
+	tcase_add_test(rule, recv_with_wrong_clock_is_reported);
+	tcase_add_test(rule, send_while_messages_are_queued_is_reported);
+	tcase_add_test(rule, send_to_a_non_neighbour_is_reported);
+	tcase_add_test(rule, send_to_both_must_name_next_first);
+	tcase_add_test(rule, recv_from_a_non_neighbour_is_reported);
+	tcase_add_test(rule, two_vm_send_naming_the_peer_twice_is_reported);
+	tcase_add_test(rule, tick_after_pending_lines_is_reported);
+	tcase_add_test(rule, pending_changing_the_clock_is_reported);
+	tcase_add_test(rule, pending_queue_not_counting_down_is_reported);
+	tcase_add_test(rule, pending_queue_not_ending_at_zero_is_reported);
+	tcase_add_test(rule, message_never_received_is_reported_as_lost);
+	tcase_add_test(rule, message_received_but_never_sent_is_reported);
+	tcase_add_test(rule, message_received_twice_is_reported);
+	tcase_add_test(rule, message_with_wrong_clock_is_reported);
+	tcase_add_test(rule, messages_out_of_order_are_reported);
+	tcase_add_test(rule, wrong_number_of_ticks_is_reported);
+	tcase_add_test(rule, interrupted_run_still_accounts_for_every_message);
+	tcase_add_test(rule, wrong_tick_spacing_is_reported);
+	tcase_add_test(rule, jitter_around_the_schedule_is_not_wrong_spacing);
+	tcase_add_test(rule, missing_meta_key_is_reported);
+	tcase_add_test(rule, too_few_vms_in_meta_is_reported);
+	tcase_add_test(rule, rate_outside_the_drawn_range_is_reported);
+	tcase_add_test(rule, inconsistent_end_time_is_reported);
+	tcase_add_test(rule, missing_vm_log_is_reported);
+	tcase_add_test(rule, failed_run_is_reported_with_its_error);
+	tcase_add_test(rule, failed_run_still_gets_the_per_file_rules);
+	tcase_add_test(rule, running_run_is_reported);
+	tcase_add_test(rule, complete_run_with_a_vm_that_failed_is_reported);
+	tcase_add_test(rule, only_twenty_violations_are_shown);
+	suite_add_tcase(s, rule);
+
+	tcase_add_unchecked_fixture(bad, rundir_setup, rundir_teardown);
+	tcase_add_test(bad, missing_directory_is_unusable);
+	tcase_add_test(bad, plain_file_is_not_a_run_directory);
+	tcase_add_test(bad, directory_without_run_meta_is_unusable);
+	tcase_add_test(bad, unsupported_format_is_unusable);
+	tcase_add_test(bad, malformed_run_meta_is_unusable);
+	tcase_add_test(bad, unreadable_log_is_unusable);
+	suite_add_tcase(s, bad);
+	return s;
+}

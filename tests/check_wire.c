@@ -1,0 +1,368 @@
+/* tests/check_wire.c -- unit tests of vm/wire: frame round trips, layout, partial and bad input */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "tests/suites.h"
+#include "vm/rng.h"
+#include "vm/wire.h"
+
+#define HELLO_SIZE	(4 + WIRE_HELLO_BODY)
+#define MSG_SIZE	(4 + WIRE_MSG_BODY)
+#define BYE_SIZE	(4 + WIRE_BYE_BODY)
+
+/*
+ * Decode len bytes from a heap copy of exactly that size, so that any read
+ * past the end shows up under AddressSanitizer.
+ */
+static int
+get_exact(const uint8_t *bytes, size_t len, struct wire_frame *f, size_t *used,
+    const char **why)
+{
+	uint8_t *copy = malloc(len > 0 ? len : 1);
+
+	ck_assert_ptr_nonnull(copy);
+	if (len > 0)
+		memcpy(copy, bytes, len);
+	int rc = wire_get(copy, len, f, used, why);
+	free(copy);
+	return rc;
+}
+
+/* bytes must decode to one whole frame of exactly len bytes. */
+static struct wire_frame
+decode_whole(const uint8_t *bytes, size_t len)
+{
+	struct wire_frame f;
+	size_t used = 0;
+	const char *why = NULL;
+
+	ck_assert_int_eq(get_exact(bytes, len, &f, &used, &why), 1);
+	ck_assert_uint_eq(used, len);
+	return f;
+}
+
+/* bytes must be rejected, with a reason containing reason. */
+static void
+expect_bad(const uint8_t *bytes, size_t len, const char *reason)
+{
+	struct wire_frame f;
+	size_t used = 0;
+	const char *why = NULL;
+
+	ck_assert_int_eq(get_exact(bytes, len, &f, &used, &why), -1);
+	ck_assert_ptr_nonnull(why);
+	ck_assert_msg(strstr(why, reason) != NULL, "why '%s', wanted '%s'", why,
+	    reason);
+}
+
+static void
+expect_more(const uint8_t *bytes, size_t len)
+{
+	struct wire_frame f;
+	size_t used = 0;
+	const char *why = NULL;
+
+	ck_assert_int_eq(get_exact(bytes, len, &f, &used, &why), 0);
+}
+
+static struct wire_hello
+sample_hello(void)
+{
+	struct wire_hello h = { .version = WIRE_VERSION, .id = 255, .n = 256 };
+
+	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
+		h.run_id[i] = (uint8_t)(0xf0 + i);
+	return h;
+}
+
+START_TEST(hello_round_trips)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_hello h = sample_hello();
+
+	ck_assert_uint_eq(wire_put_hello(buf, &h), HELLO_SIZE);
+	struct wire_frame f = decode_whole(buf, HELLO_SIZE);
+	ck_assert_int_eq(f.type, WIRE_HELLO);
+	ck_assert_uint_eq(f.hello.version, WIRE_VERSION);
+	ck_assert_uint_eq(f.hello.id, 255);
+	ck_assert_uint_eq(f.hello.n, 256);
+	ck_assert_mem_eq(f.hello.run_id, h.run_id, WIRE_RUN_ID_LEN);
+}
+END_TEST
+
+/* Encode m, check its size, decode it and compare. */
+static void
+msg_round_trip(struct step_msg m)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	ck_assert_uint_eq(wire_put_msg(buf, &m), MSG_SIZE);
+	struct wire_frame f = decode_whole(buf, MSG_SIZE);
+	ck_assert_int_eq(f.type, WIRE_MSG);
+	ck_assert_uint_eq(f.msg.src, m.src);
+	ck_assert_uint_eq(f.msg.src_seq, m.src_seq);
+	ck_assert_uint_eq(f.msg.lamport, m.lamport);
+}
+
+START_TEST(msg_round_trips_with_extreme_values)
+{
+	msg_round_trip((struct step_msg){ 0, 0, 0 });
+	msg_round_trip((struct step_msg){ 255, UINT64_MAX, UINT64_MAX });
+	msg_round_trip((struct step_msg){ 255, 0, UINT64_MAX });
+	msg_round_trip((struct step_msg){ 1, UINT64_MAX, 0 });
+	msg_round_trip((struct step_msg){ 128, UINT64_C(1) << 63, 1 });
+}
+END_TEST
+
+START_TEST(bye_round_trips)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	static const uint8_t want[] = { 0, 0, 0, 1, WIRE_BYE };
+
+	ck_assert_uint_eq(wire_put_bye(buf), BYE_SIZE);
+	ck_assert_mem_eq(buf, want, sizeof want);
+	ck_assert_int_eq(decode_whole(buf, BYE_SIZE).type, WIRE_BYE);
+}
+END_TEST
+
+START_TEST(msg_is_laid_out_big_endian)
+{
+	struct step_msg m = { .src = 0xab, .src_seq = UINT64_C(0x0102030405060708),
+	    .lamport = UINT64_C(0x1112131415161718) };
+	static const uint8_t want[MSG_SIZE] = {
+		0x00, 0x00, 0x00, 0x13,		/* body length 19 */
+		0x02,				/* MSG */
+		0x00, 0xab,			/* src */
+		0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,	/* src_seq */
+		0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,	/* lamport */
+	};
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	ck_assert_uint_eq(wire_put_msg(buf, &m), sizeof want);
+	ck_assert_mem_eq(buf, want, sizeof want);
+}
+END_TEST
+
+START_TEST(hello_is_laid_out_big_endian)
+{
+	struct wire_hello h = sample_hello();
+	static const uint8_t head[] = {
+		0x00, 0x00, 0x00, 0x1b,		/* body length 27 */
+		0x01, 'C', 'L', 'K', 'R',	/* HELLO, magic */
+		0x00, 0x01,			/* version */
+	};
+	static const uint8_t tail[] = { 0x00, 0xff, 0x01, 0x00 };	/* id, N */
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	ck_assert_uint_eq(wire_put_hello(buf, &h), HELLO_SIZE);
+	ck_assert_mem_eq(buf, head, sizeof head);
+	ck_assert_mem_eq(buf + sizeof head, h.run_id, WIRE_RUN_ID_LEN);
+	ck_assert_mem_eq(buf + sizeof head + WIRE_RUN_ID_LEN, tail, sizeof tail);
+}
+END_TEST
+
+/* Every proper prefix of a frame asks for more; the whole frame decodes. */
+static void
+byte_at_a_time(const uint8_t *frame, size_t size)
+{
+	for (size_t len = 0; len < size; len++)
+		expect_more(frame, len);
+	decode_whole(frame, size);
+}
+
+START_TEST(frames_fed_one_byte_at_a_time_need_more_until_complete)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_hello h = sample_hello();
+	struct step_msg m = { 3, 4, 5 };
+
+	byte_at_a_time(buf, wire_put_hello(buf, &h));
+	byte_at_a_time(buf, wire_put_msg(buf, &m));
+	byte_at_a_time(buf, wire_put_bye(buf));
+}
+END_TEST
+
+START_TEST(two_frames_back_to_back_decode_one_after_the_other)
+{
+	uint8_t buf[2 * WIRE_MAX_FRAME];
+	struct step_msg m = { 9, 10, 11 };
+	struct wire_frame f;
+	size_t used = 0, n = wire_put_msg(buf, &m);
+	const char *why = NULL;
+
+	n += wire_put_bye(buf + n);
+	ck_assert_int_eq(get_exact(buf, n, &f, &used, &why), 1);
+	ck_assert_int_eq(f.type, WIRE_MSG);
+	ck_assert_uint_eq(f.msg.src_seq, 10);
+	ck_assert_uint_eq(used, MSG_SIZE);
+	ck_assert_int_eq(get_exact(buf + used, n - used, &f, &used, &why), 1);
+	ck_assert_int_eq(f.type, WIRE_BYE);
+	ck_assert_uint_eq(used, BYE_SIZE);
+}
+END_TEST
+
+START_TEST(truncated_frames_need_more)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_hello h = sample_hello();
+	struct step_msg m = { 1, 2, 3 };
+
+	wire_put_msg(buf, &m);
+	expect_more(buf, MSG_SIZE - 1);
+	expect_more(buf, 10);
+	expect_more(buf, 5);
+	wire_put_hello(buf, &h);
+	expect_more(buf, HELLO_SIZE - 1);
+	expect_more(buf, 9);
+}
+END_TEST
+
+START_TEST(oversized_length_is_too_long_from_the_first_4_bytes)
+{
+	static const uint8_t huge[] = { 0xff, 0xff, 0xff, 0xff };
+	static const uint8_t len28[] = { 0x00, 0x00, 0x00, 0x1c };
+	static const uint8_t len256[] = { 0x00, 0x00, 0x01, 0x00, WIRE_MSG };
+
+	expect_bad(huge, sizeof huge, "frame too long");
+	expect_bad(len28, sizeof len28, "frame too long");
+	expect_bad(len256, sizeof len256, "frame too long");
+}
+END_TEST
+
+START_TEST(zero_length_is_rejected)
+{
+	static const uint8_t zero[] = { 0, 0, 0, 0 };
+	static const uint8_t zero_then_msg[] = { 0, 0, 0, 0, WIRE_MSG, 1, 2 };
+
+	expect_bad(zero, sizeof zero, "empty");
+	expect_bad(zero_then_msg, sizeof zero_then_msg, "empty");
+}
+END_TEST
+
+START_TEST(unknown_type_is_rejected)
+{
+	static const uint8_t type0[] = { 0, 0, 0, 1, 0 };
+	static const uint8_t type4[] = { 0, 0, 0, 19, 4 };
+	static const uint8_t type255[] = { 0, 0, 0, 27, 0xff };
+
+	expect_bad(type0, sizeof type0, "unknown frame type");
+	expect_bad(type4, sizeof type4, "unknown frame type");
+	expect_bad(type255, sizeof type255, "unknown frame type");
+}
+END_TEST
+
+START_TEST(known_type_with_the_wrong_length_is_rejected)
+{
+	static const uint8_t msg27[] = { 0, 0, 0, 27, WIRE_MSG };
+	static const uint8_t msg18[] = { 0, 0, 0, 18, WIRE_MSG };
+	static const uint8_t hello19[] = { 0, 0, 0, 19, WIRE_HELLO };
+	static const uint8_t bye2[] = { 0, 0, 0, 2, WIRE_BYE };
+
+	expect_bad(msg27, sizeof msg27, "bad frame length");
+	expect_bad(msg18, sizeof msg18, "bad frame length");
+	expect_bad(hello19, sizeof hello19, "bad frame length");
+	expect_bad(bye2, sizeof bye2, "bad frame length");
+}
+END_TEST
+
+START_TEST(hello_with_bad_magic_is_rejected)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_hello h = sample_hello();
+
+	wire_put_hello(buf, &h);
+	buf[5] = 'c';
+	expect_bad(buf, HELLO_SIZE, "bad magic");
+	wire_put_hello(buf, &h);
+	buf[8] = 0;
+	expect_bad(buf, HELLO_SIZE, "bad magic");
+}
+END_TEST
+
+/* The body length a type must have, or 0 for no such type. */
+static size_t
+type_body(uint8_t type)
+{
+	return type == WIRE_HELLO ? WIRE_HELLO_BODY : type == WIRE_MSG ?
+	    WIRE_MSG_BODY : type == WIRE_BYE ? WIRE_BYE_BODY : 0;
+}
+
+/*
+ * Random bytes; in most buffers the length and type are steered to small
+ * values so that the checks past the first four bytes are reached too.
+ */
+static size_t
+garbage(struct rng *r, uint8_t *buf)
+{
+	size_t len = (size_t)rng_range(r, 0, WIRE_MAX_FRAME + 8);
+
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (uint8_t)rng_next(r);
+	if (len >= 4 && rng_range(r, 0, 3) != 0) {
+		buf[0] = buf[1] = buf[2] = 0;
+		buf[3] = (uint8_t)rng_range(r, 0, WIRE_HELLO_BODY + 1);
+	}
+	if (len >= 5 && rng_range(r, 0, 3) != 0)
+		buf[4] = (uint8_t)rng_range(r, 0, 4);
+	if (len >= 9 && rng_range(r, 0, 1) != 0)
+		memcpy(buf + 5, "CLKR", 4);
+	return len;
+}
+
+START_TEST(random_garbage_never_yields_a_frame_of_the_wrong_length)
+{
+	uint8_t buf[WIRE_MAX_FRAME + 8];
+	int outcomes[3] = { 0 };
+	struct rng r;
+
+	rng_seed(&r, 31337, 0);
+	for (int i = 0; i < 100000; i++) {
+		size_t len = garbage(&r, buf), used = 0;
+		struct wire_frame f;
+		const char *why = NULL;
+		int rc = get_exact(buf, len, &f, &used, &why);
+		ck_assert_msg(rc >= -1 && rc <= 1, "wire_get returned %d", rc);
+		outcomes[rc + 1]++;
+		if (rc == -1)
+			ck_assert_ptr_nonnull(why);
+		if (rc == 1) {
+			ck_assert_uint_eq(used, 4 + type_body(buf[4]));
+			ck_assert_uint_le(used, len);
+			ck_assert_uint_eq(f.type, buf[4]);
+		}
+	}
+	/* The steering works: every outcome happened many times. */
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_gt(outcomes[i], 200);
+}
+END_TEST
+
+Suite *
+make_wire_suite(void)
+{
+	Suite *s = suite_create("wire");
+	TCase *good = tcase_create("good");
+	TCase *bad = tcase_create("bad");
+
+	tcase_add_test(good, hello_round_trips);
+	tcase_add_test(good, msg_round_trips_with_extreme_values);
+	tcase_add_test(good, bye_round_trips);
+	tcase_add_test(good, msg_is_laid_out_big_endian);
+	tcase_add_test(good, hello_is_laid_out_big_endian);
+	tcase_add_test(good, frames_fed_one_byte_at_a_time_need_more_until_complete);
+	tcase_add_test(good, two_frames_back_to_back_decode_one_after_the_other);
+	suite_add_tcase(s, good);
+
+	tcase_add_test(bad, truncated_frames_need_more);
+	tcase_add_test(bad, oversized_length_is_too_long_from_the_first_4_bytes);
+	tcase_add_test(bad, zero_length_is_rejected);
+	tcase_add_test(bad, unknown_type_is_rejected);
+	tcase_add_test(bad, known_type_with_the_wrong_length_is_rejected);
+	tcase_add_test(bad, hello_with_bad_magic_is_rejected);
+	tcase_add_test(bad, random_garbage_never_yields_a_frame_of_the_wrong_length);
+	suite_add_tcase(s, bad);
+	return s;
+}

@@ -1,0 +1,57 @@
+# tests/e2e/lib.sh -- helpers sourced by every end-to-end test (bash)
+#
+# A test is a bash script that calls `fail` (or exits non-zero) on the first
+# thing that is wrong. Its scratch space is $T, removed on success.
+set -u
+: "${CLOCKRING:?set CLOCKRING to the binary under test}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/clockring-t.XXXXXX")
+trap 'st=$?; [ $st -eq 0 ] && rm -rf "$T"; exit $st' EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# run_ok DIR ARGS...: a run that must complete and pass `clockring check`.
+run_ok() {
+	dir=$1
+	shift
+	"$CLOCKRING" run --quiet --out "$dir" "$@" || fail "run $* exited $?"
+	check_ok "$dir"
+}
+
+check_ok() {
+	"$CLOCKRING" check "$1" >"$T/check.out" 2>&1 ||
+		{ cat "$T/check.out"; fail "check $1 failed"; }
+}
+
+meta() {	# meta DIR KEY: one value of run.meta
+	sed -n "s/^$2=//p" "$1/run.meta"
+}
+
+# expect_exit CODE CMD...: CMD must exit with CODE; its stderr is in $T/err.
+expect_exit() {
+	want=$1
+	shift
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	[ "$got" -eq "$want" ] || { cat "$T/err"; fail "$* exited $got, not $want"; }
+}
+
+# No process of ours may outlive its run: nothing may still hold files in DIR.
+no_survivors() {
+	sleep 0.2
+	if pgrep -f -- "$1" >/dev/null; then
+		pgrep -af -- "$1" >&2
+		fail "processes of $1 still running"
+	fi
+}
+
+# A free TCP port below the ephemeral range, so runs do not collide with
+# the kernel's own choices; several tests pick at once, hence the random.
+free_port() {
+	while :; do
+		p=$((20000 + RANDOM % 10000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+	done
+}

@@ -1,0 +1,73 @@
+# tests/e2e/t_stray_clients.sh -- hostile clients at a VM's port are dropped, the run goes on
+. "$(dirname "$0")/lib.sh"
+
+# A ring started by hand (clockring vm), so strays can reach VM 1 while it
+# still waits for its predecessor; the run directory is then completed with
+# a run.meta written here from the documented format, and checked.
+runid=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+base=$(free_port)
+start=$(($(date +%s) + 6))
+mkdir "$T/r"
+vm() {	# vm ID: start VM ID of the ring in the background
+	"$CLOCKRING" vm --id "$1" --vms 3 --rate 3 --run-id "$runid" --seed 9 \
+	    --duration 10 --speed 10 --start-at "$start" \
+	    --listen "127.0.0.1:$((base + $1))" \
+	    --next "127.0.0.1:$((base + ($1 + 1) % 3))" \
+	    --log "$T/r/vm$1.csv" 2>>"$T/vm$1.err" &
+}
+vm 1
+sleep 0.3
+
+hex() { echo "$1" | sed 's/../\\x&/g'; }
+hello() {	# hello VERSION RUN_ID VM_ID: a HELLO frame as printf escapes
+	printf '%s' "\\x00\\x00\\x00\\x1b\\x01CLKR$(hex "$1")$(hex "$2")$(hex "$3")\\x00\\x03"
+}
+stray() {	# stray BYTES SECONDS: connect to VM 1, send, linger, hang up
+	( exec 3<>"/dev/tcp/127.0.0.1/$((base + 1))" && printf "$1" >&3 &&
+	  sleep "$2" ) 2>/dev/null &
+}
+stray "$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" 0
+stray '\xff\xff\xff\xff\x01' 0                       # a huge length
+stray '\x00\x00\x00\x1b\x01CLKR' 2                  # half a frame, then silence
+stray '' 2                                          # silence
+stray "$(hello 0001 00000000000000000000000000000000 0000)" 0.2   # wrong run id
+stray "$(hello 0009 "$runid" 0000)" 0.2                           # wrong version
+stray "$(hello 0001 "$runid" 0002)" 0.2                           # not the predecessor
+sleep 3		# VM 1 gives each silent client 1 s, one at a time
+vm 0
+vm 2
+wait
+for i in 0 1 2; do
+	[ -s "$T/r/vm$i.csv" ] || fail "vm$i wrote no log"
+done
+grep -q "dropped" "$T/vm1.err" || { cat "$T/vm1.err"; fail "no drop reported"; }
+[ "$(grep -c dropped "$T/vm1.err")" -le 5 ] || fail "drop reports not limited"
+
+cat >"$T/r/run.meta" <<META
+format=1
+version=test
+run_id=$runid
+seed=9
+vms=3
+duration_s=10
+speed=10
+draw_max=10
+rate_min=3
+rate_max=3
+vm0.rate=3
+vm1.rate=3
+vm2.rate=3
+bind=127.0.0.1
+vm0.port=$base
+vm1.port=$((base + 1))
+vm2.port=$((base + 2))
+start_wall_ns=${start}000000000
+end_wall_ns=$((start + 1))000000000
+vm0.exit=ok
+vm1.exit=ok
+vm2.exit=ok
+status=complete
+META
+check_ok "$T/r"
+cat "$T/check.out"
+echo ok

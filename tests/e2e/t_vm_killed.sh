@@ -1,0 +1,27 @@
+# tests/e2e/t_vm_killed.sh -- kill -9 of one VM ends the run: exit 1, named, logs kept
+. "$(dirname "$0")/lib.sh"
+
+dir="$T/r"
+"$CLOCKRING" run --quiet --vms 4 --duration 600 --rates 5,5,5,5 \
+    --out "$dir" 2>"$T/err" &
+pid=$!
+sleep 1.5
+# The VMs are the orchestrator's children, forked in id order.
+victim=$(pgrep -P "$pid" | sort -n | sed -n 3p)
+[ -n "$victim" ] || fail "no VM processes found"
+kill -9 "$victim"
+wait "$pid"
+got=$?
+[ "$got" -eq 1 ] || { cat "$T/err"; fail "exit $got, not 1"; }
+[ "$(meta "$dir" status)" = failed ] || fail "status not failed"
+[ "$(meta "$dir" failed_vm)" = 2 ] || fail "failed_vm is $(meta "$dir" failed_vm), not 2"
+[ "$(meta "$dir" vm2.exit)" = "signal 9" ] || fail "vm2.exit: $(meta "$dir" vm2.exit)"
+grep -q "run failed" "$T/err" || fail "no failure message"
+for i in 0 1 3; do
+	[ "$(wc -l <"$dir/vm$i.csv")" -ge 6 ] || fail "vm$i.csv lost its events"
+done
+# check refuses a failed run and says why.
+expect_exit 1 "$CLOCKRING" check "$dir"
+grep -q "run-status" "$T/out" || fail "check did not name the failed run"
+no_survivors "$dir"
+echo ok

@@ -1,0 +1,82 @@
+/* tests/rundir.h -- temporary files and run directories for the analysis tests */
+#ifndef TESTS_RUNDIR_H
+#define TESTS_RUNDIR_H
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+/*
+ * Every test works in its own directory under one base made by the
+ * suite's unchecked fixture. That fixture runs in the parent process, so
+ * the base is removed even when a forked test dies half-way.
+ */
+static char rundir_base[64];
+
+static inline void
+rundir_setup(void)
+{
+	strcpy(rundir_base, "/tmp/clockring-tests-XXXXXX");
+	if (mkdtemp(rundir_base) == NULL) {
+		perror("mkdtemp");
+		abort();
+	}
+}
+
+static inline int
+rundir_unlink(const char *path, const struct stat *sb, int type,
+    struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path);
+}
+
+static inline void
+rundir_teardown(void)
+{
+	nftw(rundir_base, rundir_unlink, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* A fresh empty directory for one test. */
+static inline void
+rundir_make(char *dir, size_t len)
+{
+	ck_assert_int_lt(snprintf(dir, len, "%s/run-XXXXXX", rundir_base),
+	    (int)len);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+/* Write n bytes as DIR/NAME, exactly: no newline is added. */
+static inline void
+rundir_write_raw(const char *dir, const char *name, const void *bytes,
+    size_t n)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Write DIR/NAME from lines, each followed by '\n'; NULL lines are left out. */
+static inline void
+rundir_write(const char *dir, const char *name, const char *const *lines,
+    size_t n)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	for (size_t i = 0; i < n; i++)
+		if (lines[i] != NULL)
+			ck_assert_int_ge(fprintf(f, "%s\n", lines[i]), 0);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+#endif
