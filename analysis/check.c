@@ -388,7 +388,7 @@ static void
 vm_summary(const struct checker *c, uint32_t vm)
 {
 	const struct vm_figures *f = &c->vm[vm];
-	char spacing[32] = "n/a", late[32] = "n/a";
+	char spacing[64] = "n/a", late[32] = "n/a";
 	double err;
 
 	if (!c->timing) {
@@ -398,8 +398,8 @@ vm_summary(const struct checker *c, uint32_t vm)
 	}
 	/* Round first, so a tiny negative error does not print as -0.00%. */
 	if (!isnan(err = check_spacing_error(c, vm)))
-		snprintf(spacing, sizeof spacing, "%.2f%%",
-		    round(err * 1e4) / 100 + 0.0);
+		snprintf(spacing, sizeof spacing, "%.2f%% (jitter %.2f%%)",
+		    round(err * 1e4) / 100 + 0.0, f->spacing_noise * 100);
 	if (f->ticks > 0)
 		snprintf(late, sizeof late, "%.2f ms", f->max_late_ns / 1e6);
 	fprintf(c->out, "vm%" PRIu32 ": rate %" PRIu64 ", %" PRIu64 " ticks "

@@ -10,7 +10,6 @@
 #include "analysis/logread.h"
 #include "vm/step.h"
 
-/* One pass over one log keeps only this much: memory does not grow with it. */
 /*
  * Tick spacing is judged by the slope of a least-squares line through each
  * tick's lateness (wall time minus deadline) against its number: a VM on
@@ -21,9 +20,11 @@
  */
 struct fit {
 	double n, mean_k, mean_late;	/* ticks so far and their means */
-	double ck, ckl;		/* sums of squares: k about its mean, k x late */
+	double ck, ckl, cll;	/* sums of squares about the means: k x k,
+				 * k x late, late x late */
 };
 
+/* One pass over one log keeps only this much: memory does not grow with it. */
 struct scan {
 	struct checker *c;
 	struct vm_figures *fig;
@@ -77,11 +78,12 @@ static void
 fit_add(struct fit *f, double k, double late)
 {
 	f->n++;
-	double dk = k - f->mean_k;
+	double dk = k - f->mean_k, dl = late - f->mean_late;
 	f->mean_k += dk / f->n;
-	f->mean_late += (late - f->mean_late) / f->n;
+	f->mean_late += dl / f->n;
 	f->ck += dk * (k - f->mean_k);
 	f->ckl += dk * (late - f->mean_late);
+	f->cll += dl * (late - f->mean_late);
 }
 
 /* Lateness gained per tick, as a fraction of the period. */
@@ -89,6 +91,20 @@ static double
 fit_error(const struct fit *f, double period_ns)
 {
 	return f->ck > 0 ? f->ckl / f->ck / period_ns : 0;
+}
+
+/*
+ * How far the fitted slope may stray by jitter alone: three standard
+ * errors, from the scatter of the ticks about the line. A short run of
+ * jittery ticks says little about the rate; a long or steady one says much.
+ */
+static double
+fit_noise(const struct fit *f, double period_ns)
+{
+	if (f->n < 3 || f->ck <= 0)
+		return 0;
+	double residual = f->cll - f->ckl * f->ckl / f->ck;
+	return 3 * sqrt(fmax(residual, 0) / (f->n - 2) / f->ck) / period_ns;
 }
 
 static void
@@ -240,18 +256,22 @@ tick_rules(struct scan *s)
 		check_violation(c, s->path, line, RULE_TICK_COUNT,
 		    "%" PRIu64 " ticks, expected %" PRIu64 " (rate %" PRIu64
 		    " for %g s)", f->ticks, want, f->rate, c->duration_s);
-	if (f->ticks >= 3 && fabs(err) > 0.01)
+	if (f->ticks >= 3 && fabs(err) > CHECK_SPACING_TOLERANCE + f->spacing_noise)
 		check_violation(c, s->path, line, RULE_TICK_SPACING,
-		    "fitted tick spacing %.0f ns, expected %.0f ns (%+.2f%%)",
-		    s->period_ns * (1 + err), s->period_ns, err * 100);
+		    "fitted tick spacing %.0f ns, expected %.0f ns (%+.2f%%, "
+		    "jitter allows %.2f%%)", s->period_ns * (1 + err),
+		    s->period_ns, err * 100,
+		    (CHECK_SPACING_TOLERANCE + f->spacing_noise) * 100);
 }
 
 /* Rules about the log as a whole, once every line was read. */
 static void
 scan_end(struct scan *s)
 {
-	if (s->period_ns > 0 && s->fig->ticks >= 2)
+	if (s->period_ns > 0 && s->fig->ticks >= 2) {
 		s->fig->spacing_error = fit_error(&s->fit, s->period_ns);
+		s->fig->spacing_noise = fit_noise(&s->fit, s->period_ns);
+	}
 	if (!ended(s->c))
 		return;		/* a failed run's log may stop anywhere */
 	if (s->first_pending != 0 && s->pending_queue != 0)

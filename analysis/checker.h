@@ -10,6 +10,8 @@
 
 #define CHECK_PATH_MAX	4096
 #define CHECK_SHOWN	20	/* violations printed before "... and K more" */
+/* Tick spacing may differ from the period by 1%, plus what jitter explains. */
+#define CHECK_SPACING_TOLERANCE	0.01
 
 /* Every rule has a stable name (check.c) that users grep for. */
 enum rule {
@@ -31,6 +33,7 @@ struct vm_figures {
 	uint64_t events, ticks;	/* ticks: INTERNAL + SEND + RECV */
 	uint64_t sent, received, pending;	/* messages, not lines */
 	double spacing_error;	/* fitted tick interval / period - 1 */
+	double spacing_noise;	/* what jitter alone could explain of it */
 	unsigned long last_tick_line;
 	double max_late_ns;	/* worst tick lateness against its deadline */
 };

@@ -24,7 +24,8 @@
 #include "vm/rng.h"
 #include "vm/vm.h"
 
-#define LEAD_NS		50000000u	/* from "go" to tick 0: every VM reads it */
+/* From "go" to tick 0, time for every VM to read it even on a busy machine. */
+#define LEAD_NS(n)	(100000000u + 1000000u * (n))
 #define GRACE_NS	5000000000u	/* after SIGTERM, before SIGKILL */
 #define SLACK_NS	10000000000u	/* past the planned end, a VM is hung */
 
@@ -74,9 +75,17 @@ choose_rates(struct run *r)
 	struct rng g;
 
 	rng_seed(&g, r->seed, RNG_STREAM_RATES);
-	for (uint32_t i = 0; i < o->vms; i++)
+	r->rate_min = o->nrates ? OPT_MAX_RATE : o->rate_min;
+	r->rate_max = o->nrates ? 1 : o->rate_max;
+	for (uint32_t i = 0; i < o->vms; i++) {
 		r->rates[i] = o->nrates ? o->rates[i] :
 		    (uint32_t)rng_range(&g, o->rate_min, o->rate_max);
+		/* With --rates, run.meta's range is that of the rates given. */
+		if (o->nrates && r->rates[i] < r->rate_min)
+			r->rate_min = r->rates[i];
+		if (o->nrates && r->rates[i] > r->rate_max)
+			r->rate_max = r->rates[i];
+	}
 }
 
 /* Listen for every VM here, before forking: a port in use is bad input. */
@@ -257,7 +266,7 @@ start_together(struct run *r)
 		is_ready[i] = true;
 		ready++;
 	}
-	r->start_wall_ns = clock_real_ns() + LEAD_NS;
+	r->start_wall_ns = clock_real_ns() + LEAD_NS(r->o->vms);
 	r->end_wall_ns = r->start_wall_ns + (uint64_t)(r->o->duration_s /
 	    r->o->speed * 1e9);
 	for (uint32_t i = 0; i < r->o->vms; i++)

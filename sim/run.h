@@ -18,6 +18,7 @@ struct run {
 	uint64_t seed;
 	uint8_t run_id[WIRE_RUN_ID_LEN];
 	uint32_t rates[OPT_MAX_VMS];
+	uint32_t rate_min, rate_max;	/* the range drawn from, or of --rates */
 	uint16_t ports[OPT_MAX_VMS];
 	int listen_fd[OPT_MAX_VMS];	/* until handed to the VM's process */
 	int ctl_fd[OPT_MAX_VMS];	/* our end of each VM's control socket */

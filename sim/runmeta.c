@@ -17,7 +17,7 @@ put_meta(FILE *f, const struct run *r)
 	fprintf(f, "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
 	    "draw_max=%u\nrate_min=%u\nrate_max=%u\n", r->seed, (unsigned)o->vms,
 	    o->duration_s, o->speed, (unsigned)o->draw_max,
-	    (unsigned)o->rate_min, (unsigned)o->rate_max);
+	    (unsigned)r->rate_min, (unsigned)r->rate_max);
 	for (uint32_t i = 0; i < o->vms; i++)
 		fprintf(f, "vm%u.rate=%u\n", (unsigned)i, (unsigned)r->rates[i]);
 	fprintf(f, "bind=%s\n", o->bind);

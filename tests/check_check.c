@@ -200,11 +200,11 @@ START_TEST(correct_run_passes_with_a_summary)
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	snprintf(want, sizeof want,
 	    "ok: %s: 3 VMs, 17 events, 7 messages (4 received, 3 pending)\n"
-	    "vm0: rate 2, 4 ticks (expected 4), spacing error 0.00%%, "
+	    "vm0: rate 2, 4 ticks (expected 4), spacing error 0.00%% (jitter 0.00%%), "
 	    "max lateness 0.10 ms\n"
-	    "vm1: rate 2, 4 ticks (expected 4), spacing error 0.00%%, "
+	    "vm1: rate 2, 4 ticks (expected 4), spacing error 0.00%% (jitter 0.00%%), "
 	    "max lateness 0.10 ms\n"
-	    "vm2: rate 3, 6 ticks (expected 6), spacing error 0.00%%, "
+	    "vm2: rate 3, 6 ticks (expected 6), spacing error 0.00%% (jitter 0.00%%), "
 	    "max lateness 0.10 ms\n", dir);
 	ck_assert_str_eq(out, want);
 	ck_assert_str_eq(err, "");
@@ -221,7 +221,7 @@ START_TEST(correct_two_vm_run_at_speed_4_passes)
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	snprintf(want, sizeof want, "ok: %s: 2 VMs, 9 events, 3 messages "
 	    "(2 received, 1 pending)\nvm0: rate 2, 4 ticks (expected 4), spacing "
-	    "error 0.00%%, max lateness 0.10 ms\n", dir);
+	    "error 0.00%% (jitter 0.00%%), max lateness 0.10 ms\n", dir);
 	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "output:\n%s", out);
 	free(out);
 	free(err);
@@ -532,7 +532,8 @@ START_TEST(wrong_tick_spacing_is_reported)
 	};
 
 	expect_violation3(e, NELEM(e), "vm1.csv:5: tick-spacing: fitted tick "
-	    "spacing 600000000 ns, expected 500000000 ns (+20.00%)");
+	    "spacing 600000000 ns, expected 500000000 ns (+20.00%, jitter "
+	    "allows 1.00%)");
 }
 END_TEST
 
@@ -549,7 +550,7 @@ START_TEST(jitter_around_the_schedule_is_not_wrong_spacing)
 	make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	ck_assert_msg(strstr(out, "vm1: rate 2, 4 ticks (expected 4), spacing "
-	    "error 0.80%, max lateness 20.10 ms") != NULL, "%s", out);
+	    "error 0.80% (jitter 3.39%), max lateness 20.10 ms") != NULL, "%s", out);
 	free(out);
 	free(err);
 }

@@ -50,7 +50,7 @@ grep -q "not empty" "$T/err" || fail "no 'not empty' message"
 [ "$(ls -la --time-style=full-iso "$T/full"; cat "$T/full/notes.txt")" = "$before" ] ||
 	fail "the non-empty out dir changed"
 # --force runs beside other files, but never over an earlier run's files.
-run_ok "$T/full" --force --vms 2 --duration 4 --speed 8
+run_ok "$T/full" --force --vms 2 --rates 10,10 --duration 4 --speed 4
 [ "$(cat "$T/full/notes.txt")" = precious ] || fail "--force lost a file"
 sum=$(cat "$T/full"/* | cksum)
 expect_exit 2 "$CLOCKRING" run --out "$T/full" --force --vms 2 --duration 1

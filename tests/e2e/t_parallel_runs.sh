@@ -2,7 +2,7 @@
 . "$(dirname "$0")/lib.sh"
 
 for i in 1 2 3 4 5 6; do
-	"$CLOCKRING" run --quiet --vms 4 --duration 10 --speed 20 --seed "$i" \
+	"$CLOCKRING" run --quiet --vms 4 --rate-min 4 --duration 10 --speed 10 --seed "$i" \
 	    --out "$T/r$i" >"$T/r$i.out" 2>&1 &
 done
 wait

@@ -4,7 +4,7 @@
 # interrupt SIG CODE: stop a long real-time run and expect exit CODE.
 interrupt() {
 	dir="$T/$1"
-	"$CLOCKRING" run --quiet --vms 4 --duration 600 --rates 5,5,5,5 \
+	"$CLOCKRING" run --quiet --vms 4 --duration 600 --rates 20,20,20,20 \
 	    --out "$dir" 2>"$dir.err" &
 	pid=$!
 	sleep 1.5
@@ -16,10 +16,10 @@ interrupt() {
 	[ "$got" -eq "$2" ] || { cat "$dir.err"; fail "SIG$1: exit $got, not $2"; }
 	[ "$ms" -lt 1500 ] || fail "SIG$1: took $ms ms to stop"
 	[ "$(meta "$dir" status)" = interrupted ] || fail "SIG$1: status not interrupted"
-	# Every VM logged its ticks so far: about 5 per second for 1.5 s.
+	# Every VM logged its ticks so far: 20 per second for about 1.5 s.
 	for i in 0 1 2 3; do
 		lines=$(wc -l <"$dir/vm$i.csv")
-		[ "$lines" -ge 6 ] || fail "SIG$1: vm$i.csv has $lines lines"
+		[ "$lines" -ge 20 ] || fail "SIG$1: vm$i.csv has $lines lines"
 	done
 	# The shutdown is exact even when interrupted: check passes.
 	check_ok "$dir"
