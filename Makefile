@@ -4,6 +4,7 @@
 #   make demo       run 3 VMs for 60 model seconds at 4x speed and show the results
 #   make check      build and run every test (units, then end to end)
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
+#   make bench      the highest --speed at which runs still keep time
 #
 # Missing Debian packages are installed by tools/need.sh (as root) or named.
 
@@ -42,7 +43,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo bench deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -79,6 +80,9 @@ tsan:
 
 demo: deps $(BIN)
 	@tools/demo.sh $(BIN)
+
+bench: $(BIN)
+	@tools/bench.sh $(BIN)
 
 PREFIX ?= /usr/local
 install: $(BIN)

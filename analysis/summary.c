@@ -42,7 +42,7 @@ sum_vm(const char *dir, unsigned id, struct vm_sum *s, char *err, size_t errlen)
 static void
 print_row(FILE *out, const char *name, const char *rate, const struct vm_sum *s)
 {
-	fprintf(out, "%-5s %5s %9" PRIu64 " %6" PRIu64 " %6" PRIu64 " %6" PRIu64
+	fprintf(out, "%-5s %5s %9" PRIu64 " %6" PRIu64 " %8" PRIu64 " %6" PRIu64
 	    " %8" PRIu64 " %7" PRIu64 " %8" PRIu64 "\n", name, rate,
 	    s->count[LOG_INTERNAL], s->count[LOG_SEND], s->sent,
 	    s->count[LOG_RECV], s->count[LOG_PENDING], s->final_clock,
@@ -62,8 +62,8 @@ summary_print(const char *dir, FILE *out, char *err, size_t errlen)
 		return -1;
 	if (meta_u64(m, "vms", &vms, err, errlen) == -1)
 		goto fail;
-	fprintf(out, "%-5s %5s %9s %6s %6s %6s %8s %7s %8s\n", "vm", "rate",
-	    "internal", "sends", "msgs", "recvs", "pending", "clock", "maxqueue");
+	fprintf(out, "%-5s %5s %9s %6s %8s %6s %8s %7s %8s\n", "vm", "rate",
+	    "internal", "sends", "msgs_out", "recvs", "pending", "clock", "maxqueue");
 	for (unsigned i = 0; i < vms; i++) {
 		snprintf(key, sizeof key, "vm%u.rate", i);
 		const char *rate = meta_get(m, key);

@@ -22,6 +22,7 @@
 #include "vm/clock.h"
 #include "vm/ring.h"
 #include "vm/rng.h"
+#include "vm/sig.h"
 #include "vm/vm.h"
 
 /* From "go" to tick 0, time for every VM to read it even on a busy machine. */
@@ -35,17 +36,6 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_signal };
-
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
 }
 
 /* The run id tells this run's VMs from any other's: 128 fresh random bits. */
@@ -156,14 +146,10 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 static int
 spawn(struct run *r, char *err, size_t errlen)
 {
-	sigset_t block, old;
 	pid_t parent = getpid();
 	int rc = 0;
 
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigprocmask(SIG_BLOCK, &block, &old);
+	sig_block(1);
 	fflush(NULL);
 	for (uint32_t i = 0; i < r->o->vms && rc == 0; i++) {
 		int sv[2];
@@ -190,7 +176,7 @@ spawn(struct run *r, char *err, size_t errlen)
 	}
 	if (rc == -1)
 		snprintf(err, errlen, "starting VMs: %s", strerror(errno));
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	sig_block(0);
 	return rc;
 }
 
@@ -417,7 +403,7 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 		fprintf(stderr, "clockring: out of memory\n");
 		return ORCH_FAILED;
 	}
-	catch_signals();
+	sig_catch(on_signal);
 	make_ids(r);
 	choose_rates(r);
 	/* Ports first: a run refused for a port in use leaves no directory. */

@@ -1,5 +1,8 @@
 /* vm/vm.c -- one virtual machine: join the ring, tick, log, shut down exactly */
 #include <sys/socket.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <errno.h>
 #include <signal.h>
@@ -16,6 +19,7 @@
 #include "vm/reader.h"
 #include "vm/ring.h"
 #include "vm/rng.h"
+#include "vm/sig.h"
 #include "vm/step.h"
 #include "vm/vm.h"
 #include "vm/wire.h"
@@ -56,23 +60,13 @@ on_signal(int sig)
 	stop = 1;
 }
 
-/* No SA_RESTART: a signal must cut the tick sleep short. */
+/* The orchestrator forks with SIGINT and SIGTERM held, so that one sent
+ * meanwhile waits for our handler; it is delivered here. */
 static void
 catch_signals(void)
 {
-	struct sigaction sa = { .sa_handler = on_signal };
-
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	/* The orchestrator forks with them blocked; a signal held meanwhile
-	 * is delivered now, to our handler. */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	sig_catch(on_signal);
+	sig_block(0);
 }
 
 static void fail(struct vm *v, int status, const char *fmt, ...)
@@ -121,20 +115,16 @@ join(struct vm *v)
 static int
 start_readers(struct vm *v)
 {
-	sigset_t block, old;
 	int fds = v->c->n == 2 ? 1 : 2;
 
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &block, &old);
+	sig_block(1);
 	for (int i = 0; i < fds; i++) {
 		uint32_t peer = i == RING_NEXT ? step_next(&v->step) : step_prev(&v->step);
 		if (reader_start(&v->readers[i], v->links.fd[i], peer, v->q) == -1)
 			break;
 		v->nreaders++;
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	sig_block(0);
 	if (v->nreaders < fds) {
 		fail(v, VM_ERROR, "reader thread: %s", strerror(errno));
 		return -1;
@@ -308,6 +298,11 @@ vm_run(const struct vm_conf *c)
 	uint64_t start_wall;
 
 	catch_signals();
+#ifdef __linux__
+	/* Linux may wake a sleeper up to 50 us late to batch timers; at high
+	 * --speed that is a good part of a tick. Ask for 1 us. */
+	prctl(PR_SET_TIMERSLACK, 1000UL);
+#endif
 	step_init(&v.step, c->id, c->n, c->draw_max);
 	rng_seed(&v.rng, c->seed, c->id);
 	if ((v.q = queue_new()) == NULL) {

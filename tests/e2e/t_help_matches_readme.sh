@@ -1,0 +1,11 @@
+# tests/e2e/t_help_matches_readme.sh -- `run --help` and the README list the same options
+. "$(dirname "$0")/lib.sh"
+
+readme="$(dirname "$0")/../../README.md"
+"$CLOCKRING" run --help | grep -o '^  --[a-z-]*' | tr -d ' ' | sort >"$T/help"
+grep -o '^| `--[a-z-]*' "$readme" | sed 's/^| `//' | sort >"$T/readme"
+[ -s "$T/help" ] || fail "no options in --help"
+diff "$T/help" "$T/readme" || fail "run --help and README.md differ (< help, > README)"
+"$CLOCKRING" --help | grep -q "clockring COMMAND" || fail "--help"
+"$CLOCKRING" --version | grep -q '^clockring [0-9]' || fail "--version"
+echo ok
