@@ -47,8 +47,9 @@ static const char usage_run[] =
 "  --connect-timeout S   give up linking the ring after S seconds [10]\n"
 "  --quiet               print nothing but errors\n"
 "\n"
-"exit status: 0 run complete, 1 run failed (logs kept), 2 bad input,\n"
-"130/143 interrupted by SIGINT/SIGTERM (logs kept)\n";
+"exit status: 0 run complete and its logs pass `clockring check`, 1 run\n"
+"failed or broke a rule (logs kept), 2 bad input, 130/143 interrupted by\n"
+"SIGINT/SIGTERM (logs kept)\n";
 
 static const char usage_vm[] =
 "usage: clockring vm --id I --run-id HEX --listen HOST:PORT --next HOST:PORT\n"
@@ -79,6 +80,33 @@ usage_error(const char *err, const char *cmd)
 	return 2;
 }
 
+/*
+ * A complete run is also a consistent one: `run` checks its own logs and
+ * fails if they break a rule, most often tick timing when the machine
+ * cannot keep up with --speed. The report is shown only then.
+ */
+static int
+verify(const char *dir)
+{
+	char *report = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&report, &len);
+
+	if (out == NULL) {
+		perror("clockring: check");
+		return 1;
+	}
+	int rc = check_run(dir, out, stderr);
+	fclose(out);
+	if (rc != 0) {
+		fprintf(stderr, "%sclockring: the run in %s broke a rule of the "
+		    "model (is --speed too high for this machine?)\n", report, dir);
+		rc = 1;
+	}
+	free(report);
+	return rc;
+}
+
 static int
 cmd_run(int argc, char **argv)
 {
@@ -93,6 +121,8 @@ cmd_run(int argc, char **argv)
 	if (rc == -1)
 		return usage_error(err, "run");
 	rc = orch_run(&o, dir, sizeof dir);
+	if (rc == 0)
+		rc = verify(dir);
 	if (rc != 0 || o.quiet)
 		return rc;
 	if (summary_print(dir, stdout, err, sizeof err) == -1) {

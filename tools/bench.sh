@@ -11,8 +11,9 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/clockring-bench.XXXXXX")
 printf '%8s %8s %8s %14s %12s\n' speed ticks/s check "spacing error" "max late"
 for speed in 10 100 300 1000 1500 2000 3000 10000; do
 	dir="$out/s$speed"
+	# run fails when check does: the check below says why
 	"$bin" run --quiet --vms 3 --rates 6,6,6 --duration 60 --speed "$speed" \
-	    --seed 1 --out "$dir" || { echo "run at speed $speed failed"; continue; }
+	    --seed 1 --out "$dir" 2>/dev/null
 	"$bin" check "$dir" >"$dir.check" 2>&1 && verdict=pass || verdict=FAIL
 	# The worst VM: largest |spacing error|, then largest lateness.
 	# (a passing VM says "spacing error E%", a failing one "(E%, jitter")
