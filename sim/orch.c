@@ -261,24 +261,34 @@ start_together(struct run *r)
 	return 0;
 }
 
-/* Of the VMs that did not end well, the one to blame: a VM killed or in
- * error comes before its neighbours, which only saw their link break. */
+static void
+blame(struct run *r, uint32_t i)
+{
+	r->failed_vm = (int)i;
+	if (r->error[0] == '\0')
+		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i,
+		    r->exit[i]);
+}
+
+/*
+ * Of the VMs that did not end well, the one to blame: a VM killed or in
+ * error comes before its neighbours, which only saw their link break.
+ * Failing that, the first to end badly, such as a VM stopped on its own by
+ * a SIGTERM sent to it alone: the others were only stopped after it.
+ */
 static void
 find_culprit(struct run *r)
 {
 	static const char *const order[] = { "signal", "error", "exit", "link-broken" };
 
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-		for (uint32_t i = 0; i < r->o->vms; i++) {
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+		for (uint32_t i = 0; i < r->o->vms; i++)
 			if (strncmp(r->exit[i], order[k], strlen(order[k])) == 0) {
-				r->failed_vm = (int)i;
-				if (r->error[0] == '\0')
-					snprintf(r->error, sizeof r->error, "vm %u: %s",
-					    (unsigned)i, r->exit[i]);
+				blame(r, i);
 				return;
 			}
-		}
-	}
+	if (r->first_bad >= 0)
+		blame(r, (uint32_t)r->first_bad);
 }
 
 /*
@@ -317,6 +327,8 @@ wait_all(struct run *r, bool started)
 			continue;
 		reap(r, (uint32_t)i);
 		left--;
+		if (strcmp(r->exit[i], "ok") != 0 && !ending)
+			r->first_bad = i;
 		if (strcmp(r->exit[i], "ok") != 0)
 			ending = true;
 	}
@@ -375,7 +387,7 @@ run_new(const struct run_opts *o)
 	r->o = o;
 	r->seed = o->seed;
 	r->status = "running";
-	r->failed_vm = -1;
+	r->failed_vm = r->first_bad = -1;
 	for (uint32_t i = 0; i < OPT_MAX_VMS; i++)
 		r->listen_fd[i] = r->ctl_fd[i] = -1;
 	return r;

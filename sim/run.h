@@ -27,6 +27,7 @@ struct run {
 	uint64_t start_wall_ns, end_wall_ns;
 	const char *status;		/* running, complete, interrupted, failed */
 	int failed_vm;			/* -1: none */
+	int first_bad;			/* first VM to end badly on its own, or -1 */
 	char error[256];		/* status=failed: what failed */
 };
 

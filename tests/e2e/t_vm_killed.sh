@@ -24,4 +24,18 @@ done
 expect_exit 1 "$CLOCKRING" check "$dir"
 grep -q "run-status" "$T/out" || fail "check did not name the failed run"
 no_survivors "$dir"
+
+# A SIGTERM to one VM alone stops that VM cleanly, but the run cannot go on
+# without it: it fails, and names that VM.
+dir="$T/t"
+"$CLOCKRING" run --quiet --vms 3 --duration 600 --rates 5,5,5 --out "$dir" 2>"$T/err" &
+pid=$!
+sleep 1.5
+kill -TERM "$(pgrep -P "$pid" | sort -n | sed -n 2p)"
+wait "$pid"
+got=$?
+[ "$got" -eq 1 ] || { cat "$T/err"; fail "one VM stopped: exit $got, not 1"; }
+[ "$(meta "$dir" failed_vm)" = 1 ] || fail "failed_vm is $(meta "$dir" failed_vm), not 1"
+[ "$(meta "$dir" vm1.exit)" = interrupted ] || fail "vm1.exit: $(meta "$dir" vm1.exit)"
+no_survivors "$dir"
 echo ok
