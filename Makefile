@@ -35,7 +35,10 @@ $(error SAN must be empty, address or thread)
 endif
 
 LIB_SRC  := $(wildcard vm/*.c) $(wildcard analysis/*.c) $(filter-out sim/main.c,$(wildcard sim/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
+GP_SRC   := $(sort $(wildcard analysis/*.gp))
+# The gnuplot scripts are compiled in (tools/embed.sh), so no install path
+# is needed to find them.
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gp_scripts.o
 TEST_SRC := $(wildcard tests/check_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(O)/%.o)
 TEST_BIN := $(O)/check_units
@@ -43,7 +46,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo bench deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo bench tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -53,6 +56,21 @@ $(BIN): $(O)/sim/main.o $(LIB_OBJ)
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/gen/gp_scripts.c: $(GP_SRC) tools/embed.sh
+	@mkdir -p $(dir $@)
+	tools/embed.sh $(GP_SRC) >$@.tmp && mv $@.tmp $@
+
+$(O)/gen/gp_scripts.o: $(O)/gen/gp_scripts.c
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Helper programs of the tests and benchmarks (tests/tools/*.c).
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(O)/tools/%)
+tools: $(TOOL_BIN)
+$(O)/tools/%: $(O)/tests/tools/%.o $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^ $(LDLIBS)
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
@@ -91,4 +109,4 @@ install: $(BIN)
 clean:
 	rm -rf build bin
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(O)/sim/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(O)/sim/main.d $(TOOL_SRC:%.c=$(O)/%.d)
