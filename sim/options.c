@@ -167,15 +167,22 @@ find(const struct opt *opts, size_t nopts, const char *name, size_t len)
 	return NULL;
 }
 
-/* Accepts "--name value" and "--name=value"; a later option wins. */
+/*
+ * Accepts "--name value" and "--name=value"; a later option wins. Other
+ * words go to pos (which has room for argc) when given, else are errors.
+ */
 static int
-parse(const struct opt *opts, size_t nopts, int argc, char **argv, char *err,
-    size_t errlen)
+parse(const struct opt *opts, size_t nopts, int argc, char **argv, char **pos,
+    int *npos, char *err, size_t errlen)
 {
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 			return 1;
+		if (strncmp(arg, "--", 2) != 0 && pos != NULL) {
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
 		if (strncmp(arg, "--", 2) != 0) {
 			snprintf(err, errlen, "unexpected argument '%s'", arg);
 			return -1;
@@ -252,7 +259,8 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600, NULL },
 		{ "quiet", K_FLAG, &o->quiet, 0, 0, NULL },
 	};
-	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, err, errlen);
+	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
+	    err, errlen);
 	return rc != 0 ? rc : check_run(o, err, errlen);
 }
 
@@ -308,7 +316,8 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "connect-timeout", K_REAL, &c->connect_timeout_s, 0, 3600, NULL },
 		{ "start-at", K_REAL, &o->start_at, 0, 1e10, NULL },
 	};
-	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, err, errlen);
+	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
+	    err, errlen);
 	if (rc != 0)
 		return rc;
 	const char *missing = !have_id ? "--id" : !have_run_id ? "--run-id" :
@@ -331,4 +340,29 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 	c->next_host = o->next_host;
 	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
 	return 0;
+}
+
+int
+options_suite(int argc, char **argv, struct suite_opts *o, char *err,
+    size_t errlen)
+{
+	*o = (struct suite_opts){ .out = "results", .jobs = 16, .speed = 1 };
+	const struct opt opts[] = {
+		{ "out", K_STR, &o->out, 0, 0, NULL },
+		{ "jobs", K_UINT, &o->jobs, 1, 256, NULL },
+		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
+		{ "force", K_FLAG, &o->force, 0, 0, NULL },
+	};
+	o->files = calloc((size_t)argc + 1, sizeof *o->files);
+	if (o->files == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, o->files,
+	    &o->nfiles, err, errlen);
+	if (rc == 0 && o->nfiles == 0) {
+		snprintf(err, errlen, "experiments: no experiment file given");
+		rc = -1;
+	}
+	return rc;
 }

@@ -41,10 +41,22 @@ struct vm_opts {
 					 * in 64 bits); 0: as soon as linked */
 };
 
+/* `clockring experiments`: where, how fast, how many at once, which. */
+struct suite_opts {
+	const char *out;		/* results directory */
+	uint32_t jobs;			/* runs at once */
+	double speed;			/* --speed of every run */
+	bool force;			/* redo finished runs */
+	char **files;			/* experiment files (allocated) */
+	int nfiles;
+};
+
 /* 0 parsed, 1 help asked, -1 bad input (err holds one line). */
 int options_run(int argc, char **argv, struct run_opts *o, char *err,
     size_t errlen);
 int options_vm(int argc, char **argv, struct vm_opts *o, char *err,
+    size_t errlen);
+int options_suite(int argc, char **argv, struct suite_opts *o, char *err,
     size_t errlen);
 
 #endif

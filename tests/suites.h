@@ -14,5 +14,6 @@ Suite *make_check_suite(void);
 Suite *make_stats_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
+Suite *make_expfile_suite(void);
 
 #endif

@@ -1,0 +1,34 @@
+/* sim/expfile.h -- experiment files (experiments/NAME.exp): parsing, validation, seeds */
+#ifndef SIM_EXPFILE_H
+#define SIM_EXPFILE_H
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/options.h"
+
+#define EXP_MAX_ARGS	64
+#define EXP_MAX_REPEAT	100
+#define EXP_MAX_BYTES	65536	/* an experiment file is a few lines */
+
+struct experiment {
+	char name[64];		/* the file name without .exp: names results/NAME */
+	char title[128];
+	char description[256];
+	char run[512];		/* the `run` value as written */
+	uint32_t repeat;	/* runs of this experiment, each its own seed */
+	double duration_s;	/* model seconds of each run */
+	uint64_t seed;		/* base seed; repeat r runs with expfile_seed */
+	int argc;		/* `run` split into words, in argbuf */
+	char *argv[EXP_MAX_ARGS];
+	char argbuf[512];
+};
+
+int expfile_load(const char *path, struct experiment *e, char *err,
+    size_t errlen);
+int expfile_parse(const char *path, const char *text, size_t len,
+    struct experiment *e, char *err, size_t errlen);
+uint64_t expfile_seed(const struct experiment *e, uint32_t repeat);
+
+#endif

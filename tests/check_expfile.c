@@ -1,0 +1,167 @@
+/* tests/check_expfile.c -- unit tests of experiment files: parsing, errors, seeds */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "sim/expfile.h"
+#include "tests/suites.h"
+
+static struct experiment e;
+static char err[512];
+
+static int
+parse(const char *path, const char *text)
+{
+	return expfile_parse(path, text, strlen(text), &e, err, sizeof err);
+}
+
+START_TEST(a_full_file_is_parsed)
+{
+	ck_assert_int_eq(parse("experiments/low-var.exp",
+	    "# a comment\n"
+	    "title = Low variation\n"
+	    "  description=Rates 3-4  \n"
+	    "\n"
+	    "run = --vms 4 --rate-min 3\t--rate-max 4\n"
+	    "repeat = 7\n"
+	    "duration = 30.5\n"
+	    "seed = 18446744073709551615\n"), 0);
+	ck_assert_str_eq(e.name, "low-var");
+	ck_assert_str_eq(e.title, "Low variation");
+	ck_assert_str_eq(e.description, "Rates 3-4");
+	ck_assert_int_eq(e.argc, 6);
+	ck_assert_str_eq(e.argv[0], "--vms");
+	ck_assert_str_eq(e.argv[5], "4");
+	ck_assert_uint_eq(e.repeat, 7);
+	ck_assert(e.duration_s == 30.5);
+	ck_assert_uint_eq(e.seed, UINT64_MAX);
+}
+END_TEST
+
+START_TEST(defaults_are_five_repeats_of_sixty_seconds)
+{
+	ck_assert_int_eq(parse("x.exp", "title = T\ndescription = D\n"), 0);
+	ck_assert_uint_eq(e.repeat, 5);
+	ck_assert(e.duration_s == 60);
+	ck_assert_int_eq(e.argc, 0);
+}
+END_TEST
+
+/* A bad file and what its one-line error must contain. */
+static const char *const bad[][2] = {
+	{ "title = T\n", "x.exp: missing key 'description'" },
+	{ "description = D\n", "x.exp: missing key 'title'" },
+	{ "title = T\ndescription = D\ntitel = U\n", "x.exp:3: unknown key 'titel'" },
+	{ "title = T\ntitle = U\ndescription = D\n", "x.exp:2: key 'title' given twice" },
+	{ "title = T\ndescription = D\njust words\n", "x.exp:3: expected key = value" },
+	{ "title =\ndescription = D\n", "x.exp:1: title: empty" },
+	{ "title = T\ndescription = D\nrepeat = 0\n", "x.exp:3: repeat '0'" },
+	{ "title = T\ndescription = D\nrepeat = 101\n", "x.exp:3: repeat '101'" },
+	{ "title = T\ndescription = D\nrepeat = 2.5\n", "x.exp:3: repeat '2.5'" },
+	{ "title = T\ndescription = D\nduration = soon\n", "x.exp:3: duration 'soon'" },
+	{ "title = T\ndescription = D\nduration = 0\n", "x.exp:3: duration '0'" },
+	{ "title = T\ndescription = D\nseed = -4\n", "x.exp:3: seed '-4'" },
+	{ "title = T\ndescription = D\nrun = --vms abc\n",
+	    "x.exp:3: run: --vms 'abc': not a whole number" },
+	{ "title = T\ndescription = D\nrun = --colour\n",
+	    "x.exp:3: run: unknown option '--colour'" },
+	{ "title = T\ndescription = D\nrun = --seed 4\n",
+	    "x.exp:3: run: --seed is set by the experiment suite" },
+	{ "title = T\ndescription = D\nrun = --out=/tmp\n",
+	    "x.exp:3: run: --out is set by the experiment suite" },
+	{ "title = T\ndescription = D\nrun = --speed 9\n",
+	    "x.exp:3: run: --speed is set by the experiment suite" },
+};
+
+START_TEST(a_bad_file_names_file_line_and_key)
+{
+	ck_assert_int_eq(parse("x.exp", bad[_i][0]), -1);
+	ck_assert_msg(strstr(err, bad[_i][1]) != NULL, "error '%s' lacks '%s'",
+	    err, bad[_i][1]);
+	ck_assert_ptr_null(strchr(err, '\n'));
+}
+END_TEST
+
+START_TEST(a_nul_byte_or_a_huge_file_is_refused)
+{
+	static char big[EXP_MAX_BYTES + 2];
+
+	ck_assert_int_eq(expfile_parse("x.exp", "title = T\0", 10, &e, err,
+	    sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "NUL byte"));
+	memset(big, '#', sizeof big - 1);
+	ck_assert_int_eq(expfile_parse("x.exp", big, sizeof big - 1, &e, err,
+	    sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "over 64 KiB"));
+}
+END_TEST
+
+START_TEST(the_file_name_must_make_a_plain_directory_name)
+{
+	ck_assert_int_eq(parse("experiments/my run.exp", "title = T\n"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "only letters, digits"));
+	ck_assert_int_eq(parse("experiments/.exp", "title = T\n"), -1);
+}
+END_TEST
+
+START_TEST(repeats_get_different_seeds_that_never_change)
+{
+	ck_assert_int_eq(parse("experiments/baseline.exp",
+	    "title = T\ndescription = D\n"), 0);
+	uint64_t s1 = expfile_seed(&e, 1), s2 = expfile_seed(&e, 2);
+	ck_assert_uint_ne(s1, s2);
+	/* Parsed again, the same name gives the same seeds: a rerun repeats. */
+	ck_assert_int_eq(parse("elsewhere/baseline.exp",
+	    "title = Other\ndescription = D\n"), 0);
+	ck_assert_uint_eq(expfile_seed(&e, 1), s1);
+	ck_assert_uint_eq(expfile_seed(&e, 2), s2);
+	/* Another experiment gets other seeds. */
+	ck_assert_int_eq(parse("ring8.exp", "title = T\ndescription = D\n"), 0);
+	ck_assert_uint_ne(expfile_seed(&e, 1), s1);
+	/* An explicit base seed decides them. */
+	ck_assert_int_eq(parse("ring8.exp", "title = T\ndescription = D\n"
+	    "seed = 7\n"), 0);
+	uint64_t s7 = expfile_seed(&e, 1);
+	ck_assert_int_eq(parse("other.exp", "title = T\ndescription = D\n"
+	    "seed = 7\n"), 0);
+	ck_assert_uint_eq(expfile_seed(&e, 1), s7);
+}
+END_TEST
+
+START_TEST(every_shipped_experiment_file_is_valid)
+{
+	static const char *const files[] = {
+		"experiments/baseline.exp", "experiments/low-variation.exp",
+		"experiments/low-internal.exp",
+		"experiments/low-variation-low-internal.exp",
+		"experiments/ring8.exp",
+	};
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		ck_assert_msg(expfile_load(files[i], &e, err, sizeof err) == 0,
+		    "%s", err);
+	ck_assert_int_eq(expfile_load("experiments/none.exp", &e, err,
+	    sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "No such file"));
+}
+END_TEST
+
+Suite *
+make_expfile_suite(void)
+{
+	Suite *s = suite_create("expfile");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, a_full_file_is_parsed);
+	tcase_add_test(tc, defaults_are_five_repeats_of_sixty_seconds);
+	tcase_add_loop_test(tc, a_bad_file_names_file_line_and_key, 0,
+	    (int)(sizeof bad / sizeof bad[0]));
+	tcase_add_test(tc, a_nul_byte_or_a_huge_file_is_refused);
+	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);
+	tcase_add_test(tc, repeats_get_different_seeds_that_never_change);
+	tcase_add_test(tc, every_shipped_experiment_file_is_valid);
+	suite_add_tcase(s, tc);
+	return s;
+}
