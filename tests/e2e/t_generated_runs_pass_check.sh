@@ -1,0 +1,31 @@
+# tests/e2e/t_generated_runs_pass_check.sh -- runs made by genrun pass check, and a damaged one fails
+. "$(dirname "$0")/lib.sh"
+
+# The tools are built beside the binary: bin/clockring has its tools in
+# build/release/tools, build/asan/clockring in build/asan/tools.
+bindir=$(cd "$(dirname "$CLOCKRING")" && pwd)
+case $bindir in
+*/bin) genrun=$bindir/../build/release/tools/genrun ;;
+*) genrun=$bindir/tools/genrun ;;
+esac
+[ -x "$genrun" ] || fail "no $genrun (make tools builds it)"
+
+for n in 2 3 8; do
+	"$genrun" --out "$T/r$n" --vms "$n" --events 20000 --seed "$n" >/dev/null ||
+		fail "genrun --vms $n exited $?"
+	check_ok "$T/r$n"
+	grep -q ',RECV,' "$T/r$n/vm1.csv" || fail "vms $n: vm1 received nothing"
+	echo "vms $n: $(head -n 1 "$T/check.out")"
+done
+
+# The same options write the same bytes.
+"$genrun" --out "$T/again" --vms 3 --events 20000 --seed 3 >/dev/null ||
+	fail "genrun again exited $?"
+diff -r "$T/r3" "$T/again" >/dev/null || fail "genrun is not reproducible"
+
+# A received message removed: vm1's first RECV line goes.
+sed -i '0,/,RECV,/{/,RECV,/d}' "$T/r3/vm1.csv"
+expect_exit 1 "$CLOCKRING" check "$T/r3"
+grep -q 'vm1.csv:[0-9]*: seq-gap:' "$T/out" || { cat "$T/out"; fail "no seq-gap"; }
+grep -q 'lost:' "$T/out" || { cat "$T/out"; fail "the removed RECV was not lost"; }
+echo "a RECV line removed: caught"

@@ -1,0 +1,551 @@
+/* tests/tools/genrun.c -- a valid run directory of any size in seconds: the ring simulated in one process */
+#include <sys/stat.h>
+
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/run.h"
+#include "vm/logw.h"
+#include "vm/rng.h"
+#include "vm/step.h"
+
+#define USAGE "usage: genrun --out DIR --vms N --events E [--seed S] " \
+    "[--rates r0,r1,...] [--draw-max K] [--speed X]"
+
+/* A message takes this long in model time from its SEND to its queue. */
+#define DELAY_NS	UINT64_C(1000000)
+/* Model time 0 is 2024-01-01 00:00 UTC: the same options give the same bytes. */
+#define START_WALL_NS	UINT64_C(1704067200000000000)
+/* The run_id comes from its own stream, apart from the VMs' and the rates'. */
+#define STREAM_RUN_ID	(RNG_STREAM_RATES - 1)
+#define PORT_BASE	49152	/* check wants 1..65535; nothing listened */
+#define DEFAULT_RATE_MIN	1	/* as `clockring run` draws them */
+#define DEFAULT_RATE_MAX	6
+
+struct gen_opts {
+	const char *out;
+	uint32_t vms;
+	uint64_t events;	/* about this many ticks in all (PENDING aside) */
+	uint64_t seed;
+	uint32_t rates[OPT_MAX_VMS];
+	uint32_t nrates;	/* 0: drawn from the seed */
+	uint32_t draw_max;
+	double speed;
+};
+
+struct flight {
+	uint64_t at;		/* model ns when it reaches its queue */
+	uint32_t dst;
+	struct step_msg m;
+};
+
+/* A growable ring of messages: in flight, or one VM's queue. */
+struct fifo {
+	struct flight *a;
+	size_t head, n, cap;	/* cap is 0 or a power of two */
+};
+
+struct gvm {
+	struct step_vm step;
+	struct rng rng;
+	struct logw *log;
+	struct fifo q;		/* arrived, not yet taken */
+	uint32_t rate;
+	uint64_t k, ticks;	/* the next tick and how many there are */
+	uint64_t due;		/* model ns of tick k */
+};
+
+struct gen {
+	const struct gen_opts *o;
+	struct gvm *vm;
+	uint32_t *heap;		/* ids of VMs with ticks left, soonest first */
+	uint32_t nheap;
+	struct fifo flying;	/* every message in flight, by arrival */
+	double duration_s, speed;	/* as run.meta will say them */
+	uint32_t rate_min, rate_max;
+	uint64_t start_ns, end_ns, lines;
+};
+
+static int
+fifo_push(struct fifo *f, const struct flight *x)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		struct flight *a = malloc(cap * sizeof *a);
+		if (a == NULL)
+			return -1;
+		for (size_t i = 0; i < f->n; i++)
+			a[i] = f->a[(f->head + i) & (f->cap - 1)];
+		free(f->a);
+		f->a = a;
+		f->head = 0;
+		f->cap = cap;
+	}
+	f->a[(f->head + f->n++) & (f->cap - 1)] = *x;
+	return 0;
+}
+
+static const struct flight *
+fifo_front(const struct fifo *f)
+{
+	return f->n > 0 ? &f->a[f->head] : NULL;
+}
+
+static void
+fifo_drop(struct fifo *f)
+{
+	assert(f->n > 0);
+	f->head = (f->head + 1) & (f->cap - 1);
+	f->n--;
+}
+
+/* ---- options ---- */
+
+static int
+bad(char *err, size_t errlen, const char *name, const char *val,
+    const char *why)
+{
+	snprintf(err, errlen, "--%s '%s': %s", name, val, why);
+	return -1;
+}
+
+static int
+parse_u64(const char *name, const char *val, uint64_t lo, uint64_t hi,
+    uint64_t *v, char *err, size_t errlen)
+{
+	char *end, why[80];
+
+	errno = 0;
+	*v = strtoull(val, &end, 10);
+	if (*val < '0' || *val > '9' || *end != '\0' || errno == ERANGE)
+		return bad(err, errlen, name, val, "not a whole number");
+	snprintf(why, sizeof why, "must be from %" PRIu64 " to %" PRIu64, lo,
+	    hi);
+	return *v < lo || *v > hi ? bad(err, errlen, name, val, why) : 0;
+}
+
+static int
+parse_u32(const char *name, const char *val, uint32_t lo, uint32_t hi,
+    uint32_t *v, char *err, size_t errlen)
+{
+	uint64_t x;
+
+	if (parse_u64(name, val, lo, hi, &x, err, errlen) == -1)
+		return -1;
+	*v = (uint32_t)x;
+	return 0;
+}
+
+static int
+parse_rates(const char *val, struct gen_opts *o, char *err, size_t errlen)
+{
+	const char *p = val;
+	char num[32];
+
+	for (o->nrates = 0;; p += strcspn(p, ",") + 1) {
+		size_t len = strcspn(p, ",");
+		snprintf(num, sizeof num, "%.*s", (int)(len < 31 ? len : 31), p);
+		if (o->nrates == OPT_MAX_VMS)
+			return bad(err, errlen, "rates", val, "more than 256 rates");
+		if (len > 30 || parse_u32("rates", num, 1, OPT_MAX_RATE,
+		    &o->rates[o->nrates++], err, errlen) == -1)
+			return bad(err, errlen, "rates", val, "each rate must be "
+			    "a whole number from 1 to 1000");
+		if (p[len] == '\0')
+			return 0;
+	}
+}
+
+static int
+set_opt(struct gen_opts *o, const char *name, const char *val, char *err,
+    size_t errlen)
+{
+	char *end;
+
+	if (strcmp(name, "out") == 0) {
+		o->out = val;
+		return *val == '\0' ? bad(err, errlen, name, val, "must not be "
+		    "empty") : strlen(val) > 4000 ? bad(err, errlen, name, "...",
+		    "path too long") : 0;
+	}
+	if (strcmp(name, "vms") == 0)
+		return parse_u32(name, val, 2, OPT_MAX_VMS, &o->vms, err, errlen);
+	if (strcmp(name, "events") == 0)
+		return parse_u64(name, val, 1, UINT64_C(1000000000000),
+		    &o->events, err, errlen);
+	if (strcmp(name, "seed") == 0)
+		return parse_u64(name, val, 0, UINT64_MAX, &o->seed, err, errlen);
+	if (strcmp(name, "rates") == 0)
+		return parse_rates(val, o, err, errlen);
+	if (strcmp(name, "draw-max") == 0)
+		return parse_u32(name, val, 3, 1000000, &o->draw_max, err, errlen);
+	if (strcmp(name, "speed") == 0) {
+		errno = 0;
+		o->speed = strtod(val, &end);
+		if (*val < '0' || *val > '9' || *end != '\0' || errno == ERANGE ||
+		    !(o->speed > 0 && o->speed <= 1e6))
+			return bad(err, errlen, name, val, "not a number above 0 "
+			    "and at most 1e6");
+		return 0;
+	}
+	snprintf(err, errlen, "unknown option '--%s'", name);
+	return -1;
+}
+
+/* 0 parsed, 1 help asked, -1 bad usage (err holds one line). */
+static int
+parse_opts(int argc, char **argv, struct gen_opts *o, char *err,
+    size_t errlen)
+{
+	*o = (struct gen_opts){ .seed = 1, .draw_max = 10, .speed = 1 };
+	for (int i = 1; i < argc; i++) {
+		char name[32];
+		const char *arg = argv[i], *eq = strchr(arg, '=');
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+			return 1;
+		if (strncmp(arg, "--", 2) != 0) {
+			snprintf(err, errlen, "unexpected argument '%s'", arg);
+			return -1;
+		}
+		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+		snprintf(name, sizeof name, "%.*s", (int)(len < 31 ? len : 31),
+		    arg + 2);
+		const char *val = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		if (val == NULL) {
+			snprintf(err, errlen, "--%s: missing value", name);
+			return -1;
+		}
+		if (set_opt(o, name, val, err, errlen) == -1)
+			return -1;
+	}
+	if (o->out == NULL || o->vms == 0 || o->events == 0) {
+		snprintf(err, errlen, "--out, --vms and --events are required");
+		return -1;
+	}
+	if (o->nrates > 0 && o->nrates != o->vms) {
+		snprintf(err, errlen, "--rates: %u rates for %u VMs",
+		    (unsigned)o->nrates, (unsigned)o->vms);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- set-up ---- */
+
+/* The value a reader of run.meta gets back from its %.15g text. */
+static double
+as_written(double x)
+{
+	char s[64];
+
+	snprintf(s, sizeof s, "%.15g", x);
+	return strtod(s, NULL);
+}
+
+/* Rates as given, else drawn as the orchestrator draws them. */
+static void
+choose_rates(struct gen *g)
+{
+	const struct gen_opts *o = g->o;
+	struct rng r;
+
+	rng_seed(&r, o->seed, RNG_STREAM_RATES);
+	g->rate_min = o->nrates ? OPT_MAX_RATE : DEFAULT_RATE_MIN;
+	g->rate_max = o->nrates ? 1 : DEFAULT_RATE_MAX;
+	for (uint32_t i = 0; i < o->vms; i++) {
+		uint32_t rate = o->nrates ? o->rates[i] : (uint32_t)rng_range(&r,
+		    DEFAULT_RATE_MIN, DEFAULT_RATE_MAX);
+		g->vm[i].rate = rate;
+		if (o->nrates && rate < g->rate_min)
+			g->rate_min = rate;
+		if (o->nrates && rate > g->rate_max)
+			g->rate_max = rate;
+	}
+}
+
+/* Every VM ticks from model time 0; duration_s makes about E ticks in all. */
+static int
+gen_init(struct gen *g, const struct gen_opts *o, char *err, size_t errlen)
+{
+	uint64_t rate_sum = 0;
+
+	memset(g, 0, sizeof *g);
+	g->o = o;
+	g->vm = calloc(o->vms, sizeof *g->vm);
+	g->heap = calloc(o->vms, sizeof *g->heap);
+	if (g->vm == NULL || g->heap == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	choose_rates(g);
+	for (uint32_t i = 0; i < o->vms; i++)
+		rate_sum += g->vm[i].rate;
+	g->duration_s = as_written((double)o->events / (double)rate_sum);
+	g->speed = as_written(o->speed);
+	g->start_ns = START_WALL_NS;
+	g->end_ns = g->start_ns + (uint64_t)llround(g->duration_s / g->speed * 1e9);
+	for (uint32_t i = 0; i < o->vms; i++) {
+		struct gvm *v = &g->vm[i];
+		step_init(&v->step, i, o->vms, o->draw_max);
+		rng_seed(&v->rng, o->seed, i);	/* the VM's own stream, as in vm.c */
+		v->ticks = step_ticks(g->duration_s, v->rate);
+		if (v->ticks > 0)
+			g->heap[g->nheap++] = i;	/* all due at 0: in id order */
+	}
+	return 0;
+}
+
+static int
+open_logs(struct gen *g, char *err, size_t errlen)
+{
+	char path[4200];
+
+	if (mkdir(g->o->out, 0755) == -1) {
+		snprintf(err, errlen, "%s: %s", g->o->out, strerror(errno));
+		return -1;
+	}
+	for (uint32_t i = 0; i < g->o->vms; i++) {
+		snprintf(path, sizeof path, "%s/vm%u.csv", g->o->out, (unsigned)i);
+		if ((g->vm[i].log = logw_open(path, i, err, errlen)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the discrete-event loop ---- */
+
+/* Soonest tick first; at one model time, lower ids first. */
+static bool
+before(const struct gen *g, uint32_t a, uint32_t b)
+{
+	return g->vm[a].due < g->vm[b].due ||
+	    (g->vm[a].due == g->vm[b].due && a < b);
+}
+
+static void
+sift_down(struct gen *g)
+{
+	uint32_t *h = g->heap, i = 0;
+
+	for (;;) {
+		uint32_t l = 2 * i + 1, r = l + 1, min = i;
+		if (l < g->nheap && before(g, h[l], h[min]))
+			min = l;
+		if (r < g->nheap && before(g, h[r], h[min]))
+			min = r;
+		if (min == i)
+			return;
+		uint32_t t = h[i];
+		h[i] = h[min];
+		h[min] = t;
+		i = min;
+	}
+}
+
+/* Messages due by model time t join their queues, in the order they arrive. */
+static int
+deliver(struct gen *g, uint64_t t)
+{
+	const struct flight *f;
+
+	while ((f = fifo_front(&g->flying)) != NULL && f->at <= t) {
+		if (fifo_push(&g->vm[f->dst].q, f) == -1)
+			return -1;
+		fifo_drop(&g->flying);
+	}
+	return 0;
+}
+
+/* One tick of v, as vm.c's tick(): take a queued message first, else draw. */
+static int
+tick(struct gen *g, struct gvm *v)
+{
+	const struct flight *f = fifo_front(&v->q);
+	struct step_msg m;
+	struct step_event ev;
+
+	if (f != NULL) {
+		m = f->m;
+		fifo_drop(&v->q);
+	}
+	step_tick(&v->step, f != NULL ? &m : NULL, &v->rng, &ev);
+	for (uint32_t i = 0; ev.kind == STEP_SEND && i < ev.ndest; i++) {
+		struct flight out = { .at = v->due + DELAY_NS, .dst = ev.dest[i],
+		    .m = { v->step.id, ev.seq, ev.lamport } };
+		if (fifo_push(&g->flying, &out) == -1)
+			return -1;
+	}
+	g->lines++;
+	return logw_event(v->log, &ev, g->start_ns + step_due_ns(v->k, v->rate,
+	    g->speed), v->q.n);
+}
+
+/*
+ * Ticks in model-time order. A message takes DELAY_NS, so every message
+ * in flight is ordered by arrival as it is by sending, and one FIFO holds
+ * them all; nothing sent at time t can reach a tick at time t.
+ */
+static int
+run_ticks(struct gen *g, char *err, size_t errlen)
+{
+	while (g->nheap > 0) {
+		struct gvm *v = &g->vm[g->heap[0]];
+		if (deliver(g, v->due) == -1 || tick(g, v) == -1)
+			goto fail;
+		if (++v->k < v->ticks)
+			v->due = step_due_ns(v->k, v->rate, 1.0);
+		else
+			g->heap[0] = g->heap[--g->nheap];
+		sift_down(g);
+	}
+	return 0;
+fail:
+	snprintf(err, errlen, "writing the logs: %s", strerror(errno));
+	return -1;
+}
+
+/* At the end everything in flight arrives; what is queued then is PENDING. */
+static int
+log_pending(struct gen *g, char *err, size_t errlen)
+{
+	struct step_event ev;
+
+	if (deliver(g, UINT64_MAX) == -1) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (uint32_t i = 0; i < g->o->vms; i++) {
+		struct gvm *v = &g->vm[i];
+		const struct flight *f;
+		while ((f = fifo_front(&v->q)) != NULL) {
+			step_pending(&v->step, &f->m, &ev);
+			fifo_drop(&v->q);
+			g->lines++;
+			if (logw_event(v->log, &ev, g->end_ns, v->q.n) == -1) {
+				snprintf(err, errlen, "vm%u.csv: %s", (unsigned)i,
+				    strerror(errno));
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- run.meta ---- */
+
+static void
+put_meta(FILE *f, const struct gen *g)
+{
+	const struct gen_opts *o = g->o;
+	uint32_t n = o->vms;
+	struct rng r;
+
+	rng_seed(&r, o->seed, STREAM_RUN_ID);
+	fprintf(f, "format=1\nversion=%s\nrun_id=%016" PRIx64 "%016" PRIx64
+	    "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
+	    "draw_max=%u\nrate_min=%u\nrate_max=%u\n", CLOCKRING_VERSION,
+	    rng_next(&r), rng_next(&r), o->seed, (unsigned)n, g->duration_s,
+	    g->speed, (unsigned)o->draw_max, (unsigned)g->rate_min,
+	    (unsigned)g->rate_max);
+	for (uint32_t i = 0; i < n; i++)
+		fprintf(f, "vm%u.rate=%u\n", (unsigned)i, (unsigned)g->vm[i].rate);
+	fprintf(f, "bind=127.0.0.1\n");
+	for (uint32_t i = 0; i < n; i++)
+		fprintf(f, "vm%u.port=%u\n", (unsigned)i, PORT_BASE + (unsigned)i);
+	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
+	    g->start_ns, g->end_ns);
+	for (uint32_t i = 0; i < n; i++)
+		fprintf(f, "vm%u.exit=ok\n", (unsigned)i);
+	fprintf(f, "status=complete\n");
+}
+
+/* Written last: a directory without run.meta was not finished. */
+static int
+write_meta(const struct gen *g, char *err, size_t errlen)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/run.meta", g->o->out);
+	if ((f = fopen(path, "wx")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	put_meta(f, g);
+	if (ferror(f) | (fclose(f) == EOF)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Close every log; each reports its own write error, the first one wins. */
+static int
+close_logs(struct gen *g, int rc, char *err, size_t errlen)
+{
+	char why[4400];
+
+	for (uint32_t i = 0; g->vm != NULL && i < g->o->vms; i++) {
+		if (logw_close(g->vm[i].log, why, sizeof why) == -1 && rc == 0) {
+			snprintf(err, errlen, "%s", why);
+			rc = -1;
+		}
+		g->vm[i].log = NULL;
+	}
+	return rc;
+}
+
+static void
+gen_free(struct gen *g)
+{
+	for (uint32_t i = 0; g->vm != NULL && i < g->o->vms; i++)
+		free(g->vm[i].q.a);
+	free(g->flying.a);
+	free(g->vm);
+	free(g->heap);
+}
+
+static int
+generate(const struct gen_opts *o, struct gen *g, char *err, size_t errlen)
+{
+	int rc = -1;
+
+	if (gen_init(g, o, err, errlen) == 0 && open_logs(g, err, errlen) == 0 &&
+	    run_ticks(g, err, errlen) == 0 && log_pending(g, err, errlen) == 0)
+		rc = 0;
+	if (close_logs(g, rc, err, errlen) == 0)
+		rc = write_meta(g, err, errlen);
+	gen_free(g);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct gen_opts o;
+	struct gen g;
+	char err[4400];
+
+	switch (parse_opts(argc, argv, &o, err, sizeof err)) {
+	case 1:
+		puts(USAGE);
+		return 0;
+	case -1:
+		fprintf(stderr, "genrun: %s (try --help)\n", err);
+		return 2;
+	}
+	if (generate(&o, &g, err, sizeof err) == -1) {
+		fprintf(stderr, "genrun: %s\n", err);
+		return 1;
+	}
+	printf("genrun: %s: %u VMs, %" PRIu64 " events, duration_s=%.15g\n",
+	    o.out, (unsigned)o.vms, g.lines, g.duration_s);
+	return 0;
+}
