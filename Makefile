@@ -2,6 +2,7 @@
 #
 #   make            build bin/clockring
 #   make demo       run 3 VMs for 60 model seconds at 4x speed and show the results
+#   make plots RUN=DIR  statistics and plots of one run (clockring analyze)
 #   make check      build and run every test (units, then end to end)
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make bench      the highest --speed at which runs still keep time, and
@@ -47,7 +48,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo bench tools deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo plots bench tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -80,7 +81,7 @@ deps:
 	@tools/need.sh gnuplot-nox
 
 deps-test:
-	@tools/need.sh check libsubunit-dev pkg-config
+	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox
 
 check: deps-test
 	@$(MAKE) --no-print-directory units e2e
@@ -99,6 +100,11 @@ tsan:
 
 demo: deps $(BIN)
 	@tools/demo.sh $(BIN)
+
+# make plots RUN=runs/...: statistics and plots of one run
+plots: deps $(BIN)
+	@test -n "$(RUN)" || { echo "usage: make plots RUN=RUN_DIR" >&2; exit 2; }
+	$(BIN) analyze $(RUN)
 
 bench: $(BIN) tools
 	@tools/bench.sh $(BIN)

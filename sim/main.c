@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/analyze.h"
 #include "analysis/check.h"
 #include "analysis/summary.h"
 #include "sim/options.h"
@@ -23,7 +24,7 @@ static const char usage_main[] =
 "commands:\n"
 "  run          run a simulation and write its run directory\n"
 "  check        verify a run directory's invariants: check RUN_DIR\n"
-"  analyze      statistics and plots of runs (not yet implemented)\n"
+"  analyze      statistics, data files and plots of runs: analyze RUN_DIR...\n"
 "  experiments  run experiment files (experiments/*.exp), resumable\n"
 "  vm           run one VM by hand, e.g. on another host\n"
 "\n"
@@ -242,10 +243,8 @@ main(int argc, char **argv)
 		return cmd_check(argc - 2, argv + 2);
 	if (strcmp(cmd, "experiments") == 0)
 		return cmd_experiments(argc - 2, argv + 2, argv[0]);
-	if (strcmp(cmd, "analyze") == 0) {
-		fprintf(stderr, "clockring: analyze: not yet implemented\n");
-		return 2;
-	}
+	if (strcmp(cmd, "analyze") == 0)
+		return analyze_main(argc - 2, argv + 2);
 	char err[128];
 	snprintf(err, sizeof err, "unknown command '%s'", cmd);
 	return usage_error(err, NULL);

@@ -87,52 +87,17 @@ static const char *const vm1_2[] = {
 	"1,4,PENDING," W(0500005000) ",5,0,0,3,5",
 };
 
-struct file {
-	const char *name;
-	const char *const *lines;
-	size_t n;
-};
-
-static const struct file run3[] = {
+static const struct rundir_file run3[] = {
 	{ "run.meta", meta3, NELEM(meta3) }, { "vm0.csv", vm0_3, NELEM(vm0_3) },
 	{ "vm1.csv", vm1_3, NELEM(vm1_3) }, { "vm2.csv", vm2_3, NELEM(vm2_3) },
 };
 
-static const struct file run2[] = {
+static const struct rundir_file run2[] = {
 	{ "run.meta", meta2, NELEM(meta2) }, { "vm0.csv", vm0_2, NELEM(vm0_2) },
 	{ "vm1.csv", vm1_2, NELEM(vm1_2) },
 };
 
-/* Line `line` of file `name` becomes text; NULL deletes it, "\n" adds lines. */
-struct edit {
-	const char *name;
-	size_t line;
-	const char *text;
-};
-
 #define DELETE	NULL
-
-/* Write a run into a fresh directory, with the edits applied. */
-static void
-make_run(char *dir, size_t len, const struct file *run, size_t nfiles,
-    const struct edit *edits, size_t nedits)
-{
-	const char *lines[64];
-
-	rundir_make(dir, len);
-	for (size_t f = 0; f < nfiles; f++) {
-		ck_assert_uint_le(run[f].n, NELEM(lines));
-		memcpy(lines, run[f].lines, run[f].n * sizeof lines[0]);
-		for (size_t e = 0; e < nedits; e++) {
-			if (strcmp(edits[e].name, run[f].name) != 0)
-				continue;
-			ck_assert_uint_ge(edits[e].line, 1);
-			ck_assert_uint_le(edits[e].line, run[f].n);
-			lines[edits[e].line - 1] = edits[e].text;
-		}
-		rundir_write(dir, run[f].name, lines, run[f].n);
-	}
-}
 
 /* Run check_run on dir; the caller frees *out and *err. */
 static int
@@ -164,11 +129,11 @@ assert_names(const char *out, const char *dir, const char *want)
 
 /* The 3-VM run with edits breaks a rule: exit 1, want named, a verdict. */
 static void
-expect_violation3(const struct edit *edits, size_t nedits, const char *want)
+expect_violation3(const struct rundir_edit *edits, size_t nedits, const char *want)
 {
 	char dir[256], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), edits, nedits);
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), edits, nedits);
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
 	assert_names(out, dir, want);
 	ck_assert_ptr_nonnull(strstr(out, "fail: "));
@@ -196,7 +161,7 @@ START_TEST(correct_run_passes_with_a_summary)
 {
 	char dir[256], want[1024], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	snprintf(want, sizeof want,
 	    "ok: %s: 3 VMs, 17 events, 7 messages (4 received, 3 pending)\n"
@@ -217,7 +182,7 @@ START_TEST(correct_two_vm_run_at_speed_4_passes)
 {
 	char dir[256], want[512], *out, *err;
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	snprintf(want, sizeof want, "ok: %s: 2 VMs, 9 events, 3 messages "
 	    "(2 received, 1 pending)\nvm0: rate 2, 4 ticks (expected 4), spacing "
@@ -232,7 +197,7 @@ START_TEST(trailing_slash_on_the_run_dir_is_ignored)
 {
 	char dir[256], slashed[300], *out, *err;
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	snprintf(slashed, sizeof slashed, "%s//", dir);
 	ck_assert_int_eq(run_check(slashed, &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, dir));
@@ -244,7 +209,7 @@ END_TEST
 
 START_TEST(wrong_header_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 1,
+	static const struct rundir_edit e[] = { { "vm1.csv", 1,
 		"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq" } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:1: header: bad header");
@@ -253,7 +218,7 @@ END_TEST
 
 START_TEST(line_with_missing_column_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 3,
+	static const struct rundir_edit e[] = { { "vm1.csv", 3,
 		"1,1,SEND," W(0500100000) ",3,0,0," } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:3: columns: 8 fields, expected 9");
@@ -266,7 +231,7 @@ START_TEST(truncated_last_line_is_reported)
 	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n1,1,SEND," W(0500100000) ",3,0";
 	char dir[256], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
 	rundir_write_raw(dir, "vm1.csv", text, sizeof text - 1);
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
 	assert_names(out, dir, "vm1.csv:3: columns: no newline at end of file");
@@ -281,7 +246,7 @@ START_TEST(garbage_bytes_are_reported)
 	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n\x7f" "ELF\x02\x01\x01\0\0\n";
 	char dir[256], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
 	rundir_write_raw(dir, "vm1.csv", text, sizeof text - 1);
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
 	assert_names(out, dir, "vm1.csv:3: columns: ");
@@ -292,7 +257,7 @@ END_TEST
 
 START_TEST(vm_column_not_matching_the_file_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 3,
+	static const struct rundir_edit e[] = { { "vm1.csv", 3,
 		"2,1,SEND," W(0500100000) ",3,0,0,," } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:3: vm-id: ");
@@ -301,7 +266,7 @@ END_TEST
 
 START_TEST(gap_in_seq_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 6,
+	static const struct rundir_edit e[] = { { "vm1.csv", 6,
 		"1,5,PENDING," W(2000005000) ",5,0,2,4,6" } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:6: seq-gap: seq 5, expected 4");
@@ -310,7 +275,7 @@ END_TEST
 
 START_TEST(wall_clock_going_back_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 4,
+	static const struct rundir_edit e[] = { { "vm1.csv", 4,
 		"1,2,SEND," W(0400000000) ",4,0,2,," } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:4: wall-order: ");
@@ -319,7 +284,7 @@ END_TEST
 
 START_TEST(internal_event_not_adding_one_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 3,
+	static const struct rundir_edit e[] = { { "vm0.csv", 3,
 		"0,1,INTERNAL," W(0500100000) ",3,0,,," } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:3: clock-step: INTERNAL takes "
@@ -329,7 +294,7 @@ END_TEST
 
 START_TEST(recv_with_wrong_clock_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 4,
+	static const struct rundir_edit e[] = { { "vm0.csv", 4,
 		"0,2,RECV," W(1000100000) ",3,0,1,1,3" } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:4: recv-clock: RECV sets lamport "
@@ -339,7 +304,7 @@ END_TEST
 
 START_TEST(send_while_messages_are_queued_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 2,
+	static const struct rundir_edit e[] = { { "vm1.csv", 2,
 		"1,0,RECV," W(0000100000) ",2,1,0,0,1" } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:3: queue-first: ");
@@ -348,7 +313,7 @@ END_TEST
 
 START_TEST(send_to_a_non_neighbour_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 4,
+	static const struct rundir_edit e[] = { { "vm1.csv", 4,
 		"1,2,SEND," W(1000100000) ",4,0,1,," } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:4: neighbour: SEND to vm1, not a "
@@ -358,7 +323,7 @@ END_TEST
 
 START_TEST(send_to_both_must_name_next_first)
 {
-	static const struct edit e[] = { { "vm0.csv", 2,
+	static const struct rundir_edit e[] = { { "vm0.csv", 2,
 		"0,0,SEND," W(0000100000) ",1,0,2|1,," } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:2: neighbour: SEND to both "
@@ -368,7 +333,7 @@ END_TEST
 
 START_TEST(recv_from_a_non_neighbour_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 4,
+	static const struct rundir_edit e[] = { { "vm0.csv", 4,
 		"0,2,RECV," W(1000100000) ",4,0,0,1,3" } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:4: neighbour: RECV from vm0");
@@ -377,11 +342,11 @@ END_TEST
 
 START_TEST(two_vm_send_naming_the_peer_twice_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 2,
+	static const struct rundir_edit e[] = { { "vm0.csv", 2,
 		"0,0,SEND," W(0000100000) ",1,0,1|1,," } };
 	char dir[256], *out, *err;
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
 	assert_names(out, dir, "vm0.csv:2: neighbour: SEND names vm1 twice");
 	free(out);
@@ -391,7 +356,7 @@ END_TEST
 
 START_TEST(tick_after_pending_lines_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 6,
+	static const struct rundir_edit e[] = { { "vm1.csv", 6,
 		"1,4,PENDING," W(2000005000) ",5,0,2,4,6\n"
 		"1,5,INTERNAL," W(2000007000) ",6,0,,," } };
 
@@ -402,7 +367,7 @@ END_TEST
 
 START_TEST(pending_changing_the_clock_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 6,
+	static const struct rundir_edit e[] = { { "vm1.csv", 6,
 		"1,4,PENDING," W(2000005000) ",6,0,2,4,6" } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:6: pending-clock: ");
@@ -411,7 +376,7 @@ END_TEST
 
 START_TEST(pending_queue_not_counting_down_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 6,
+	static const struct rundir_edit e[] = { { "vm0.csv", 6,
 		"0,4,PENDING," W(2000005000) ",5,2,2,4,6" } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:7: pending-queue: PENDING leaves "
@@ -421,7 +386,7 @@ END_TEST
 
 START_TEST(pending_queue_not_ending_at_zero_is_reported)
 {
-	static const struct edit e[] = { { "vm1.csv", 6,
+	static const struct rundir_edit e[] = { { "vm1.csv", 6,
 		"1,4,PENDING," W(2000005000) ",5,1,2,4,6" } };
 
 	expect_violation3(e, NELEM(e), "vm1.csv:6: pending-queue: last PENDING "
@@ -431,7 +396,7 @@ END_TEST
 
 START_TEST(message_never_received_is_reported_as_lost)
 {
-	static const struct edit e[] = { { "vm1.csv", 6, DELETE } };
+	static const struct rundir_edit e[] = { { "vm1.csv", 6, DELETE } };
 
 	expect_violation3(e, NELEM(e), "vm2.csv:6: lost: message to vm1 (seq 4, "
 	    "lamport 6) never received");
@@ -440,7 +405,7 @@ END_TEST
 
 START_TEST(message_received_but_never_sent_is_reported)
 {
-	static const struct edit e[] = { { "vm2.csv", 7,
+	static const struct rundir_edit e[] = { { "vm2.csv", 7,
 		"2,5,INTERNAL," W(1666766667) ",7,0,,," } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:7: unsent: message from vm2 seq "
@@ -450,7 +415,7 @@ END_TEST
 
 START_TEST(message_received_twice_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 7,
+	static const struct rundir_edit e[] = { { "vm0.csv", 7,
 		"0,5,PENDING," W(2000006000) ",5,0,2,4,6" } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:7: duplicate: message from vm2 "
@@ -460,7 +425,7 @@ END_TEST
 
 START_TEST(message_with_wrong_clock_is_reported)
 {
-	static const struct edit e[] = { { "vm0.csv", 6,
+	static const struct rundir_edit e[] = { { "vm0.csv", 6,
 		"0,4,PENDING," W(2000005000) ",5,1,2,4,5" } };
 
 	expect_violation3(e, NELEM(e), "vm0.csv:6: msg-clock: message from vm2 "
@@ -470,7 +435,7 @@ END_TEST
 
 START_TEST(messages_out_of_order_are_reported)
 {
-	static const struct edit e[] = {
+	static const struct rundir_edit e[] = {
 		{ "vm0.csv", 6, "0,4,PENDING," W(2000005000) ",5,1,2,5,7" },
 		{ "vm0.csv", 7, "0,5,PENDING," W(2000006000) ",5,0,2,4,6" },
 	};
@@ -481,7 +446,7 @@ START_TEST(messages_out_of_order_are_reported)
 END_TEST
 
 /* vm1 ticks once more than 2 s at rate 2 allows; spacing stays right. */
-static const struct edit extra_tick[] = {
+static const struct rundir_edit extra_tick[] = {
 	{ "vm1.csv", 5, "1,3,INTERNAL," W(1500100000) ",5,0,,,\n"
 	    "1,4,INTERNAL," W(2000100000) ",6,0,,," },
 	{ "vm1.csv", 6, "1,5,PENDING," W(2000105000) ",6,0,2,4,6" },
@@ -496,13 +461,13 @@ END_TEST
 
 START_TEST(interrupted_run_may_have_any_number_of_ticks)
 {
-	struct edit e[NELEM(extra_tick) + 1] = {
+	struct rundir_edit e[NELEM(extra_tick) + 1] = {
 		{ "run.meta", 23, "status=interrupted" },
 	};
 	char dir[256], *out, *err;
 
 	memcpy(&e[1], extra_tick, sizeof extra_tick);
-	make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	ck_assert_msg(strstr(out, ": interrupted run, 3 VMs,") != NULL, "%s", out);
 	ck_assert_ptr_nonnull(strstr(out, "vm1: rate 2, 5 ticks (planned 4)"));
@@ -513,7 +478,7 @@ END_TEST
 
 START_TEST(interrupted_run_still_accounts_for_every_message)
 {
-	static const struct edit e[] = {
+	static const struct rundir_edit e[] = {
 		{ "run.meta", 23, "status=interrupted" },
 		{ "vm1.csv", 6, DELETE },
 	};
@@ -525,7 +490,7 @@ END_TEST
 /* vm1 ticks every 0.6 s instead of every 0.5 s: the wrong rate. */
 START_TEST(wrong_tick_spacing_is_reported)
 {
-	static const struct edit e[] = {
+	static const struct rundir_edit e[] = {
 		{ "vm1.csv", 3, "1,1,SEND," W(0600100000) ",3,0,0,," },
 		{ "vm1.csv", 4, "1,2,SEND," W(1200100000) ",4,0,2,," },
 		{ "vm1.csv", 5, "1,3,INTERNAL," W(1800100000) ",5,0,,," },
@@ -540,14 +505,14 @@ END_TEST
 /* Ticks late by 0 to 20 ms, to and fro, keep to the schedule: no spacing error. */
 START_TEST(jitter_around_the_schedule_is_not_wrong_spacing)
 {
-	static const struct edit e[] = {
+	static const struct rundir_edit e[] = {
 		{ "vm1.csv", 3, "1,1,SEND," W(0520100000) ",3,0,0,," },
 		{ "vm1.csv", 4, "1,2,SEND," W(1000100000) ",4,0,2,," },
 		{ "vm1.csv", 5, "1,3,INTERNAL," W(1520100000) ",5,0,,," },
 	};
 	char dir[256], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
 	ck_assert_int_eq(run_check(dir, &out, &err), 0);
 	ck_assert_msg(strstr(out, "vm1: rate 2, 4 ticks (expected 4), spacing "
 	    "error 0.80% (jitter 3.39%), max lateness 20.10 ms") != NULL, "%s", out);
@@ -558,7 +523,7 @@ END_TEST
 
 START_TEST(missing_meta_key_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 4, DELETE } };
+	static const struct rundir_edit e[] = { { "run.meta", 4, DELETE } };
 
 	expect_violation3(e, NELEM(e), "run.meta: meta: missing key 'seed'");
 }
@@ -566,7 +531,7 @@ END_TEST
 
 START_TEST(too_few_vms_in_meta_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 5, "vms=1" } };
+	static const struct rundir_edit e[] = { { "run.meta", 5, "vms=1" } };
 
 	expect_violation3(e, NELEM(e), "run.meta:5: meta: vms=1: not in 2..256");
 }
@@ -574,7 +539,7 @@ END_TEST
 
 START_TEST(rate_outside_the_drawn_range_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 12, "vm1.rate=7" } };
+	static const struct rundir_edit e[] = { { "run.meta", 12, "vm1.rate=7" } };
 
 	expect_violation3(e, NELEM(e), "run.meta:12: meta: vm1.rate=7: not in 2..3");
 }
@@ -582,7 +547,7 @@ END_TEST
 
 START_TEST(inconsistent_end_time_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 19,
+	static const struct rundir_edit e[] = { { "run.meta", 19,
 		"end_wall_ns=" W(2000002000) } };
 
 	expect_violation3(e, NELEM(e), "run.meta:19: meta: end_wall_ns=");
@@ -593,7 +558,7 @@ START_TEST(missing_vm_log_is_reported)
 {
 	char dir[256], path[300], *out, *err;
 
-	make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
 	snprintf(path, sizeof path, "%s/vm2.csv", dir);
 	ck_assert_int_eq(unlink(path), 0);
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
@@ -605,7 +570,7 @@ END_TEST
 
 START_TEST(failed_run_is_reported_with_its_error)
 {
-	static const struct edit e[] = { { "run.meta", 23,
+	static const struct rundir_edit e[] = { { "run.meta", 23,
 		"status=failed\nfailed_vm=1\nerror=link to vm2 broke" } };
 
 	expect_violation3(e, NELEM(e), "run.meta:23: run-status: run failed in "
@@ -615,7 +580,7 @@ END_TEST
 
 START_TEST(failed_run_still_gets_the_per_file_rules)
 {
-	static const struct edit e[] = {
+	static const struct rundir_edit e[] = {
 		{ "run.meta", 23, "status=failed\nfailed_vm=1\nerror=killed" },
 		{ "vm0.csv", 3, "0,1,INTERNAL," W(0500100000) ",3,0,,," },
 	};
@@ -626,7 +591,7 @@ END_TEST
 
 START_TEST(running_run_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 23, "status=running" } };
+	static const struct rundir_edit e[] = { { "run.meta", 23, "status=running" } };
 
 	expect_violation3(e, NELEM(e), "run.meta:23: run-status: status=running");
 }
@@ -634,7 +599,7 @@ END_TEST
 
 START_TEST(complete_run_with_a_vm_that_failed_is_reported)
 {
-	static const struct edit e[] = { { "run.meta", 21, "vm1.exit=signal 9" } };
+	static const struct rundir_edit e[] = { { "run.meta", 21, "vm1.exit=signal 9" } };
 
 	expect_violation3(e, NELEM(e), "run.meta:21: run-status: status=complete "
 	    "but vm1.exit=signal 9");
@@ -654,7 +619,7 @@ START_TEST(only_twenty_violations_are_shown)
 		    ",1,0,,,", k);
 		lines[k + 1] = buf[k];
 	}
-	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	rundir_write(dir, "vm0.csv", lines, NELEM(lines));
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
 	for (const char *p = out; (p = strchr(p, '\n')) != NULL; p++)
@@ -677,7 +642,7 @@ START_TEST(plain_file_is_not_a_run_directory)
 {
 	char dir[256], path[300];
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	snprintf(path, sizeof path, "%s/vm0.csv", dir);
 	expect_unusable(path, "': not a directory");
 }
@@ -694,20 +659,20 @@ END_TEST
 
 START_TEST(unsupported_format_is_unusable)
 {
-	static const struct edit e[] = { { "run.meta", 1, "format=2" } };
+	static const struct rundir_edit e[] = { { "run.meta", 1, "format=2" } };
 	char dir[256];
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
 	expect_unusable(dir, "': unsupported format '2'");
 }
 END_TEST
 
 START_TEST(malformed_run_meta_is_unusable)
 {
-	static const struct edit e[] = { { "run.meta", 4, "seed 42" } };
+	static const struct rundir_edit e[] = { { "run.meta", 4, "seed 42" } };
 	char dir[256];
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
 	expect_unusable(dir, "/run.meta:4: expected key=value");
 }
 END_TEST
@@ -716,7 +681,7 @@ START_TEST(unreadable_log_is_unusable)
 {
 	char dir[256], path[300];
 
-	make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	snprintf(path, sizeof path, "%s/vm1.csv", dir);
 	ck_assert_int_eq(unlink(path), 0);
 	ck_assert_int_eq(mkdir(path, 0755), 0);	/* opens, but cannot be read */

@@ -79,4 +79,40 @@ rundir_write(const char *dir, const char *name, const char *const *lines,
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+/* One file of a hand-made run: its name and its lines. */
+struct rundir_file {
+	const char *name;
+	const char *const *lines;
+	size_t n;
+};
+
+/* Line `line` of file `name` becomes text; NULL deletes it, "\n" adds lines. */
+struct rundir_edit {
+	const char *name;
+	size_t line;
+	const char *text;
+};
+
+/* Write a run into a fresh directory, with the edits applied. */
+static inline void
+rundir_make_run(char *dir, size_t len, const struct rundir_file *run,
+    size_t nfiles, const struct rundir_edit *edits, size_t nedits)
+{
+	const char *lines[64];
+
+	rundir_make(dir, len);
+	for (size_t f = 0; f < nfiles; f++) {
+		ck_assert_uint_le(run[f].n, sizeof lines / sizeof lines[0]);
+		memcpy(lines, run[f].lines, run[f].n * sizeof lines[0]);
+		for (size_t e = 0; e < nedits; e++) {
+			if (strcmp(edits[e].name, run[f].name) != 0)
+				continue;
+			ck_assert_uint_ge(edits[e].line, 1);
+			ck_assert_uint_le(edits[e].line, run[f].n);
+			lines[edits[e].line - 1] = edits[e].text;
+		}
+		rundir_write(dir, run[f].name, lines, run[f].n);
+	}
+}
+
 #endif

@@ -1,0 +1,431 @@
+/* analysis/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analyze.h"
+#include "analysis/check.h"
+#include "analysis/hist.h"
+#include "analysis/merge.h"
+#include "analysis/outfile.h"
+#include "analysis/plot.h"
+#include "analysis/report.h"
+#include "analysis/runinfo.h"
+#include "analysis/series.h"
+#include "analysis/stage.h"
+#include "analysis/stats.h"
+#include "analysis/sumtext.h"
+
+static const char usage[] =
+"usage: clockring analyze [options] RUN_DIR...\n"
+"\n"
+"Statistics, gnuplot data and plots of each run, written into\n"
+"RUN_DIR/analysis/: summary.txt and summary.csv (per VM: events, clock\n"
+"jumps, drift behind the highest clock, queue length, message delay),\n"
+"the *.dat files and plots of clock, drift, jumps, queue and a space-time\n"
+"diagram. The summary is printed too. A run must pass `clockring check`.\n"
+"\n"
+"  --svg            plots as SVG instead of PNG\n"
+"  --term           also draw the drift plot here, as text\n"
+"  --window T0:T1   model seconds the space-time diagram shows\n"
+"                   [0:10, or the whole run if shorter]\n"
+"  --no-check       analyze a run that fails check (its summary says so)\n"
+"  --no-plots       numbers and data files only: no gnuplot\n"
+"  --quiet          print nothing but errors\n"
+"\n"
+"exit status: 0 ok, 1 a bad run (fails check, unreadable or truncated\n"
+"logs), 2 bad input (nothing analyzed)\n";
+
+#define DEFAULT_WINDOW	10.0	/* model seconds of space-time diagram */
+
+struct opts {
+	int svg, term, no_check, no_plots, quiet;
+	int window;		/* --window given: t0, t1 */
+	double t0, t1;
+	char **dirs;		/* into argv */
+	int ndirs;
+};
+
+/*
+ * One line on stderr, "clockring: analyze: ...", and the exit status
+ * given: 2 (bad usage) also points to --help.
+ */
+__attribute__((format(printf, 2, 3))) static int
+complain(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("clockring: analyze: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(status == 2 ? " (see 'clockring analyze --help')\n" : "\n",
+	    stderr);
+	return status;
+}
+
+/* A number as strtod reads it, but no leading space, hex, inf or nan. */
+static int
+number(const char *s, char **end, double *x)
+{
+	errno = 0;
+	*x = strtod(s, end);
+	if (*end == s || errno == ERANGE || !isfinite(*x))
+		return -1;
+	for (const char *p = s; p < *end; p++)
+		if (strchr("0123456789.eE+-", *p) == NULL)
+			return -1;
+	return 0;
+}
+
+static int
+parse_window(const char *s, struct opts *o)
+{
+	char *end;
+
+	if (number(s, &end, &o->t0) == -1 || *end != ':' ||
+	    number(end + 1, &end, &o->t1) == -1 || *end != '\0')
+		return complain(2, "--window '%s': expected T0:T1, two numbers "
+		    "of model seconds", s);
+	if (o->t0 < 0)
+		return complain(2, "--window '%s': T0 must be at least 0", s);
+	if (o->t1 <= o->t0)
+		return complain(2, "--window '%s': T1 must be greater than T0",
+		    s);
+	o->window = 1;
+	return 0;
+}
+
+/* A flag: 1 set, 0 not one of ours. */
+static int
+flag(const char *a, struct opts *o)
+{
+	static const char *const name[] = { "--svg", "--term", "--no-check",
+		"--no-plots", "--quiet" };
+	int *const field[] = { &o->svg, &o->term, &o->no_check, &o->no_plots,
+		&o->quiet };
+
+	for (size_t i = 0; i < sizeof name / sizeof name[0]; i++) {
+		if (strcmp(a, name[i]) == 0) {
+			*field[i] = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 0 parsed, 1 --help, 2 bad usage (said). o->dirs is the caller's to free. */
+static int
+parse(int argc, char **argv, struct opts *o)
+{
+	int options = 1;
+
+	memset(o, 0, sizeof *o);
+	if ((o->dirs = calloc((size_t)argc + 1, sizeof *o->dirs)) == NULL)
+		return complain(2, "out of memory");
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!options || a[0] != '-' || a[1] == '\0')
+			o->dirs[o->ndirs++] = argv[i];
+		else if (strcmp(a, "--") == 0)
+			options = 0;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+			return 1;
+		else if (strncmp(a, "--window=", 9) == 0) {
+			if (parse_window(a + 9, o) != 0)
+				return 2;
+		} else if (strcmp(a, "--window") == 0) {
+			if (i + 1 == argc)
+				return complain(2, "--window: needs T0:T1");
+			if (parse_window(argv[++i], o) != 0)
+				return 2;
+		} else if (!flag(a, o))
+			return complain(2, "unknown option '%s'", a);
+	}
+	if (o->ndirs == 0)
+		return complain(2, "no run directory given");
+	return 0;
+}
+
+/* Is dir a run directory at all? Otherwise it is bad usage. */
+static int
+usable(const char *dir)
+{
+	char meta[OUTFILE_PATH_MAX];
+	struct stat st;
+
+	if (stat(dir, &st) == -1)
+		return complain(2, "'%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return complain(2, "'%s': not a directory", dir);
+	snprintf(meta, sizeof meta, "%s/run.meta", dir);
+	if (stat(meta, &st) == -1)
+		return complain(2, "'%s': no run.meta (not a run directory?)",
+		    dir);
+	return 0;
+}
+
+/*
+ * The verdict on check's last line, "fail: DIR: 3 violations (lost)",
+ * without "fail: DIR: ": the last ": " followed by a digit (DIR may hold
+ * ": " too, but not on the right of the count).
+ */
+static char *
+verdict(const char *report)
+{
+	size_t n = strlen(report);
+	const char *line, *p, *count = NULL;
+
+	while (n > 0 && report[n - 1] == '\n')
+		n--;
+	for (line = report + n; line > report && line[-1] != '\n'; line--)
+		;
+	for (p = line; (p = strstr(p, ": ")) != NULL && p < report + n; p++)
+		if (p[2] >= '0' && p[2] <= '9')
+			count = p + 2;
+	if (count == NULL)
+		count = line;
+	return strndup(count, (size_t)(report + n - count));
+}
+
+/* check could not read the run; it says why as "clockring: check: ..." */
+static void
+unreadable(const char *why)
+{
+	if (strncmp(why, "clockring: check: ", 18) == 0)
+		why += 18;
+	complain(1, "%.*s", (int)strcspn(why, "\n"), why);
+}
+
+/*
+ * Run check, its report kept until we know whether to show it. 0 go on
+ * (*fail holds the verdict if the run fails and --no-check allows it), or
+ * 1 the run is refused, said on stderr.
+ */
+static int
+verify(const struct opts *o, const char *dir, char **fail)
+{
+	char *report = NULL, *why = NULL;
+	size_t rlen = 0, wlen = 0;
+	FILE *out = open_memstream(&report, &rlen);
+	FILE *err = open_memstream(&why, &wlen);
+	int rc = -1;
+
+	if (out != NULL && err != NULL)
+		rc = check_run(dir, out, err);
+	if (out != NULL)
+		fclose(out);
+	if (err != NULL)
+		fclose(err);
+	if (rc == -1)
+		complain(1, "out of memory");
+	else if (rc == 2)
+		unreadable(why);
+	else if (rc == 1 && !o->no_check) {
+		fputs(report, stderr);
+		complain(1, "%s fails check: not analyzed (--no-check analyzes "
+		    "it anyway)", dir);
+	} else if (rc == 1 && (*fail = verdict(report)) == NULL)
+		complain(1, "out of memory");
+	else
+		rc = 0;
+	free(report);
+	free(why);
+	return rc == 0 ? 0 : 1;
+}
+
+/* Why stats_add failed on line ev of VM vm's log. */
+static void
+add_failed(const struct runinfo *ri, uint32_t vm, const struct log_event *ev,
+    char *err, size_t errlen)
+{
+	if (errno == ERANGE)
+		snprintf(err, errlen, "%s/vm%" PRIu32 ".csv:%lu: the clock jumps "
+		    "by more than %" PRIu64 " (a corrupt log?)", ri->dir, vm,
+		    ev->line, HIST_LIMIT);
+	else
+		snprintf(err, errlen, "out of memory");
+}
+
+/* Stream the logs through the statistics, the series going into tmp. */
+static struct stats *
+stream(const struct runinfo *ri, const char *tmp, char *err, size_t errlen)
+{
+	struct stats_sink sink;
+	struct series *se = series_open(tmp, ri, &sink, err, errlen);
+	struct stats *st = NULL;
+	struct merge *m = NULL;
+	const struct log_event *ev;
+	uint32_t vm;
+	char why[8];
+	int rc = -1;
+
+	if (se == NULL)
+		return NULL;
+	if ((st = stats_new(ri, &sink)) == NULL)
+		snprintf(err, errlen, "out of memory");
+	else if ((m = merge_open(ri->dir, ri->nvms, err, errlen)) != NULL) {
+		while ((rc = merge_next(m, &ev, &vm, err, errlen)) == 1) {
+			if (stats_add(st, vm, ev) == -1) {
+				add_failed(ri, vm, ev, err, errlen);
+				rc = -1;
+				break;
+			}
+		}
+	}
+	if (rc == 0)
+		stats_finish(st);
+	merge_close(m);
+	if (rc == 0)
+		rc = series_close(se, err, errlen);
+	else
+		series_close(se, why, sizeof why);
+	if (rc == 0)
+		return st;
+	stats_free(st);
+	return NULL;
+}
+
+typedef void writer_fn(FILE *f, const struct runinfo *ri,
+    const struct stats *st);
+
+static int
+write_file(const char *dir, const char *name, writer_fn *fn,
+    const struct runinfo *ri, const struct stats *st, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, name, path, err, errlen);
+
+	if (f == NULL)
+		return -1;
+	fn(f, ri, st);
+	return outfile_close(f, path, err, errlen);
+}
+
+static int
+write_reports(const struct runinfo *ri, const struct stats *st,
+    const char *dir, char *err, size_t errlen)
+{
+	if (write_file(dir, "summary.csv", report_csv, ri, st, err,
+	    errlen) == -1 ||
+	    write_file(dir, "summary.txt", sumtext_write, ri, st, err,
+	    errlen) == -1 ||
+	    write_file(dir, "plotvars.gp", report_plotvars, ri, st, err,
+	    errlen) == -1)
+		return -1;
+	return series_jumps(dir, ri, st, err, errlen);
+}
+
+/* 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err. */
+static int
+draw(const struct opts *o, const char *dir, char *err, size_t errlen)
+{
+	int rc;
+
+	if (o->no_plots)
+		return 1;
+	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
+		complain(1, "%s", err);
+	return rc;
+}
+
+/* The summary, as summary.txt has it, and where the files are. */
+static void
+show(const struct opts *o, const struct runinfo *ri, const struct stats *st,
+    int drawn)
+{
+	if (o->quiet)
+		return;
+	sumtext_write(stdout, ri, st);
+	printf("\nnumbers: %s/analysis/summary.txt, summary.csv\n", ri->dir);
+	for (size_t i = 0; drawn && i < plot_count; i++)
+		printf("%s%s/analysis/%s.%s\n", i == 0 ? "plots:   " :
+		    "         ", ri->dir, plot_names[i], o->svg ? "svg" : "png");
+}
+
+static int
+term(const struct runinfo *ri)
+{
+	char dir[OUTFILE_PATH_MAX], err[OUTFILE_PATH_MAX + 256];
+	int rc;
+
+	snprintf(dir, sizeof dir, "%s/analysis", ri->dir);
+	fflush(stdout);
+	if ((rc = plot_term(dir, stdout, err, sizeof err)) != 0)
+		complain(1, "%s", err);
+	return rc == -1 ? 1 : 0;
+}
+
+static void
+set_window(struct runinfo *ri, const struct opts *o)
+{
+	ri->win_t0 = o->window ? o->t0 : 0;
+	ri->win_t1 = o->window ? o->t1 : fmin(ri->duration_s, DEFAULT_WINDOW);
+}
+
+/*
+ * Everything goes into a temporary directory first, swapped in as
+ * RUN_DIR/analysis at the end: a failure leaves the older analysis as it
+ * was and nothing half-written.
+ */
+static int
+analyze_one(const struct opts *o, const char *dir)
+{
+	char *fail = NULL, tmp[STAGE_PATH_MAX] = "";
+	char err[2 * OUTFILE_PATH_MAX];
+	struct stats *st = NULL;
+	struct runinfo ri;
+	int rc = 1, drawn = 1;
+
+	if (verify(o, dir, &fail) != 0)
+		return 1;
+	if (runinfo_load(&ri, dir, err, sizeof err) == -1) {
+		free(fail);
+		return complain(1, "%s", err);
+	}
+	ri.check_fail = fail;
+	set_window(&ri, o);
+	if (stage_create(ri.dir, tmp, err, sizeof err) == -1 ||
+	    (st = stream(&ri, tmp, err, sizeof err)) == NULL ||
+	    write_reports(&ri, st, tmp, err, sizeof err) == -1 ||
+	    (drawn = draw(o, tmp, err, sizeof err)) == -1 ||
+	    stage_commit(tmp, ri.dir, err, sizeof err) == -1) {
+		complain(1, "%s", err);
+		stage_discard(tmp);
+		goto done;
+	}
+	show(o, &ri, st, drawn == 0);
+	rc = o->term ? term(&ri) : 0;
+done:
+	stats_free(st);
+	runinfo_free(&ri);
+	free(fail);
+	return rc;
+}
+
+int
+analyze_main(int argc, char **argv)
+{
+	struct opts o;
+	int rc = parse(argc, argv, &o), bad = 0;
+
+	if (rc == 1)
+		fputs(usage, stdout);
+	/* Bad usage is found before any run is touched. */
+	for (int i = 0; rc == 0 && i < o.ndirs; i++)
+		rc = usable(o.dirs[i]);
+	for (int i = 0; rc == 0 && i < o.ndirs; i++) {
+		if (i > 0 && !o.quiet)
+			putchar('\n');
+		bad |= analyze_one(&o, o.dirs[i]) != 0;
+	}
+	free(o.dirs);
+	return rc == 1 ? 0 : rc != 0 ? rc : bad;
+}

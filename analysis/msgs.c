@@ -1,0 +1,179 @@
+/* analysis/msgs.c -- each message matched SEND to receipt per directed link: counts, delays */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "analysis/fifo.h"
+#include "analysis/msgs.h"
+
+/*
+ * Each directed link is one TCP connection, so its receipts come in the
+ * order of its sends (check verifies it): the k-th receipt of a link is
+ * its k-th message. Both ends go through one FIFO per link that holds
+ * whichever end is ahead, sends or receipts, until the other end comes.
+ * Memory grows with the messages in flight, not with the run, and a
+ * receiver whose wall clock runs ahead of the sender's (another host)
+ * still gets every receipt matched to the right send.
+ */
+struct link {
+	struct msgs_link fig;
+	struct fifo q;		/* unmatched ends, all of one kind */
+	int q_receipts;		/* q holds receipts (1) or sends (0) */
+};
+
+struct msgs {
+	uint32_t n;
+	double duration_s;
+	msgs_fn *fn;
+	void *ctx;
+	struct link *link;	/* 2n: src * 2 + 0 to next, + 1 to prev */
+};
+
+struct msgs *
+msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn, void *ctx)
+{
+	struct msgs *m = calloc(1, sizeof *m);
+
+	if (m == NULL || (m->link = calloc(2 * (size_t)nvms,
+	    sizeof *m->link)) == NULL) {
+		free(m);
+		return NULL;
+	}
+	m->n = nvms;
+	m->duration_s = duration_s;
+	m->fn = fn;
+	m->ctx = ctx;
+	return m;
+}
+
+void
+msgs_free(struct msgs *m)
+{
+	if (m == NULL)
+		return;
+	for (uint32_t i = 0; i < 2 * m->n; i++)
+		fifo_free(&m->link[i].q);
+	free(m->link);
+	free(m);
+}
+
+/* Ring neighbours without a division: this runs for every message. */
+static uint32_t
+next_of(const struct msgs *m, uint32_t i)
+{
+	return i + 1 == m->n ? 0 : i + 1;
+}
+
+static uint32_t
+prev_of(const struct msgs *m, uint32_t i)
+{
+	return i == 0 ? m->n - 1 : i - 1;
+}
+
+/* The slot of link src -> dst, or -1 if dst is no neighbour of src. */
+static int64_t
+slot(const struct msgs *m, uint32_t src, uint32_t dst)
+{
+	if (src >= m->n)
+		return -1;
+	if (dst == next_of(m, src))
+		return 2 * (int64_t)src;	/* with N = 2 also prev */
+	if (dst == prev_of(m, src))
+		return 2 * (int64_t)src + 1;
+	return -1;
+}
+
+static uint32_t
+dest(const struct msgs *m, int64_t li)
+{
+	uint32_t src = (uint32_t)(li / 2);
+
+	return li % 2 == 0 ? next_of(m, src) : prev_of(m, src);
+}
+
+static void
+match(struct msgs *m, int64_t li, const struct fifo_item *send,
+    const struct fifo_item *receipt)
+{
+	struct msgs_link *f = &m->link[li].fig;
+	struct msgs_msg msg = { send->t, receipt->t, (uint32_t)(li / 2),
+		dest(m, li), receipt->pending };
+	double delay = receipt->t - send->t;
+
+	if (msg.pending)
+		msg.t_recv = m->duration_s;
+	else if (f->delays++ == 0 || delay > f->delay_max_s)
+		f->delay_max_s = delay;
+	if (!msg.pending)
+		f->delay_sum_s += delay;
+	m->fn(m->ctx, &msg);
+}
+
+/* One end of a message on link li: match it or wait for its other end. */
+static int
+meet(struct msgs *m, int64_t li, int receipt, const struct fifo_item *it)
+{
+	struct link *l = &m->link[li];
+	struct fifo_item other;
+
+	if (l->q.len > 0 && l->q_receipts != receipt) {
+		other = fifo_pop(&l->q);
+		match(m, li, receipt ? &other : it, receipt ? it : &other);
+		return 0;
+	}
+	l->q_receipts = receipt;
+	return fifo_push(&l->q, it);
+}
+
+int
+msgs_send(struct msgs *m, uint32_t src, double t, const struct log_event *ev)
+{
+	struct fifo_item it = { t, 0 };
+	int64_t li;
+
+	for (uint32_t i = 0; i < ev->npeers; i++) {
+		if ((li = slot(m, src, ev->peers[i])) < 0)
+			continue;	/* only --no-check lets one through */
+		m->link[li].fig.sent++;
+		if (meet(m, li, 0, &it) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+msgs_receipt(struct msgs *m, uint32_t dst, double t,
+    const struct log_event *ev)
+{
+	struct fifo_item it = { t, ev->kind == LOG_PENDING };
+	int64_t li = slot(m, ev->peers[0], dst);
+
+	if (li < 0)
+		return 0;
+	if (it.pending)
+		m->link[li].fig.pending++;
+	else
+		m->link[li].fig.received++;
+	return meet(m, li, 1, &it);
+}
+
+void
+msgs_finish(struct msgs *m)
+{
+	static const struct fifo_item lost = { 0, 1 };
+
+	for (int64_t li = 0; li < 2 * (int64_t)m->n; li++) {
+		struct link *l = &m->link[li];
+		while (!l->q_receipts && l->q.len > 0) {
+			struct fifo_item send = fifo_pop(&l->q);
+			match(m, li, &send, &lost);
+		}
+	}
+}
+
+const struct msgs_link *
+msgs_link(const struct msgs *m, uint32_t src, int to_prev)
+{
+	if (to_prev && m->n == 2)
+		return NULL;
+	return &m->link[2 * (size_t)src + (to_prev ? 1 : 0)].fig;
+}

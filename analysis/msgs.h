@@ -1,0 +1,49 @@
+/* analysis/msgs.h -- each message matched SEND to receipt per directed link: counts, delays */
+#ifndef ANALYSIS_MSGS_H
+#define ANALYSIS_MSGS_H
+
+#include <stdint.h>
+
+#include "analysis/logread.h"
+
+/* One message, complete: sent at t_send, taken off dst's queue at t_recv. */
+struct msgs_msg {
+	double t_send, t_recv;	/* model seconds; pending: t_recv = end */
+	uint32_t src, dst;
+	int pending;		/* never taken off the queue */
+};
+
+typedef void msgs_fn(void *ctx, const struct msgs_msg *msg);
+
+/* The figures of one directed link src -> dst. */
+struct msgs_link {
+	uint64_t sent;		/* messages the SENDs of src carried to dst */
+	uint64_t received;	/* RECV lines of dst from src */
+	uint64_t pending;	/* PENDING lines of dst from src */
+	uint64_t delays;	/* RECVs matched to their SEND */
+	double delay_sum_s;	/* of those delays, model seconds */
+	double delay_max_s;
+};
+
+struct msgs;
+
+/* fn is told of every message once both its ends are known. */
+struct msgs *msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn,
+    void *ctx);
+/* A SEND of VM src, or a RECV / PENDING of VM dst: 0, or -1 (ENOMEM). */
+int msgs_send(struct msgs *m, uint32_t src, double t,
+    const struct log_event *ev);
+int msgs_receipt(struct msgs *m, uint32_t dst, double t,
+    const struct log_event *ev);
+/* Sends never received (a failed run) are told to fn as pending. */
+void msgs_finish(struct msgs *m);
+/*
+ * The link from src to its next (to_prev = 0) or its prev neighbour.
+ * With 2 VMs next and prev are the same VM: the one link is "next", and
+ * the "prev" one is NULL.
+ */
+const struct msgs_link *msgs_link(const struct msgs *m, uint32_t src,
+    int to_prev);
+void msgs_free(struct msgs *m);
+
+#endif

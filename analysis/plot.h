@@ -1,0 +1,27 @@
+/* analysis/plot.h -- draw the plots of analysis/NAME.gp with gnuplot */
+#ifndef ANALYSIS_PLOT_H
+#define ANALYSIS_PLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* The plots, in the order they are drawn: NAME.gp makes NAME.png. */
+extern const char *const plot_names[];
+extern const size_t plot_count;
+
+/*
+ * Write every embedded script into dir, which already holds plotvars.gp
+ * and the data files, and draw each plot as dir/NAME.png, or NAME.svg
+ * when svg. 0 ok; 1 gnuplot is not installed (err says how to get it);
+ * -1 gnuplot failed or printed anything at all, warnings included (err
+ * names the script and quotes gnuplot's message).
+ */
+int plot_render(const char *dir, int svg, char *err, size_t errlen);
+
+/*
+ * Draw the drift plot as text (gnuplot's dumb terminal) onto out, sized
+ * to out's terminal, or 100x30 when out is not one. Returns as above.
+ */
+int plot_term(const char *dir, FILE *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,14 @@
+# queue.gp -- messages waiting in each VM's queue over model time (queue.dat: t v0 .. vN-1)
+plot_name = "queue"
+load "common.gp"
+
+# Before any range is set: stats would leave out points outside it.
+stats "queue.dat" using (row_max(2)) nooutput
+
+set title sprintf("Messages waiting in each VM's queue%s\n%s", \
+	many ? sprintf(" (%s)", many_text) : "", run_text)
+set ylabel "messages waiting"
+set xrange [0:duration]
+set yrange [-0.02 * y_top(STATS_max):y_top(STATS_max)]
+plot for [i=0:N-1] "queue.dat" using 1:(column(i + 2)) with steps \
+	lw lw lc palette cb vm_cb(i) dt vm_dash(i) title vm_title(i)

@@ -1,0 +1,97 @@
+/* analysis/report.c -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/report.h"
+
+const char report_csv_header[] =
+    "vm,rate,ticks,internal,send,recv,pending,msgs_out,msgs_to_next,"
+    "msgs_to_prev,recv_from_prev,recv_from_next,final_clock,jumps_over_1,"
+    "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean,"
+    "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks,"
+    "delay_mean_s,delay_max_s";
+
+double
+report_round(double x, int decimals)
+{
+	double half = 0.5 * pow(10, -decimals);
+
+	return fabs(x) < half ? 0.0 : x;
+}
+
+static void
+csv_row(FILE *f, uint32_t vm, const struct stats_vm *v)
+{
+	fprintf(f, "%" PRIu32 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+	    ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+	    ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",", vm, v->rate,
+	    v->ticks, v->count[LOG_INTERNAL], v->count[LOG_SEND],
+	    v->count[LOG_RECV], v->count[LOG_PENDING], v->msgs_out,
+	    v->to_next, v->to_prev, v->from_prev, v->from_next,
+	    v->final_clock, v->jumps_over_1);
+	fprintf(f, "%.4f,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+	    ",%.4f,%" PRIu64 ",%" PRIu64 ",%.4f,%.4f,%.4f,%.4f,%.4f\n",
+	    report_round(v->jump_mean, 4), v->jump_median, v->jump_p95,
+	    v->jump_max, v->drift_max, report_round(v->drift_mean, 4),
+	    v->drift_final, v->queue_max, report_round(v->queue_mean, 4),
+	    report_round(v->delay_mean_ticks, 4),
+	    report_round(v->delay_max_ticks, 4),
+	    report_round(v->delay_mean_s, 4), report_round(v->delay_max_s, 4));
+}
+
+void
+report_csv(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	fprintf(f, "%s\n", report_csv_header);
+	for (uint32_t i = 0; i < ri->nvms; i++)
+		csv_row(f, i, stats_vm(st, i));
+}
+
+/* A gnuplot real: always with a '.', so 60 / 7 is not integer division. */
+static void
+put_real(FILE *f, const char *name, double x)
+{
+	char buf[64];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%.6f",
+	    report_round(x, 6));
+
+	while (n > 2 && buf[n - 1] == '0' && buf[n - 2] != '.')
+		buf[--n] = '\0';
+	fprintf(f, "%s = %s\n", name, buf);
+}
+
+/* A gnuplot double-quoted string: backslash and quote escaped, no controls. */
+static void
+put_string(FILE *f, const char *name, const char *s)
+{
+	fprintf(f, "%s = \"", name);
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == '"')
+			fputc('\\', f);
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
+	}
+	fputs("\"\n", f);
+}
+
+void
+report_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	fputs("# clockring analyze: the run's figures, for the plot scripts\n",
+	    f);
+	fprintf(f, "N = %" PRIu32 "\n", ri->nvms);
+	for (uint32_t i = 0; i < ri->nvms; i++)
+		fprintf(f, "rate%" PRIu32 " = %" PRIu64 "\n", i, ri->rates[i]);
+	put_real(f, "duration", ri->duration_s);
+	put_real(f, "speed", ri->speed);
+	put_string(f, "seed", ri->seed);
+	put_string(f, "title_run", ri->dir);
+	put_real(f, "win_t0", ri->win_t0);
+	put_real(f, "win_t1", ri->win_t1);
+	fprintf(f, "max_jump = %" PRIu64 "\n", stats_max_jump(st));
+	fputs("# samples in clock.dat, drift.dat and queue.dat\n", f);
+	fprintf(f, "grid = %d\n", STATS_GRID + 1);
+	fprintf(f, "check_ok = %d\n", ri->check_fail == NULL);
+}

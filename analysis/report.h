@@ -1,0 +1,21 @@
+/* analysis/report.h -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
+#ifndef ANALYSIS_REPORT_H
+#define ANALYSIS_REPORT_H
+
+#include <stdio.h>
+
+#include "analysis/runinfo.h"
+#include "analysis/stats.h"
+
+/* The header row of summary.csv, without its newline. */
+extern const char report_csv_header[];
+
+/* Header, then one row per VM; means with 4 decimals. */
+void report_csv(FILE *f, const struct runinfo *ri, const struct stats *st);
+/* The gnuplot variables the plot scripts `load`. */
+void report_plotvars(FILE *f, const struct runinfo *ri,
+    const struct stats *st);
+/* x as printed with that many decimals never shows as "-0.00". */
+double report_round(double x, int decimals);
+
+#endif

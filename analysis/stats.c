@@ -1,0 +1,307 @@
+/* analysis/stats.c -- the statistics of a run, computed from its merged event stream */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "analysis/hist.h"
+#include "analysis/msgs.h"
+#include "analysis/stats.h"
+
+/*
+ * One pass, O(1) work per line. Every clock L_i and queue length is a step
+ * function of model time that changes at the VM's ticks (PENDING lines
+ * come after the run and change neither). The highest clock M(t) = max_j
+ * L_j(t) only grows, so it is a running maximum, and the time-weighted
+ * means need no samples: a step function's integral grows by its value
+ * times the time it held, added lazily when the value changes. drift_i =
+ * M - L_i, so its mean is that of M minus that of L_i; between its own
+ * ticks drift_i only grows, so its peak is reached just before a tick of
+ * VM i, against M as it was just before that moment, or at the end.
+ *
+ * Model time of a line is (wall_ns - start_wall_ns) / 1e9 * speed, held
+ * to [0, duration]: a tick a little late past the end counts at the end,
+ * and PENDING lines are at the end. The stream never goes back in time: a
+ * line whose wall clock lags the stream's (another host) counts as now.
+ */
+struct vmrun {
+	double since;		/* when clock and queue took their values */
+	double clock_area;	/* integral of the clock over [0, since] */
+	double queue_area;	/* and of the queue */
+	uint64_t last_lamport;	/* of the previous line, for the jumps */
+	struct hist jumps;
+};
+
+struct stats {
+	const struct runinfo *ri;
+	struct stats_sink sink;
+	struct msgs *msgs;
+	struct stats_vm *fig;
+	struct vmrun *run;
+	uint64_t *clock, *queue;	/* each VM's step functions now */
+	double now;		/* model time the stream has reached */
+	uint64_t max;		/* M(now), after the lines at now so far */
+	uint64_t max_before;	/* M just before now */
+	double max_since, max_area;	/* lazy integral of M */
+	uint32_t next_sample;	/* k of the next grid sample */
+	double next_sample_t;	/* its time; past the end when all are out */
+};
+
+/* The last point is the end itself, whatever k * duration / G rounds to. */
+static double
+sample_time(const struct stats *st, uint32_t k)
+{
+	return k == STATS_GRID ? st->ri->duration_s :
+	    k * st->ri->duration_s / STATS_GRID;
+}
+
+struct stats *
+stats_new(const struct runinfo *ri, const struct stats_sink *sink)
+{
+	struct stats *st = calloc(1, sizeof *st);
+	uint32_t n = ri->nvms;
+
+	if (st == NULL)
+		return NULL;
+	st->ri = ri;
+	st->sink = *sink;
+	if ((st->fig = calloc(n, sizeof *st->fig)) == NULL ||
+	    (st->run = calloc(n, sizeof *st->run)) == NULL ||
+	    (st->clock = calloc(n, sizeof *st->clock)) == NULL ||
+	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
+	    (st->msgs = msgs_new(n, ri->duration_s, sink->message,
+	    sink->ctx)) == NULL) {
+		stats_free(st);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < n; i++)
+		st->fig[i].rate = ri->rates[i];
+	st->next_sample_t = sample_time(st, 0);
+	return st;
+}
+
+void
+stats_free(struct stats *st)
+{
+	if (st == NULL)
+		return;
+	for (uint32_t i = 0; st->run != NULL && i < st->ri->nvms; i++)
+		hist_free(&st->run[i].jumps);
+	msgs_free(st->msgs);
+	free(st->fig);
+	free(st->run);
+	free(st->clock);
+	free(st->queue);
+	free(st);
+}
+
+static double
+model_time(const struct stats *st, uint64_t wall)
+{
+	const struct runinfo *ri = st->ri;
+	double t = wall >= ri->start_wall_ns ?
+	    (double)(wall - ri->start_wall_ns) :
+	    -(double)(ri->start_wall_ns - wall);
+
+	t = t / 1e9 * ri->speed;
+	if (t > ri->duration_s)
+		t = ri->duration_s;
+	return t > st->now ? t : st->now;
+}
+
+static void
+sample(struct stats *st)
+{
+	st->sink.sample(st->sink.ctx, st->next_sample_t, st->max, st->clock,
+	    st->queue);
+	st->next_sample++;
+	st->next_sample_t = st->next_sample <= STATS_GRID ?
+	    sample_time(st, st->next_sample) : INFINITY;
+}
+
+/* Move the stream to model time t; samples before t see the state now. */
+static void
+advance(struct stats *st, double t)
+{
+	if (t <= st->now)
+		return;
+	while (st->next_sample_t < t)
+		sample(st);
+	st->max_before = st->max;
+	st->now = t;
+}
+
+/* A tick of VM vm at now: the clock and queue take new values. */
+static int
+tick(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	struct vmrun *r = &st->run[vm];
+	struct stats_vm *f = &st->fig[vm];
+	uint64_t old = st->clock[vm];
+	double held = st->now - r->since;
+
+	/* A value held for no time (two ticks at one instant) is no peak. */
+	if (held > 0 && st->max_before - old > f->drift_max)
+		f->drift_max = st->max_before - old;
+	r->clock_area += (double)old * held;
+	r->queue_area += (double)st->queue[vm] * held;
+	r->since = st->now;
+	st->clock[vm] = ev->lamport;
+	st->queue[vm] = ev->queue_len;
+	if (ev->queue_len > f->queue_max)
+		f->queue_max = ev->queue_len;
+	if (ev->lamport > st->max) {
+		st->max_area += (double)st->max * (st->now - st->max_since);
+		st->max_since = st->now;
+		st->max = ev->lamport;
+	}
+	f->ticks++;
+	/* Only a run that fails check can have a clock that does not rise. */
+	if (ev->lamport <= r->last_lamport)
+		return 0;
+	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
+}
+
+int
+stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	int rc = 0;
+
+	assert(vm < st->ri->nvms);
+	advance(st, model_time(st, ev->wall_ns));
+	st->fig[vm].count[ev->kind]++;
+	if (ev->kind != LOG_PENDING) {
+		rc = tick(st, vm, ev);
+		st->sink.tick(st->sink.ctx, st->now, vm, ev->kind);
+	}
+	if (rc == 0 && ev->kind == LOG_SEND) {
+		st->fig[vm].msgs_out += ev->npeers;
+		rc = msgs_send(st->msgs, vm, st->now, ev);
+	} else if (rc == 0 &&
+	    (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)) {
+		rc = msgs_receipt(st->msgs, vm, st->now, ev);
+	}
+	st->run[vm].last_lamport = ev->lamport;
+	return rc;
+}
+
+static void
+finish_clock(struct stats *st, uint32_t vm)
+{
+	struct vmrun *r = &st->run[vm];
+	struct stats_vm *f = &st->fig[vm];
+	double d = st->ri->duration_s, held = d - r->since;
+
+	r->clock_area += (double)st->clock[vm] * held;
+	r->queue_area += (double)st->queue[vm] * held;
+	f->final_clock = st->clock[vm];
+	f->drift_final = st->max - st->clock[vm];
+	if (f->drift_final > f->drift_max)
+		f->drift_max = f->drift_final;
+	/* Rounding must not make a mean of non-negative values negative. */
+	f->drift_mean = fmax(0, (st->max_area - r->clock_area) / d);
+	f->queue_mean = r->queue_area / d;
+}
+
+static void
+finish_jumps(struct stats *st, uint32_t vm)
+{
+	const struct hist *h = &st->run[vm].jumps;
+	struct stats_vm *f = &st->fig[vm];
+
+	f->jumps_over_1 = h->total - hist_count(h, 1);
+	f->jump_mean = h->total > 0 ? (double)h->sum / (double)h->total : 0;
+	f->jump_median = hist_percentile(h, 50);
+	f->jump_p95 = hist_percentile(h, 95);
+	f->jump_max = h->max;
+}
+
+static void
+add_delays(struct stats_vm *f, const struct msgs_link *l, uint64_t *n,
+    double *sum)
+{
+	if (l == NULL || l->delays == 0)
+		return;
+	if (*n == 0 || l->delay_max_s > f->delay_max_s)
+		f->delay_max_s = l->delay_max_s;
+	*n += l->delays;
+	*sum += l->delay_sum_s;
+}
+
+/*
+ * What goes out of vm on its two links and what comes in on theirs: prev's
+ * link to its next and next's link to its prev. With 2 VMs the one peer
+ * is next and prev at once, and its one link counts as next.
+ */
+static void
+finish_links(struct stats *st, uint32_t vm)
+{
+	uint32_t n = st->ri->nvms;
+	struct stats_vm *f = &st->fig[vm];
+	const struct msgs_link *to_prev = msgs_link(st->msgs, vm, 1);
+	const struct msgs_link *in_prev = msgs_link(st->msgs, (vm + n - 1) % n, 0);
+	const struct msgs_link *in_next = msgs_link(st->msgs, (vm + 1) % n, 1);
+	double sum = 0;
+
+	if (n == 2) {
+		in_next = in_prev;
+		in_prev = NULL;
+	}
+	f->to_next = msgs_link(st->msgs, vm, 0)->sent;
+	f->to_prev = to_prev != NULL ? to_prev->sent : 0;
+	f->from_prev = in_prev != NULL ? in_prev->received : 0;
+	f->from_next = in_next->received;
+	f->delays = 0;
+	add_delays(f, in_prev, &f->delays, &sum);
+	add_delays(f, in_next, &f->delays, &sum);
+	f->delay_mean_s = f->delays > 0 ? sum / (double)f->delays : 0;
+	f->delay_mean_ticks = f->delay_mean_s * (double)f->rate;
+	f->delay_max_ticks = f->delay_max_s * (double)f->rate;
+}
+
+void
+stats_finish(struct stats *st)
+{
+	double d = st->ri->duration_s;
+
+	advance(st, d);
+	while (st->next_sample <= STATS_GRID)
+		sample(st);	/* the end itself, and any rounding left */
+	st->max_area += (double)st->max * (d - st->max_since);
+	st->max_since = d;
+	msgs_finish(st->msgs);
+	for (uint32_t i = 0; i < st->ri->nvms; i++) {
+		finish_clock(st, i);
+		finish_jumps(st, i);
+		finish_links(st, i);
+	}
+}
+
+const struct stats_vm *
+stats_vm(const struct stats *st, uint32_t vm)
+{
+	return &st->fig[vm];
+}
+
+uint64_t
+stats_jumps(const struct stats *st, uint32_t vm, uint64_t s)
+{
+	return hist_count(&st->run[vm].jumps, s);
+}
+
+uint64_t
+stats_max_jump(const struct stats *st)
+{
+	uint64_t max = 0;
+
+	for (uint32_t i = 0; i < st->ri->nvms; i++)
+		if (st->run[i].jumps.max > max)
+			max = st->run[i].jumps.max;
+	return max;
+}
+
+const struct msgs_link *
+stats_link(const struct stats *st, uint32_t src, int to_prev)
+{
+	return msgs_link(st->msgs, src, to_prev);
+}

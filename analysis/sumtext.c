@@ -1,0 +1,168 @@
+/* analysis/sumtext.c -- summary.txt: a run's figures as tables and findings for people */
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/findings.h"
+#include "analysis/report.h"
+#include "analysis/sumtext.h"
+
+#define R2(x)	report_round((x), 2)
+#define DASHES	"----------------------------------------"
+
+static void
+title(FILE *f, const struct runinfo *ri)
+{
+	fprintf(f, "clockring analysis of %s\n", ri->dir);
+	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model seconds at speed %g, "
+	    "draw_max %s\nrun %s, %s\n", ri->seed, ri->nvms, ri->duration_s,
+	    ri->speed, ri->draw_max, ri->status,
+	    ri->check_fail ? "FAILS CHECK" : "passes check");
+	if (ri->check_fail != NULL)
+		fprintf(f, "\n!! THIS RUN FAILS `clockring check`: %s.\n"
+		    "!! It was analyzed with --no-check: its logs break the "
+		    "model's rules,\n!! so the figures below may be wrong.\n",
+		    ri->check_fail);
+}
+
+/* ticks, internal, send, recv, pending, msgs_out, clock */
+static const int count_width[7] = { 8, 8, 7, 7, 7, 8, 8 };
+
+static void
+counts_row(FILE *f, const uint64_t row[7])
+{
+	for (int k = 0; k < 7; k++)
+		fprintf(f, " %*" PRIu64, count_width[k], row[k]);
+	fputc('\n', f);
+}
+
+/* One row per VM and one for all: sums, and the highest clock. */
+static void
+activity(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	uint64_t all[7] = { 0 };
+
+	fprintf(f, "\nevents and clocks\n%3s %5s %8s %8s %7s %7s %7s %8s %8s\n",
+	    "vm", "rate", "ticks", "internal", "send", "recv", "pending",
+	    "msgs_out", "clock");
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		const uint64_t row[7] = { v->ticks, v->count[LOG_INTERNAL],
+			v->count[LOG_SEND], v->count[LOG_RECV],
+			v->count[LOG_PENDING], v->msgs_out, v->final_clock };
+		fprintf(f, "%3" PRIu32 " %5" PRIu64, i, v->rate);
+		counts_row(f, row);
+		for (int k = 0; k < 6; k++)
+			all[k] += row[k];
+		if (row[6] > all[6])
+			all[6] = row[6];
+	}
+	fprintf(f, "%-9s", "all");
+	counts_row(f, all);
+}
+
+/* A group's name centred in dashes, width columns wide. */
+static void
+group(FILE *f, const char *gap, int width, const char *name)
+{
+	int n = (int)strlen(name) + 2, left = (width - n) / 2;
+
+	fprintf(f, "%s%.*s %s %.*s", gap, left, DASHES, name,
+	    width - n - left, DASHES);
+}
+
+/* A delay in width columns, or "-" where no message was received. */
+static void
+delay(FILE *f, int width, int decimals, double x, uint64_t n)
+{
+	if (n == 0)
+		fprintf(f, "%*s", width, "-");
+	else
+		fprintf(f, "%*.*f", width, decimals, report_round(x, decimals));
+}
+
+static void
+jumps_drift(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	fputs("\nclock jumps (how much one tick raised a clock) and drift "
+	    "(how far a clock\nwas behind the highest one)\n", f);
+	group(f, "    ", 37, "jumps");
+	group(f, "   ", 26, "drift");
+	fprintf(f, "\n%3s %7s %7s %7s %6s %6s   %8s %8s %8s\n", "vm", "over 1",
+	    "mean", "median", "p95", "max", "max", "mean", "final");
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		fprintf(f, "%3" PRIu32 " %7" PRIu64 " %7.2f %7" PRIu64 " %6"
+		    PRIu64 " %6" PRIu64 "   %8" PRIu64 " %8.2f %8" PRIu64 "\n",
+		    i, v->jumps_over_1, R2(v->jump_mean), v->jump_median,
+		    v->jump_p95, v->jump_max, v->drift_max, R2(v->drift_mean),
+		    v->drift_final);
+	}
+}
+
+static void
+queue_delay(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	fputs("\nqueue length (messages waiting after a tick) and message "
+	    "delay (send to\nreceipt)\n", f);
+	group(f, "    ", 16, "queue");
+	group(f, "   ", 17, "delay (ticks)");
+	group(f, "   ", 19, "delay (model s)");
+	fprintf(f, "\n%3s %7s %8s   %8s %8s   %9s %9s\n", "vm", "max", "mean",
+	    "mean", "max", "mean", "max");
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		fprintf(f, "%3" PRIu32 " %7" PRIu64 " %8.2f   ", i, v->queue_max,
+		    R2(v->queue_mean));
+		delay(f, 8, 2, v->delay_mean_ticks, v->delays);
+		delay(f, 9, 2, v->delay_max_ticks, v->delays);
+		delay(f, 12, 4, v->delay_mean_s, v->delays);
+		delay(f, 10, 4, v->delay_max_s, v->delays);
+		fputc('\n', f);
+	}
+}
+
+static void
+link_row(FILE *f, const struct runinfo *ri, uint32_t src, uint32_t dst,
+    const struct msgs_link *l)
+{
+	double rate = (double)ri->rates[dst];
+	double mean = l->delays > 0 ? l->delay_sum_s / (double)l->delays : 0;
+
+	fprintf(f, "%3" PRIu32 " -> %-3" PRIu32 " %8" PRIu64 " %8" PRIu64 " %8"
+	    PRIu64 "   ", src, dst, l->sent, l->received, l->pending);
+	delay(f, 8, 2, mean * rate, l->delays);
+	delay(f, 9, 2, l->delay_max_s * rate, l->delays);
+	fputc('\n', f);
+}
+
+/* With 2 VMs the one link each way is the "next" one. */
+static void
+links(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	uint32_t n = ri->nvms;
+
+	fputs("\nlinks, one per direction (delays in the receiver's ticks)\n",
+	    f);
+	group(f, "", 37, "messages");
+	group(f, "   ", 17, "delay (ticks)");
+	fprintf(f, "\n%-10s %8s %8s %8s   %8s %8s\n", "link", "sent",
+	    "received", "pending", "mean", "max");
+	for (uint32_t i = 0; i < n; i++) {
+		link_row(f, ri, i, (i + 1) % n, stats_link(st, i, 0));
+		if (n > 2)
+			link_row(f, ri, i, (i + n - 1) % n, stats_link(st, i, 1));
+	}
+}
+
+void
+sumtext_write(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	title(f, ri);
+	activity(f, ri, st);
+	jumps_drift(f, ri, st);
+	queue_delay(f, ri, st);
+	links(f, ri, st);
+	findings_write(f, ri, st);
+}

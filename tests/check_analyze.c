@@ -1,0 +1,515 @@
+/* tests/check_analyze.c -- `clockring analyze`: its files, its output, bad input */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "tests/anarun.h"
+#include "tests/suites.h"
+
+static const char *const outputs[] = {
+	"summary.txt", "summary.csv", "plotvars.gp", "clock.dat", "drift.dat",
+	"queue.dat", "jumps.dat", "messages.dat", "events.dat",
+};
+
+/* Nothing but the given names in dir: no analysis, no temporary dir. */
+static void
+expect_only(const char *dir, const char *const *names, size_t n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL) {
+		int known = strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0;
+		for (size_t i = 0; i < n && !known; i++)
+			known = strcmp(e->d_name, names[i]) == 0;
+		ck_assert_msg(known, "%s: unexpected '%s'", dir, e->d_name);
+	}
+	closedir(d);
+}
+
+static const char *const run_files[] = {
+	"run.meta", "vm0.csv", "vm1.csv", "vm2.csv",
+};
+
+/* The error output is one line: "clockring: analyze: " and want in it. */
+static void
+expect_one_line(const char *err, const char *want)
+{
+	ck_assert_msg(strncmp(err, "clockring: analyze: ", 20) == 0 &&
+	    strstr(err, want) != NULL && strchr(err, '\n') ==
+	    err + strlen(err) - 1, "stderr '%s' lacks '%s'", err, want);
+}
+
+/* analyze ARG DIR: it must exit rc with one error line holding want. */
+static void
+expect_error(int rc, const char *arg, const char *dir, const char *want)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", arg, dir,
+	    (const char *)NULL), rc);
+	ck_assert_str_eq(out, "");
+	expect_one_line(err, want);
+	free(out);
+	free(err);
+}
+
+START_TEST(analyzing_twice_gives_byte_identical_files)
+{
+	char dir[256], *first[NELEM(outputs)];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	for (size_t i = 0; i < NELEM(outputs); i++)
+		first[i] = anarun_output(dir, outputs[i]);
+	anarun_ok(dir);
+	for (size_t i = 0; i < NELEM(outputs); i++) {
+		char *again = anarun_output(dir, outputs[i]);
+		ck_assert_msg(strcmp(first[i], again) == 0, "%s differs",
+		    outputs[i]);
+		free(again);
+		free(first[i]);
+	}
+}
+END_TEST
+
+START_TEST(summary_is_printed_as_written_with_the_paths)
+{
+	char dir[256], want[512], *out, *err, *text;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", dir,
+	    (const char *)NULL), 0);
+	text = anarun_output(dir, "summary.txt");
+	ck_assert_msg(strncmp(out, text, strlen(text)) == 0, "stdout:\n%s", out);
+	snprintf(want, sizeof want, "\nnumbers: %s/analysis/summary.txt, "
+	    "summary.csv\n", dir);
+	ck_assert_str_eq(out + strlen(text), want);
+	ck_assert_str_eq(err, "");
+	ck_assert_ptr_nonnull(strstr(text, "seed 42: 3 VMs for 2 model seconds "
+	    "at speed 1, draw_max 10\nrun complete, passes check\n"));
+	free(text);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(summary_tables_fit_an_80_column_terminal)
+{
+	char dir[256], *text, *line;
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = anarun_output(dir, "summary.txt");
+	for (line = text; *line != '\0';) {
+		size_t n = strcspn(line, "\n");
+		/* The title names the run dir, which may be long itself. */
+		ck_assert_msg(n <= 80 || line == text, "%zu columns: %.*s", n,
+		    (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+	free(text);
+}
+END_TEST
+
+START_TEST(quiet_prints_nothing)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", "--no-plots", dir,
+	    (const char *)NULL), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(help_prints_the_usage_and_exits_0)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--help",
+	    (const char *)NULL), 0);
+	ck_assert(strncmp(out, "usage: clockring analyze ", 25) == 0);
+	ck_assert_ptr_nonnull(strstr(out, "--window T0:T1"));
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(missing_run_dir_is_bad_usage)
+{
+	char dir[256], gone[300];
+
+	rundir_make(dir, sizeof dir);
+	snprintf(gone, sizeof gone, "%s/nothing", dir);
+	expect_error(2, "--quiet", gone, "nothing': No such file or directory");
+}
+END_TEST
+
+START_TEST(directory_without_run_meta_is_bad_usage)
+{
+	char dir[256];
+
+	rundir_make(dir, sizeof dir);
+	expect_error(2, "--quiet", dir, "no run.meta (not a run directory?)");
+	expect_only(dir, NULL, 0);
+}
+END_TEST
+
+START_TEST(plain_file_is_not_a_run_directory)
+{
+	char dir[256], file[300];
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	snprintf(file, sizeof file, "%s/vm0.csv", dir);
+	expect_error(2, "--quiet", file, "vm0.csv': not a directory");
+}
+END_TEST
+
+START_TEST(no_run_dir_is_bad_usage)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--svg",
+	    (const char *)NULL), 2);
+	expect_one_line(err, "no run directory given (see 'clockring analyze "
+	    "--help')");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(unknown_option_is_bad_usage_and_nothing_is_written)
+{
+	char dir[256];
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	expect_error(2, "--colour", dir, "unknown option '--colour'");
+	expect_only(dir, run_files, NELEM(run_files));
+}
+END_TEST
+
+START_TEST(bad_window_values_are_bad_usage)
+{
+	static const char *const bad[] = {
+		"5", "2:1", "1:1", "-1:2", "a:b", ":", "1:", ":2", "nan:1",
+		"0:inf", "0x1:2", " 1:2", "1:2:3", "1e999:1e1000",
+	};
+	char dir[256], arg[64];
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	for (size_t i = 0; i < NELEM(bad); i++) {
+		snprintf(arg, sizeof arg, "--window=%s", bad[i]);
+		expect_error(2, arg, dir, "--window '");
+	}
+	expect_only(dir, run_files, NELEM(run_files));
+}
+END_TEST
+
+START_TEST(window_without_its_value_is_bad_usage)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--window",
+	    (const char *)NULL), 2);
+	expect_one_line(err, "--window: needs T0:T1");
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* VM 1's second INTERNAL raises its clock by 2: one clock-step violation. */
+static const struct rundir_edit bad_step[] = {
+	{ "vm1.csv", 4, "1,2,INTERNAL," W(1000000000) ",4,0,,," },
+};
+
+START_TEST(run_failing_check_is_refused_and_nothing_is_written)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), bad_step,
+	    NELEM(bad_step));
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", dir,
+	    (const char *)NULL), 1);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, "vm1.csv:4: clock-step: "));
+	ck_assert_ptr_nonnull(strstr(err, "fail: "));
+	ck_assert_ptr_nonnull(strstr(err, "\nclockring: analyze: "));
+	ck_assert_ptr_nonnull(strstr(err, " fails check: not analyzed "
+	    "(--no-check analyzes it anyway)\n"));
+	expect_only(dir, run_files, NELEM(run_files));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(no_check_analyzes_a_failing_run_and_says_so)
+{
+	char dir[256], *text;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), bad_step,
+	    NELEM(bad_step));
+	{
+		char *out, *err;
+		ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet",
+		    "--no-plots", "--no-check", dir, (const char *)NULL), 0);
+		free(out);
+		free(err);
+	}
+	text = anarun_output(dir, "summary.txt");
+	ck_assert_msg(strstr(text, "\nrun complete, FAILS CHECK\n") != NULL &&
+	    strstr(text, "!! THIS RUN FAILS `clockring check`: 1 violation "
+	    "(clock-step).\n") != NULL, "%s", text);
+	free(text);
+	text = anarun_output(dir, "plotvars.gp");
+	ck_assert_ptr_nonnull(strstr(text, "\ncheck_ok = 0\n"));
+	free(text);
+	/* The broken clock is analyzed as logged: jumps 1, 1, 2, 3. */
+	anarun_expect_row(dir, 1, "jumps_over_1=2 final_clock=7 jump_max=3");
+}
+END_TEST
+
+static const char truncated[] = LOGREAD_HEADER "\n"
+    "1,0,INTERNAL," W(0000000000) ",1,0,,,\n"
+    "1,1,SEND," W(0500000000) ",2,0,2|0,,\n"
+    "1,2,INTERNAL," W(1000000000) ",3,0";
+
+START_TEST(truncated_log_is_a_bad_run_even_with_no_check)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	rundir_write_raw(dir, "vm1.csv", truncated, sizeof truncated - 1);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", dir,
+	    (const char *)NULL), 1);
+	ck_assert_ptr_nonnull(strstr(err, "vm1.csv:4: columns: no newline"));
+	free(out);
+	free(err);
+	expect_error(1, "--no-check", dir, "vm1.csv:4: no newline at end of "
+	    "file (truncated?)");
+	expect_only(dir, run_files, NELEM(run_files));
+}
+END_TEST
+
+START_TEST(missing_log_is_a_bad_run_even_with_no_check)
+{
+	char dir[256], path[300], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	snprintf(path, sizeof path, "%s/vm2.csv", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", dir,
+	    (const char *)NULL), 1);
+	ck_assert_ptr_nonnull(strstr(err, "vm2.csv: files: missing"));
+	free(out);
+	free(err);
+	expect_error(1, "--no-check", dir, "vm2.csv: No such file or directory");
+	expect_only(dir, run_files, NELEM(run_files) - 1);
+}
+END_TEST
+
+/* A file in an older analysis/ tells whether it was replaced. */
+static void
+old_analysis(const char *dir)
+{
+	static const char *const marker[] = { "old" };
+	char sub[300];
+
+	snprintf(sub, sizeof sub, "%s/analysis", dir);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	rundir_write(sub, "marker", marker, 1);
+}
+
+static int
+has_marker(const char *dir)
+{
+	char path[300];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/analysis/marker", dir);
+	return stat(path, &st) == 0;
+}
+
+static const char *const with_analysis[] = { "run.meta", "vm0.csv",
+	"vm1.csv", "vm2.csv", "analysis" };
+
+START_TEST(earlier_analysis_is_replaced_only_on_success)
+{
+	char dir[256], *out, *err, *csv;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), bad_step,
+	    NELEM(bad_step));
+	old_analysis(dir);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", "--no-plots",
+	    dir, (const char *)NULL), 1);
+	free(out);
+	free(err);
+	ck_assert(has_marker(dir));
+	expect_only(dir, with_analysis, NELEM(with_analysis));
+	/* Repaired, the run is analyzed and the old analysis goes. */
+	rundir_write(dir, "vm1.csv", runa_vm1, NELEM(runa_vm1));
+	anarun_ok(dir);
+	ck_assert(!has_marker(dir));
+	csv = anarun_output(dir, "summary.csv");
+	free(csv);
+	expect_only(dir, with_analysis, NELEM(with_analysis));
+}
+END_TEST
+
+/*
+ * An analysis killed half-way (pid 999999999 cannot be alive) left its
+ * temporary dir, and an older analysis moved aside: the next analysis
+ * removes the one and restores the other, kept when drawing then fails.
+ */
+START_TEST(leftovers_of_a_killed_analysis_are_cleared)
+{
+	static const char *const marker[] = { "old" };
+	char dir[256], sub[300], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	snprintf(sub, sizeof sub, "%s/.analysis.tmp-999999999", dir);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	rundir_write(sub, "clock.dat", marker, 1);
+	snprintf(sub, sizeof sub, "%s/.analysis.old-999999999", dir);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	rundir_write(sub, "marker", marker, 1);
+	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/bin/false", 1), 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", dir,
+	    (const char *)NULL), 1);
+	ck_assert(has_marker(dir));
+	expect_only(dir, with_analysis, NELEM(with_analysis));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(without_gnuplot_the_numbers_are_written_and_it_says_so)
+{
+	char dir[256], *out, *err, *csv;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/nonexistent/gnuplot", 1),
+	    0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, dir, (const char *)NULL),
+	    0);
+	expect_one_line(err, "gnuplot");
+	ck_assert_ptr_null(strstr(out, "plots:"));
+	csv = anarun_output(dir, "summary.csv");
+	free(csv);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(gnuplot_failing_keeps_the_earlier_analysis)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	old_analysis(dir);
+	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/bin/false", 1), 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", dir,
+	    (const char *)NULL), 1);
+	expect_one_line(err, "gnuplot");
+	ck_assert(has_marker(dir));
+	expect_only(dir, with_analysis, NELEM(with_analysis));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(bad_usage_anywhere_analyzes_no_run)
+{
+	char good[256], gone[300], *out, *err;
+
+	rundir_make_run(good, sizeof good, run_a, NELEM(run_a), NULL, 0);
+	snprintf(gone, sizeof gone, "%s/nothing", good);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", good, gone,
+	    (const char *)NULL), 2);
+	expect_one_line(err, "No such file or directory");
+	expect_only(good, run_files, NELEM(run_files));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(a_bad_run_does_not_stop_the_others)
+{
+	char bad[256], good[256], *out, *err, *csv;
+
+	rundir_make_run(bad, sizeof bad, run_a, NELEM(run_a), bad_step,
+	    NELEM(bad_step));
+	rundir_make_run(good, sizeof good, run_a, NELEM(run_a), NULL, 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", "--no-plots",
+	    bad, good, (const char *)NULL), 1);
+	expect_only(bad, run_files, NELEM(run_files));
+	csv = anarun_output(good, "summary.csv");
+	free(csv);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(run_dir_is_named_without_trailing_slashes)
+{
+	char dir[256], slashed[300], *out, *err, *vars;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	snprintf(slashed, sizeof slashed, "%s//", dir);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", slashed,
+	    (const char *)NULL), 0);
+	ck_assert_ptr_null(strstr(out, "//"));
+	vars = anarun_output(dir, "plotvars.gp");
+	ck_assert_ptr_null(strstr(vars, "//"));
+	free(vars);
+	free(out);
+	free(err);
+}
+END_TEST
+
+Suite *
+make_analyze_suite(void)
+{
+	Suite *s = suite_create("analyze");
+	TCase *ok = tcase_create("analysis written");
+	TCase *bad = tcase_create("bad input");
+
+	tcase_add_unchecked_fixture(ok, rundir_setup, rundir_teardown);
+	tcase_add_test(ok, analyzing_twice_gives_byte_identical_files);
+	tcase_add_test(ok, summary_is_printed_as_written_with_the_paths);
+	tcase_add_test(ok, summary_tables_fit_an_80_column_terminal);
+	tcase_add_test(ok, quiet_prints_nothing);
+	tcase_add_test(ok, help_prints_the_usage_and_exits_0);
+	tcase_add_test(ok, no_check_analyzes_a_failing_run_and_says_so);
+	tcase_add_test(ok, earlier_analysis_is_replaced_only_on_success);
+	tcase_add_test(ok, without_gnuplot_the_numbers_are_written_and_it_says_so);
+	tcase_add_test(ok, a_bad_run_does_not_stop_the_others);
+	tcase_add_test(ok, run_dir_is_named_without_trailing_slashes);
+	suite_add_tcase(s, ok);
+
+	tcase_add_unchecked_fixture(bad, rundir_setup, rundir_teardown);
+	tcase_add_test(bad, missing_run_dir_is_bad_usage);
+	tcase_add_test(bad, directory_without_run_meta_is_bad_usage);
+	tcase_add_test(bad, plain_file_is_not_a_run_directory);
+	tcase_add_test(bad, no_run_dir_is_bad_usage);
+	tcase_add_test(bad, unknown_option_is_bad_usage_and_nothing_is_written);
+	tcase_add_test(bad, bad_window_values_are_bad_usage);
+	tcase_add_test(bad, window_without_its_value_is_bad_usage);
+	tcase_add_test(bad, run_failing_check_is_refused_and_nothing_is_written);
+	tcase_add_test(bad, truncated_log_is_a_bad_run_even_with_no_check);
+	tcase_add_test(bad, missing_log_is_a_bad_run_even_with_no_check);
+	tcase_add_test(bad, gnuplot_failing_keeps_the_earlier_analysis);
+	tcase_add_test(bad, leftovers_of_a_killed_analysis_are_cleared);
+	tcase_add_test(bad, bad_usage_anywhere_analyzes_no_run);
+	suite_add_tcase(s, bad);
+	return s;
+}

@@ -1,0 +1,421 @@
+/* tests/check_stats.c -- the statistics of hand-made runs, worked out by hand */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "analysis/hist.h"
+#include "tests/anarun.h"
+#include "tests/suites.h"
+
+/*
+ * Run A (tests/anarun.h), worked out by hand. Model time = wall offset,
+ * in quarters of a second q0 = [0, .25), q1 = [.25, .5), ... q7 = [1.75, 2].
+ *
+ * Clocks after each tick (L: lamport; jump: rise over the previous line):
+ *   VM 0 (rate 1): t0 SEND L1 (jump 1); t1 RECV mA max(1, 3) + 1 = L4 (3)
+ *   VM 1 (rate 2): t0 L1, t.5 L2, t1 L3, t1.5 RECV mC max(3, 6) + 1 = L7 (4)
+ *   VM 2 (rate 4): L1, 2, ... 8, one per quarter: every jump 1 (its RECVs
+ *                  take mI with L1 and mD with L2 while its clock is higher)
+ *
+ *   quarter   q0 q1 q2 q3 q4 q5 q6 q7
+ *   L0         1  1  1  1  4  4  4  4
+ *   L1         1  1  2  2  3  3  7  7
+ *   L2 = M     1  2  3  4  5  6  7  8   (VM 2 is always highest)
+ *   drift0     0  1  2  3  1  2  3  4   sum 16: mean 16 * .25 / 2 = 2.0
+ *   drift1     0  1  1  2  2  3  0  1   sum 10: mean 10 * .25 / 2 = 1.25
+ *   drift2     0  0  0  0  0  0  0  0
+ *
+ * drift0: max 4, final 4. drift1: max 3, reached in q5, just before its
+ * RECV at 1.5; final 1. drift2 stays 0 although at t = 0 VM 0's first tick
+ * raises M to 1 before VM 1's and VM 2's ticks of the same instant: a
+ * value held for no time is no drift.
+ *
+ * Jumps: VM 0 {1, 3}: 1 over 1, mean 2, median (rank 1 of 2) 1, p95 (rank
+ * 2) 3, max 3. VM 1 {1, 1, 1, 4}: 1 over 1, mean 1.75, median (rank 2) 1,
+ * p95 (rank 4) 4, max 4. VM 2: eight 1s.
+ *
+ * Queues after ticks: VM 0 0 then 1 at t1 (mG waits): 1 over [1, 2], mean
+ * 1 * 1 / 2 = 0.5. VM 2: 1 after its RECV at .75 (mD waits) until 1.0:
+ * mean 1 * .25 / 2 = 0.125. VM 1: always 0.
+ *
+ * Delays (RECV only): VM 0 mA .5 -> 1: 0.5 s = 0.5 ticks at rate 1.
+ * VM 1 mC 1.25 -> 1.5: 0.25 s = 0.5 ticks at rate 2. VM 2 mI 0 -> .75:
+ * 0.75 s = 3 ticks at rate 4, mD .5 -> 1: 0.5 s = 2 ticks; mean 0.625 s
+ * = 2.5 ticks, max 0.75 s = 3 ticks.
+ */
+
+START_TEST(run_a_counts_events_and_messages_per_link)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	/* VM 0 sends mI to its prev (2), takes mA from prev, mG (from next,
+	 * 1) and mB stay pending: received counts RECV lines only. */
+	anarun_expect_row(dir, 0, "rate=1 ticks=2 internal=0 send=1 recv=1 "
+	    "pending=2 msgs_out=1 msgs_to_next=0 msgs_to_prev=1 "
+	    "recv_from_prev=1 recv_from_next=0 final_clock=4");
+	/* VM 1 sends both ways at once: one SEND, two messages. */
+	anarun_expect_row(dir, 1, "rate=2 ticks=4 internal=2 send=1 recv=1 "
+	    "pending=0 msgs_out=2 msgs_to_next=1 msgs_to_prev=1 "
+	    "recv_from_prev=0 recv_from_next=1 final_clock=7");
+	anarun_expect_row(dir, 2, "rate=4 ticks=8 internal=4 send=2 recv=2 "
+	    "pending=0 msgs_out=3 msgs_to_next=2 msgs_to_prev=1 "
+	    "recv_from_prev=1 recv_from_next=1 final_clock=8");
+}
+END_TEST
+
+START_TEST(run_a_jump_sizes_are_counted_exactly)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	anarun_expect_row(dir, 0, "jumps_over_1=1 jump_mean=2.0000 "
+	    "jump_median=1 jump_p95=3 jump_max=3");
+	anarun_expect_row(dir, 1, "jumps_over_1=1 jump_mean=1.7500 "
+	    "jump_median=1 jump_p95=4 jump_max=4");
+	anarun_expect_row(dir, 2, "jumps_over_1=0 jump_mean=1.0000 "
+	    "jump_median=1 jump_p95=1 jump_max=1");
+}
+END_TEST
+
+START_TEST(run_a_drift_max_mean_and_final_are_exact)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	anarun_expect_row(dir, 0, "drift_max=4 drift_mean=2.0000 drift_final=4");
+	anarun_expect_row(dir, 1, "drift_max=3 drift_mean=1.2500 drift_final=1");
+	anarun_expect_row(dir, 2, "drift_max=0 drift_mean=0.0000 drift_final=0");
+}
+END_TEST
+
+START_TEST(run_a_queue_means_are_time_weighted)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	anarun_expect_row(dir, 0, "queue_max=1 queue_mean=0.5000");
+	anarun_expect_row(dir, 1, "queue_max=0 queue_mean=0.0000");
+	anarun_expect_row(dir, 2, "queue_max=1 queue_mean=0.1250");
+}
+END_TEST
+
+START_TEST(run_a_delays_in_ticks_and_model_seconds_are_exact)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	anarun_expect_row(dir, 0, "delay_mean_ticks=0.5000 "
+	    "delay_max_ticks=0.5000 delay_mean_s=0.5000 delay_max_s=0.5000");
+	anarun_expect_row(dir, 1, "delay_mean_ticks=0.5000 "
+	    "delay_max_ticks=0.5000 delay_mean_s=0.2500 delay_max_s=0.2500");
+	anarun_expect_row(dir, 2, "delay_mean_ticks=2.5000 "
+	    "delay_max_ticks=3.0000 delay_mean_s=0.6250 delay_max_s=0.7500");
+}
+END_TEST
+
+/*
+ * Run B: 2 VMs at speed 4 for 2 model seconds, rates 1 and 2. A model
+ * second is 250 ms of wall time: VM 0 ticks at wall +0 and +250 ms (model
+ * 0 and 1), VM 1 every 125 ms (model 0, .5, 1, 1.5). VM 0 sends m1 at 0,
+ * VM 1 takes it at .5 and sends m2 at 1 and m3 at 1.5, both pending.
+ * With 2 VMs next and prev are the same peer: every message counts as
+ * "next". m1's delay: 0.5 model s (0.125 wall s), 1 tick at rate 2.
+ *   half-second   h0 h1 h2 h3
+ *   L0             1  1  2  2
+ *   L1 = M         1  2  3  4
+ *   drift0         0  1  1  2   mean (0 + 1 + 1 + 2) * .5 / 2 = 1.0
+ */
+static const char *const runb_meta[] = {
+	"format=1", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=7", "vms=2", "duration_s=2", "speed=4", "draw_max=10",
+	"rate_min=1", "rate_max=2", "vm0.rate=1", "vm1.rate=2",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(0500000000),
+	"vm0.exit=ok", "vm1.exit=ok", "status=complete",
+};
+
+static const char *const runb_vm0[] = {
+	LOGREAD_HEADER,
+	"0,0,SEND," W(0000000000) ",1,0,1,,",
+	"0,1,INTERNAL," W(0250000000) ",2,0,,,",
+	"0,2,PENDING," W(0500005000) ",2,1,1,2,3",
+	"0,3,PENDING," W(0500006000) ",2,0,1,3,4",
+};
+
+static const char *const runb_vm1[] = {
+	LOGREAD_HEADER,
+	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
+	"1,1,RECV," W(0125000000) ",2,0,0,0,1",
+	"1,2,SEND," W(0250000000) ",3,0,0,,",
+	"1,3,SEND," W(0375000000) ",4,0,0,,",
+};
+
+static const struct rundir_file run_b[] = {
+	{ "run.meta", runb_meta, NELEM(runb_meta) },
+	{ "vm0.csv", runb_vm0, NELEM(runb_vm0) },
+	{ "vm1.csv", runb_vm1, NELEM(runb_vm1) },
+};
+
+START_TEST(two_vm_run_counts_its_one_link_under_next_and_scales_time_by_speed)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_b, NELEM(run_b), NULL, 0);
+	anarun_expect_row(dir, 0, "ticks=2 internal=1 send=1 recv=0 pending=2 "
+	    "msgs_out=1 msgs_to_next=1 msgs_to_prev=0 recv_from_prev=0 "
+	    "recv_from_next=0 final_clock=2 drift_max=2 drift_mean=1.0000 "
+	    "drift_final=2 delay_mean_s=0.0000 delay_max_ticks=0.0000");
+	anarun_expect_row(dir, 1, "ticks=4 internal=1 send=2 recv=1 pending=0 "
+	    "msgs_out=2 msgs_to_next=2 msgs_to_prev=0 recv_from_prev=0 "
+	    "recv_from_next=1 final_clock=4 drift_max=0 drift_mean=0.0000 "
+	    "delay_mean_ticks=1.0000 delay_max_ticks=1.0000 "
+	    "delay_mean_s=0.5000 delay_max_s=0.5000");
+}
+END_TEST
+
+/*
+ * Run A with VM 2's wall clock 0.6 s ahead (another host): its ticks are
+ * logged 0.6 s late, steadily, which check accepts. VM 0 now logs taking
+ * mA (1.0) before VM 2 logs sending it (0.5 + 0.6 = 1.1), and VM 1 takes
+ * mC (1.5) before it was "sent" (1.25 + 0.6 = 1.85): the receipts wait
+ * for their sends and still pair up in order.
+ *   VM 0: mA 1.1 -> 1.0: -0.1 s, -0.1 ticks at rate 1
+ *   VM 1: mC 1.85 -> 1.5: -0.35 s, -0.7 ticks at rate 2
+ *   VM 2: mI 0 -> 1.35: 1.35 s = 5.4 ticks; mD 0.5 -> 1.6: 1.1 s = 4.4;
+ *         mean 1.225 s = 4.9 ticks, max 1.35 s = 5.4 ticks
+ */
+static const struct rundir_edit skew[] = {
+	{ "vm2.csv", 2, "2,0,INTERNAL," W(0600000000) ",1,0,,," },
+	{ "vm2.csv", 3, "2,1,INTERNAL," W(0850000000) ",2,0,,," },
+	{ "vm2.csv", 4, "2,2,SEND," W(1100000000) ",3,0,0,," },
+	{ "vm2.csv", 5, "2,3,RECV," W(1350000000) ",4,1,0,0,1" },
+	{ "vm2.csv", 6, "2,4,RECV," W(1600000000) ",5,0,1,1,2" },
+	{ "vm2.csv", 7, "2,5,SEND," W(1850000000) ",6,0,0|1,," },
+	{ "vm2.csv", 8, "2,6,INTERNAL," W(2100000000) ",7,0,,," },
+	{ "vm2.csv", 9, "2,7,INTERNAL," W(2350000000) ",8,0,,," },
+};
+
+START_TEST(receipt_logged_before_its_send_by_a_skewed_clock_still_matches)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), skew, NELEM(skew));
+	anarun_expect_row(dir, 0, "recv_from_prev=1 delay_mean_s=-0.1000 "
+	    "delay_max_s=-0.1000 delay_mean_ticks=-0.1000");
+	anarun_expect_row(dir, 1, "recv_from_next=1 delay_mean_s=-0.3500 "
+	    "delay_max_ticks=-0.7000");
+	anarun_expect_row(dir, 2, "delay_mean_s=1.2250 delay_max_s=1.3500 "
+	    "delay_mean_ticks=4.9000 delay_max_ticks=5.4000");
+}
+END_TEST
+
+/* Row k of a series file: its header is line 1, sample k line k + 2. */
+static void
+expect_sample(const char *dir, const char *name, unsigned k, const char *want)
+{
+	char *text = anarun_output(dir, name), *line = text;
+
+	for (unsigned i = 0; i <= k; i++) {
+		line = strchr(line, '\n');
+		ck_assert_ptr_nonnull(line);
+		line++;
+	}
+	ck_assert_msg(strncmp(line, want, strlen(want)) == 0 &&
+	    line[strlen(want)] == '\n', "%s sample %u: '%.40s', expected "
+	    "'%s'", name, k, line, want);
+	free(text);
+}
+
+/*
+ * 2001 samples, t_k = k * 2 / 2000 = k ms; a sample holds every step
+ * function after all events at or before its time (from the table above).
+ */
+START_TEST(series_sample_each_step_function_after_the_events_at_that_time)
+{
+	char dir[256], *text;
+	size_t lines = 0;
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = anarun_output(dir, "clock.dat");
+	for (char *p = text; *p != '\0'; p++)
+		lines += *p == '\n';
+	ck_assert_uint_eq(lines, 1 + 2001);
+	ck_assert(strncmp(text, "# t vm0 vm1 vm2\n", 16) == 0);
+	free(text);
+	expect_sample(dir, "clock.dat", 0, "0.000000 1 1 1");
+	expect_sample(dir, "clock.dat", 999, "0.999000 1 2 4");
+	expect_sample(dir, "clock.dat", 1000, "1.000000 4 3 5");
+	expect_sample(dir, "clock.dat", 2000, "2.000000 4 7 8");
+	expect_sample(dir, "drift.dat", 1499, "1.499000 2 3 0");
+	expect_sample(dir, "drift.dat", 1500, "1.500000 3 0 0");
+	expect_sample(dir, "queue.dat", 749, "0.749000 0 0 0");
+	expect_sample(dir, "queue.dat", 750, "0.750000 0 0 1");
+	expect_sample(dir, "queue.dat", 1000, "1.000000 1 0 0");
+}
+END_TEST
+
+static void
+expect_output(const char *dir, const char *name, const char *want)
+{
+	char *text = anarun_output(dir, name);
+
+	ck_assert_msg(strcmp(text, want) == 0, "%s:\n%s\nexpected:\n%s", name,
+	    text, want);
+	free(text);
+}
+
+START_TEST(jumps_dat_has_a_row_per_size_some_vm_made)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	/* No VM jumped by 2: that size has no row. */
+	expect_output(dir, "jumps.dat", "# size vm0 vm1 vm2\n"
+	    "1 1 3 8\n3 1 0 0\n4 0 1 0\n");
+}
+END_TEST
+
+/*
+ * The default window is [0, min(duration, 10)] = [0, 2]: every message,
+ * in the order the stream completes them (pending ones at the end, their
+ * t_recv the end of the run), and every tick.
+ */
+START_TEST(messages_and_events_of_the_default_window_are_listed)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
+	    "0.000000 0 0.750000 2 0\n"		/* mI */
+	    "0.500000 2 1.000000 0 0\n"		/* mA */
+	    "0.500000 1 1.000000 2 0\n"		/* mD */
+	    "1.250000 2 1.500000 1 0\n"		/* mC */
+	    "0.500000 1 2.000000 0 1\n"		/* mG */
+	    "1.250000 2 2.000000 0 1\n");	/* mB */
+	expect_output(dir, "events.dat", "# t vm kind\n"
+	    "0.000000 0 1\n0.000000 1 0\n0.000000 2 0\n0.250000 2 0\n"
+	    "0.500000 1 1\n0.500000 2 1\n0.750000 2 2\n1.000000 0 2\n"
+	    "1.000000 1 0\n1.000000 2 2\n1.250000 2 1\n1.500000 1 2\n"
+	    "1.500000 2 0\n1.750000 2 0\n");
+}
+END_TEST
+
+/* [0.6, 1.2]: messages sent by 1.2 and taken at or after 0.6 (mC and mB
+ * are sent at 1.25); ticks from 0.6 to 1.2. */
+START_TEST(window_option_keeps_what_overlaps_it)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", "--no-plots",
+	    "--window", "0.6:1.2", dir, (const char *)NULL), 0);
+	free(out);
+	free(err);
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
+	    "0.000000 0 0.750000 2 0\n0.500000 2 1.000000 0 0\n"
+	    "0.500000 1 1.000000 2 0\n0.500000 1 2.000000 0 1\n");
+	expect_output(dir, "events.dat", "# t vm kind\n"
+	    "0.750000 2 2\n1.000000 0 2\n1.000000 1 0\n1.000000 2 2\n");
+}
+END_TEST
+
+START_TEST(plotvars_gp_holds_the_run_figures)
+{
+	char dir[256], want[1024];
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	snprintf(want, sizeof want,
+	    "# clockring analyze: the run's figures, for the plot scripts\n"
+	    "N = 3\nrate0 = 1\nrate1 = 2\nrate2 = 4\nduration = 2.0\n"
+	    "speed = 1.0\nseed = \"42\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
+	    "win_t1 = 2.0\nmax_jump = 4\n"
+	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
+	    "check_ok = 1\n", dir);
+	expect_output(dir, "plotvars.gp", want);
+}
+END_TEST
+
+START_TEST(summary_txt_names_the_vm_that_drifted_most)
+{
+	char dir[256], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = anarun_output(dir, "summary.txt");
+	ck_assert_msg(strstr(text, "- VM 0 (rate 1) drifted most: up to 4 "
+	    "behind the highest clock, 2.00 on\n  average, 4 at the end; its "
+	    "queue reached 1.\n") != NULL, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "- The largest clock jump was 4, "
+	    "at VM 1;"));
+	free(text);
+}
+END_TEST
+
+/* 20 jumps: sizes 1 x 10, 2 x 9, 7 x 1. Ranks: median 10, p95 19. */
+START_TEST(percentiles_use_the_nearest_rank)
+{
+	struct hist h = { 0 };
+
+	for (int i = 0; i < 10; i++)
+		ck_assert_int_eq(hist_add(&h, 1), 0);
+	for (int i = 0; i < 9; i++)
+		ck_assert_int_eq(hist_add(&h, 2), 0);
+	ck_assert_int_eq(hist_add(&h, 7), 0);
+	ck_assert_uint_eq(hist_percentile(&h, 50), 1);
+	ck_assert_uint_eq(hist_percentile(&h, 95), 2);
+	ck_assert_uint_eq(hist_percentile(&h, 100), 7);
+	ck_assert_uint_eq(hist_count(&h, 2), 9);
+	ck_assert_uint_eq(hist_count(&h, 1000), 0);
+	ck_assert_uint_eq(h.sum, 10 + 18 + 7);
+	hist_free(&h);
+	ck_assert_uint_eq(hist_percentile(&h, 50), 0);
+}
+END_TEST
+
+START_TEST(a_clock_jump_beyond_the_limit_is_refused)
+{
+	struct hist h = { 0 };
+
+	ck_assert_int_eq(hist_add(&h, HIST_LIMIT + 1), -1);
+	ck_assert_int_eq(errno, ERANGE);
+	ck_assert_uint_eq(h.total, 0);
+	ck_assert_int_eq(hist_add(&h, 100000), 0);
+	ck_assert_uint_eq(hist_count(&h, 100000), 1);
+	hist_free(&h);
+}
+END_TEST
+
+Suite *
+make_stats_suite(void)
+{
+	Suite *s = suite_create("stats");
+	TCase *run = tcase_create("hand-made runs");
+	TCase *hist = tcase_create("jump histogram");
+
+	tcase_add_unchecked_fixture(run, rundir_setup, rundir_teardown);
+	tcase_add_test(run, run_a_counts_events_and_messages_per_link);
+	tcase_add_test(run, run_a_jump_sizes_are_counted_exactly);
+	tcase_add_test(run, run_a_drift_max_mean_and_final_are_exact);
+	tcase_add_test(run, run_a_queue_means_are_time_weighted);
+	tcase_add_test(run, run_a_delays_in_ticks_and_model_seconds_are_exact);
+	tcase_add_test(run,
+	    two_vm_run_counts_its_one_link_under_next_and_scales_time_by_speed);
+	tcase_add_test(run,
+	    receipt_logged_before_its_send_by_a_skewed_clock_still_matches);
+	tcase_add_test(run,
+	    series_sample_each_step_function_after_the_events_at_that_time);
+	tcase_add_test(run, jumps_dat_has_a_row_per_size_some_vm_made);
+	tcase_add_test(run, messages_and_events_of_the_default_window_are_listed);
+	tcase_add_test(run, window_option_keeps_what_overlaps_it);
+	tcase_add_test(run, plotvars_gp_holds_the_run_figures);
+	tcase_add_test(run, summary_txt_names_the_vm_that_drifted_most);
+	suite_add_tcase(s, run);
+
+	tcase_add_test(hist, percentiles_use_the_nearest_rank);
+	tcase_add_test(hist, a_clock_jump_beyond_the_limit_is_refused);
+	suite_add_tcase(s, hist);
+	return s;
+}
