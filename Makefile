@@ -3,6 +3,8 @@
 #   make            build bin/clockring
 #   make demo       run 3 VMs for 60 model seconds at 4x speed and show the results
 #   make plots RUN=DIR  statistics and plots of one run (clockring analyze)
+#   make experiments    every experiment of experiments/ into results/
+#   make report         results/report.md and .html from those results
 #   make check      build and run every test (units, then end to end)
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make bench      the highest --speed at which runs still keep time, and
@@ -48,7 +50,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo plots bench tools deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo plots experiments report bench tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -100,6 +102,19 @@ tsan:
 
 demo: deps $(BIN)
 	@tools/demo.sh $(BIN)
+
+# make experiments [EXP="baseline ring8"] [SPEED=10] [JOBS=16] [FORCE=1]:
+# every repeat of experiments/*.exp into results/, resumable; then
+# make report: results/report.md and results/report.html.
+EXP   ?= $(sort $(basename $(notdir $(wildcard experiments/*.exp))))
+SPEED ?= 1
+JOBS  ?= 16
+experiments: deps $(BIN)
+	$(BIN) experiments --jobs $(JOBS) --speed $(SPEED) $(if $(FORCE),--force) \
+	    $(EXP:%=experiments/%.exp)
+
+report: deps $(BIN)
+	$(BIN) report results
 
 # make plots RUN=runs/...: statistics and plots of one run
 plots: deps $(BIN)
