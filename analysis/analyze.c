@@ -12,7 +12,6 @@
 #include "analysis/analyze.h"
 #include "analysis/check.h"
 #include "analysis/hist.h"
-#include "analysis/merge.h"
 #include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/report.h"
@@ -194,39 +193,18 @@ verdict(const char *report)
 	return strndup(count, (size_t)(report + n - count));
 }
 
-/* check could not read the run; it says why as "clockring: check: ..." */
-static void
-unreadable(const char *why)
-{
-	if (strncmp(why, "clockring: check: ", 18) == 0)
-		why += 18;
-	complain(1, "%.*s", (int)strcspn(why, "\n"), why);
-}
-
 /*
- * Run check, its report kept until we know whether to show it. 0 go on
- * (*fail holds the verdict if the run fails and --no-check allows it), or
- * 1 the run is refused, said on stderr.
+ * Check's say on the run, its report kept until we know whether to show
+ * it: 0 go on (*fail holds the verdict if the run fails and --no-check
+ * allows it), or 1 the run is refused, said on stderr. rc is check's
+ * status, -2 when it could not read the run at all (why says why).
  */
 static int
-verify(const struct opts *o, const char *dir, char **fail)
+judge(const struct opts *o, const char *dir, int rc, const char *report,
+    const char *why, char **fail)
 {
-	char *report = NULL, *why = NULL;
-	size_t rlen = 0, wlen = 0;
-	FILE *out = open_memstream(&report, &rlen);
-	FILE *err = open_memstream(&why, &wlen);
-	int rc = -1;
-
-	if (out != NULL && err != NULL)
-		rc = check_run(dir, out, err);
-	if (out != NULL)
-		fclose(out);
-	if (err != NULL)
-		fclose(err);
-	if (rc == -1)
-		complain(1, "out of memory");
-	else if (rc == 2)
-		unreadable(why);
+	if (rc == -2)
+		complain(1, "%s", why);
 	else if (rc == 1 && !o->no_check) {
 		fputs(report, stderr);
 		complain(1, "%s fails check: not analyzed (--no-check analyzes "
@@ -234,62 +212,114 @@ verify(const struct opts *o, const char *dir, char **fail)
 	} else if (rc == 1 && (*fail = verdict(report)) == NULL)
 		complain(1, "out of memory");
 	else
-		rc = 0;
-	free(report);
-	free(why);
-	return rc == 0 ? 0 : 1;
+		return 0;
+	return 1;
 }
+
+/* What one pass over the logs found besides check's verdict. */
+struct pass {
+	struct stats *st;	/* fed each line; NULL: check only */
+	const struct runinfo *ri;
+	int bad;		/* st missed a line: err says why */
+	char err[OUTFILE_PATH_MAX + 256];
+};
 
 /* Why stats_add failed on line ev of VM vm's log. */
 static void
-add_failed(const struct runinfo *ri, uint32_t vm, const struct log_event *ev,
-    char *err, size_t errlen)
+add_failed(struct pass *p, uint32_t vm, const struct log_event *ev)
 {
 	if (errno == ERANGE)
-		snprintf(err, errlen, "%s/vm%" PRIu32 ".csv:%lu: the clock jumps "
-		    "by more than %" PRIu64 " (a corrupt log?)", ri->dir, vm,
-		    ev->line, HIST_LIMIT);
+		snprintf(p->err, sizeof p->err, "%s/vm%" PRIu32 ".csv:%lu: the "
+		    "clock jumps by more than %" PRIu64 " (a corrupt log?)",
+		    p->ri->dir, vm, ev->line, HIST_LIMIT);
 	else
-		snprintf(err, errlen, "out of memory");
+		snprintf(p->err, sizeof p->err, "out of memory");
 }
 
-/* Stream the logs through the statistics, the series going into tmp. */
-static struct stats *
-stream(const struct runinfo *ri, const char *tmp, char *err, size_t errlen)
+/*
+ * Every line check reads goes into the statistics too, until one cannot
+ * (a log not read whole, a corrupt clock): then check reads on alone, so
+ * its report is complete. Returns check's status, -2 with why.
+ */
+static int
+feed(struct checker *c, struct pass *p, char *why, size_t len)
+{
+	const struct log_event *ev;
+	uint32_t vm;
+	int rc;
+
+	while ((rc = check_next(c, &ev, &vm, why, len)) != 0) {
+		if (rc == -2)
+			return -2;
+		if (p->bad || p->st == NULL)
+			continue;
+		if (rc == -1) {
+			snprintf(p->err, sizeof p->err, "%s", why);
+			p->bad = 1;
+		} else if (stats_add(p->st, vm, ev) == -1) {
+			add_failed(p, vm, ev);
+			p->bad = 1;
+		}
+	}
+	return check_end(c, why, len);
+}
+
+/*
+ * Read the logs once, through check and into p->st: 0 go on, 1 the run
+ * is refused or unreadable (said), -1 the statistics missed a line
+ * (p->err says why).
+ */
+static int
+read_run(const struct opts *o, const char *dir, struct pass *p, char **fail)
+{
+	char *report = NULL, why[OUTFILE_PATH_MAX + 256];
+	size_t rlen = 0;
+	FILE *out = open_memstream(&report, &rlen);
+	struct checker *c = NULL;
+	int rc = -2;
+
+	snprintf(why, sizeof why, "out of memory");
+	if (out != NULL && (c = check_open(dir, out, why, sizeof why)) != NULL)
+		rc = feed(c, p, why, sizeof why);
+	check_free(c);
+	if (out != NULL)
+		fclose(out);
+	rc = judge(o, dir, rc, report, why, fail);
+	free(report);
+	return rc != 0 ? 1 : p->bad ? -1 : 0;
+}
+
+/* Stream the logs through check and the statistics, the series into tmp. */
+static int
+stream(const struct opts *o, const struct runinfo *ri, const char *tmp,
+    struct stats **st, char **fail, char *err, size_t errlen)
 {
 	struct stats_sink sink;
 	struct series *se = series_open(tmp, ri, &sink, err, errlen);
-	struct stats *st = NULL;
-	struct merge *m = NULL;
-	const struct log_event *ev;
-	uint32_t vm;
+	struct pass p = { .ri = ri };
 	char why[8];
-	int rc = -1;
+	int rc;
 
 	if (se == NULL)
-		return NULL;
-	if ((st = stats_new(ri, &sink)) == NULL)
+		return -1;
+	if ((p.st = stats_new(ri, &sink)) == NULL) {
+		series_close(se, why, sizeof why);
 		snprintf(err, errlen, "out of memory");
-	else if ((m = merge_open(ri->dir, ri->nvms, err, errlen)) != NULL) {
-		while ((rc = merge_next(m, &ev, &vm, err, errlen)) == 1) {
-			if (stats_add(st, vm, ev) == -1) {
-				add_failed(ri, vm, ev, err, errlen);
-				rc = -1;
-				break;
-			}
-		}
+		return -1;
 	}
-	if (rc == 0)
-		stats_finish(st);
-	merge_close(m);
+	if ((rc = read_run(o, ri->dir, &p, fail)) == 0)
+		stats_finish(p.st);
+	else if (rc == -1)
+		snprintf(err, errlen, "%s", p.err);
 	if (rc == 0)
 		rc = series_close(se, err, errlen);
 	else
 		series_close(se, why, sizeof why);
 	if (rc == 0)
-		return st;
-	stats_free(st);
-	return NULL;
+		*st = p.st;
+	else
+		stats_free(p.st);
+	return rc;
 }
 
 typedef void writer_fn(FILE *f, const struct runinfo *ri,
@@ -370,6 +400,19 @@ set_window(struct runinfo *ri, const struct opts *o)
 	ri->win_t1 = o->window ? o->t1 : fmin(ri->duration_s, DEFAULT_WINDOW);
 }
 
+/* run.meta cannot be read for analysis: check may have said why. */
+static int
+bad_meta(const struct opts *o, const char *dir, const char *err)
+{
+	struct pass p = { .st = NULL };
+	char *fail = NULL;
+
+	if (read_run(o, dir, &p, &fail) == 0)
+		complain(1, "%s", err);
+	free(fail);
+	return 1;
+}
+
 /*
  * Everything goes into a temporary directory first, swapped in as
  * RUN_DIR/analysis at the end: a failure leaves the older analysis as it
@@ -384,21 +427,25 @@ analyze_one(const struct opts *o, const char *dir)
 	struct runinfo ri;
 	int rc = 1, drawn = 1;
 
-	if (verify(o, dir, &fail) != 0)
-		return 1;
-	if (runinfo_load(&ri, dir, err, sizeof err) == -1) {
-		free(fail);
-		return complain(1, "%s", err);
-	}
-	ri.check_fail = fail;
+	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
+		return bad_meta(o, dir, err);
 	set_window(&ri, o);
-	if (stage_create(ri.dir, tmp, err, sizeof err) == -1 ||
-	    (st = stream(&ri, tmp, err, sizeof err)) == NULL ||
-	    write_reports(&ri, st, tmp, err, sizeof err) == -1 ||
-	    (drawn = draw(o, tmp, err, sizeof err)) == -1 ||
-	    stage_commit(tmp, ri.dir, err, sizeof err) == -1) {
+	if (stage_create(ri.dir, tmp, err, sizeof err) == -1) {
 		complain(1, "%s", err);
+		goto done;
+	}
+	if ((rc = stream(o, &ri, tmp, &st, &fail, err, sizeof err)) == 0) {
+		ri.check_fail = fail;
+		if (write_reports(&ri, st, tmp, err, sizeof err) == -1 ||
+		    (drawn = draw(o, tmp, err, sizeof err)) == -1 ||
+		    stage_commit(tmp, ri.dir, err, sizeof err) == -1)
+			rc = -1;
+	}
+	if (rc != 0) {
+		if (rc == -1)
+			complain(1, "%s", err);
 		stage_discard(tmp);
+		rc = 1;
 		goto done;
 	}
 	show(o, &ri, st, drawn == 0);

@@ -1,10 +1,9 @@
-/* analysis/check_file.c -- the check rules within one vmI.csv; tick figures */
-#include <errno.h>
+/* analysis/check_file.c -- the check rules within one vmI.csv, line by line; tick figures */
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "analysis/checker.h"
 #include "analysis/logread.h"
@@ -24,11 +23,10 @@ struct fit {
 				 * k x late, late x late */
 };
 
-/* One pass over one log keeps only this much: memory does not grow with it. */
+/* What the rules remember of one log: memory does not grow with it. */
 struct scan {
 	struct checker *c;
 	struct vm_figures *fig;
-	const char *path;
 	uint32_t vm, next, prev;	/* this VM and its ring neighbours */
 	uint64_t seq;		/* the seq the next line must have */
 	uint64_t clock;		/* lamport after the previous line, first 0 */
@@ -54,8 +52,8 @@ diff_ns(uint64_t a, uint64_t b)
 	return a >= b ? (double)(a - b) : -(double)(b - a);
 }
 
-double
-check_period_ns(const struct checker *c, uint32_t vm)
+static double
+period_ns(const struct checker *c, uint32_t vm)
 {
 	return 1e9 / ((double)c->vm[vm].rate * c->speed);
 }
@@ -111,16 +109,16 @@ static void
 check_order(struct scan *s, const struct log_event *ev)
 {
 	if (ev->vm != s->vm)
-		check_violation(s->c, s->path, ev->line, RULE_VM_ID,
+		check_log_violation(s->c, s->vm, ev->line, RULE_VM_ID,
 		    "vm column is %" PRIu32 " in vm%" PRIu32 "'s log", ev->vm,
 		    s->vm);
 	if (ev->seq != s->seq)
-		check_violation(s->c, s->path, ev->line, RULE_SEQ_GAP,
+		check_log_violation(s->c, s->vm, ev->line, RULE_SEQ_GAP,
 		    "seq %" PRIu64 ", expected %" PRIu64, ev->seq, s->seq);
 	/* Resynchronise: one missing line is one violation, not thousands. */
 	s->seq = ev->seq + 1;
 	if (ev->wall_ns < s->wall)
-		check_violation(s->c, s->path, ev->line, RULE_WALL_ORDER,
+		check_log_violation(s->c, s->vm, ev->line, RULE_WALL_ORDER,
 		    "wall_ns %" PRIu64 " is before the previous line's %"
 		    PRIu64, ev->wall_ns, s->wall);
 }
@@ -128,22 +126,21 @@ check_order(struct scan *s, const struct log_event *ev)
 static void
 check_clock(struct scan *s, const struct log_event *ev)
 {
-	const char *kind = logread_kind_name(ev->kind);
 	uint64_t top = ev->msg_lamport > s->clock ? ev->msg_lamport : s->clock;
 
 	if ((ev->kind == LOG_INTERNAL || ev->kind == LOG_SEND) &&
 	    ev->lamport != s->clock + 1)
-		check_violation(s->c, s->path, ev->line, RULE_CLOCK_STEP,
+		check_log_violation(s->c, s->vm, ev->line, RULE_CLOCK_STEP,
 		    "%s takes lamport from %" PRIu64 " to %" PRIu64
-		    ", expected %" PRIu64, kind, s->clock, ev->lamport,
-		    s->clock + 1);
+		    ", expected %" PRIu64, logread_kind_name(ev->kind),
+		    s->clock, ev->lamport, s->clock + 1);
 	else if (ev->kind == LOG_RECV && ev->lamport != top + 1)
-		check_violation(s->c, s->path, ev->line, RULE_RECV_CLOCK,
+		check_log_violation(s->c, s->vm, ev->line, RULE_RECV_CLOCK,
 		    "RECV sets lamport to %" PRIu64 ", expected max(%" PRIu64
 		    ", %" PRIu64 ") + 1 = %" PRIu64, ev->lamport, s->clock,
 		    ev->msg_lamport, top + 1);
 	else if (ev->kind == LOG_PENDING && ev->lamport != s->clock)
-		check_violation(s->c, s->path, ev->line, RULE_PENDING_CLOCK,
+		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_CLOCK,
 		    "PENDING changes lamport from %" PRIu64 " to %" PRIu64,
 		    s->clock, ev->lamport);
 	s->clock = ev->lamport;
@@ -153,23 +150,21 @@ check_clock(struct scan *s, const struct log_event *ev)
 static void
 check_queue(struct scan *s, const struct log_event *ev)
 {
-	const char *kind = logread_kind_name(ev->kind);
-
 	if (s->first_pending != 0 && ev->kind != LOG_PENDING)
-		check_violation(s->c, s->path, ev->line, RULE_PENDING_LAST,
-		    "%s after the PENDING lines that began on line %lu", kind,
-		    s->first_pending);
+		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_LAST,
+		    "%s after the PENDING lines that began on line %lu",
+		    logread_kind_name(ev->kind), s->first_pending);
 	else if ((ev->kind == LOG_INTERNAL || ev->kind == LOG_SEND) &&
 	    s->queue > 0)
-		check_violation(s->c, s->path, ev->line, RULE_QUEUE_FIRST,
+		check_log_violation(s->c, s->vm, ev->line, RULE_QUEUE_FIRST,
 		    "%s although the previous line left %" PRIu64 " message(s) "
-		    "queued", kind, s->queue);
+		    "queued", logread_kind_name(ev->kind), s->queue);
 	if (ev->kind != LOG_PENDING)
 		return;
 	if (s->first_pending == 0)
 		s->first_pending = ev->line;
 	else if (s->pending_queue == 0 || ev->queue_len != s->pending_queue - 1)
-		check_violation(s->c, s->path, ev->line, RULE_PENDING_QUEUE,
+		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_QUEUE,
 		    "PENDING leaves queue_len %" PRIu64 " after one that left %"
 		    PRIu64 " (they count down by 1 to 0)", ev->queue_len,
 		    s->pending_queue);
@@ -186,22 +181,22 @@ is_neighbour(const struct scan *s, uint32_t id)
 static void
 check_peers(struct scan *s, const struct log_event *ev)
 {
-	const char *kind = logread_kind_name(ev->kind);
-
 	for (uint32_t i = 0; i < ev->npeers; i++)
 		if (!is_neighbour(s, ev->peers[i]))
-			check_violation(s->c, s->path, ev->line, RULE_NEIGHBOUR,
-			    "%s %s vm%" PRIu32 ", not a ring neighbour of vm%"
-			    PRIu32 " (next vm%" PRIu32 ", prev vm%" PRIu32 ")",
-			    kind, ev->kind == LOG_SEND ? "to" : "from",
+			check_log_violation(s->c, s->vm, ev->line,
+			    RULE_NEIGHBOUR, "%s %s vm%" PRIu32 ", not a ring "
+			    "neighbour of vm%" PRIu32 " (next vm%" PRIu32
+			    ", prev vm%" PRIu32 ")",
+			    logread_kind_name(ev->kind),
+			    ev->kind == LOG_SEND ? "to" : "from",
 			    ev->peers[i], s->vm, s->next, s->prev);
 	if (ev->npeers != 2)
 		return;
 	if (ev->peers[0] == ev->peers[1])
-		check_violation(s->c, s->path, ev->line, RULE_NEIGHBOUR,
+		check_log_violation(s->c, s->vm, ev->line, RULE_NEIGHBOUR,
 		    "SEND names vm%" PRIu32 " twice", ev->peers[0]);
 	else if (ev->peers[0] == s->prev && ev->peers[1] == s->next)
-		check_violation(s->c, s->path, ev->line, RULE_NEIGHBOUR,
+		check_log_violation(s->c, s->vm, ev->line, RULE_NEIGHBOUR,
 		    "SEND to both neighbours lists prev first: '%" PRIu32
 		    "|%" PRIu32 "', expected '%" PRIu32 "|%" PRIu32 "'",
 		    ev->peers[0], ev->peers[1], s->next, s->prev);
@@ -253,11 +248,11 @@ tick_rules(struct scan *s)
 	double err = check_spacing_error(c, s->vm);
 
 	if (c->status == RUN_COMPLETE && f->ticks != want)
-		check_violation(c, s->path, line, RULE_TICK_COUNT,
+		check_log_violation(c, s->vm, line, RULE_TICK_COUNT,
 		    "%" PRIu64 " ticks, expected %" PRIu64 " (rate %" PRIu64
 		    " for %g s)", f->ticks, want, f->rate, c->duration_s);
 	if (f->ticks >= 3 && fabs(err) > CHECK_SPACING_TOLERANCE + f->spacing_noise)
-		check_violation(c, s->path, line, RULE_TICK_SPACING,
+		check_log_violation(c, s->vm, line, RULE_TICK_SPACING,
 		    "fitted tick spacing %.0f ns, expected %.0f ns (%+.2f%%, "
 		    "jitter allows %.2f%%)", s->period_ns * (1 + err),
 		    s->period_ns, err * 100,
@@ -275,7 +270,7 @@ scan_end(struct scan *s)
 	if (!ended(s->c))
 		return;		/* a failed run's log may stop anywhere */
 	if (s->first_pending != 0 && s->pending_queue != 0)
-		check_violation(s->c, s->path, s->last_pending,
+		check_log_violation(s->c, s->vm, s->last_pending,
 		    RULE_PENDING_QUEUE, "last PENDING leaves queue_len %" PRIu64
 		    ", expected 0", s->pending_queue);
 	if (s->c->timing)
@@ -283,51 +278,45 @@ scan_end(struct scan *s)
 }
 
 static void
-scan_init(struct scan *s, struct checker *c, uint32_t vm, const char *path)
+scan_init(struct scan *s, struct checker *c, uint32_t vm)
 {
-	memset(s, 0, sizeof *s);
 	s->c = c;
 	s->fig = &c->vm[vm];
-	s->path = path;
 	s->vm = vm;
 	s->next = (vm + 1) % c->nvms;
 	s->prev = (vm + c->nvms - 1) % c->nvms;
 	if (c->timing)
-		s->period_ns = check_period_ns(c, vm);
+		s->period_ns = period_ns(c, vm);
 }
 
-/*
- * Apply the per-file rules to vmI.csv. A missing log is a violation; a log
- * that cannot be read is unusable input: -1 with the reason in err.
- */
+/* One scan per log: 0, or -1 when out of memory. */
 int
-check_file(struct checker *c, uint32_t vm, char *err, size_t errlen)
+check_files_new(struct checker *c)
 {
-	char path[CHECK_PATH_MAX + 16];
-	struct log_event ev;
-	struct logread *lr;
-	struct scan s;
-	int rc;
+	if ((c->scan = calloc(c->nvms, sizeof *c->scan)) == NULL)
+		return -1;
+	for (uint32_t i = 0; i < c->nvms; i++)
+		scan_init(&c->scan[i], c, i);
+	return 0;
+}
 
-	check_log_path(c, vm, path, sizeof path);
-	if ((lr = logread_open(path, err, errlen)) == NULL) {
-		if (errno != ENOENT)
-			return -1;
-		check_violation(c, path, 0, RULE_FILES, "missing (run.meta has "
-		    "vms=%" PRIu32 ")", c->nvms);
-		return 0;
-	}
-	scan_init(&s, c, vm, path);
-	while ((rc = logread_next(lr, &ev, err, errlen)) == 1)
-		scan_event(&s, &ev);
-	if (rc == -1)
-		check_violation(c, path, logread_line(lr),
-		    logread_line(lr) == 1 ? RULE_HEADER : RULE_COLUMNS, "%s",
-		    logread_reason(lr));
-	if (rc == 0) {
-		c->vm[vm].readable = 1;
-		scan_end(&s);
-	}
-	logread_close(lr);
-	return rc == -2 ? -1 : 0;
+void
+check_files_free(struct checker *c)
+{
+	free(c->scan);
+	c->scan = NULL;
+}
+
+/* The next line of VM vm's log, in file order. */
+void
+check_file_event(struct checker *c, uint32_t vm, const struct log_event *ev)
+{
+	scan_event(&c->scan[vm], ev);
+}
+
+/* VM vm's log was read whole: the rules about it as a whole. */
+void
+check_file_end(struct checker *c, uint32_t vm)
+{
+	scan_end(&c->scan[vm]);
 }

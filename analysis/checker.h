@@ -6,9 +6,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "analysis/logread.h"
 #include "analysis/meta.h"
 
 #define CHECK_PATH_MAX	4096
+#define CHECK_LOG_PATH_MAX	(CHECK_PATH_MAX + 32)	/* DIR/vmI.csv */
 #define CHECK_SHOWN	20	/* violations printed before "... and K more" */
 /* Tick spacing may differ from the period by 1%, plus what jitter explains. */
 #define CHECK_SPACING_TOLERANCE	0.01
@@ -29,7 +31,8 @@ enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
 /* What one VM's log showed: for the summary and the rules across files. */
 struct vm_figures {
 	uint64_t rate;		/* from run.meta, 0 if unusable */
-	int readable;		/* the whole log parsed: links may use it */
+	int broken;		/* missing, or a line did not parse: the log
+				 * was not read whole */
 	uint64_t events, ticks;	/* ticks: INTERNAL + SEND + RECV */
 	uint64_t sent, received, pending;	/* messages, not lines */
 	double spacing_error;	/* fitted tick interval / period - 1 */
@@ -37,6 +40,10 @@ struct vm_figures {
 	unsigned long last_tick_line;
 	double max_late_ns;	/* worst tick lateness against its deadline */
 };
+
+struct scan;		/* the per-file rules' state of one log */
+struct links;		/* the message accounting of every link */
+struct merge;
 
 struct checker {
 	char dir[CHECK_PATH_MAX];	/* the run dir, as shown in messages */
@@ -51,21 +58,51 @@ struct checker {
 	unsigned long violations;
 	uint32_t broken;	/* bit 1 << rule for each rule violated */
 	struct vm_figures *vm;	/* nvms entries */
+	struct logread **log;	/* nvms entries, NULL where missing */
+	uint32_t told;		/* missing logs told to check_next's caller */
+	struct merge *merge;	/* the logs in wall-clock order */
+	struct scan *scan;	/* nvms entries */
+	struct links *links;	/* NULL unless the run ended (complete or
+				 * interrupted): only then is every message
+				 * accounted for */
 };
 
 /* Count one violation and print it while fewer than CHECK_SHOWN were. */
 __attribute__((format(printf, 5, 6))) void check_violation(struct checker *c,
     const char *path, unsigned long line, enum rule rule, const char *fmt, ...);
+/* The same about line `line` (0: the whole file) of VM vm's log. */
+__attribute__((format(printf, 5, 6))) void check_log_violation(
+    struct checker *c, uint32_t vm, unsigned long line, enum rule rule,
+    const char *fmt, ...);
 void check_log_path(const struct checker *c, uint32_t vm, char *buf,
     size_t len);
 
-/* The per-file rules and tick figures (check_file.c). */
-int check_file(struct checker *c, uint32_t vm, char *err, size_t errlen);
+/* The rules on run.meta (check_meta.c). */
+int check_meta_open(struct checker *c, const char *dir, char *why,
+    size_t len);
+int check_meta(struct checker *c);
+void check_status(struct checker *c);
+
+/* The per-file rules and tick figures, one line at a time (check_file.c). */
+int check_files_new(struct checker *c);
+void check_file_event(struct checker *c, uint32_t vm,
+    const struct log_event *ev);
+void check_file_end(struct checker *c, uint32_t vm);
+void check_files_free(struct checker *c);
 uint64_t check_expected_ticks(const struct checker *c, uint32_t vm);
-double check_period_ns(const struct checker *c, uint32_t vm);
 double check_spacing_error(const struct checker *c, uint32_t vm);
 
-/* Message accounting over every directed link (check_link.c). */
-int check_links(struct checker *c, char *err, size_t errlen);
+/*
+ * Message accounting over every directed link (check_link.c), from the
+ * same stream: 0, or -1 when out of memory.
+ */
+int check_links_new(struct checker *c);
+int check_link_event(struct checker *c, uint32_t vm,
+    const struct log_event *ev);
+/* VM vm's log was not read whole: its links are not judged. */
+void check_links_drop(struct checker *c, uint32_t vm);
+/* Every log has ended: what is left unmatched is judged. */
+int check_links_end(struct checker *c);
+void check_links_free(struct checker *c);
 
 #endif

@@ -1,4 +1,4 @@
-/* analysis/fifo.c -- growable FIFO of message ends still waiting for their other end */
+/* analysis/fifo.c -- growable FIFO of fixed-size items: message ends awaiting their match */
 #include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -6,12 +6,19 @@
 
 #include "analysis/fifo.h"
 
+void
+fifo_init(struct fifo *q, size_t size)
+{
+	memset(q, 0, sizeof *q);
+	q->size = size;
+}
+
 /* Double the ring and unwrap it, so the oldest item is at a[0] again. */
 static int
 grow(struct fifo *q)
 {
 	size_t cap = q->cap ? 2 * q->cap : 16;
-	struct fifo_item *a = malloc(cap * sizeof *a);
+	char *a = malloc(cap * q->size);
 	size_t first;
 
 	if (a == NULL) {
@@ -20,8 +27,8 @@ grow(struct fifo *q)
 	}
 	first = q->cap - q->head < q->len ? q->cap - q->head : q->len;
 	if (q->len > 0) {
-		memcpy(a, q->a + q->head, first * sizeof *a);
-		memcpy(a + first, q->a, (q->len - first) * sizeof *a);
+		memcpy(a, q->a + q->head * q->size, first * q->size);
+		memcpy(a + first * q->size, q->a, (q->len - first) * q->size);
 	}
 	free(q->a);
 	q->a = a;
@@ -30,31 +37,32 @@ grow(struct fifo *q)
 	return 0;
 }
 
-int
-fifo_push(struct fifo *q, const struct fifo_item *it)
+void *
+fifo_push(struct fifo *q)
 {
 	if (q->len == q->cap && grow(q) == -1)
-		return -1;
-	q->a[(q->head + q->len) % q->cap] = *it;
-	q->len++;
-	return 0;
+		return NULL;
+	return fifo_at(q, q->len++);
 }
 
-struct fifo_item
+void *
+fifo_at(const struct fifo *q, size_t i)
+{
+	assert(i < q->len);
+	return q->a + ((q->head + i) & (q->cap - 1)) * q->size;
+}
+
+void
 fifo_pop(struct fifo *q)
 {
-	struct fifo_item it;
-
 	assert(q->len > 0);
-	it = q->a[q->head];
-	q->head = (q->head + 1) % q->cap;
+	q->head = (q->head + 1) & (q->cap - 1);
 	q->len--;
-	return it;
 }
 
 void
 fifo_free(struct fifo *q)
 {
 	free(q->a);
-	memset(q, 0, sizeof *q);
+	fifo_init(q, q->size);
 }

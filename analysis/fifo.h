@@ -1,25 +1,28 @@
-/* analysis/fifo.h -- growable FIFO of message ends still waiting for their other end */
+/* analysis/fifo.h -- growable FIFO of fixed-size items: message ends awaiting their match */
 #ifndef ANALYSIS_FIFO_H
 #define ANALYSIS_FIFO_H
 
 #include <stddef.h>
-#include <stdint.h>
 
-/* One end of a message: its SEND, or its RECV / PENDING line. */
-struct fifo_item {
-	double t;		/* model time of the line */
-	int pending;		/* a receipt that is a PENDING line */
-};
-
+/* Zeroed, then fifo_init: a FIFO of items of one size, empty. */
 struct fifo {
-	struct fifo_item *a;	/* ring of cap items, oldest at head */
-	size_t cap, head, len;
+	char *a;		/* ring of cap items, oldest at head */
+	size_t size;		/* of an item, in bytes */
+	size_t cap;		/* 0 or a power of two */
+	size_t head, len;
 };
 
-/* 0, or -1 (errno ENOMEM); memory grows with the items held, no more. */
-int fifo_push(struct fifo *q, const struct fifo_item *it);
-/* The oldest item; the queue must not be empty. */
-struct fifo_item fifo_pop(struct fifo *q);
+void fifo_init(struct fifo *q, size_t size);
+/*
+ * A new item at the tail, to be filled in: NULL (errno ENOMEM) when out
+ * of memory. Memory grows with the items held, no more. Pointers into
+ * the FIFO stay valid until the next push.
+ */
+void *fifo_push(struct fifo *q);
+/* Item i, 0 the oldest: i must be below len. */
+void *fifo_at(const struct fifo *q, size_t i);
+/* Drop the oldest item; the queue must not be empty. */
+void fifo_pop(struct fifo *q);
 void fifo_free(struct fifo *q);
 
 #endif

@@ -1,7 +1,5 @@
 /* analysis/merge.c -- the N logs of a run read as one stream in wall-clock order */
-#include <inttypes.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "analysis/logread.h"
@@ -10,7 +8,8 @@
 /*
  * A binary min-heap of the logs that still have a line, keyed by the
  * wall_ns of that line: O(log N) per line, one current line per log in
- * memory, so the whole run streams through whatever its length.
+ * memory, so the whole run streams through whatever its length. Each log
+ * is read into its slot in place; nothing is copied per line.
  */
 struct source {
 	struct logread *lr;
@@ -25,6 +24,7 @@ struct slot {
 
 struct merge {
 	uint32_t n;		/* logs */
+	uint32_t started;	/* logs whose first line was read */
 	uint32_t live;		/* logs in the heap */
 	int stale;		/* heap[0] was handed out: read its next line */
 	struct slot *heap;
@@ -58,13 +58,17 @@ sift_down(struct merge *m, uint32_t i)
 	}
 }
 
-/* Read the next line of src[i]: 1, 0 at its end, -1 with err. */
-static int
-pull(struct merge *m, uint32_t i, char *err, size_t errlen)
+static void
+sift_up(struct merge *m, uint32_t i)
 {
-	int rc = logread_next(m->src[i].lr, &m->src[i].ev, err, errlen);
+	struct slot *h = m->heap, tmp;
 
-	return rc < 0 ? -1 : rc;
+	while (i > 0 && before(&h[i], &h[(i - 1) / 2])) {
+		tmp = h[i];
+		h[i] = h[(i - 1) / 2];
+		h[(i - 1) / 2] = tmp;
+		i = (i - 1) / 2;
+	}
 }
 
 void
@@ -72,41 +76,67 @@ merge_close(struct merge *m)
 {
 	if (m == NULL)
 		return;
-	for (uint32_t i = 0; i < m->n; i++)
-		logread_close(m->src[i].lr);
 	free(m->src);
 	free(m->heap);
 	free(m);
 }
 
 struct merge *
-merge_open(const char *dir, uint32_t nvms, char *err, size_t errlen)
+merge_new(struct logread *const *lr, uint32_t n)
 {
 	struct merge *m = calloc(1, sizeof *m);
-	char path[4096];
+
+	/* calloc(0) may give NULL: a merge of no logs still has room. */
+	if (m == NULL || (m->src = calloc(n + 1, sizeof *m->src)) == NULL ||
+	    (m->heap = calloc(n + 1, sizeof *m->heap)) == NULL) {
+		merge_close(m);
+		return NULL;
+	}
+	m->n = n;
+	for (uint32_t i = 0; i < n; i++)
+		m->src[i].lr = lr[i];
+	return m;
+}
+
+/* Read the next line of log i into its slot: 1, 0 at its end, or < 0. */
+static int
+pull(struct merge *m, uint32_t i, char *err, size_t errlen)
+{
+	return logread_next(m->src[i].lr, &m->src[i].ev, err, errlen);
+}
+
+/* Read the first line of the next log not started: 1 in the heap, or not. */
+static int
+start(struct merge *m, uint32_t *vm, char *err, size_t errlen)
+{
+	uint32_t i = m->started++;
 	int rc;
 
-	if (m == NULL || (m->src = calloc(nvms, sizeof *m->src)) == NULL ||
-	    (m->heap = calloc(nvms, sizeof *m->heap)) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		goto fail;
-	}
-	m->n = nvms;
-	for (uint32_t i = 0; i < nvms; i++) {
-		snprintf(path, sizeof path, "%s/vm%" PRIu32 ".csv", dir, i);
-		if ((m->src[i].lr = logread_open(path, err, errlen)) == NULL ||
-		    (rc = pull(m, i, err, errlen)) == -1)
-			goto fail;
-		if (rc == 1)
-			m->heap[m->live++] = (struct slot){
-				m->src[i].ev.wall_ns, i };
-	}
-	for (uint32_t i = m->live / 2; i-- > 0;)
-		sift_down(m, i);
-	return m;
-fail:
-	merge_close(m);
-	return NULL;
+	*vm = i;
+	if (m->src[i].lr == NULL || (rc = pull(m, i, err, errlen)) == 0)
+		return 0;
+	if (rc < 0)
+		return rc;
+	m->heap[m->live] = (struct slot){ m->src[i].ev.wall_ns, i };
+	sift_up(m, m->live++);
+	return 1;
+}
+
+/* The line handed out last time stayed in place until now: replace it. */
+static int
+advance(struct merge *m, uint32_t *vm, char *err, size_t errlen)
+{
+	uint32_t top = m->heap[0].src;
+	int rc = pull(m, top, err, errlen);
+
+	m->stale = 0;
+	if (rc == 1)
+		m->heap[0].wall = m->src[top].ev.wall_ns;
+	else
+		m->heap[0] = m->heap[--m->live];
+	sift_down(m, 0);
+	*vm = top;
+	return rc;
 }
 
 int
@@ -115,18 +145,11 @@ merge_next(struct merge *m, const struct log_event **ev, uint32_t *vm,
 {
 	int rc;
 
-	/* The line handed out last time stayed in place until now. */
-	if (m->stale) {
-		uint32_t top = m->heap[0].src;
-		m->stale = 0;
-		if ((rc = pull(m, top, err, errlen)) == -1)
-			return -1;
-		if (rc == 0)
-			m->heap[0] = m->heap[--m->live];
-		else
-			m->heap[0].wall = m->src[top].ev.wall_ns;
-		sift_down(m, 0);
-	}
+	while (m->started < m->n)
+		if ((rc = start(m, vm, err, errlen)) < 0)
+			return rc;
+	if (m->stale && (rc = advance(m, vm, err, errlen)) < 0)
+		return rc;
 	if (m->live == 0)
 		return 0;
 	*vm = m->heap[0].src;

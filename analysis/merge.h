@@ -9,13 +9,19 @@
 
 struct merge;
 
-/* Open DIR/vm0.csv .. vm(N-1).csv; NULL with "PATH[:LINE]: reason" in err. */
-struct merge *merge_open(const char *dir, uint32_t nvms, char *err,
-    size_t errlen);
 /*
- * The next line of all logs, lowest wall_ns first (ties: lowest VM id,
+ * Merge n logs the caller opened and keeps (it closes them after
+ * merge_close); a NULL entry is a log that is not there. NULL when out of
+ * memory.
+ */
+struct merge *merge_new(struct logread *const *lr, uint32_t n);
+/*
+ * The next line of all logs, lowest wall_ns first (ties: lowest index,
  * then file order): 1 with *ev (valid until the next call) and the index
- * of its file in *vm, 0 when every log is done, -1 with the reason in err.
+ * of its log in *vm, 0 when every log is done. A log that fails gives -1
+ * (a malformed line) or -2 (a read error) with its index in *vm and the
+ * reason in err, as logread_next says it; it is left out from then on
+ * and the others go on.
  */
 int merge_next(struct merge *m, const struct log_event **ev, uint32_t *vm,
     char *err, size_t errlen);

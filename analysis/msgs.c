@@ -14,9 +14,16 @@
  * receiver whose wall clock runs ahead of the sender's (another host)
  * still gets every receipt matched to the right send.
  */
+/* One end of a message: its SEND, or its RECV / PENDING line. */
+struct end {
+	double t;		/* model time of the line */
+	int pending;		/* a receipt that is a PENDING line */
+};
+
 struct link {
 	struct msgs_link fig;
-	struct fifo q;		/* unmatched ends, all of one kind */
+	struct fifo q;		/* unmatched ends (struct end), all of one
+				 * kind */
 	int q_receipts;		/* q holds receipts (1) or sends (0) */
 };
 
@@ -38,6 +45,8 @@ msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn, void *ctx)
 		free(m);
 		return NULL;
 	}
+	for (uint32_t i = 0; i < 2 * nvms; i++)
+		fifo_init(&m->link[i].q, sizeof (struct end));
 	m->n = nvms;
 	m->duration_s = duration_s;
 	m->fn = fn;
@@ -91,8 +100,8 @@ dest(const struct msgs *m, int64_t li)
 }
 
 static void
-match(struct msgs *m, int64_t li, const struct fifo_item *send,
-    const struct fifo_item *receipt)
+match(struct msgs *m, int64_t li, const struct end *send,
+    const struct end *receipt)
 {
 	struct msgs_link *f = &m->link[li].fig;
 	struct msgs_msg msg = { send->t, receipt->t, (uint32_t)(li / 2),
@@ -110,24 +119,28 @@ match(struct msgs *m, int64_t li, const struct fifo_item *send,
 
 /* One end of a message on link li: match it or wait for its other end. */
 static int
-meet(struct msgs *m, int64_t li, int receipt, const struct fifo_item *it)
+meet(struct msgs *m, int64_t li, int receipt, const struct end *it)
 {
 	struct link *l = &m->link[li];
-	struct fifo_item other;
+	struct end other, *slot;
 
 	if (l->q.len > 0 && l->q_receipts != receipt) {
-		other = fifo_pop(&l->q);
+		other = *(struct end *)fifo_at(&l->q, 0);
+		fifo_pop(&l->q);
 		match(m, li, receipt ? &other : it, receipt ? it : &other);
 		return 0;
 	}
 	l->q_receipts = receipt;
-	return fifo_push(&l->q, it);
+	if ((slot = fifo_push(&l->q)) == NULL)
+		return -1;
+	*slot = *it;
+	return 0;
 }
 
 int
 msgs_send(struct msgs *m, uint32_t src, double t, const struct log_event *ev)
 {
-	struct fifo_item it = { t, 0 };
+	struct end it = { t, 0 };
 	int64_t li;
 
 	for (uint32_t i = 0; i < ev->npeers; i++) {
@@ -144,7 +157,7 @@ int
 msgs_receipt(struct msgs *m, uint32_t dst, double t,
     const struct log_event *ev)
 {
-	struct fifo_item it = { t, ev->kind == LOG_PENDING };
+	struct end it = { t, ev->kind == LOG_PENDING };
 	int64_t li = slot(m, ev->peers[0], dst);
 
 	if (li < 0)
@@ -159,12 +172,13 @@ msgs_receipt(struct msgs *m, uint32_t dst, double t,
 void
 msgs_finish(struct msgs *m)
 {
-	static const struct fifo_item lost = { 0, 1 };
+	static const struct end lost = { 0, 1 };
 
 	for (int64_t li = 0; li < 2 * (int64_t)m->n; li++) {
 		struct link *l = &m->link[li];
 		while (!l->q_receipts && l->q.len > 0) {
-			struct fifo_item send = fifo_pop(&l->q);
+			struct end send = *(struct end *)fifo_at(&l->q, 0);
+			fifo_pop(&l->q);
 			match(m, li, &send, &lost);
 		}
 	}

@@ -24,6 +24,13 @@
 const char *const plot_names[] = { "clock", "drift", "jumps", "queue", "spacetime" };
 const size_t plot_count = sizeof plot_names / sizeof plot_names[0];
 
+/* What the plots of one run load: compare_*.gp are not theirs. */
+static const char *const run_libs[] = { "common.gp", "look.gp" };
+static const struct plot_set run_set = {
+	plot_names, sizeof plot_names / sizeof plot_names[0],
+	run_libs, sizeof run_libs / sizeof run_libs[0],
+};
+
 /* One run of gnuplot on one script. */
 struct job {
 	const char *prog;	/* gnuplot's path */
@@ -36,14 +43,33 @@ struct job {
 	int status;		/* from waitpid */
 };
 
-/* Write every embedded script into dir, where a user may edit and rerun it. */
+/* Is the embedded script file one that set draws or loads? */
 static int
-write_scripts(const char *dir, char *err, size_t errlen)
+in_set(const struct plot_set *set, const char *file)
+{
+	size_t n = strlen(file) - 3;	/* without ".gp" */
+
+	for (size_t i = 0; i < set->count; i++)
+		if (strncmp(set->names[i], file, n) == 0 &&
+		    set->names[i][n] == '\0')
+			return 1;
+	for (size_t i = 0; i < set->nlibs; i++)
+		if (strcmp(set->libs[i], file) == 0)
+			return 1;
+	return 0;
+}
+
+/* Write set's scripts into dir, where a user may edit and rerun them. */
+static int
+write_scripts(const char *dir, const struct plot_set *set, char *err,
+    size_t errlen)
 {
 	char path[PLOT_PATH_MAX];
 	FILE *f;
 
 	for (size_t i = 0; i < gp_nscripts; i++) {
+		if (!in_set(set, gp_scripts[i].name))
+			continue;
 		if (snprintf(path, sizeof path, "%s/%s", dir, gp_scripts[i].name) >=
 		    (int)sizeof path) {
 			snprintf(err, errlen, "%s: path too long", dir);
@@ -361,11 +387,18 @@ has_script(const char *file)
 
 /* Write the scripts and find gnuplot: 0, 1 (no gnuplot) or -1, as plot_render. */
 static int
-prepare(const char *dir, char *prog, size_t len, char *err, size_t errlen)
+prepare(const char *dir, const struct plot_set *set, char *prog, size_t len,
+    char *err, size_t errlen)
 {
-	if (write_scripts(dir, err, errlen) == -1)
+	if (write_scripts(dir, set, err, errlen) == -1)
 		return -1;
 	return find_gnuplot(prog, len, err, errlen);
+}
+
+int
+plot_render(const char *dir, int svg, char *err, size_t errlen)
+{
+	return plot_render_set(dir, &run_set, svg, err, errlen);
 }
 
 /*
@@ -373,23 +406,24 @@ prepare(const char *dir, char *prog, size_t len, char *err, size_t errlen)
  * tells of the first failure.
  */
 int
-plot_render(const char *dir, int svg, char *err, size_t errlen)
+plot_render_set(const char *dir, const struct plot_set *set, int svg,
+    char *err, size_t errlen)
 {
 	const char *ext = svg ? "svg" : "png";
 	char prog[PLOT_PATH_MAX], setup[64], script[64], first[512] = "";
 	struct job j;
 	int rc;
 
-	if ((rc = prepare(dir, prog, sizeof prog, err, errlen)) != 0)
+	if ((rc = prepare(dir, set, prog, sizeof prog, err, errlen)) != 0)
 		return rc;
 	snprintf(setup, sizeof setup, "term_kind='%s'", ext);
-	for (size_t i = 0; i < plot_count; i++) {
-		snprintf(script, sizeof script, "%s.gp", plot_names[i]);
+	for (size_t i = 0; i < set->count; i++) {
+		snprintf(script, sizeof script, "%s.gp", set->names[i]);
 		j = (struct job){ .prog = prog, .dir = dir, .setup = setup,
 		    .script = script };
 		if (!has_script(script))
 			snprintf(err, errlen, "%s: not compiled in", script);
-		else if (draw_image(&j, plot_names[i], ext, err, errlen) == 0)
+		else if (draw_image(&j, set->names[i], ext, err, errlen) == 0)
 			continue;
 		if (first[0] == '\0')
 			snprintf(first, sizeof first, "%s", err);
@@ -424,7 +458,7 @@ plot_term(const char *dir, FILE *out, char *err, size_t errlen)
 	struct job j;
 	int rc, cols, rows;
 
-	if ((rc = prepare(dir, prog, sizeof prog, err, errlen)) != 0)
+	if ((rc = prepare(dir, &run_set, prog, sizeof prog, err, errlen)) != 0)
 		return rc;
 	term_size(out, &cols, &rows);
 	snprintf(setup, sizeof setup,

@@ -10,13 +10,28 @@ extern const char *const plot_names[];
 extern const size_t plot_count;
 
 /*
- * Write every embedded script into dir, which already holds plotvars.gp
- * and the data files, and draw each plot as dir/NAME.png, or NAME.svg
- * when svg. 0 ok; 1 gnuplot is not installed (err says how to get it);
+ * Write the scripts of a run's plots into dir, which already holds
+ * plotvars.gp and the data files, and draw each plot as dir/NAME.png, or
+ * NAME.svg when svg. 0 ok; 1 gnuplot is not installed (err says how to get it);
  * -1 gnuplot failed or printed anything at all, warnings included (err
  * names the script and quotes gnuplot's message).
  */
 int plot_render(const char *dir, int svg, char *err, size_t errlen);
+
+/*
+ * A family of plots drawn together in one directory: NAME.gp draws
+ * NAME.png (or .svg), loading the library scripts libs.
+ */
+struct plot_set {
+	const char *const *names;
+	size_t count;
+	const char *const *libs;	/* e.g. "common.gp" */
+	size_t nlibs;
+};
+
+/* As plot_render, for the plots of set: only its scripts are written. */
+int plot_render_set(const char *dir, const struct plot_set *set, int svg,
+    char *err, size_t errlen);
 
 /*
  * Draw the drift plot as text (gnuplot's dumb terminal) onto out, sized

@@ -51,8 +51,8 @@ report_csv(FILE *f, const struct runinfo *ri, const struct stats *st)
 }
 
 /* A gnuplot real: always with a '.', so 60 / 7 is not integer division. */
-static void
-put_real(FILE *f, const char *name, double x)
+void
+report_gp_real(FILE *f, const char *name, double x)
 {
 	char buf[64];
 	size_t n = (size_t)snprintf(buf, sizeof buf, "%.6f",
@@ -64,8 +64,8 @@ put_real(FILE *f, const char *name, double x)
 }
 
 /* A gnuplot double-quoted string: backslash and quote escaped, no controls. */
-static void
-put_string(FILE *f, const char *name, const char *s)
+void
+report_gp_string(FILE *f, const char *name, const char *s)
 {
 	fprintf(f, "%s = \"", name);
 	for (; *s != '\0'; s++) {
@@ -84,12 +84,12 @@ report_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 	fprintf(f, "N = %" PRIu32 "\n", ri->nvms);
 	for (uint32_t i = 0; i < ri->nvms; i++)
 		fprintf(f, "rate%" PRIu32 " = %" PRIu64 "\n", i, ri->rates[i]);
-	put_real(f, "duration", ri->duration_s);
-	put_real(f, "speed", ri->speed);
-	put_string(f, "seed", ri->seed);
-	put_string(f, "title_run", ri->dir);
-	put_real(f, "win_t0", ri->win_t0);
-	put_real(f, "win_t1", ri->win_t1);
+	report_gp_real(f, "duration", ri->duration_s);
+	report_gp_real(f, "speed", ri->speed);
+	report_gp_string(f, "seed", ri->seed);
+	report_gp_string(f, "title_run", ri->dir);
+	report_gp_real(f, "win_t0", ri->win_t0);
+	report_gp_real(f, "win_t1", ri->win_t1);
 	fprintf(f, "max_jump = %" PRIu64 "\n", stats_max_jump(st));
 	fputs("# samples in clock.dat, drift.dat and queue.dat\n", f);
 	fprintf(f, "grid = %d\n", STATS_GRID + 1);

@@ -15,6 +15,9 @@ void report_csv(FILE *f, const struct runinfo *ri, const struct stats *st);
 /* The gnuplot variables the plot scripts `load`. */
 void report_plotvars(FILE *f, const struct runinfo *ri,
     const struct stats *st);
+/* "name = x" and "name = \"s\"" lines of a gnuplot script, safely. */
+void report_gp_real(FILE *f, const char *name, double x);
+void report_gp_string(FILE *f, const char *name, const char *s);
 /* x as printed with that many decimals never shows as "-0.00". */
 double report_round(double x, int decimals);
 

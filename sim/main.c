@@ -7,6 +7,8 @@
 
 #include "analysis/analyze.h"
 #include "analysis/check.h"
+#include "analysis/compare.h"
+#include "analysis/notebook.h"
 #include "analysis/summary.h"
 #include "sim/options.h"
 #include "sim/orch.h"
@@ -26,6 +28,8 @@ static const char usage_main[] =
 "  check        verify a run directory's invariants: check RUN_DIR\n"
 "  analyze      statistics, data files and plots of runs: analyze RUN_DIR...\n"
 "  experiments  run experiment files (experiments/*.exp), resumable\n"
+"  compare      experiments side by side across repeats: compare RESULTS_DIR\n"
+"  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
 "\n"
 "  clockring COMMAND --help    options of one command\n"
@@ -245,6 +249,10 @@ main(int argc, char **argv)
 		return cmd_experiments(argc - 2, argv + 2, argv[0]);
 	if (strcmp(cmd, "analyze") == 0)
 		return analyze_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "compare") == 0)
+		return compare_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "report") == 0)
+		return notebook_main(argc - 2, argv + 2);
 	char err[128];
 	snprintf(err, sizeof err, "unknown command '%s'", cmd);
 	return usage_error(err, NULL);

@@ -131,33 +131,43 @@ anarun_release(int fd, const char *path, int saved)
 }
 
 /*
- * Run `clockring analyze ARG...` (a NULL-terminated list) in this
- * process; its stdout and stderr come back in *out and *err (caller
- * frees), its exit status as the result.
+ * Run a subcommand's main, fn, on ARG... (a NULL-terminated list, ap
+ * after arg) in this process; its stdout and stderr come back in *out
+ * and *err (caller frees), its exit status as the result.
  */
 static inline int
-anarun_analyze(char **out, char **err, const char *arg, ...)
+anarun_vcall(int (*fn)(int, char **), char **out, char **err,
+    const char *arg, va_list ap)
 {
 	char *argv[32], opath[128], epath[128];
 	int argc = 0, sout, serr, rc;
-	va_list ap;
 
-	va_start(ap, arg);
 	for (const char *a = arg; a != NULL; a = va_arg(ap, const char *)) {
 		ck_assert_int_lt(argc, (int)NELEM(argv) - 1);
 		argv[argc++] = (char *)a;
 	}
-	va_end(ap);
 	argv[argc] = NULL;
 	fflush(stdout);
 	fflush(stderr);
 	anarun_capture(1, opath, sizeof opath, &sout);
 	anarun_capture(2, epath, sizeof epath, &serr);
-	rc = analyze_main(argc, argv);
+	rc = fn(argc, argv);
 	fflush(stdout);
 	fflush(stderr);
 	*out = anarun_release(1, opath, sout);
 	*err = anarun_release(2, epath, serr);
+	return rc;
+}
+
+/* `clockring analyze ARG...`, as anarun_vcall. */
+static inline int
+anarun_analyze(char **out, char **err, const char *arg, ...)
+{
+	va_list ap;
+
+	va_start(ap, arg);
+	int rc = anarun_vcall(analyze_main, out, err, arg, ap);
+	va_end(ap);
 	return rc;
 }
 

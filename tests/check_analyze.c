@@ -300,6 +300,31 @@ START_TEST(truncated_log_is_a_bad_run_even_with_no_check)
 }
 END_TEST
 
+/*
+ * The statistics stop at vm1's torn line, but check reads on: its report
+ * still names vm2's broken clock, further on in the stream.
+ */
+START_TEST(check_report_is_whole_past_a_torn_log)
+{
+	static const struct rundir_edit e[] = {
+		{ "vm2.csv", 8, "2,6,INTERNAL," W(1500000000) ",9,0,,," },
+	};
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), e, NELEM(e));
+	rundir_write_raw(dir, "vm1.csv", truncated, sizeof truncated - 1);
+	ck_assert_int_eq(anarun_analyze(&out, &err, "--no-plots", dir,
+	    (const char *)NULL), 1);
+	ck_assert_ptr_nonnull(strstr(err, "vm1.csv:4: columns: no newline"));
+	ck_assert_ptr_nonnull(strstr(err, "vm2.csv:8: clock-step: INTERNAL "
+	    "takes lamport from 6 to 9, expected 7"));
+	ck_assert_ptr_nonnull(strstr(err, " fails check: not analyzed "));
+	free(out);
+	free(err);
+	expect_only(dir, run_files, NELEM(run_files));
+}
+END_TEST
+
 START_TEST(missing_log_is_a_bad_run_even_with_no_check)
 {
 	char dir[256], path[300], *out, *err;
@@ -506,6 +531,7 @@ make_analyze_suite(void)
 	tcase_add_test(bad, window_without_its_value_is_bad_usage);
 	tcase_add_test(bad, run_failing_check_is_refused_and_nothing_is_written);
 	tcase_add_test(bad, truncated_log_is_a_bad_run_even_with_no_check);
+	tcase_add_test(bad, check_report_is_whole_past_a_torn_log);
 	tcase_add_test(bad, missing_log_is_a_bad_run_even_with_no_check);
 	tcase_add_test(bad, gnuplot_failing_keeps_the_earlier_analysis);
 	tcase_add_test(bad, leftovers_of_a_killed_analysis_are_cleared);

@@ -1,4 +1,5 @@
 /* tests/check_check.c -- unit tests of `clockring check` on hand-made run directories */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -521,6 +522,133 @@ START_TEST(jitter_around_the_schedule_is_not_wrong_spacing)
 }
 END_TEST
 
+/*
+ * vm1's wall clock runs 0.7 s behind the others' (another host): it logs
+ * the receipt of vm0's first message, and a PENDING of vm2's last, before
+ * their SENDs come in wall-clock order. Messages still match.
+ */
+static const char *const vm1_3_behind[] = {
+	LOGREAD_HEADER,
+	"1,0,RECV,1699999999300100000,2,0,0,0,1",
+	"1,1,SEND,1699999999800100000,3,0,0,,",
+	"1,2,SEND,1700000000300100000,4,0,2,,",
+	"1,3,INTERNAL,1700000000800100000,5,0,,,",
+	"1,4,PENDING,1700000001300005000,5,0,2,4,6",
+};
+
+/* Check the 3-VM run, with edits, and vm1 behind; the caller frees. */
+static int
+run_check_behind(const struct rundir_edit *edits, size_t nedits, char *dir,
+    size_t len, char **out, char **err)
+{
+	rundir_make_run(dir, len, run3, NELEM(run3), edits, nedits);
+	rundir_write(dir, "vm1.csv", vm1_3_behind, NELEM(vm1_3_behind));
+	return run_check(dir, out, err);
+}
+
+START_TEST(receipts_logged_before_their_sends_still_match)
+{
+	char dir[256], *out, *err;
+
+	ck_assert_int_eq(run_check_behind(NULL, 0, dir, sizeof dir, &out, &err),
+	    0);
+	ck_assert_msg(strstr(out, " 7 messages (4 received, 3 pending)\n") !=
+	    NULL && strstr(out, "vm1: rate 2, 4 ticks (expected 4), spacing "
+	    "error 0.00% (jitter 0.00%), max lateness -699.90 ms\n") != NULL,
+	    "%s", out);
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* The same, with vm2's SEND of seq 4 gone: the early PENDING was unsent. */
+START_TEST(early_receipt_whose_send_never_comes_is_unsent)
+{
+	static const struct rundir_edit e[] = { { "vm2.csv", 6,
+		"2,4,SEND," W(1333433333) ",6,0,0,," } };
+	char dir[256], *out, *err;
+
+	ck_assert_int_eq(run_check_behind(e, NELEM(e), dir, sizeof dir, &out,
+	    &err), 1);
+	assert_names(out, dir, "vm1.csv:6: unsent: message from vm2 seq 4, "
+	    "but vm2 logged no SEND to vm1 with that seq");
+	ck_assert_msg(strstr(out, "fail: ") != NULL &&
+	    strstr(out, " 1 violation (unsent)\n") != NULL, "%s", out);
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* check_next hands out every line once, by wall clock, files in order. */
+START_TEST(stream_gives_each_line_once_in_wall_clock_order)
+{
+	char dir[256], why[512], *out;
+	size_t outlen;
+	unsigned long next_line[3] = { 2, 2, 2 };
+	uint64_t wall = 0;
+	const struct log_event *ev;
+	struct checker *c;
+	uint32_t vm;
+	FILE *f;
+	int rc, n = 0;
+
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	ck_assert_ptr_nonnull(f = open_memstream(&out, &outlen));
+	c = check_open(dir, f, why, sizeof why);
+	ck_assert_msg(c != NULL, "%s", why);
+	while ((rc = check_next(c, &ev, &vm, why, sizeof why)) == 1) {
+		ck_assert_uint_lt(vm, 3);
+		ck_assert_uint_eq(ev->line, next_line[vm]++);
+		ck_assert_uint_ge(ev->wall_ns, wall);
+		wall = ev->wall_ns;
+		n++;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(n, 17);
+	ck_assert_int_eq(check_end(c, why, sizeof why), 0);
+	check_free(c);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_msg(strncmp(out, "ok: ", 4) == 0, "%s", out);
+	free(out);
+}
+END_TEST
+
+/* A log that cannot be read whole is said once; the others go on. */
+START_TEST(stream_goes_on_past_a_missing_log)
+{
+	char dir[256], path[300], why[512], *out;
+	size_t outlen;
+	const struct log_event *ev;
+	struct checker *c;
+	uint32_t vm;
+	FILE *f;
+	int rc, lines = 0, missing = 0;
+
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_ptr_nonnull(f = open_memstream(&out, &outlen));
+	ck_assert_ptr_nonnull(c = check_open(dir, f, why, sizeof why));
+	while ((rc = check_next(c, &ev, &vm, why, sizeof why)) != 0) {
+		ck_assert_int_ne(rc, -2);
+		if (rc == -1) {
+			ck_assert_uint_eq(vm, 1);
+			ck_assert_msg(strstr(why, "vm1.csv: No such file") !=
+			    NULL, "%s", why);
+			missing++;
+		} else
+			lines++;
+	}
+	ck_assert_int_eq(missing, 1);
+	ck_assert_int_eq(lines, 12);
+	ck_assert_int_eq(check_end(c, why, sizeof why), 1);
+	check_free(c);
+	ck_assert_int_eq(fclose(f), 0);
+	assert_names(out, dir, "vm1.csv: files: missing");
+	free(out);
+}
+END_TEST
+
 START_TEST(missing_meta_key_is_reported)
 {
 	static const struct rundir_edit e[] = { { "run.meta", 4, DELETE } };
@@ -702,6 +830,9 @@ make_check_suite(void)
 	tcase_add_test(ok, correct_two_vm_run_at_speed_4_passes);
 	tcase_add_test(ok, trailing_slash_on_the_run_dir_is_ignored);
 	tcase_add_test(ok, interrupted_run_may_have_any_number_of_ticks);
+	tcase_add_test(ok, receipts_logged_before_their_sends_still_match);
+	tcase_add_test(ok, stream_gives_each_line_once_in_wall_clock_order);
+	tcase_add_test(ok, stream_goes_on_past_a_missing_log);
 	suite_add_tcase(s, ok);
 
 	tcase_add_unchecked_fixture(rule, rundir_setup, rundir_teardown);
@@ -728,6 +859,7 @@ make_check_suite(void)
 	tcase_add_test(rule, message_received_twice_is_reported);
 	tcase_add_test(rule, message_with_wrong_clock_is_reported);
 	tcase_add_test(rule, messages_out_of_order_are_reported);
+	tcase_add_test(rule, early_receipt_whose_send_never_comes_is_unsent);
 	tcase_add_test(rule, wrong_number_of_ticks_is_reported);
 	tcase_add_test(rule, interrupted_run_still_accounts_for_every_message);
 	tcase_add_test(rule, wrong_tick_spacing_is_reported);

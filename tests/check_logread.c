@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -107,6 +108,32 @@ START_TEST(largest_numbers_are_read_exactly)
 	ck_assert_uint_eq(ev.seq, UINT64_MAX);
 	ck_assert_uint_eq(ev.peers[0], UINT32_MAX);
 	ck_assert_uint_eq(ev.msg_lamport, UINT64_MAX);
+	logread_close(lr);
+}
+END_TEST
+
+/* Leading zeros are allowed, however many digits they make. */
+START_TEST(leading_zeros_are_read_as_the_number)
+{
+	const char *lines[] = { HEADER,
+	    "001,0,SEND,000000000000000000005,02,0,0000000002|00,,",
+	    "1,1,RECV,6,000000000000000000003,0,0000000000000,07,1" };
+	char path[320], err[256];
+	struct log_event ev;
+	struct logread *lr = open_lines(lines, 3, path, sizeof path);
+
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
+	ck_assert_uint_eq(ev.vm, 1);
+	ck_assert_uint_eq(ev.wall_ns, 5);
+	ck_assert_uint_eq(ev.lamport, 2);
+	ck_assert_uint_eq(ev.npeers, 2);
+	ck_assert_uint_eq(ev.peers[0], 2);
+	ck_assert_uint_eq(ev.peers[1], 0);
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
+	ck_assert_uint_eq(ev.lamport, 3);
+	ck_assert_uint_eq(ev.peers[0], 0);
+	ck_assert_uint_eq(ev.src_seq, 7);
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 0);
 	logread_close(lr);
 }
 END_TEST
@@ -267,6 +294,41 @@ START_TEST(overlong_line_is_rejected)
 }
 END_TEST
 
+/* A log far longer than the reader's buffer: every line, none torn. */
+START_TEST(long_log_is_read_whole_across_buffer_refills)
+{
+	enum { N = 30000 };	/* about 1.2 MB, lines of varying length */
+	size_t cap = 64 + (size_t)N * 64, len = 0;
+	char *text = malloc(cap), dir[256], path[300], err[512];
+	struct log_event ev;
+	struct logread *lr;
+
+	ck_assert_ptr_nonnull(text);
+	len += (size_t)snprintf(text, cap, "%s\n", HEADER);
+	for (int i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "1,%d,RECV,"
+		    "17000000%011d,%d,%d,0,%d,%d\n", i, i * 7, i + 1, i % 3,
+		    i * 13, i);
+	rundir_make(dir, sizeof dir);
+	rundir_write_raw(dir, "vm1.csv", text, len);
+	free(text);
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_ptr_nonnull(lr = logread_open(path, err, sizeof err));
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
+		ck_assert_uint_eq(ev.seq, (uint64_t)i);
+		ck_assert_uint_eq(ev.wall_ns, UINT64_C(1700000000000000000) +
+		    (uint64_t)i * 7);
+		ck_assert_uint_eq(ev.queue_len, (uint64_t)(i % 3));
+		ck_assert_uint_eq(ev.src_seq, (uint64_t)i * 13);
+		ck_assert_uint_eq(ev.msg_lamport, (uint64_t)i);
+		ck_assert_uint_eq(ev.line, (unsigned long)i + 2);
+	}
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 0);
+	logread_close(lr);
+}
+END_TEST
+
 START_TEST(missing_file_is_reported_with_its_path)
 {
 	char err[256];
@@ -287,6 +349,7 @@ make_logread_suite(void)
 	tcase_add_unchecked_fixture(tc, rundir_setup, rundir_teardown);
 	tcase_add_test(tc, reads_every_field_of_each_kind);
 	tcase_add_test(tc, largest_numbers_are_read_exactly);
+	tcase_add_test(tc, leading_zeros_are_read_as_the_number);
 	tcase_add_test(tc, header_only_log_has_no_events);
 	tcase_add_test(tc, empty_file_is_missing_its_header);
 	tcase_add_test(tc, wrong_header_names_file_and_line_1);
@@ -301,6 +364,7 @@ make_logread_suite(void)
 	tcase_add_test(tc, nul_byte_is_rejected);
 	tcase_add_test(tc, binary_garbage_is_rejected_and_masked);
 	tcase_add_test(tc, overlong_line_is_rejected);
+	tcase_add_test(tc, long_log_is_read_whole_across_buffer_refills);
 	tcase_add_test(tc, missing_file_is_reported_with_its_path);
 	suite_add_tcase(s, tc);
 	return s;

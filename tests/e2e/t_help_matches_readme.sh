@@ -3,7 +3,9 @@
 
 readme="$(dirname "$0")/../../README.md"
 "$CLOCKRING" run --help | grep -o '^  --[a-z-]*' | tr -d ' ' | sort >"$T/help"
-grep -o '^| `--[a-z-]*' "$readme" | sed 's/^| `//' | sort >"$T/readme"
+# The options table of `run`: the rows between its heading and "Exit status".
+awk '/^`clockring run` options/ {on = 1; next} on && /^\| `--/ {print} on && /^Exit status/ {exit}' "$readme" |
+	grep -o '^| `--[a-z-]*' | sed 's/^| `//' | sort >"$T/readme"
 [ -s "$T/help" ] || fail "no options in --help"
 diff "$T/help" "$T/readme" || fail "run --help and README.md differ (< help, > README)"
 "$CLOCKRING" --help | grep -q "clockring COMMAND" || fail "--help"

@@ -1,0 +1,322 @@
+/* analysis/check_meta.c -- the check rules on run.meta */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/checker.h"
+#include "analysis/meta.h"
+
+static const char *const status_name[] = {
+	[RUN_UNKNOWN] = "?", [RUN_RUNNING] = "running",
+	[RUN_COMPLETE] = "complete", [RUN_INTERRUPTED] = "interrupted",
+	[RUN_FAILED] = "failed",
+};
+
+/* A meta violation on the key's line, or on the file if the key is missing. */
+__attribute__((format(printf, 3, 4))) static void
+meta_bad(struct checker *c, const char *key, const char *fmt, ...)
+{
+	char why[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	check_violation(c, c->meta_path, meta_line(c->meta, key), RULE_META,
+	    "%s", why);
+}
+
+static int
+want_u64(struct checker *c, const char *key, uint64_t lo, uint64_t hi,
+    uint64_t *v)
+{
+	char why[256];
+
+	if (meta_u64(c->meta, key, v, why, sizeof why) == -1) {
+		meta_bad(c, key, "%s", why);
+		return -1;
+	}
+	if (*v >= lo && *v <= hi)
+		return 0;
+	if (hi == UINT64_MAX)
+		meta_bad(c, key, "%s=%" PRIu64 ": must be at least %" PRIu64,
+		    key, *v, lo);
+	else
+		meta_bad(c, key, "%s=%" PRIu64 ": not in %" PRIu64 "..%" PRIu64,
+		    key, *v, lo, hi);
+	return -1;
+}
+
+static int
+want_positive(struct checker *c, const char *key, double *v)
+{
+	char why[256];
+
+	if (meta_double(c->meta, key, v, why, sizeof why) == -1) {
+		meta_bad(c, key, "%s", why);
+		return -1;
+	}
+	if (!(*v > 0)) {
+		meta_bad(c, key, "%s=%s: must be positive", key,
+		    meta_get(c->meta, key));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+want_str(struct checker *c, const char *key, const char **v)
+{
+	char why[256];
+
+	if (meta_str(c->meta, key, v, why, sizeof why) == -1) {
+		meta_bad(c, key, "%s", why);
+		return -1;
+	}
+	if (**v == '\0') {
+		meta_bad(c, key, "%s: empty", key);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+check_run_id(struct checker *c)
+{
+	const char *id;
+
+	if (want_str(c, "run_id", &id) == 0 &&
+	    (strlen(id) != 32 || strspn(id, "0123456789abcdefABCDEF") != 32))
+		meta_bad(c, "run_id", "run_id '%.64s': not 32 hex digits", id);
+}
+
+static void
+read_status(struct checker *c)
+{
+	const char *s;
+
+	c->status = RUN_UNKNOWN;
+	if (want_str(c, "status", &s) == -1)
+		return;
+	for (int i = RUN_RUNNING; i <= RUN_FAILED; i++) {
+		if (strcmp(s, status_name[i]) == 0) {
+			c->status = (enum run_status)i;
+			return;
+		}
+	}
+	meta_bad(c, "status", "status '%.64s': not running, complete, "
+	    "interrupted or failed", s);
+}
+
+/* Each VM has a rate within rate_min..rate_max: 0, or -1 if one is unusable. */
+static int
+read_rates(struct checker *c)
+{
+	uint64_t lo, hi, rate;
+	char key[32];
+	int rc = 0;
+	int range = want_u64(c, "rate_min", 1, UINT64_MAX, &lo) == 0;
+
+	range &= want_u64(c, "rate_max", 1, UINT64_MAX, &hi) == 0;
+	if (range && hi < lo) {
+		meta_bad(c, "rate_max", "rate_max=%" PRIu64 " is below "
+		    "rate_min=%" PRIu64, hi, lo);
+		range = 0;
+	}
+	if (!range) {
+		lo = 1;
+		hi = UINT64_MAX;
+	}
+	for (uint32_t i = 0; i < c->nvms; i++) {
+		snprintf(key, sizeof key, "vm%" PRIu32 ".rate", i);
+		if (want_u64(c, key, lo, hi, &rate) == 0)
+			c->vm[i].rate = rate;
+		else
+			rc = -1;
+	}
+	return rc;
+}
+
+/* ok, interrupted, link-broken, error, "exit N" or "signal N". */
+static int
+valid_exit(const char *s)
+{
+	static const char *const word[] = { "ok", "interrupted", "link-broken",
+		"error" };
+	const char *num = NULL;
+
+	for (size_t i = 0; i < sizeof word / sizeof word[0]; i++)
+		if (strcmp(s, word[i]) == 0)
+			return 1;
+	if (strncmp(s, "exit ", 5) == 0)
+		num = s + 5;
+	else if (strncmp(s, "signal ", 7) == 0)
+		num = s + 7;
+	return num != NULL && *num != '\0' &&
+	    strspn(num, "0123456789") == strlen(num);
+}
+
+static void
+read_vm_ends(struct checker *c)
+{
+	const char *s;
+	uint64_t port;
+	char key[32];
+
+	for (uint32_t i = 0; i < c->nvms; i++) {
+		snprintf(key, sizeof key, "vm%" PRIu32 ".port", i);
+		want_u64(c, key, 1, 65535, &port);
+		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", i);
+		if (want_str(c, key, &s) == 0 && !valid_exit(s))
+			meta_bad(c, key, "%s '%.64s': not ok, interrupted, "
+			    "link-broken, error, 'exit N' or 'signal N'", key,
+			    s);
+	}
+}
+
+/*
+ * Keys written when the run ended: its start and planned end, and how
+ * each VM ended. 0 if start_wall_ns is usable, for the tick rules.
+ */
+static int
+read_ended(struct checker *c, int have_span)
+{
+	uint64_t end;
+	double span;
+
+	read_vm_ends(c);
+	if (want_u64(c, "start_wall_ns", 0, UINT64_MAX,
+	    &c->start_wall_ns) == -1)
+		return -1;
+	if (want_u64(c, "end_wall_ns", 0, UINT64_MAX, &end) == -1 || !have_span)
+		return 0;
+	/* Rounding is the writer's choice: allow a microsecond either way. */
+	span = c->duration_s / c->speed * 1e9;
+	if (end < c->start_wall_ns ||
+	    fabs((double)(end - c->start_wall_ns) - span) > 1000)
+		meta_bad(c, "end_wall_ns", "end_wall_ns=%" PRIu64 ", expected "
+		    "start_wall_ns + duration_s / speed = %" PRIu64 " + %.0f "
+		    "ns", end, c->start_wall_ns, span);
+	return 0;
+}
+
+/*
+ * The rules on run.meta. Returns 0, 1 when vms is unusable (nothing else
+ * can be checked) or -1 when out of memory.
+ */
+int
+check_meta(struct checker *c)
+{
+	uint64_t n, u;
+	const char *s;
+	int span, rates;
+
+	want_str(c, "version", &s);
+	check_run_id(c);
+	want_u64(c, "seed", 0, UINT64_MAX, &u);
+	want_u64(c, "draw_max", 3, UINT64_MAX, &u);
+	want_str(c, "bind", &s);
+	read_status(c);
+	span = want_positive(c, "duration_s", &c->duration_s) == 0;
+	span &= want_positive(c, "speed", &c->speed) == 0;
+	if (want_u64(c, "vms", 2, 256, &n) == -1)
+		return 1;
+	c->nvms = (uint32_t)n;
+	if ((c->vm = calloc(n, sizeof *c->vm)) == NULL)
+		return -1;
+	rates = read_rates(c) == 0;
+	if (c->status != RUN_RUNNING && c->status != RUN_UNKNOWN)
+		c->timing = read_ended(c, span) == 0 && span && rates;
+	return 0;
+}
+
+static void
+check_failed(struct checker *c)
+{
+	const char *why = "no error given";
+	char where[32] = "";
+	uint64_t id;
+
+	if (want_u64(c, "failed_vm", 0, c->nvms - 1, &id) == 0)
+		snprintf(where, sizeof where, " in vm%" PRIu64, id);
+	want_str(c, "error", &why);
+	check_violation(c, c->meta_path, meta_line(c->meta, "status"),
+	    RULE_RUN_STATUS, "run failed%s: %s", where, why);
+}
+
+/* A complete run's VMs all ended well; other runs are not checkable whole. */
+void
+check_status(struct checker *c)
+{
+	const char *s;
+	char key[32];
+
+	if (c->status == RUN_FAILED)
+		check_failed(c);
+	else if (c->status == RUN_RUNNING)
+		check_violation(c, c->meta_path, meta_line(c->meta, "status"),
+		    RULE_RUN_STATUS, "status=running: the run is still going, "
+		    "or its orchestrator was killed");
+	if (c->status != RUN_COMPLETE)
+		return;
+	for (uint32_t i = 0; i < c->nvms; i++) {
+		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", i);
+		s = meta_get(c->meta, key);
+		if (s == NULL || strcmp(s, "ok") == 0)
+			continue;
+		check_violation(c, c->meta_path, meta_line(c->meta, key),
+		    RULE_RUN_STATUS, "status=complete but %s=%s", key, s);
+	}
+}
+
+/* Say why the run cannot be checked at all; returns -1. */
+__attribute__((format(printf, 3, 4))) static int
+unusable(char *why, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, len, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* run_dir is a directory with a run.meta we can read: 0, or -1 and why. */
+int
+check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
+{
+	size_t n = strlen(dir);
+	const char *format;
+	struct stat st;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;	/* so paths read DIR/vm0.csv, not DIR//vm0.csv */
+	if (n >= sizeof c->dir)
+		return unusable(why, len, "'%.64s...': path too long", dir);
+	memcpy(c->dir, dir, n);
+	c->dir[n] = '\0';
+	snprintf(c->meta_path, sizeof c->meta_path, "%s/run.meta", c->dir);
+	if (stat(dir, &st) == -1)
+		return unusable(why, len, "'%s': %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return unusable(why, len, "'%s': not a directory", dir);
+	if (stat(c->meta_path, &st) == -1 && errno == ENOENT)
+		return unusable(why, len, "'%s': no run.meta (not a run "
+		    "directory?)", dir);
+	if ((c->meta = meta_load(c->dir, why, len)) == NULL)
+		return -1;
+	if ((format = meta_get(c->meta, "format")) == NULL)
+		return unusable(why, len, "'%s': run.meta has no format key",
+		    dir);
+	if (strcmp(format, "1") != 0)
+		return unusable(why, len, "'%s': unsupported format '%.32s' "
+		    "(this clockring reads format 1)", dir, format);
+	return 0;
+}

@@ -1,0 +1,238 @@
+/* analysis/compare.c -- `clockring compare RESULTS_DIR`: experiments side by side across their repeats */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/compare.h"
+#include "analysis/compare_csv.h"
+#include "analysis/compare_data.h"
+#include "analysis/compare_load.h"
+#include "analysis/compare_text.h"
+#include "analysis/errmsg.h"
+#include "analysis/outfile.h"
+#include "analysis/plot.h"
+
+static const char usage[] =
+"usage: clockring compare [--out DIR] RESULTS_DIR\n"
+"\n"
+"Compares the experiments of a results tree (what `clockring experiments`\n"
+"wrote: RESULTS_DIR/NAME/R/ for each repeat R, analyzed) across their\n"
+"repeats: per run max and mean drift, clock jumps, queue lengths, pending\n"
+"and sent messages, message delay; per experiment their mean, standard\n"
+"deviation, min and max. Writes compare.csv (a row per experiment),\n"
+"runs.csv (a row per run), the plots' data and compare_summary.png,\n"
+"compare_drift.png, compare_jumps.png and compare_queue.png, and prints\n"
+"the comparison table. An experiment with a run missing or not analyzed\n"
+"is left out, said in one line.\n"
+"\n"
+"  --out DIR        where the comparison goes [RESULTS_DIR/compare]\n"
+"\n"
+"exit status: 0 ok, 1 no complete experiment or a file not written,\n"
+"2 bad input\n";
+
+const struct compare_figinfo compare_figs[CMP_NFIGS] = {
+	/* key, label, unit, decimals, integral, percent */
+	[CMP_MAX_DRIFT] = { "max_drift", "max drift", "clock ticks", 1, 1, 0 },
+	[CMP_MEAN_DRIFT] = { "mean_drift", "mean drift", "clock ticks", 2, 0,
+	    0 },
+	[CMP_MEAN_JUMP] = { "mean_jump", "mean jump", "clock ticks", 3, 0, 0 },
+	[CMP_JUMP_SHARE] = { "jump_over_1_share", "jumps > 1", "", 1, 0, 1 },
+	[CMP_MAX_JUMP] = { "max_jump", "max jump", "clock ticks", 1, 1, 0 },
+	[CMP_MAX_QUEUE] = { "max_queue", "max queue", "messages", 1, 1, 0 },
+	[CMP_MEAN_QUEUE] = { "mean_queue", "mean queue", "messages", 2, 0, 0 },
+	[CMP_PENDING] = { "pending", "pending", "messages", 1, 1, 0 },
+	[CMP_SENT] = { "msgs_sent", "sent", "messages", 0, 1, 0 },
+	[CMP_DELAY] = { "delay_mean_s", "mean delay", "s", 3, 0, 0 },
+};
+
+const char *const compare_plots[] = {
+	"compare_summary", "compare_drift", "compare_jumps", "compare_queue",
+};
+const size_t compare_nplots = sizeof compare_plots / sizeof compare_plots[0];
+
+static const char *const plot_libs[] = { "compare_common.gp",
+	"compare_band.gp", "look.gp" };
+static const struct plot_set plots = {
+	compare_plots, sizeof compare_plots / sizeof compare_plots[0],
+	plot_libs, sizeof plot_libs / sizeof plot_libs[0],
+};
+
+/* Bad usage: one line on stderr, pointing to --help; exit status 2. */
+__attribute__((format(printf, 2, 3))) static int
+bad_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "clockring: %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see 'clockring %s --help')\n", cmd);
+	return 2;
+}
+
+/* mkdir -p: the output directory and any parent it lacks. */
+static int
+make_dirs(const char *dir, char *err, size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+		snprintf(err, errlen, "%.64s...: path too long", dir);
+		return -1;
+	}
+	for (char *p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			return -1;
+		}
+		if ((*p = c) == '\0')
+			return 0;
+	}
+}
+
+/* The table, and where everything went. */
+static void
+show(FILE *say, const struct compare *c, const char *out, int drawn)
+{
+	compare_text_table(say, c);
+	fprintf(say, "\nnumbers: %s/compare.csv, runs.csv\n", out);
+	for (size_t i = 0; drawn && i < compare_nplots; i++)
+		fprintf(say, "%s%s/%s.png\n", i == 0 ? "plots:   " :
+		    "         ", out, compare_plots[i]);
+}
+
+/* 0 written and drawn; 1 written, no gnuplot (said); -1 failed, err. */
+static int
+write_all(const struct compare *c, const char *out, char *err,
+    size_t errlen)
+{
+	int rc;
+
+	if (make_dirs(out, err, errlen) == -1 ||
+	    compare_csv_write(c, out, err, errlen) == -1 ||
+	    compare_data_write(c, out, err, errlen) == -1)
+		return -1;
+	if ((rc = plot_render_set(out, &plots, 0, err, errlen)) == 1)
+		fprintf(stderr, "clockring: compare: %s\n", err);
+	return rc;
+}
+
+/* Where the comparison goes: out_dir, or RESULTS/compare. */
+static int
+out_path(char out[OUTFILE_PATH_MAX], const char *out_dir,
+    const char *results, char *err, size_t errlen)
+{
+	int n = out_dir != NULL ?
+	    snprintf(out, OUTFILE_PATH_MAX, "%s", out_dir) :
+	    snprintf(out, OUTFILE_PATH_MAX, "%s/compare", results);
+
+	if (n < OUTFILE_PATH_MAX)
+		return 0;
+	errmsg_set(err, errlen, "%.64s...: path too long", out_dir ? out_dir :
+	    results);
+	return -1;
+}
+
+struct compare *
+compare_build(const char *results, const char *out_dir, FILE *say,
+    int *status, char *err, size_t errlen)
+{
+	char out[OUTFILE_PATH_MAX];
+	struct compare *c;
+	struct stat st;
+	int rc;
+
+	*status = 2;
+	if (stat(results, &st) == -1) {
+		errmsg_set(err, errlen, "'%s': %s", results, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		errmsg_set(err, errlen, "'%s': not a directory", results);
+		return NULL;
+	}
+	*status = 1;
+	if ((c = compare_load(results, err, errlen)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < c->nskipped; i++)
+		fprintf(stderr, "clockring: compare: left out, incomplete: "
+		    "%s\n", c->skipped[i]);
+	if (c->nexps == 0)
+		errmsg_set(err, errlen, "no complete experiment in %s",
+		    c->results);
+	else if (out_path(out, out_dir, c->results, err, errlen) == 0 &&
+	    (rc = write_all(c, out, err, errlen)) != -1) {
+		if (say != NULL)
+			show(say, c, out, rc == 0);
+		*status = 0;
+		return c;
+	}
+	compare_free(c);
+	return NULL;
+}
+
+int
+compare_args(int argc, char **argv, const char *cmd, const char *help,
+    const char **out, const char **results)
+{
+	*out = *results = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(help, stdout);
+			return 0;
+		}
+		if (strcmp(a, "--out") == 0 && i + 1 < argc)
+			*out = argv[++i];
+		else if (strncmp(a, "--out=", 6) == 0)
+			*out = a + 6;
+		else if (strcmp(a, "--out") == 0)
+			return bad_usage(cmd, "--out: needs a directory");
+		else if (a[0] == '-')
+			return bad_usage(cmd, "unknown option '%s'", a);
+		else if (*results != NULL)
+			return bad_usage(cmd, "one results directory only");
+		else
+			*results = a;
+	}
+	if (*results == NULL)
+		return bad_usage(cmd, "no results directory given");
+	if (*out != NULL && **out == '\0')
+		return bad_usage(cmd, "--out '': an empty directory name");
+	return -1;
+}
+
+int
+compare_fail(const char *cmd, int status, const char *err)
+{
+	if (status == 2)
+		return bad_usage(cmd, "%s", err);
+	fprintf(stderr, "clockring: %s: %s\n", cmd, err);
+	return status;
+}
+
+int
+compare_main(int argc, char **argv)
+{
+	char err[OUTFILE_PATH_MAX];
+	const char *out, *results;
+	int rc = compare_args(argc, argv, "compare", usage, &out, &results);
+
+	if (rc != -1)
+		return rc;
+	struct compare *c = compare_build(results, out, stdout, &rc, err,
+	    sizeof err);
+	if (c == NULL)
+		return compare_fail("compare", rc, err);
+	compare_free(c);
+	return 0;
+}

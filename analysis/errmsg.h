@@ -1,0 +1,11 @@
+/* analysis/errmsg.h -- fill a caller's error buffer, printf-style, and say it failed */
+#ifndef ANALYSIS_ERRMSG_H
+#define ANALYSIS_ERRMSG_H
+
+#include <stddef.h>
+
+/* The message into err (errlen bytes, cut if longer); returns -1. */
+int errmsg_set(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

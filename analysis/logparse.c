@@ -1,0 +1,294 @@
+/* analysis/logparse.c -- one line of a vmI.csv turned into a struct log_event */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/logparse.h"
+#include "analysis/logread.h"
+
+/*
+ * Two parsers of one grammar. The fast one walks the line once, byte by
+ * byte, and gives up on anything unusual: it accepts only lines that the
+ * careful one accepts too, with the same values. The careful one splits
+ * the line into fields and says what is wrong with the first bad one; it
+ * runs only on the lines the fast one gave up on (20-digit numbers, or
+ * errors), so its cost does not matter.
+ */
+#define NFIELDS		9
+#define FAST_DIGITS	19	/* any 19 digits fit in 64 bits */
+
+enum field { F_VM, F_SEQ, F_EVENT, F_WALL, F_LAMPORT, F_QUEUE, F_PEERS,
+	F_SRC_SEQ, F_MSG_LAMPORT };
+
+static const char *const field_name[NFIELDS] = {
+	"vm", "seq", "event", "wall_ns", "lamport", "queue_len", "peers",
+	"src_seq", "msg_lamport",
+};
+
+/* 1 to 19 digits: the byte after them, or NULL. */
+static const char *
+digits(const char *p, uint64_t *v)
+{
+	const char *s = p;
+	uint64_t x = 0;
+
+	while ((unsigned)(*p - '0') < 10)
+		x = x * 10 + (unsigned)(*p++ - '0');
+	if (p == s || p - s > FAST_DIGITS)
+		return NULL;
+	*v = x;
+	return p;
+}
+
+/* A number and the comma after it: past the comma, or NULL. */
+static const char *
+fast_num(const char *p, uint64_t *v)
+{
+	return (p = digits(p, v)) != NULL && *p == ',' ? p + 1 : NULL;
+}
+
+/* A peer id: at most 9 digits, so it fits 32 bits; then sep. */
+static const char *
+fast_peer(const char *p, char sep, uint32_t *id)
+{
+	const char *s = p;
+	uint32_t x = 0;
+
+	while ((unsigned)(*p - '0') < 10 && p - s < 9)
+		x = x * 10 + (unsigned)(*p++ - '0');
+	if (p == s || *p != sep)
+		return NULL;
+	*id = x;
+	return p + 1;
+}
+
+/* The event column and its comma: past the comma, or NULL. */
+static const char *
+fast_kind(const char *p, enum log_kind *kind)
+{
+	static const char *const word[] = { "INTERNAL,", "SEND,", "RECV,",
+		"PENDING," };
+	const char *w;
+
+	switch (*p) {
+	case 'I': *kind = LOG_INTERNAL; break;
+	case 'S': *kind = LOG_SEND; break;
+	case 'R': *kind = LOG_RECV; break;
+	case 'P': *kind = LOG_PENDING; break;
+	default: return NULL;
+	}
+	/* The line's '\n' differs from every letter: no reading past it. */
+	for (w = word[*kind]; *w != '\0'; w++, p++)
+		if (*p != *w)
+			return NULL;
+	return p;
+}
+
+/* peers, src_seq and msg_lamport, to the end of the line at eol. */
+static int
+fast_tail(const char *p, const char *eol, struct log_event *ev)
+{
+	ev->npeers = 0;
+	ev->src_seq = ev->msg_lamport = 0;
+	if (ev->kind == LOG_INTERNAL)
+		return p[0] == ',' && p[1] == ',' && p + 2 == eol ? 0 : -1;
+	if (ev->kind == LOG_SEND) {
+		const char *bar = fast_peer(p, '|', &ev->peers[0]);
+		if (bar != NULL) {
+			ev->npeers = 1;
+			p = bar;
+		}
+		if ((p = fast_peer(p, ',', &ev->peers[ev->npeers])) == NULL)
+			return -1;
+		ev->npeers++;
+		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+	}
+	if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL ||
+	    (p = fast_num(p, &ev->src_seq)) == NULL)
+		return -1;
+	ev->npeers = 1;
+	/* The last number ends at the newline, not at a comma. */
+	return digits(p, &ev->msg_lamport) == eol ? 0 : -1;
+}
+
+static int
+fast(const char *s, size_t n, struct log_event *ev)
+{
+	uint64_t vm;
+	const char *p = s;
+
+	if ((p = fast_num(p, &vm)) == NULL || vm > UINT32_MAX ||
+	    (p = fast_num(p, &ev->seq)) == NULL ||
+	    (p = fast_kind(p, &ev->kind)) == NULL ||
+	    (p = fast_num(p, &ev->wall_ns)) == NULL ||
+	    (p = fast_num(p, &ev->lamport)) == NULL ||
+	    (p = fast_num(p, &ev->queue_len)) == NULL)
+		return -1;
+	ev->vm = (uint32_t)vm;
+	return fast_tail(p, s + n, ev);
+}
+
+/* The careful parser: its state is the reason of the first failure. */
+struct careful {
+	char *why;
+	size_t whylen;
+};
+
+__attribute__((format(printf, 2, 3))) static int
+fail(struct careful *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->why, c->whylen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Cut the line at its commas; returns the number of fields it has. */
+static int
+split(char *s, char *field[NFIELDS])
+{
+	int n = 1;
+
+	field[0] = s;
+	for (; *s != '\0'; s++) {
+		if (*s != ',')
+			continue;
+		if (n < NFIELDS)
+			field[n] = s + 1;
+		*s = '\0';
+		n++;
+	}
+	return n;
+}
+
+/* A decimal number in [0, max]: digits only, no sign, no spaces. */
+static int
+parse_num(struct careful *c, enum field f, const char *s, uint64_t max,
+    uint64_t *v)
+{
+	uint64_t x = 0;
+	const char *p = s;
+
+	if (*p == '-')
+		return fail(c, "%s '%s': negative", field_name[f], s);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (x > (max - d) / 10)
+			return fail(c, "%s '%s': too large", field_name[f], s);
+		x = x * 10 + d;
+	}
+	if (p == s || *p != '\0')
+		return fail(c, "%s '%s': not a number", field_name[f], s);
+	*v = x;
+	return 0;
+}
+
+static int
+parse_kind(struct careful *c, const char *s, enum log_kind *kind)
+{
+	for (int k = LOG_INTERNAL; k <= LOG_PENDING; k++) {
+		if (strcmp(s, logread_kind_name((enum log_kind)k)) == 0) {
+			*kind = (enum log_kind)k;
+			return 0;
+		}
+	}
+	return fail(c, "event '%s': not INTERNAL, SEND, RECV or PENDING", s);
+}
+
+/* peers: empty for INTERNAL, "A" or "A|B" for SEND, "A" for RECV, PENDING. */
+static int
+parse_peers(struct careful *c, char *s, struct log_event *ev)
+{
+	const char *kind = logread_kind_name(ev->kind);
+	uint32_t max = ev->kind == LOG_SEND ? 2 : 1;
+	uint64_t id;
+	char *bar;
+
+	ev->npeers = 0;
+	if (ev->kind == LOG_INTERNAL)
+		return *s == '\0' ? 0 :
+		    fail(c, "peers '%s': must be empty for INTERNAL", s);
+	if (*s == '\0')
+		return fail(c, "peers: missing for %s", kind);
+	for (;;) {
+		if ((bar = strchr(s, '|')) != NULL)
+			*bar = '\0';
+		if (ev->npeers == max)
+			return fail(c, "peers: more than %u for %s", max, kind);
+		if (parse_num(c, F_PEERS, s, UINT32_MAX, &id) == -1)
+			return -1;
+		ev->peers[ev->npeers++] = (uint32_t)id;
+		if (bar == NULL)
+			return 0;
+		s = bar + 1;
+	}
+}
+
+/* src_seq and msg_lamport: present for RECV and PENDING, empty otherwise. */
+static int
+parse_msg(struct careful *c, char *field[NFIELDS], struct log_event *ev)
+{
+	const char *kind = logread_kind_name(ev->kind);
+	int want = ev->kind == LOG_RECV || ev->kind == LOG_PENDING;
+
+	for (enum field f = F_SRC_SEQ; f <= F_MSG_LAMPORT; f++) {
+		if (want && *field[f] == '\0')
+			return fail(c, "%s: missing for %s", field_name[f],
+			    kind);
+		if (!want && *field[f] != '\0')
+			return fail(c, "%s '%s': must be empty for %s",
+			    field_name[f], field[f], kind);
+	}
+	ev->src_seq = ev->msg_lamport = 0;
+	if (!want)
+		return 0;
+	if (parse_num(c, F_SRC_SEQ, field[F_SRC_SEQ], UINT64_MAX,
+	    &ev->src_seq) == -1)
+		return -1;
+	return parse_num(c, F_MSG_LAMPORT, field[F_MSG_LAMPORT], UINT64_MAX,
+	    &ev->msg_lamport);
+}
+
+static int
+careful(struct careful *c, char *line, struct log_event *ev)
+{
+	char *field[NFIELDS];
+	uint64_t vm;
+	int n;
+
+	if ((n = split(line, field)) != NFIELDS)
+		return fail(c, "%d fields, expected %d", n, NFIELDS);
+	if (parse_num(c, F_VM, field[F_VM], UINT32_MAX, &vm) == -1 ||
+	    parse_num(c, F_SEQ, field[F_SEQ], UINT64_MAX, &ev->seq) == -1 ||
+	    parse_kind(c, field[F_EVENT], &ev->kind) == -1 ||
+	    parse_num(c, F_WALL, field[F_WALL], UINT64_MAX,
+	    &ev->wall_ns) == -1 ||
+	    parse_num(c, F_LAMPORT, field[F_LAMPORT], UINT64_MAX,
+	    &ev->lamport) == -1 ||
+	    parse_num(c, F_QUEUE, field[F_QUEUE], UINT64_MAX,
+	    &ev->queue_len) == -1 ||
+	    parse_peers(c, field[F_PEERS], ev) == -1 ||
+	    parse_msg(c, field, ev) == -1)
+		return -1;
+	ev->vm = (uint32_t)vm;
+	return 0;
+}
+
+int
+logparse_event(const char *s, size_t n, struct log_event *ev, char *why,
+    size_t whylen)
+{
+	struct careful c = { why, whylen };
+	char line[LOGPARSE_LINE_MAX + 1];
+
+	if (fast(s, n, ev) == 0)
+		return 0;
+	if (memchr(s, '\0', n) != NULL)
+		return fail(&c, "NUL byte in line");
+	memcpy(line, s, n);
+	line[n] = '\0';
+	return careful(&c, line, ev);
+}

@@ -1,0 +1,82 @@
+/* analysis/notebook.c -- `clockring report RESULTS_DIR`: the lab notebook, report.md and report.html */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis/compare.h"
+#include "analysis/doc.h"
+#include "analysis/notebook.h"
+#include "analysis/notebook_body.h"
+#include "analysis/outfile.h"
+
+static const char usage[] =
+"usage: clockring report [--out DIR] RESULTS_DIR\n"
+"\n"
+"A lab notebook of a results tree (what `clockring experiments` wrote):\n"
+"runs the comparison (clockring compare, into DIR/compare), then writes\n"
+"DIR/report.md and DIR/report.html, a single self-contained page with\n"
+"every plot inside. It tells what was run (experiments, repeats, speed,\n"
+"seeds), each experiment's settings, runs and plots, the comparison\n"
+"tables and plots, and observations generated from the numbers.\n"
+"\n"
+"  --out DIR        where the report goes [RESULTS_DIR]\n"
+"\n"
+"exit status: 0 ok, 1 no complete experiment or a file not written,\n"
+"2 bad input\n";
+
+#define TITLE	"clockring lab notebook: Lamport clocks under different " \
+	"settings"
+
+static int
+write_one(const struct compare *c, const struct notebook_where *w,
+    enum doc_format fmt, const char *name, char *err, size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(w->out, name, path, err, errlen);
+	struct doc *d;
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	if ((d = doc_open(f, fmt, TITLE)) == NULL) {
+		fclose(f);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = notebook_body(d, c, w);
+	if (doc_close(d, err, errlen) == -1 || rc == -1) {
+		if (rc == -1)
+			snprintf(err, errlen, "out of memory");
+		fclose(f);
+		return -1;
+	}
+	return outfile_close(f, path, err, errlen);
+}
+
+int
+notebook_main(int argc, char **argv)
+{
+	char err[OUTFILE_PATH_MAX], cmp[OUTFILE_PATH_MAX];
+	const char *out, *results;
+	int rc = compare_args(argc, argv, "report", usage, &out, &results);
+
+	if (rc != -1)
+		return rc;
+	if (out == NULL)
+		out = results;
+	if (snprintf(cmp, sizeof cmp, "%s/compare", out) >= (int)sizeof cmp)
+		return compare_fail("report", 2, "--out: path too long");
+	struct compare *c = compare_build(results, cmp, stdout, &rc, err,
+	    sizeof err);
+	if (c == NULL)
+		return compare_fail("report", rc, err);
+	struct notebook_where w = { out, cmp };
+	if (write_one(c, &w, DOC_MARKDOWN, "report.md", err,
+	    sizeof err) == -1 ||
+	    write_one(c, &w, DOC_HTML, "report.html", err, sizeof err) == -1)
+		rc = compare_fail("report", 1, err);
+	else
+		printf("report:  %s/report.md\n         %s/report.html\n", out,
+		    out);
+	compare_free(c);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/* analysis/notebook_body.h -- what the lab notebook says, in order: one description for Markdown and HTML */
+#ifndef ANALYSIS_NOTEBOOK_BODY_H
+#define ANALYSIS_NOTEBOOK_BODY_H
+
+#include "analysis/compare.h"
+#include "analysis/doc.h"
+
+/* Where the report's pieces are, as paths the report writer can open. */
+struct notebook_where {
+	const char *out;	/* the directory of report.md and report.html */
+	const char *compare;	/* the comparison's files and plots */
+};
+
+/*
+ * The notebook after its title: what was run, the comparison at a
+ * glance, each experiment (settings, runs, plots of repeat 1), the
+ * comparison tables and plots, the observations. Images are linked
+ * relative to w->out. 0, or -1 out of memory.
+ */
+int notebook_body(struct doc *d, const struct compare *c,
+    const struct notebook_where *w);
+
+#endif
