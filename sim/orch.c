@@ -1,4 +1,5 @@
 /* sim/orch.c -- the orchestrator: fork the VMs, start them together, wait */
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -76,6 +77,35 @@ choose_rates(struct run *r)
 		if (o->nrates && r->rates[i] > r->rate_max)
 			r->rate_max = r->rates[i];
 	}
+}
+
+/*
+ * The orchestrator holds two descriptors per VM (its listening socket until
+ * the fork, and its control socket) besides its own few: 256 VMs need more
+ * than some systems' default soft limit of 1024 minus what is in use. Raise
+ * the soft limit up to the hard one when needed, or say what is missing.
+ */
+static int
+enough_fds(const struct run *r, char *err, size_t errlen)
+{
+	rlim_t need = 2 * (rlim_t)r->o->vms + 64;
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur >= need)
+		return 0;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < need) {
+		snprintf(err, errlen, "--vms %u needs %lu open files, the limit is "
+		    "%lu (raise it with ulimit -n)", (unsigned)r->o->vms,
+		    (unsigned long)need, (unsigned long)rl.rlim_max);
+		return -1;
+	}
+	rl.rlim_cur = need;
+	if (setrlimit(RLIMIT_NOFILE, &rl) == -1) {
+		snprintf(err, errlen, "raising the open-file limit to %lu: %s",
+		    (unsigned long)need, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* Listen for every VM here, before forking: a port in use is bad input. */
@@ -419,7 +449,8 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	make_ids(r);
 	choose_rates(r);
 	/* Ports first: a run refused for a port in use leaves no directory. */
-	if (open_ports(r, err, sizeof err) == -1 ||
+	if (enough_fds(r, err, sizeof err) == -1 ||
+	    open_ports(r, err, sizeof err) == -1 ||
 	    outdir_prepare(r, err, sizeof err) == -1 ||
 	    runmeta_write(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);

@@ -4,4 +4,14 @@
 run_ok "$T/r" --vms 256 --duration 30 --speed 10
 [ "$(ls "$T/r"/vm*.csv | wc -l)" -eq 256 ] || fail "not 256 logs"
 no_survivors "$T/r"
+
+# A low soft limit on open files is raised as needed; a hard one too low
+# for 256 VMs is refused in one line, before anything starts.
+(ulimit -Sn 300 && "$CLOCKRING" run --quiet --vms 256 --duration 2 --speed 5 \
+    --out "$T/soft") || fail "a soft open-file limit of 300 was not raised"
+(ulimit -n 300 && "$CLOCKRING" run --quiet --vms 256 --duration 2 \
+    --out "$T/hard" 2>"$T/err"; echo $? >"$T/rc")
+[ "$(cat "$T/rc")" = 2 ] || fail "hard limit: exit $(cat "$T/rc"), not 2"
+grep -q "needs 576 open files" "$T/err" || { cat "$T/err"; fail "no limit message"; }
+[ ! -e "$T/hard" ] || fail "a refused run left a directory"
 echo ok
