@@ -313,10 +313,9 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 	if ((c->meta = meta_load(c->dir, why, len)) == NULL)
 		return -1;
 	if ((format = meta_get(c->meta, "format")) == NULL)
-		return unusable(why, len, "'%s': run.meta has no format key",
-		    dir);
+		return unusable(why, len, "%s: no format key", c->meta_path);
 	if (strcmp(format, "1") != 0)
-		return unusable(why, len, "'%s': unsupported format '%.32s' "
-		    "(this clockring reads format 1)", dir, format);
+		return unusable(why, len, "%s: unsupported format '%.32s' "
+		    "(this clockring reads format 1)", c->meta_path, format);
 	return 0;
 }

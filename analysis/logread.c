@@ -187,8 +187,14 @@ check_header(struct logread *lr, const char *s, size_t n)
 		return 0;
 	if (memchr(s, '\0', n) != NULL)
 		return fail(lr, -1, "NUL byte in line");
-	return fail(lr, -1, "bad header '%.*s' (expected '%s')",
-	    n < 80 ? (int)n : 80, s, header);
+	/* Quote at most 80 bytes, and no control bytes: a binary file must
+	 * not garble the terminal it is reported on. */
+	char shown[81];
+	size_t len = n < 80 ? n : 80;
+	for (size_t i = 0; i < len; i++)
+		shown[i] = s[i] >= 0x20 && s[i] < 0x7f ? s[i] : '?';
+	shown[len] = '\0';
+	return fail(lr, -1, "bad header '%s' (expected '%s')", shown, header);
 }
 
 /* The next event line, the header checked first: 1, 0 at the end, or < 0. */

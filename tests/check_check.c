@@ -791,7 +791,7 @@ START_TEST(unsupported_format_is_unusable)
 	char dir[256];
 
 	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
-	expect_unusable(dir, "': unsupported format '2'");
+	expect_unusable(dir, "/run.meta: unsupported format '2'");
 }
 END_TEST
 
