@@ -1,5 +1,8 @@
 /* vm/reader.c -- one thread per link: frames in, messages onto the queue */
 #include <sys/socket.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <errno.h>
 #include <pthread.h>
@@ -77,6 +80,10 @@ run(void *arg)
 	bool bye = false;
 	int end = READER_RUNNING;
 
+#ifdef __linux__
+	/* Named, so that top -H, a debugger or a test can tell readers apart. */
+	prctl(PR_SET_NAME, "cr-reader");
+#endif
 	while (end == READER_RUNNING) {
 		ssize_t n = read(r->fd, buf + len, sizeof buf - len);
 		if (n == -1 && errno == EINTR)

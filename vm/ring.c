@@ -225,33 +225,6 @@ no_delay(int fd)
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
 
-/* Accept until the predecessor says a valid HELLO; drop anyone else. */
-static int
-accept_prev(const struct ring_conf *c, int *drops, char *err, size_t errlen)
-{
-	uint32_t prev = (c->id + c->n - 1) % c->n;
-	const char *why;
-
-	for (;;) {
-		if (wait_fd(c, c->listen_fd, POLLIN, c->deadline_ns, &why) == -1) {
-			snprintf(err, errlen, "waiting for vm %u: %s", (unsigned)prev, why);
-			return -1;
-		}
-		int fd = accept(c->listen_fd, NULL, NULL);
-		if (fd == -1)
-			continue;
-		uint64_t hello_by = clock_mono_ns() + HELLO_NS;
-		struct wire_hello h;
-		if (read_hello(c, fd, hello_by, &h, &why) == 0 &&
-		    check_hello(c, &h, prev, &why) == 0 && send_hello(c, fd) == 0) {
-			no_delay(fd);
-			return fd;
-		}
-		note_drop(c, drops, "a client", why);
-		close(fd);
-	}
-}
-
 static int
 set_blocking(int fd, bool blocking)
 {
@@ -260,6 +233,125 @@ set_blocking(int fd, bool blocking)
 	if (fl == -1)
 		return -1;
 	return fcntl(fd, F_SETFL, blocking ? fl & ~O_NONBLOCK : fl | O_NONBLOCK);
+}
+
+/*
+ * Clients that connected but have not said HELLO yet. They are heard all
+ * at once, each with its own second to speak, so a crowd of silent or slow
+ * strangers cannot keep the predecessor waiting behind them.
+ */
+#define MAX_WAITING	64
+
+struct waiting {
+	int fd;
+	uint64_t deadline;	/* CLOCK_MONOTONIC: dropped if still silent */
+	uint8_t buf[WIRE_MAX_FRAME];
+	size_t got;
+};
+
+static void
+drop_waiting(const struct ring_conf *c, struct waiting *w, int *nw, int i,
+    int *drops, const char *why)
+{
+	note_drop(c, drops, "a client", why);
+	close(w[i].fd);
+	w[i] = w[--*nw];
+}
+
+/*
+ * Read what client i has sent, never past its HELLO (what follows belongs
+ * to the reader thread): 1 a valid HELLO from want_id, 0 not yet, -1 with
+ * *why if it can never be one.
+ */
+static int
+hear(const struct ring_conf *c, struct waiting *w, uint32_t want_id,
+    const char **why)
+{
+	size_t need = w->got < 5 ? 5 : 4 + (size_t)WIRE_HELLO_BODY, used;
+	struct wire_frame f;
+	ssize_t n = read(w->fd, w->buf + w->got, need - w->got);
+
+	if (n == 0 || (n == -1 && errno != EAGAIN && errno != EINTR)) {
+		*why = n == 0 ? "closed before HELLO" : strerror(errno);
+		return -1;
+	}
+	w->got += n > 0 ? (size_t)n : 0;
+	if (w->got < 5)
+		return 0;
+	if (wire_get(w->buf, w->got, &f, &used, why) == -1)
+		return -1;
+	if (w->buf[4] != WIRE_HELLO) {
+		*why = "first frame is not HELLO";
+		return -1;
+	}
+	if (w->got < 4 + (size_t)WIRE_HELLO_BODY)
+		return 0;
+	if (wire_get(w->buf, w->got, &f, &used, why) != 1 ||
+	    check_hello(c, &f.hello, want_id, why) == -1)
+		return -1;
+	return 1;
+}
+
+static void
+admit(const struct ring_conf *c, struct waiting *w, int *nw, int *drops)
+{
+	int fd = accept(c->listen_fd, NULL, NULL);
+
+	if (fd == -1)
+		return;
+	if (*nw == MAX_WAITING || set_blocking(fd, false) == -1) {
+		note_drop(c, drops, "a client", "too many clients at once");
+		close(fd);
+		return;
+	}
+	w[(*nw)++] = (struct waiting){ .fd = fd,
+	    .deadline = clock_mono_ns() + HELLO_NS };
+}
+
+/* Accept until the predecessor says a valid HELLO; drop anyone else. */
+static int
+accept_prev(const struct ring_conf *c, int *drops, char *err, size_t errlen)
+{
+	uint32_t prev = (c->id + c->n - 1) % c->n;
+	struct waiting w[MAX_WAITING];
+	struct pollfd p[MAX_WAITING + 1];
+	const char *why = "timed out";
+	int nw = 0, fd = -1;
+
+	while (fd == -1 && !*c->stop && clock_mono_ns() < c->deadline_ns) {
+		p[0] = (struct pollfd){ .fd = c->listen_fd, .events = POLLIN };
+		for (int i = 0; i < nw; i++)
+			p[i + 1] = (struct pollfd){ .fd = w[i].fd, .events = POLLIN };
+		if (poll(p, (nfds_t)nw + 1, 100) == -1 && errno != EINTR)
+			break;
+		uint64_t now = clock_mono_ns();
+		for (int i = nw - 1; i >= 0 && fd == -1; i--) {
+			int heard = p[i + 1].revents ? hear(c, &w[i], prev, &why) : 0;
+			if (heard == 0 && now > w[i].deadline) {
+				why = "timed out";
+				heard = -1;
+			}
+			if (heard == -1)
+				drop_waiting(c, w, &nw, i, drops, why);
+			else if (heard == 1 && (set_blocking(w[i].fd, true) == -1 ||
+			    send_hello(c, w[i].fd) == -1))
+				drop_waiting(c, w, &nw, i, drops, strerror(errno));
+			else if (heard == 1) {
+				fd = w[i].fd;
+				w[i] = w[--nw];
+			}
+		}
+		if (fd == -1 && p[0].revents)
+			admit(c, w, &nw, drops);
+	}
+	while (nw > 0)
+		close(w[--nw].fd);
+	if (fd == -1)
+		snprintf(err, errlen, "waiting for vm %u: %s", (unsigned)prev,
+		    *c->stop ? "interrupted" : "timed out");
+	else
+		no_delay(fd);
+	return fd;
 }
 
 /* One non-blocking connect, so a silent host cannot outlast the deadline. */

@@ -7,7 +7,7 @@ no_survivors "$T/r"
 
 # A low soft limit on open files is raised as needed; a hard one too low
 # for 256 VMs is refused in one line, before anything starts.
-(ulimit -Sn 300 && "$CLOCKRING" run --quiet --vms 256 --duration 2 --speed 5 \
+(ulimit -Sn 300 && "$CLOCKRING" run --quiet --vms 256 --duration 30 --speed 10 \
     --out "$T/soft") || fail "a soft open-file limit of 300 was not raised"
 (ulimit -n 300 && "$CLOCKRING" run --quiet --vms 256 --duration 2 \
     --out "$T/hard" 2>"$T/err"; echo $? >"$T/rc")

@@ -6,7 +6,7 @@
 # a run.meta written here from the documented format, and checked.
 runid=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 base=$(free_port)
-start=$(($(date +%s) + 6))
+start=$(($(date +%s) + 9))
 mkdir "$T/r"
 vm() {	# vm ID: start VM ID of the ring in the background
 	"$CLOCKRING" vm --id "$1" --vms 3 --rate 3 --run-id "$runid" --seed 9 \
@@ -14,7 +14,9 @@ vm() {	# vm ID: start VM ID of the ring in the background
 	    --listen "127.0.0.1:$((base + $1))" \
 	    --next "127.0.0.1:$((base + ($1 + 1) % 3))" \
 	    --log "$T/r/vm$1.csv" 2>>"$T/vm$1.err" &
+	vms="$vms $!"
 }
+vms="" 
 vm 1
 sleep 0.3
 
@@ -22,9 +24,11 @@ hex() { echo "$1" | sed 's/../\\x&/g'; }
 hello() {	# hello VERSION RUN_ID VM_ID: a HELLO frame as printf escapes
 	printf '%s' "\\x00\\x00\\x00\\x1b\\x01CLKR$(hex "$1")$(hex "$2")$(hex "$3")\\x00\\x03"
 }
+strays=""
 stray() {	# stray BYTES SECONDS: connect to VM 1, send, linger, hang up
 	( exec 3<>"/dev/tcp/127.0.0.1/$((base + 1))" && printf "$1" >&3 &&
 	  sleep "$2" ) 2>/dev/null &
+	strays="$strays $!"
 }
 stray "$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" 0
 stray '\xff\xff\xff\xff\x01' 0                       # a huge length
@@ -33,10 +37,17 @@ stray '' 2                                          # silence
 stray "$(hello 0001 00000000000000000000000000000000 0000)" 0.2   # wrong run id
 stray "$(hello 0009 "$runid" 0000)" 0.2                           # wrong version
 stray "$(hello 0001 "$runid" 0002)" 0.2                           # not the predecessor
-sleep 3		# VM 1 gives each silent client 1 s, one at a time
+# A crowd: 200 clients that connect and say nothing for a minute. VM 1
+# hears up to 64 at a time, each for one second, so the crowd costs it a
+# few seconds, well inside its 10 s to link (one at a time: 200 s).
+for i in $(seq 200); do stray '' 60; done
+sleep 0.5
 vm 0
 vm 2
-wait
+# shellcheck disable=SC2086
+wait $vms || fail "a VM failed (see $T/vm*.err)"
+# shellcheck disable=SC2086
+kill $strays 2>/dev/null
 for i in 0 1 2; do
 	[ -s "$T/r/vm$i.csv" ] || fail "vm$i wrote no log"
 done
