@@ -7,6 +7,7 @@
 #   make report         results/report.md and .html from those results
 #   make check      build and run every test (units, then end to end)
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
+#   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
 #   make bench      the highest --speed at which runs still keep time, and
 #                   analysis speed and memory on a 10-million-event run
 #
@@ -50,7 +51,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo plots experiments report bench tools deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo plots experiments report bench fuzz tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -124,6 +125,10 @@ plots: deps $(BIN)
 bench: $(BIN) tools
 	@tools/bench.sh $(BIN)
 	@tools/bench-analyze.sh $(BIN) $(O)/tools
+
+# libFuzzer harnesses of tests/fuzz/, FUZZ_SECONDS each (default 30)
+fuzz:
+	tools/fuzz.sh
 
 PREFIX ?= /usr/local
 install: $(BIN)

@@ -17,5 +17,6 @@ Suite *make_plot_suite(void);
 Suite *make_expfile_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
+Suite *make_fuzz_regress_suite(void);
 
 #endif
