@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analysis/checker.h"
+#include "analysis/errmsg.h"
 #include "analysis/meta.h"
 
 static const char *const status_name[] = {
@@ -276,18 +277,6 @@ check_status(struct checker *c)
 	}
 }
 
-/* Say why the run cannot be checked at all; returns -1. */
-__attribute__((format(printf, 3, 4))) static int
-unusable(char *why, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /* run_dir is a directory with a run.meta we can read: 0, or -1 and why. */
 int
 check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
@@ -299,23 +288,23 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 	while (n > 1 && dir[n - 1] == '/')
 		n--;	/* so paths read DIR/vm0.csv, not DIR//vm0.csv */
 	if (n >= sizeof c->dir)
-		return unusable(why, len, "'%.64s...': path too long", dir);
+		return errmsg_set(why, len, "'%.64s...': path too long", dir);
 	memcpy(c->dir, dir, n);
 	c->dir[n] = '\0';
 	snprintf(c->meta_path, sizeof c->meta_path, "%s/run.meta", c->dir);
 	if (stat(dir, &st) == -1)
-		return unusable(why, len, "'%s': %s", dir, strerror(errno));
+		return errmsg_set(why, len, "'%s': %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return unusable(why, len, "'%s': not a directory", dir);
+		return errmsg_set(why, len, "'%s': not a directory", dir);
 	if (stat(c->meta_path, &st) == -1 && errno == ENOENT)
-		return unusable(why, len, "'%s': no run.meta (not a run "
+		return errmsg_set(why, len, "'%s': no run.meta (not a run "
 		    "directory?)", dir);
 	if ((c->meta = meta_load(c->dir, why, len)) == NULL)
 		return -1;
 	if ((format = meta_get(c->meta, "format")) == NULL)
-		return unusable(why, len, "%s: no format key", c->meta_path);
+		return errmsg_set(why, len, "%s: no format key", c->meta_path);
 	if (strcmp(format, "1") != 0)
-		return unusable(why, len, "%s: unsupported format '%.32s' "
+		return errmsg_set(why, len, "%s: unsupported format '%.32s' "
 		    "(this clockring reads format 1)", c->meta_path, format);
 	return 0;
 }

@@ -1,12 +1,12 @@
 /* analysis/meta.c -- reader of a run's run.meta (key=value lines) */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/errmsg.h"
 #include "analysis/meta.h"
 
 struct entry {
@@ -40,17 +40,6 @@ find(const struct meta *m, const char *key)
 	return NULL;
 }
 
-__attribute__((format(printf, 3, 4))) static int
-reject(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 /*
  * Take one line (newline already stripped) into m; 0, or -1 with the
  * reason in err. Keys we do not know are kept: readers must ignore them,
@@ -65,23 +54,23 @@ add(struct meta *m, char *line, size_t len, unsigned long lineno, char *err,
 	struct entry *e;
 
 	if (strlen(line) != len)
-		return reject(err, errlen, "NUL byte in line");
+		return errmsg_set(err, errlen, "NUL byte in line");
 	if (eq == NULL || eq == line)
-		return reject(err, errlen, "expected key=value");
+		return errmsg_set(err, errlen, "expected key=value");
 	*eq = '\0';
 	if ((dup = find(m, line)) != NULL)
-		return reject(err, errlen, "key '%.64s' already given on line "
+		return errmsg_set(err, errlen, "key '%.64s' already given on line "
 		    "%lu", line, dup->lineno);
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 64;
 		if ((e = realloc(m->e, cap * sizeof *e)) == NULL)
-			return reject(err, errlen, "out of memory");
+			return errmsg_set(err, errlen, "out of memory");
 		m->e = e;
 		m->cap = cap;
 	}
 	e = &m->e[m->n];
 	if ((e->line = malloc(len + 1)) == NULL)
-		return reject(err, errlen, "out of memory");
+		return errmsg_set(err, errlen, "out of memory");
 	memcpy(e->line, line, len + 1);	/* key, NUL, value, NUL */
 	e->val = e->line + (eq - line) + 1;
 	e->lineno = lineno;
@@ -166,7 +155,7 @@ meta_str(const struct meta *m, const char *key, const char **val, char *err,
     size_t errlen)
 {
 	if ((*val = meta_get(m, key)) == NULL)
-		return reject(err, errlen, "missing key '%s'", key);
+		return errmsg_set(err, errlen, "missing key '%s'", key);
 	return 0;
 }
 
@@ -183,7 +172,7 @@ meta_u64(const struct meta *m, const char *key, uint64_t *val, char *err,
 	errno = 0;
 	*val = strtoull(s, &end, 10);
 	if (*s < '0' || *s > '9' || *end != '\0' || errno == ERANGE)
-		return reject(err, errlen, "%s '%.64s': not an unsigned 64-bit "
+		return errmsg_set(err, errlen, "%s '%.64s': not an unsigned 64-bit "
 		    "integer", key, s);
 	return 0;
 }
@@ -201,6 +190,6 @@ meta_double(const struct meta *m, const char *key, double *val, char *err,
 	*val = strtod(s, &end);
 	if (*s == '\0' || strchr("0123456789.-+", *s) == NULL || *end != '\0' ||
 	    errno == ERANGE || !isfinite(*val))
-		return reject(err, errlen, "%s '%.64s': not a number", key, s);
+		return errmsg_set(err, errlen, "%s '%.64s': not a number", key, s);
 	return 0;
 }

@@ -1,13 +1,13 @@
 /* sim/expfile.c -- experiment files (experiments/NAME.exp): parsing, validation, seeds */
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
 
@@ -26,17 +26,6 @@
 static const char *const suite_owned[] = {
 	"--out", "--seed", "--duration", "--speed", "--force", "--quiet",
 };
-
-__attribute__((format(printf, 3, 4))) static int
-reject(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* FNV-1a of the name: each experiment's seeds differ, and never change. */
 static uint64_t
@@ -76,9 +65,9 @@ set_text(char *dst, size_t len, const char *key, const char *val, char *why,
     size_t whylen)
 {
 	if (*val == '\0')
-		return reject(why, whylen, "%s: empty", key);
+		return errmsg_set(why, whylen, "%s: empty", key);
 	if (strlen(val) >= len)
-		return reject(why, whylen, "%s: longer than %zu characters", key,
+		return errmsg_set(why, whylen, "%s: longer than %zu characters", key,
 		    len - 1);
 	memcpy(dst, val, strlen(val) + 1);
 	return 0;
@@ -94,7 +83,7 @@ set_number(double *dst, const char *key, const char *val, double min,
 	double v = strtod(val, &end);
 	if (*val == '\0' || *end != '\0' || errno != 0 || v < min || v > max ||
 	    (whole && v != (double)(uint64_t)v))
-		return reject(why, whylen, "%s '%s': must be a %s from %g to %g",
+		return errmsg_set(why, whylen, "%s '%s': must be a %s from %g to %g",
 		    key, val, whole ? "whole number" : "number", min, max);
 	*dst = v;
 	return 0;
@@ -115,18 +104,18 @@ set_run(struct experiment *e, const char *val, char *why, size_t whylen)
 	for (char *w = strtok_r(e->argbuf, " \t", &save); w != NULL;
 	    w = strtok_r(NULL, " \t", &save)) {
 		if (e->argc == EXP_MAX_ARGS)
-			return reject(why, whylen, "run: more than %d words",
+			return errmsg_set(why, whylen, "run: more than %d words",
 			    EXP_MAX_ARGS);
 		for (size_t i = 0; i < sizeof suite_owned / sizeof *suite_owned; i++)
 			if (strncmp(w, suite_owned[i], strlen(suite_owned[i])) == 0 &&
 			    (w[strlen(suite_owned[i])] == '\0' ||
 			    w[strlen(suite_owned[i])] == '='))
-				return reject(why, whylen, "run: %s is set by the "
+				return errmsg_set(why, whylen, "run: %s is set by the "
 				    "experiment suite, not here", suite_owned[i]);
 		e->argv[e->argc++] = w;
 	}
 	if (options_run(e->argc, e->argv, &o, err, sizeof err) != 0)
-		return reject(why, whylen, "run: %s", err);
+		return errmsg_set(why, whylen, "run: %s", err);
 	return 0;
 }
 
@@ -157,11 +146,11 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		errno = 0;
 		e->seed = strtoull(val, &end, 10);
 		if (!isdigit((unsigned char)*val) || *end != '\0' || errno != 0)
-			return reject(why, whylen, "seed '%s': must be a whole number "
+			return errmsg_set(why, whylen, "seed '%s': must be a whole number "
 			    "from 0 to 2^64-1", val);
 		return 0;
 	}
-	return reject(why, whylen, "unknown key '%.40s' (keys: title, "
+	return errmsg_set(why, whylen, "unknown key '%.40s' (keys: title, "
 	    "description, run, repeat, duration, seed)", key);
 }
 
@@ -175,13 +164,13 @@ set_name(struct experiment *e, const char *path, char *err, size_t errlen)
 	if (len > 4 && strcmp(base + len - 4, ".exp") == 0)
 		len -= 4;
 	if (len == 0 || len >= sizeof e->name)
-		return reject(err, errlen, "%s: the file name must give the "
+		return errmsg_set(err, errlen, "%s: the file name must give the "
 		    "experiment a name of 1 to %zu characters", path,
 		    sizeof e->name - 1);
 	for (size_t i = 0; i < len; i++)
 		if (!isalnum((unsigned char)base[i]) && base[i] != '-' &&
 		    base[i] != '_')
-			return reject(err, errlen, "%s: the file name may hold only "
+			return errmsg_set(err, errlen, "%s: the file name may hold only "
 			    "letters, digits, '-' and '_'", path);
 	memcpy(e->name, base, len);
 	e->name[len] = '\0';
@@ -209,12 +198,12 @@ parse_line(struct experiment *e, char *line, unsigned *seen, char *why,
 	char *eq = strchr(line, '=');
 
 	if (eq == NULL)
-		return reject(why, whylen, "expected key = value");
+		return errmsg_set(why, whylen, "expected key = value");
 	*eq = '\0';
 	char *key = trim(line), *val = trim(eq + 1);
 	int k = key_index(key);
 	if (k >= 0 && (*seen & 1u << k))
-		return reject(why, whylen, "key '%s' given twice", key);
+		return errmsg_set(why, whylen, "key '%s' given twice", key);
 	if (set_key(e, key, val, why, whylen) == -1)
 		return -1;
 	*seen |= 1u << k;
@@ -235,7 +224,7 @@ expfile_parse(const char *path, const char *text, size_t len,
 		return -1;
 	e->seed = name_seed(e->name);
 	if (len > EXP_MAX_BYTES || memchr(text, '\0', len) != NULL)
-		return reject(err, errlen, "%s: not an experiment file (%s)", path,
+		return errmsg_set(err, errlen, "%s: not an experiment file (%s)", path,
 		    len > EXP_MAX_BYTES ? "over 64 KiB" : "a NUL byte");
 	memcpy(buf, text, len);
 	buf[len] = '\0';
@@ -248,11 +237,11 @@ expfile_parse(const char *path, const char *text, size_t len,
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (parse_line(e, s, &seen, why, sizeof why) == -1)
-			return reject(err, errlen, "%s:%u: %s", path, lineno, why);
+			return errmsg_set(err, errlen, "%s:%u: %s", path, lineno, why);
 	}
 	for (int k = 0; k < 2; k++)	/* title and description */
 		if (!(seen & 1u << k))
-			return reject(err, errlen, "%s: missing key '%s'", path, keys[k]);
+			return errmsg_set(err, errlen, "%s: missing key '%s'", path, keys[k]);
 	return 0;
 }
 
@@ -263,11 +252,11 @@ expfile_load(const char *path, struct experiment *e, char *err, size_t errlen)
 	FILE *f = fopen(path, "r");
 
 	if (f == NULL)
-		return reject(err, errlen, "%s: %s", path, strerror(errno));
+		return errmsg_set(err, errlen, "%s: %s", path, strerror(errno));
 	size_t len = fread(text, 1, sizeof text, f);
 	int bad = ferror(f);
 	fclose(f);
 	if (bad)
-		return reject(err, errlen, "%s: read error", path);
+		return errmsg_set(err, errlen, "%s: read error", path);
 	return expfile_parse(path, text, len, e, err, errlen);
 }
