@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "analysis/gp_scripts.h"
+#include "analysis/outfile.h"
 #include "analysis/plot.h"
 
 /* One script may take this long; the largest runs draw in a few seconds. */
@@ -64,30 +65,19 @@ static int
 write_scripts(const char *dir, const struct plot_set *set, char *err,
     size_t errlen)
 {
-	char path[PLOT_PATH_MAX];
-	FILE *f;
+	char path[OUTFILE_PATH_MAX];
 
 	for (size_t i = 0; i < gp_nscripts; i++) {
 		if (!in_set(set, gp_scripts[i].name))
 			continue;
-		if (snprintf(path, sizeof path, "%s/%s", dir, gp_scripts[i].name) >=
-		    (int)sizeof path) {
-			snprintf(err, errlen, "%s: path too long", dir);
+		FILE *f = outfile_open(dir, gp_scripts[i].name, path, err, errlen);
+		if (f == NULL)
 			return -1;
-		}
-		if ((f = fopen(path, "w")) == NULL)
-			goto fail;
-		if (fputs(gp_scripts[i].text, f) == EOF) {
-			fclose(f);
-			goto fail;
-		}
-		if (fclose(f) == EOF)
-			goto fail;
+		fputs(gp_scripts[i].text, f);
+		if (outfile_close(f, path, err, errlen) == -1)
+			return -1;
 	}
 	return 0;
-fail:
-	snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	return -1;
 }
 
 static int

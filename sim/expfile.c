@@ -142,12 +142,9 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return set_number(&e->duration_s, key, val, 1e-3, 1e7, false, why,
 		    whylen);
 	if (strcmp(key, "seed") == 0) {
-		char *end;
-		errno = 0;
-		e->seed = strtoull(val, &end, 10);
-		if (!isdigit((unsigned char)*val) || *end != '\0' || errno != 0)
-			return errmsg_set(why, whylen, "seed '%s': must be a whole number "
-			    "from 0 to 2^64-1", val);
+		if (options_parse_uint(val, &e->seed) != 0)
+			return errmsg_set(why, whylen, "seed '%s': must be a whole "
+			    "number from 0 to 2^64-1", val);
 		return 0;
 	}
 	return errmsg_set(why, whylen, "unknown key '%.40s' (keys: title, "

@@ -30,8 +30,8 @@ bad(char *err, size_t errlen, const struct opt *o, const char *val,
 }
 
 /* 0, -1 if s is not a decimal whole number, -2 if it is too large. */
-static int
-parse_uint(const char *s, uint64_t *v)
+int
+options_parse_uint(const char *s, uint64_t *v)
 {
 	char *end;
 
@@ -50,7 +50,7 @@ set_uint(const struct opt *o, const char *val, char *err, size_t errlen)
 {
 	char why[64];
 	uint64_t v;
-	int rc = parse_uint(val, &v);
+	int rc = options_parse_uint(val, &v);
 
 	if (rc < 0)
 		return bad(err, errlen, o, val, rc == -2 ? "too large" :
@@ -99,8 +99,8 @@ set_rates(const struct opt *o, const char *val, char *err, size_t errlen)
 		size_t len = strcspn(p, ",");
 		uint64_t v;
 		snprintf(num, sizeof num, "%.*s", (int)(len < 31 ? len : 31), p);
-		if (len == 0 || len > 30 || parse_uint(num, &v) != 0 || v < 1 ||
-		    v > OPT_MAX_RATE) {
+		if (len == 0 || len > 30 || options_parse_uint(num, &v) != 0 ||
+		    v < 1 || v > OPT_MAX_RATE) {
 			snprintf(why, sizeof why, "rate '%s' is not a whole number "
 			    "from 1 to %d", num, OPT_MAX_RATE);
 			return bad(err, errlen, o, val, why);
@@ -272,8 +272,9 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	const char *colon = strrchr(s, ':'), *arg = s;
 	uint64_t p;
 
-	if (colon == NULL || colon == s || parse_uint(colon + 1, &p) != 0 ||
-	    p > 65535 || (size_t)(colon - s) >= hostlen) {
+	if (colon == NULL || colon == s ||
+	    options_parse_uint(colon + 1, &p) != 0 || p > 65535 ||
+	    (size_t)(colon - s) >= hostlen) {
 		snprintf(err, errlen, "--%s '%s': not HOST:PORT", name, s);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analysis/outfile.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
 #include "sim/suite.h"
@@ -110,27 +111,22 @@ static int
 keep_settings(const char *out, const char *file, const struct experiment *e,
     char *err, size_t errlen)
 {
-	char path[PATH_MAX + 96];
-	FILE *f;
+	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX];
 
-	snprintf(path, sizeof path, "%s/%s", out, e->name);
-	if (mkdir(out, 0755) == -1 && errno != EEXIST)
-		goto fail;
-	if (mkdir(path, 0755) == -1 && errno != EEXIST)
-		goto fail;
-	snprintf(path, sizeof path, "%s/%s/experiment.exp", out, e->name);
-	if ((f = fopen(path, "w")) == NULL)
-		goto fail;
+	snprintf(dir, sizeof dir, "%s/%s", out, e->name);
+	if ((mkdir(out, 0755) == -1 && errno != EEXIST) ||
+	    (mkdir(dir, 0755) == -1 && errno != EEXIST)) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	FILE *f = outfile_open(dir, "experiment.exp", path, err, errlen);
+	if (f == NULL)
+		return -1;
 	fprintf(f, "# copied from %s\ntitle = %s\ndescription = %s\nrun = %s\n"
 	    "repeat = %u\nduration = %.15g\nseed = %" PRIu64 "\n", file,
 	    e->title, e->description, e->run, (unsigned)e->repeat, e->duration_s,
 	    e->seed);
-	if (fclose(f) == EOF)
-		goto fail;
-	return 0;
-fail:
-	snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	return -1;
+	return outfile_close(f, path, err, errlen);
 }
 
 static void
