@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analysis/meta.h"
 #include "analysis/outfile.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
@@ -66,16 +67,12 @@ exists(const char *dir, const char *name)
 static bool
 finished(const char *dir)
 {
-	char path[PATH_MAX + 16], line[64];
-	bool complete = false;
+	char err[256];
+	struct meta *m = meta_load(dir, err, sizeof err);
+	const char *status = m != NULL ? meta_get(m, "status") : NULL;
+	bool complete = status != NULL && strcmp(status, "complete") == 0;
 
-	snprintf(path, sizeof path, "%s/run.meta", dir);
-	FILE *f = fopen(path, "r");
-	if (f == NULL)
-		return false;
-	while (fgets(line, sizeof line, f) != NULL)
-		complete |= strcmp(line, "status=complete\n") == 0;
-	fclose(f);
+	meta_free(m);
 	return complete && exists(dir, "analysis/summary.csv");
 }
 
