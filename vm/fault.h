@@ -1,0 +1,40 @@
+/* vm/fault.h -- faults injected on purpose: their spec text and what it means */
+#ifndef VM_FAULT_H
+#define VM_FAULT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FAULT_MAX	16	/* --fault may be given this many times */
+#define FAULT_TEXT_MAX	64	/* a spec as fault_format writes it, with NUL */
+
+enum fault_kind {
+	FAULT_KILL,	/* kill:V@T       SIGKILL VM V at model second T */
+	FAULT_PAUSE,	/* pause:V@T+D    SIGSTOP VM V at T, SIGCONT at T+D */
+	FAULT_SLOW,	/* slow:A->B@T+D:DELAY  messages A sends B that arrive
+			 * in [T, T+D) reach B's queue DELAY later */
+};
+
+/* Times are model seconds, like --duration: divide by --speed for real ones. */
+struct fault {
+	enum fault_kind kind;
+	uint32_t vm;		/* KILL, PAUSE: the VM; SLOW: the sender A */
+	uint32_t to;		/* SLOW: the receiver B; else 0 */
+	double at_s;		/* T: when it starts */
+	double for_s;		/* D: PAUSE, SLOW: how long; KILL: 0 */
+	double delay_s;		/* SLOW: added to each message's trip; else 0 */
+};
+
+/* Parse one spec; 0, or -1 with the reason (without the spec) in err. */
+int fault_parse(const char *spec, struct fault *f, char *err, size_t errlen);
+/* The spec in its one canonical spelling, as run.meta records it. */
+void fault_format(const struct fault *f, char *buf, size_t len);
+/*
+ * Does the fault fit a run of vms VMs lasting duration_s? 0, or -1 with the
+ * reason in err: an id out of range, a slow link between VMs that are not
+ * ring neighbours, a start at or after the end, a pause still on at the end.
+ */
+int fault_fits(const struct fault *f, uint32_t vms, double duration_s,
+    char *err, size_t errlen);
+
+#endif
