@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite *make_rng_suite(void);
+Suite *make_fault_suite(void);
 Suite *make_step_suite(void);
 Suite *make_queue_suite(void);
 Suite *make_wire_suite(void);
