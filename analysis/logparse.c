@@ -68,14 +68,16 @@ static const char *
 fast_kind(const char *p, enum log_kind *kind)
 {
 	static const char *const word[] = { "INTERNAL,", "SEND,", "RECV,",
-		"PENDING," };
+		"PENDING,", "PEER_DOWN,", "DROP," };
 	const char *w;
 
 	switch (*p) {
 	case 'I': *kind = LOG_INTERNAL; break;
 	case 'S': *kind = LOG_SEND; break;
 	case 'R': *kind = LOG_RECV; break;
-	case 'P': *kind = LOG_PENDING; break;
+	case 'P': *kind = p[1] == 'E' && p[2] == 'N' ? LOG_PENDING :
+		    LOG_PEER_DOWN; break;
+	case 'D': *kind = LOG_DROP; break;
 	default: return NULL;
 	}
 	/* The line's '\n' differs from every letter: no reading past it. */
@@ -93,6 +95,12 @@ fast_tail(const char *p, const char *eol, struct log_event *ev)
 	ev->src_seq = ev->msg_lamport = 0;
 	if (ev->kind == LOG_INTERNAL)
 		return p[0] == ',' && p[1] == ',' && p + 2 == eol ? 0 : -1;
+	if (ev->kind == LOG_PEER_DOWN) {
+		if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL)
+			return -1;
+		ev->npeers = 1;
+		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+	}
 	if (ev->kind == LOG_SEND) {
 		const char *bar = fast_peer(p, '|', &ev->peers[0]);
 		if (bar != NULL) {
@@ -189,16 +197,17 @@ parse_num(struct careful *c, enum field f, const char *s, uint64_t max,
 static int
 parse_kind(struct careful *c, const char *s, enum log_kind *kind)
 {
-	for (int k = LOG_INTERNAL; k <= LOG_PENDING; k++) {
+	for (int k = LOG_INTERNAL; k <= LOG_DROP; k++) {
 		if (strcmp(s, logread_kind_name((enum log_kind)k)) == 0) {
 			*kind = (enum log_kind)k;
 			return 0;
 		}
 	}
-	return fail(c, "event '%s': not INTERNAL, SEND, RECV or PENDING", s);
+	return fail(c, "event '%s': not INTERNAL, SEND, RECV, PENDING, "
+	    "PEER_DOWN or DROP", s);
 }
 
-/* peers: empty for INTERNAL, "A" or "A|B" for SEND, "A" for RECV, PENDING. */
+/* peers: empty for INTERNAL, "A" or "A|B" for SEND, "A" for the others. */
 static int
 parse_peers(struct careful *c, char *s, struct log_event *ev)
 {
@@ -227,12 +236,13 @@ parse_peers(struct careful *c, char *s, struct log_event *ev)
 	}
 }
 
-/* src_seq and msg_lamport: present for RECV and PENDING, empty otherwise. */
+/* src_seq and msg_lamport: present for RECV, PENDING, DROP; else empty. */
 static int
 parse_msg(struct careful *c, char *field[NFIELDS], struct log_event *ev)
 {
 	const char *kind = logread_kind_name(ev->kind);
-	int want = ev->kind == LOG_RECV || ev->kind == LOG_PENDING;
+	int want = ev->kind == LOG_RECV || ev->kind == LOG_PENDING ||
+	    ev->kind == LOG_DROP;
 
 	for (enum field f = F_SRC_SEQ; f <= F_MSG_LAMPORT; f++) {
 		if (want && *field[f] == '\0')

@@ -24,6 +24,7 @@
 static const char *const kind_name[] = {
 	[LOG_INTERNAL] = "INTERNAL", [LOG_SEND] = "SEND",
 	[LOG_RECV] = "RECV", [LOG_PENDING] = "PENDING",
+	[LOG_PEER_DOWN] = "PEER_DOWN", [LOG_DROP] = "DROP",
 };
 
 struct logread {

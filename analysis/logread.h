@@ -9,12 +9,16 @@
 #define LOGREAD_HEADER \
 	"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport"
 
-enum log_kind { LOG_INTERNAL, LOG_SEND, LOG_RECV, LOG_PENDING };
+/* PEER_DOWN and DROP come with format 2: a peer found dead, a send not made. */
+enum log_kind { LOG_INTERNAL, LOG_SEND, LOG_RECV, LOG_PENDING, LOG_PEER_DOWN,
+	LOG_DROP, LOG_KINDS };
 
 /*
  * One line of a log. Fields a kind leaves empty are 0: INTERNAL has no
  * peers, SEND has 1 or 2 destinations and no message fields, RECV and
- * PENDING have exactly one peer (the source) and both message fields.
+ * PENDING have exactly one peer (the source) and both message fields,
+ * PEER_DOWN one peer and no message fields, DROP one peer (the
+ * destination) and both message fields (its SEND's seq and clock).
  */
 struct log_event {
 	uint32_t vm;		/* the vm column */
@@ -24,9 +28,10 @@ struct log_event {
 	uint64_t lamport;	/* clock after the event */
 	uint64_t queue_len;	/* messages left queued after the event */
 	uint32_t npeers;	/* 0 (INTERNAL), 1, or 2 (SEND to both) */
-	uint32_t peers[2];	/* SEND: destinations in order; else source */
-	uint64_t src_seq;	/* RECV, PENDING: the sender's SEND seq */
-	uint64_t msg_lamport;	/* RECV, PENDING: clock the message carried */
+	uint32_t peers[2];	/* SEND: destinations in order; DROP: the
+				 * destination; PEER_DOWN: the peer; else source */
+	uint64_t src_seq;	/* RECV, PENDING, DROP: the sender's SEND seq */
+	uint64_t msg_lamport;	/* RECV, PENDING, DROP: clock the message carried */
 	unsigned long line;	/* line number in the file, the header is 1 */
 };
 

@@ -29,7 +29,7 @@ struct stats_sink {
 struct stats_vm {
 	uint64_t rate;
 	uint64_t ticks;		/* INTERNAL + SEND + RECV */
-	uint64_t count[4];	/* lines by enum log_kind */
+	uint64_t count[LOG_KINDS];	/* lines by enum log_kind */
 	uint64_t msgs_out;	/* messages its SENDs carried */
 	uint64_t to_next, to_prev, from_prev, from_next;	/* N = 2: all
 				 * under next; from_*: RECV only */

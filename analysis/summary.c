@@ -9,7 +9,7 @@
 #include "analysis/summary.h"
 
 struct vm_sum {
-	uint64_t count[4];	/* events by enum log_kind */
+	uint64_t count[LOG_KINDS];	/* events by enum log_kind */
 	uint64_t sent;		/* messages: a SEND to both is two */
 	uint64_t final_clock;
 	uint64_t max_queue;
@@ -71,7 +71,7 @@ summary_print(const char *dir, FILE *out, char *err, size_t errlen)
 			goto fail;
 		snprintf(name, sizeof name, "%u", i);
 		print_row(out, name, rate ? rate : "?", &s);
-		for (int k = 0; k < 4; k++)
+		for (int k = 0; k < LOG_KINDS; k++)
 			total.count[k] += s.count[k];
 		total.sent += s.sent;
 		total.final_clock = s.final_clock > total.final_clock ?

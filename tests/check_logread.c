@@ -59,10 +59,12 @@ START_TEST(reads_every_field_of_each_kind)
 		"1,1,SEND,1700000000500000000,2,0,2|0,,",
 		"1,2,RECV,1700000001000000000,9,3,0,17,8",
 		"1,3,PENDING,1700000002000000000,9,0,2,5,4",
+		"1,4,PEER_DOWN,1700000003000000000,9,0,2,,",
+		"1,5,DROP,1700000004000000000,10,0,2,4,10",
 	};
 	char path[320], err[256];
 	struct log_event ev;
-	struct logread *lr = open_lines(lines, 5, path, sizeof path);
+	struct logread *lr = open_lines(lines, 7, path, sizeof path);
 
 	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
 	ck_assert_int_eq(ev.kind, LOG_INTERNAL);
@@ -88,6 +90,17 @@ START_TEST(reads_every_field_of_each_kind)
 	ck_assert_int_eq(ev.kind, LOG_PENDING);
 	ck_assert_uint_eq(ev.seq, 3);
 	ck_assert_uint_eq(ev.line, 5);
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
+	ck_assert_int_eq(ev.kind, LOG_PEER_DOWN);
+	ck_assert_uint_eq(ev.npeers, 1);
+	ck_assert_uint_eq(ev.peers[0], 2);
+	ck_assert_uint_eq(ev.src_seq, 0);
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 1);
+	ck_assert_int_eq(ev.kind, LOG_DROP);
+	ck_assert_uint_eq(ev.npeers, 1);
+	ck_assert_uint_eq(ev.peers[0], 2);
+	ck_assert_uint_eq(ev.src_seq, 4);
+	ck_assert_uint_eq(ev.msg_lamport, 10);
 	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 0);
 	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), 0);
 	logread_close(lr);
@@ -213,6 +226,9 @@ START_TEST(unknown_event_kind_is_rejected)
 {
 	expect_bad_line("1,0,TICK,5,1,0,,,", "event 'TICK'");
 	expect_bad_line("1,0,send,5,1,0,2,,", "event 'send'");
+	expect_bad_line("1,0,PEER,5,1,0,2,,", "event 'PEER'");
+	expect_bad_line("1,0,P,5,1,0,2,,", "event 'P'");
+	expect_bad_line("1,0,DROPPED,5,1,0,2,3,4", "event 'DROPPED'");
 }
 END_TEST
 
@@ -236,6 +252,11 @@ START_TEST(fields_must_match_the_event_kind)
 	expect_bad_line("1,0,RECV,5,1,0,2,,4", "src_seq: missing for RECV");
 	expect_bad_line("1,0,PENDING,5,1,0,2,3,", "msg_lamport: missing for "
 	    "PENDING");
+	expect_bad_line("1,0,PEER_DOWN,5,1,0,,,", "peers: missing for PEER_DOWN");
+	expect_bad_line("1,0,PEER_DOWN,5,1,0,2|0,,", "more than 1 for PEER_DOWN");
+	expect_bad_line("1,0,PEER_DOWN,5,1,0,2,3,4", "must be empty for PEER_DOWN");
+	expect_bad_line("1,0,DROP,5,1,0,2,,", "src_seq: missing for DROP");
+	expect_bad_line("1,0,DROP,5,1,0,2|0,3,4", "more than 1 for DROP");
 }
 END_TEST
 
