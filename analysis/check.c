@@ -36,7 +36,8 @@ static const char *const rule_name[RULE_COUNT] = {
 	[RULE_TICK_COUNT] = "tick-count", [RULE_TICK_SPACING] = "tick-spacing",
 	[RULE_LOST] = "lost", [RULE_UNSENT] = "unsent",
 	[RULE_DUPLICATE] = "duplicate", [RULE_MSG_CLOCK] = "msg-clock",
-	[RULE_FIFO] = "fifo",
+	[RULE_FIFO] = "fifo", [RULE_PEER_DOWN] = "peer-down",
+	[RULE_DROP] = "drop",
 };
 
 /* Count a violation: 1 if it is to be printed, too. */
@@ -141,10 +142,9 @@ start(struct checker *c, char *why, size_t len)
 		return rc;
 	if ((c->merge = merge_new(c->log, c->nvms)) == NULL ||
 	    check_files_new(c) == -1 ||
-	    /* Only a run that shut down cleanly has every message
-	     * accounted for. */
-	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED) &&
-	    check_links_new(c) == -1))
+	    /* Only a run that has ended has every message accounted for. */
+	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||
+	    c->status == RUN_FAILED) && check_links_new(c) == -1))
 		return no_memory(why, len);
 	return 0;
 }
@@ -230,6 +230,7 @@ vm_summary(const struct checker *c, uint32_t vm)
 	const struct vm_figures *f = &c->vm[vm];
 	char spacing[64] = "n/a", late[32] = "n/a";
 	double err;
+	char key[32];
 
 	if (!c->timing) {
 		fprintf(c->out, "vm%" PRIu32 ": %" PRIu64 " ticks\n", vm,
@@ -237,34 +238,64 @@ vm_summary(const struct checker *c, uint32_t vm)
 		return;
 	}
 	/* Round first, so a tiny negative error does not print as -0.00%. */
-	if (!isnan(err = check_spacing_error(c, vm)))
+	if (f->paused)
+		snprintf(spacing, sizeof spacing, "not judged (paused)");
+	else if (!isnan(err = check_spacing_error(c, vm)))
 		snprintf(spacing, sizeof spacing, "%.2f%% (jitter %.2f%%)",
 		    round(err * 1e4) / 100 + 0.0, f->spacing_noise * 100);
 	if (f->ticks > 0)
 		snprintf(late, sizeof late, "%.2f ms", f->max_late_ns / 1e6);
+	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
 	fprintf(c->out, "vm%" PRIu32 ": rate %" PRIu64 ", %" PRIu64 " ticks "
-	    "(%s %" PRIu64 "), spacing error %s, max lateness %s\n", vm,
-	    f->rate, f->ticks, c->status == RUN_COMPLETE ? "expected" :
-	    "planned", check_expected_ticks(c, vm), spacing, late);
+	    "(%s %" PRIu64 "), spacing error %s, max lateness %s%s%s\n", vm,
+	    f->rate, f->ticks, c->status == RUN_COMPLETE && !f->dead ?
+	    "expected" : "planned", check_expected_ticks(c, vm), spacing,
+	    late, f->dead ? ", ended " : "", f->dead ? meta_get(c->meta, key) :
+	    "");
+}
+
+/* How the run ended, when not as planned: what run.meta says failed. */
+static void
+run_end(const struct checker *c, char *buf, size_t len)
+{
+	const char *why = meta_get(c->meta, "error");
+
+	if (c->status == RUN_INTERRUPTED)
+		snprintf(buf, len, "interrupted run, ");
+	else if (c->status == RUN_FAILED)
+		snprintf(buf, len, "failed run (%.200s), ", why ? why : "?");
+	else
+		buf[0] = '\0';
 }
 
 static void
 summary(const struct checker *c)
 {
-	uint64_t events = 0, sent = 0, received = 0, pending = 0;
+	uint64_t events = 0, sent = 0, received = 0, pending = 0, dropped = 0;
+	char how[256], lost[64] = "", drops[64] = "";
+	uint64_t nlost = check_links_lost(c);
 
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		events += c->vm[i].events;
 		sent += c->vm[i].sent;
 		received += c->vm[i].received;
 		pending += c->vm[i].pending;
+		dropped += c->vm[i].dropped;
 	}
+	run_end(c, how, sizeof how);
+	if (nlost > 0)
+		snprintf(lost, sizeof lost, ", %" PRIu64 " lost with dead VMs",
+		    nlost);
+	if (dropped > 0)
+		snprintf(drops, sizeof drops, "; %" PRIu64 " dropped, never "
+		    "sent", dropped);
 	fprintf(c->out, "ok: %s: %s%" PRIu32 " VMs, %" PRIu64 " events, %"
-	    PRIu64 " messages (%" PRIu64 " received, %" PRIu64 " pending)\n",
-	    c->dir, c->status == RUN_INTERRUPTED ? "interrupted run, " : "",
-	    c->nvms, events, sent, received, pending);
+	    PRIu64 " messages (%" PRIu64 " received, %" PRIu64 " pending%s)%s"
+	    "\n", c->dir, how, c->nvms, events, sent - dropped, received,
+	    pending, lost, drops);
 	for (uint32_t i = 0; i < c->nvms; i++)
 		vm_summary(c, i);
+	check_links_tell_lost(c);
 }
 
 static void

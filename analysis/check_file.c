@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/checker.h"
 #include "analysis/logread.h"
@@ -37,12 +38,25 @@ struct scan {
 	uint64_t pending_queue;	/* queue_len of the last PENDING */
 	double period_ns;	/* tick period; 0 when timing is unknown */
 	struct fit fit;		/* lateness against tick number */
+	unsigned long down[2];	/* line of PEER_DOWN for next, prev; or 0 */
+	struct log_event send;	/* the last SEND, while only PEER_DOWN and
+				 * DROP lines follow it; kind INTERNAL else */
+	unsigned dropped;	/* bit i: send.peers[i] was dropped */
 };
 
+/* The run ended and its VMs shut down, or were stopped by a failure. */
 static int
 ended(const struct checker *c)
 {
-	return c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED;
+	return c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||
+	    c->status == RUN_FAILED;
+}
+
+/* Lines that record what happened between ticks: neither tick nor PENDING. */
+static int
+aside(enum log_kind kind)
+{
+	return kind == LOG_PEER_DOWN || kind == LOG_DROP;
 }
 
 /* a - b as a double, also when b > a (wall clocks may step back). */
@@ -139,9 +153,12 @@ check_clock(struct scan *s, const struct log_event *ev)
 		    "RECV sets lamport to %" PRIu64 ", expected max(%" PRIu64
 		    ", %" PRIu64 ") + 1 = %" PRIu64, ev->lamport, s->clock,
 		    ev->msg_lamport, top + 1);
-	else if (ev->kind == LOG_PENDING && ev->lamport != s->clock)
-		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_CLOCK,
-		    "PENDING changes lamport from %" PRIu64 " to %" PRIu64,
+	else if ((ev->kind == LOG_PENDING || aside(ev->kind)) &&
+	    ev->lamport != s->clock)
+		check_log_violation(s->c, s->vm, ev->line, ev->kind ==
+		    LOG_PENDING ? RULE_PENDING_CLOCK : ev->kind == LOG_DROP ?
+		    RULE_DROP : RULE_PEER_DOWN, "%s changes lamport from %"
+		    PRIu64 " to %" PRIu64, logread_kind_name(ev->kind),
 		    s->clock, ev->lamport);
 	s->clock = ev->lamport;
 }
@@ -188,7 +205,8 @@ check_peers(struct scan *s, const struct log_event *ev)
 			    "neighbour of vm%" PRIu32 " (next vm%" PRIu32
 			    ", prev vm%" PRIu32 ")",
 			    logread_kind_name(ev->kind),
-			    ev->kind == LOG_SEND ? "to" : "from",
+			    ev->kind == LOG_SEND || ev->kind == LOG_DROP ?
+			    "to" : ev->kind == LOG_PEER_DOWN ? "of" : "from",
 			    ev->peers[i], s->vm, s->next, s->prev);
 	if (ev->npeers != 2)
 		return;
@@ -213,7 +231,8 @@ tally(struct scan *s, const struct log_event *ev)
 	f->sent += ev->kind == LOG_SEND ? ev->npeers : 0;
 	f->received += ev->kind == LOG_RECV;
 	f->pending += ev->kind == LOG_PENDING;
-	if (ev->kind == LOG_PENDING)
+	f->dropped += ev->kind == LOG_DROP;
+	if (ev->kind == LOG_PENDING || aside(ev->kind))
 		return;
 	f->last_tick_line = ev->line;
 	if (s->period_ns > 0) {
@@ -226,6 +245,108 @@ tally(struct scan *s, const struct log_event *ev)
 	f->ticks++;
 }
 
+/* 0 for the next neighbour, 1 for prev (with 2 VMs they are one: 0). */
+static int
+side(const struct scan *s, uint32_t id)
+{
+	return id == s->next ? 0 : 1;
+}
+
+/*
+ * PEER_DOWN: once per neighbour, and only for one that did not end well
+ * (run.meta says how each VM ended; a running run's say nothing yet).
+ */
+static void
+check_peer_down(struct scan *s, const struct log_event *ev)
+{
+	uint32_t p = ev->peers[0];
+	char key[32];
+	const char *how;
+
+	if (!is_neighbour(s, p))
+		return;		/* a neighbour violation already */
+	if (s->down[side(s, p)] != 0)
+		check_log_violation(s->c, s->vm, ev->line, RULE_PEER_DOWN,
+		    "vm%" PRIu32 " was already found down on line %lu", p,
+		    s->down[side(s, p)]);
+	else
+		s->down[side(s, p)] = ev->line;
+	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", p);
+	if ((how = meta_get(s->c->meta, key)) != NULL && strcmp(how, "ok") == 0)
+		check_log_violation(s->c, s->vm, ev->line, RULE_PEER_DOWN,
+		    "PEER_DOWN for vm%" PRIu32 ", but run.meta has %s=ok", p,
+		    key);
+}
+
+/* Which destination of the SEND being dropped dest is: 0, 1, or -1. */
+static int
+send_index(const struct scan *s, uint32_t dest)
+{
+	for (uint32_t i = 0; i < s->send.npeers; i++)
+		if (s->send.peers[i] == dest)
+			return (int)i;
+	return -1;
+}
+
+/* DROP: right after its SEND, to one of its destinations, found down. */
+static void
+check_drop(struct scan *s, const struct log_event *ev)
+{
+	uint32_t d = ev->peers[0];
+	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1;
+
+	if (i == -1 || ev->src_seq != s->send.seq ||
+	    ev->msg_lamport != s->send.lamport)
+		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "DROP of "
+		    "seq %" PRIu64 " to vm%" PRIu32 " does not follow a SEND "
+		    "of that seq and clock to vm%" PRIu32, ev->src_seq, d, d);
+	else if (s->dropped & 1u << i)
+		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "seq %"
+		    PRIu64 " to vm%" PRIu32 " dropped twice", ev->src_seq, d);
+	else if (!is_neighbour(s, d) || s->down[side(s, d)] == 0)
+		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "DROP to "
+		    "vm%" PRIu32 " before any PEER_DOWN for it", d);
+	if (i != -1)
+		s->dropped |= 1u << i;
+}
+
+/* The SEND whose DROP lines are over: every destination already down had one. */
+static void
+send_done(struct scan *s)
+{
+	for (uint32_t i = 0; i < s->send.npeers; i++) {
+		uint32_t d = s->send.peers[i];
+		unsigned long down = is_neighbour(s, d) ? s->down[side(s, d)] : 0;
+		if (down != 0 && down < s->send.line && !(s->dropped & 1u << i))
+			check_log_violation(s->c, s->vm, s->send.line, RULE_DROP,
+			    "SEND to vm%" PRIu32 ", found down on line %lu, "
+			    "has no DROP", d, down);
+	}
+	s->send.kind = LOG_INTERNAL;
+}
+
+/* The lines of format 2, and what they say about the SEND before them. */
+static void
+check_aside(struct scan *s, const struct log_event *ev)
+{
+	if (aside(ev->kind) && s->c->format < 2)
+		check_log_violation(s->c, s->vm, ev->line, RULE_COLUMNS,
+		    "%s lines come with format 2; run.meta has format=1",
+		    logread_kind_name(ev->kind));
+	if (ev->kind == LOG_PEER_DOWN)
+		check_peer_down(s, ev);
+	else if (ev->kind == LOG_DROP)
+		check_drop(s, ev);
+	if (aside(ev->kind))
+		return;
+	if (s->send.kind == LOG_SEND)
+		send_done(s);
+	if (ev->kind == LOG_SEND) {
+		s->send = *ev;
+		s->dropped = 0;
+	}
+}
+
 static void
 scan_event(struct scan *s, const struct log_event *ev)
 {
@@ -233,6 +354,7 @@ scan_event(struct scan *s, const struct log_event *ev)
 	check_clock(s, ev);
 	check_queue(s, ev);
 	check_peers(s, ev);
+	check_aside(s, ev);
 	tally(s, ev);
 	s->wall = ev->wall_ns;
 	s->queue = ev->queue_len;
@@ -247,11 +369,16 @@ tick_rules(struct scan *s)
 	uint64_t want = check_expected_ticks(c, s->vm);
 	double err = check_spacing_error(c, s->vm);
 
-	if (c->status == RUN_COMPLETE && f->ticks != want)
+	/* A VM killed on purpose did fewer; one that went on did them all. */
+	if (c->status == RUN_COMPLETE && (f->dead ? f->ticks > want :
+	    f->ticks != want))
 		check_log_violation(c, s->vm, line, RULE_TICK_COUNT,
-		    "%" PRIu64 " ticks, expected %" PRIu64 " (rate %" PRIu64
-		    " for %g s)", f->ticks, want, f->rate, c->duration_s);
-	if (f->ticks >= 3 && fabs(err) > CHECK_SPACING_TOLERANCE + f->spacing_noise)
+		    "%" PRIu64 " ticks, expected %s%" PRIu64 " (rate %" PRIu64
+		    " for %g s)", f->ticks, f->dead ? "at most " : "", want,
+		    f->rate, c->duration_s);
+	/* A paused VM runs its overdue ticks back to back when it resumes. */
+	if (!f->paused && f->ticks >= 3 &&
+	    fabs(err) > CHECK_SPACING_TOLERANCE + f->spacing_noise)
 		check_log_violation(c, s->vm, line, RULE_TICK_SPACING,
 		    "fitted tick spacing %.0f ns, expected %.0f ns (%+.2f%%, "
 		    "jitter allows %.2f%%)", s->period_ns * (1 + err),
@@ -267,9 +394,11 @@ scan_end(struct scan *s)
 		s->fig->spacing_error = fit_error(&s->fit, s->period_ns);
 		s->fig->spacing_noise = fit_noise(&s->fit, s->period_ns);
 	}
+	if (s->send.kind == LOG_SEND)
+		send_done(s);
 	if (!ended(s->c))
-		return;		/* a failed run's log may stop anywhere */
-	if (s->first_pending != 0 && s->pending_queue != 0)
+		return;		/* a running run's logs may stop anywhere */
+	if (!s->fig->dead && s->first_pending != 0 && s->pending_queue != 0)
 		check_log_violation(s->c, s->vm, s->last_pending,
 		    RULE_PENDING_QUEUE, "last PENDING leaves queue_len %" PRIu64
 		    ", expected 0", s->pending_queue);

@@ -52,6 +52,8 @@ struct link {
 	unsigned long hi_line;
 	int have_hi;
 	int ended;		/* every log was read: nothing more comes */
+	uint64_t nlost;		/* sends lost with a dead end of the link */
+	uint64_t lost_seq[CHECK_LOST_SHOWN];	/* the first of them */
 };
 
 struct links {
@@ -311,6 +313,23 @@ on_receipt(struct links *ls, struct link *l, const struct log_event *ev)
 	return 0;
 }
 
+/*
+ * A DROP takes back its SEND: the message never left. It is the newest
+ * send of its link, as the DROP line follows its SEND (the per-file rules
+ * say so when it does not).
+ */
+static void
+on_drop(struct link *l, const struct log_event *ev)
+{
+	struct end *x;
+
+	if (l == NULL || l->off || l->ahead.len == 0)
+		return;
+	x = fifo_at(&l->ahead, l->ahead.len - 1);
+	if (x->seq == ev->src_seq)
+		fifo_unpush(&l->ahead);
+}
+
 /* A line of VM vm's log, in file order, from the stream of all logs. */
 int
 check_link_event(struct checker *c, uint32_t vm, const struct log_event *ev)
@@ -327,6 +346,8 @@ check_link_event(struct checker *c, uint32_t vm, const struct log_event *ev)
 	}
 	if (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)
 		return on_receipt(ls, find_link(ls, ev->peers[0], vm), ev);
+	if (ev->kind == LOG_DROP)
+		on_drop(find_link(ls, vm, ev->peers[0]), ev);
 	return 0;
 }
 
@@ -344,18 +365,42 @@ check_links_drop(struct checker *c, uint32_t vm)
 	}
 }
 
-/* Every log has ended: waiting receipts are judged, unreceived sends lost. */
+/* x was in flight when an end of the link died: lost with it, not a fault. */
+static void
+lost_with_dead(struct links *ls, struct link *l, const struct end *x)
+{
+	if (l->nlost < CHECK_LOST_SHOWN)
+		l->lost_seq[l->nlost] = x->seq;
+	l->nlost++;
+	ls->c->vm[l->src].lost++;
+	if (l->dst != l->src)
+		ls->c->vm[l->dst].lost++;
+}
+
+/*
+ * Every log has ended: waiting receipts are judged, unreceived sends lost.
+ * Those a receipt went past were lost on a live link: a violation whatever
+ * became of its ends. The rest were the last ones sent: if either end died,
+ * they were in flight, or queued at the receiver, when it did.
+ */
 static int
 link_end(struct links *ls, struct link *l)
 {
+	const struct vm_figures *vm = ls->c->vm;
+	int dead_end = vm[l->src].dead || vm[l->dst].dead;
+
 	l->ended = 1;
 	if (drain(ls, l) == -1)
 		return -1;
 	for (size_t i = 0; i < l->past.len; i++)
 		if (((struct end *)fifo_at(&l->past, i))->recv_line == 0)
 			lost(ls, l, fifo_at(&l->past, i));
-	for (size_t i = 0; i < l->ahead.len; i++)
-		lost(ls, l, fifo_at(&l->ahead, i));
+	for (size_t i = 0; i < l->ahead.len; i++) {
+		if (dead_end)
+			lost_with_dead(ls, l, fifo_at(&l->ahead, i));
+		else
+			lost(ls, l, fifo_at(&l->ahead, i));
+	}
 	return 0;
 }
 
@@ -367,4 +412,37 @@ check_links_end(struct checker *c)
 		    link_end(c->links, &c->links->link[i]) == -1)
 			return -1;
 	return 0;
+}
+
+/* Messages lost with dead VMs over every link; 0 if links were not judged. */
+uint64_t
+check_links_lost(const struct checker *c)
+{
+	uint64_t n = 0;
+
+	for (uint32_t i = 0; c->links != NULL && i < 2 * c->nvms; i++)
+		n += c->links->link[i].nlost;
+	return n;
+}
+
+/* One line per link that lost messages with a dead end: which ones. */
+void
+check_links_tell_lost(const struct checker *c)
+{
+	char key[32];
+
+	for (uint32_t i = 0; c->links != NULL && i < 2 * c->nvms; i++) {
+		const struct link *l = &c->links->link[i];
+		uint32_t dead = c->vm[l->dst].dead ? l->dst : l->src;
+		if (l->nlost == 0)
+			continue;
+		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", dead);
+		fprintf(c->out, "lost with vm%" PRIu32 " (%s): %" PRIu64
+		    " message%s vm%" PRIu32 "->vm%" PRIu32 ", seq", dead,
+		    meta_get(c->meta, key), l->nlost, l->nlost == 1 ? "" : "s",
+		    l->src, l->dst);
+		for (uint64_t k = 0; k < l->nlost && k < CHECK_LOST_SHOWN; k++)
+			fprintf(c->out, " %" PRIu64, l->lost_seq[k]);
+		fprintf(c->out, "%s\n", l->nlost > CHECK_LOST_SHOWN ? " ..." : "");
+	}
 }

@@ -145,12 +145,12 @@ read_rates(struct checker *c)
 	return rc;
 }
 
-/* ok, interrupted, link-broken, error, "exit N" or "signal N". */
+/* ok, interrupted, link-broken, killed, error, "exit N" or "signal N". */
 static int
 valid_exit(const char *s)
 {
 	static const char *const word[] = { "ok", "interrupted", "link-broken",
-		"error" };
+		"killed", "error" };
 	const char *num = NULL;
 
 	for (size_t i = 0; i < sizeof word / sizeof word[0]; i++)
@@ -164,22 +164,100 @@ valid_exit(const char *s)
 	    strspn(num, "0123456789") == strlen(num);
 }
 
+/* Was VM vm the target of a kill fault? */
+static int
+kill_planned(const struct checker *c, uint32_t vm)
+{
+	for (uint32_t i = 0; i < c->nfaults; i++)
+		if (c->fault[i].kind == FAULT_KILL && c->fault[i].vm == vm)
+			return 1;
+	return 0;
+}
+
+/*
+ * A VM that ended ok, interrupted or link-broken shut down: it said goodbye
+ * and logged what was left queued. Any other end (killed, a signal, an
+ * error) may have stopped its log anywhere and lost what was in flight.
+ */
+static void
+read_vm_end(struct checker *c, uint32_t vm)
+{
+	static const char *const clean[] = { "ok", "interrupted", "link-broken" };
+	const char *s;
+	char key[32];
+
+	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
+	if (want_str(c, key, &s) == -1)
+		return;
+	if (!valid_exit(s)) {
+		meta_bad(c, key, "%s '%.64s': not ok, interrupted, link-broken, "
+		    "killed, error, 'exit N' or 'signal N'", key, s);
+		return;
+	}
+	if (strcmp(s, "killed") == 0 && !kill_planned(c, vm))
+		meta_bad(c, key, "%s=killed, but no kill fault names vm%" PRIu32,
+		    key, vm);
+	c->vm[vm].dead = 1;
+	for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++)
+		if (strcmp(s, clean[i]) == 0)
+			c->vm[vm].dead = 0;
+}
+
 static void
 read_vm_ends(struct checker *c)
 {
-	const char *s;
 	uint64_t port;
 	char key[32];
 
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		snprintf(key, sizeof key, "vm%" PRIu32 ".port", i);
 		want_u64(c, key, 1, 65535, &port);
-		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", i);
-		if (want_str(c, key, &s) == 0 && !valid_exit(s))
-			meta_bad(c, key, "%s '%.64s': not ok, interrupted, "
-			    "link-broken, error, 'exit N' or 'signal N'", key,
-			    s);
+		read_vm_end(c, i);
 	}
+}
+
+/* One faultI key: a spec fault_parse reads that fits this run. */
+static void
+read_fault(struct checker *c, uint32_t i, int span)
+{
+	struct fault *f = &c->fault[c->nfaults];
+	char key[32], why[128];
+	const char *s;
+
+	snprintf(key, sizeof key, "fault%" PRIu32, i);
+	if (want_str(c, key, &s) == -1)
+		return;
+	/* Without a usable duration, the ids are still checked. */
+	if (fault_parse(s, f, why, sizeof why) == -1 || fault_fits(f, c->nvms,
+	    span ? c->duration_s : INFINITY, why, sizeof why) == -1) {
+		meta_bad(c, key, "%s '%.64s': %s", key, s, why);
+		return;
+	}
+	if (f->kind == FAULT_PAUSE)
+		c->vm[f->vm].paused = 1;
+	c->nfaults++;
+}
+
+/* Format 2: on_failure, faults=K and fault0 .. fault(K-1). */
+static void
+read_faults(struct checker *c, int span)
+{
+	const char *s;
+	uint64_t n;
+
+	if (c->format < 2)
+		return;
+	if (want_str(c, "on_failure", &s) == 0) {
+		if (strcmp(s, "continue") == 0)
+			c->go_on = 1;
+		else if (strcmp(s, "stop") != 0)
+			meta_bad(c, "on_failure", "on_failure '%.64s': not stop "
+			    "or continue", s);
+	}
+	if (want_u64(c, "faults", 0, FAULT_MAX, &n) == -1)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		read_fault(c, i, span);
 }
 
 /*
@@ -233,26 +311,27 @@ check_meta(struct checker *c)
 	if ((c->vm = calloc(n, sizeof *c->vm)) == NULL)
 		return -1;
 	rates = read_rates(c) == 0;
+	read_faults(c, span);
 	if (c->status != RUN_RUNNING && c->status != RUN_UNKNOWN)
 		c->timing = read_ended(c, span) == 0 && span && rates;
 	return 0;
 }
 
+/* A failed run says where and why; its logs are checked like any other. */
 static void
 check_failed(struct checker *c)
 {
-	const char *why = "no error given";
-	char where[32] = "";
 	uint64_t id;
+	const char *why;
 
-	if (want_u64(c, "failed_vm", 0, c->nvms - 1, &id) == 0)
-		snprintf(where, sizeof where, " in vm%" PRIu64, id);
+	want_u64(c, "failed_vm", 0, c->nvms - 1, &id);
 	want_str(c, "error", &why);
-	check_violation(c, c->meta_path, meta_line(c->meta, "status"),
-	    RULE_RUN_STATUS, "run failed%s: %s", where, why);
 }
 
-/* A complete run's VMs all ended well; other runs are not checkable whole. */
+/*
+ * A complete run's VMs all ended well, or were killed on purpose while the
+ * others went on; a running one cannot be judged yet.
+ */
 void
 check_status(struct checker *c)
 {
@@ -270,10 +349,12 @@ check_status(struct checker *c)
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", i);
 		s = meta_get(c->meta, key);
-		if (s == NULL || strcmp(s, "ok") == 0)
+		if (s == NULL || strcmp(s, "ok") == 0 ||
+		    (c->go_on && strcmp(s, "killed") == 0))
 			continue;
 		check_violation(c, c->meta_path, meta_line(c->meta, key),
-		    RULE_RUN_STATUS, "status=complete but %s=%s", key, s);
+		    RULE_RUN_STATUS, "status=complete but %s=%s%s", key, s,
+		    strcmp(s, "killed") == 0 ? " with on_failure=stop" : "");
 	}
 }
 
@@ -303,8 +384,10 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 		return -1;
 	if ((format = meta_get(c->meta, "format")) == NULL)
 		return errmsg_set(why, len, "%s: no format key", c->meta_path);
-	if (strcmp(format, "1") != 0)
+	if (strcmp(format, "1") != 0 && strcmp(format, "2") != 0)
 		return errmsg_set(why, len, "%s: unsupported format '%.32s' "
-		    "(this clockring reads format 1)", c->meta_path, format);
+		    "(this clockring reads formats 1 and 2)", c->meta_path,
+		    format);
+	c->format = format[0] - '0';
 	return 0;
 }

@@ -8,10 +8,12 @@
 
 #include "analysis/logread.h"
 #include "analysis/meta.h"
+#include "vm/fault.h"
 
 #define CHECK_PATH_MAX	4096
 #define CHECK_LOG_PATH_MAX	(CHECK_PATH_MAX + 32)	/* DIR/vmI.csv */
 #define CHECK_SHOWN	20	/* violations printed before "... and K more" */
+#define CHECK_LOST_SHOWN	8	/* seqs named per link lost with a dead VM */
 /* Tick spacing may differ from the period by 1%, plus what jitter explains. */
 #define CHECK_SPACING_TOLERANCE	0.01
 
@@ -22,7 +24,7 @@ enum rule {
 	RULE_RECV_CLOCK, RULE_QUEUE_FIRST, RULE_NEIGHBOUR, RULE_PENDING_LAST,
 	RULE_PENDING_CLOCK, RULE_PENDING_QUEUE, RULE_TICK_COUNT,
 	RULE_TICK_SPACING, RULE_LOST, RULE_UNSENT, RULE_DUPLICATE,
-	RULE_MSG_CLOCK, RULE_FIFO, RULE_COUNT
+	RULE_MSG_CLOCK, RULE_FIFO, RULE_PEER_DOWN, RULE_DROP, RULE_COUNT
 };
 
 enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
@@ -39,6 +41,11 @@ struct vm_figures {
 	double spacing_noise;	/* what jitter alone could explain of it */
 	unsigned long last_tick_line;
 	double max_late_ns;	/* worst tick lateness against its deadline */
+	int dead;		/* ended without shutting down (killed, a
+				 * signal, an error): its log may stop anywhere */
+	int paused;		/* a pause fault stopped it: ticks catch up */
+	uint64_t dropped;	/* DROP lines: sends never made */
+	uint64_t lost;		/* messages to or from it lost with a dead VM */
 };
 
 struct scan;		/* the per-file rules' state of one log */
@@ -51,7 +58,11 @@ struct checker {
 	FILE *out;
 	struct meta *meta;
 	uint32_t nvms;		/* 0 until run.meta gave a usable vms */
+	int format;		/* 1 or 2 */
 	enum run_status status;
+	struct fault fault[FAULT_MAX];	/* the faults injected on purpose */
+	uint32_t nfaults;
+	int go_on;		/* on_failure=continue: survivors kept going */
 	int timing;		/* duration, speed, start, every rate known */
 	double duration_s, speed;
 	uint64_t start_wall_ns;
@@ -103,6 +114,9 @@ int check_link_event(struct checker *c, uint32_t vm,
 void check_links_drop(struct checker *c, uint32_t vm);
 /* Every log has ended: what is left unmatched is judged. */
 int check_links_end(struct checker *c);
+/* Messages in flight when an end of their link died: how many, which. */
+uint64_t check_links_lost(const struct checker *c);
+void check_links_tell_lost(const struct checker *c);
 void check_links_free(struct checker *c);
 
 #endif

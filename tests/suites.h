@@ -12,6 +12,7 @@ Suite *make_wire_suite(void);
 Suite *make_options_suite(void);
 Suite *make_logread_suite(void);
 Suite *make_check_suite(void);
+Suite *make_faults_suite(void);
 Suite *make_stats_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
