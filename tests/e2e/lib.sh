@@ -55,3 +55,16 @@ free_port() {
 		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
 	done
 }
+
+# tool NAME: path of a test tool (tests/tools/NAME.c), built beside the
+# binary: bin/clockring has its tools in build/release/tools,
+# build/asan/clockring in build/asan/tools.
+tool() {
+	d=$(cd "$(dirname "$CLOCKRING")" && pwd)
+	case $d in
+	*/bin) d=$d/../build/release/tools ;;
+	*) d=$d/tools ;;
+	esac
+	[ -x "$d/$1" ] || fail "no $d/$1 (make tools builds it)"
+	echo "$d/$1"
+}

@@ -1,14 +1,7 @@
 # tests/e2e/t_generated_runs_pass_check.sh -- runs made by genrun pass check, and a damaged one fails
 . "$(dirname "$0")/lib.sh"
 
-# The tools are built beside the binary: bin/clockring has its tools in
-# build/release/tools, build/asan/clockring in build/asan/tools.
-bindir=$(cd "$(dirname "$CLOCKRING")" && pwd)
-case $bindir in
-*/bin) genrun=$bindir/../build/release/tools/genrun ;;
-*) genrun=$bindir/tools/genrun ;;
-esac
-[ -x "$genrun" ] || fail "no $genrun (make tools builds it)"
+genrun=$(tool genrun) || exit 1
 
 for n in 2 3 8; do
 	"$genrun" --out "$T/r$n" --vms "$n" --events 20000 --seed "$n" >/dev/null ||
