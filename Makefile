@@ -8,6 +8,7 @@
 #   make check      build and run every test (units, then end to end)
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
+#   make soak       16 VMs for 10 minutes with random faults: memory, descriptors
 #   make bench      the highest --speed at which runs still keep time, and
 #                   analysis speed and memory on a 10-million-event run
 #
@@ -51,7 +52,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo plots experiments report bench fuzz tools deps deps-test clean install
+.PHONY: all check units e2e asan tsan demo plots experiments report bench fuzz soak tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -125,6 +126,11 @@ plots: deps $(BIN)
 bench: $(BIN) tools
 	@tools/bench.sh $(BIN)
 	@tools/bench-analyze.sh $(BIN) $(O)/tools
+
+# 16 VMs for 10 minutes at speed 200 with random faults: memory and
+# descriptors sampled over time (not in CI; SOAK_MINUTES, SOAK_SPEED)
+soak: deps $(BIN)
+	@tools/soak.sh $(BIN)
 
 # libFuzzer harnesses of tests/fuzz/, FUZZ_SECONDS each (default 30)
 fuzz:
