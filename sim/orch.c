@@ -333,14 +333,13 @@ blame(struct run *r, uint32_t i)
  * their link break. Failing that, the first to end badly, such as a VM
  * stopped on its own by a SIGTERM sent to it alone: the others were only
  * stopped after it. Under --on-failure continue a VM killed on purpose is
- * no failure, unless no VM at all was left to reach the end.
+ * no failure.
  */
 static void
 find_culprit(struct run *r)
 {
 	static const char *const order[] = { "killed", "signal", "error", "exit",
 	    "link-broken" };
-	bool any_ok = false;
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
 		for (uint32_t i = 0; i < r->o->vms; i++)
@@ -349,17 +348,8 @@ find_culprit(struct run *r)
 				blame(r, i);
 				return;
 			}
-	if (r->first_bad >= 0) {
+	if (r->first_bad >= 0)
 		blame(r, (uint32_t)r->first_bad);
-		return;
-	}
-	for (uint32_t i = 0; i < r->o->vms; i++)
-		any_ok |= strcmp(r->exit[i], "ok") == 0;
-	for (uint32_t i = 0; i < r->o->vms && !any_ok; i++)
-		if (strcmp(r->exit[i], "killed") == 0) {
-			blame(r, i);
-			return;
-		}
 }
 
 /* How long poll may wait: 100 ms at most, and not past the next fault. */
