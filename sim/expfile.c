@@ -19,13 +19,22 @@
  *   repeat = 5                             (runs, each its own seed)
  *   duration = 60                          (model seconds per run)
  *   seed = 1234                            (base seed; default from the name)
+ *   fault = kill:1@20, pause:2@5+3         (--fault of each run, up to 16)
+ *   on_failure = continue                  (--on-failure of each run)
  * Options the suite sets itself (--out, --seed, --duration, --speed,
- * --force, --quiet) may not appear in `run`.
+ * --force, --quiet) may not appear in `run`. Keys come once each, so
+ * `fault` lists its specs, split by spaces or commas. Every option goes
+ * through the real option parser once the whole file is read: a fault
+ * must fit the ring of `run` and the `duration`, wherever they are.
  */
 
 static const char *const suite_owned[] = {
 	"--out", "--seed", "--duration", "--speed", "--force", "--quiet",
 };
+
+#define FAULT_SEP	" \t,"
+/* Where the words made of `fault` and `on_failure` go in argbuf. */
+#define EXTRA_AT	512
 
 /* FNV-1a of the name: each experiment's seeds differ, and never change. */
 static uint64_t
@@ -89,23 +98,20 @@ set_number(double *dst, const char *key, const char *val, double min,
 	return 0;
 }
 
-/* Split `run` into words and let the real option parser judge them. */
+/* Split `run` into words; the option parser judges them at the end. */
 static int
 set_run(struct experiment *e, const char *val, char *why, size_t whylen)
 {
-	struct run_opts o;
-	char err[256];
-
 	if (set_text(e->run, sizeof e->run, "run", val, why, whylen) == -1)
 		return -1;
-	memcpy(e->argbuf, e->run, sizeof e->argbuf);
+	memcpy(e->argbuf, e->run, sizeof e->run);
 	e->argc = 0;
 	char *save;
 	for (char *w = strtok_r(e->argbuf, " \t", &save); w != NULL;
 	    w = strtok_r(NULL, " \t", &save)) {
-		if (e->argc == EXP_MAX_ARGS)
+		if (e->argc == EXP_MAX_RUN_WORDS)
 			return errmsg_set(why, whylen, "run: more than %d words",
-			    EXP_MAX_ARGS);
+			    EXP_MAX_RUN_WORDS);
 		for (size_t i = 0; i < sizeof suite_owned / sizeof *suite_owned; i++)
 			if (strncmp(w, suite_owned[i], strlen(suite_owned[i])) == 0 &&
 			    (w[strlen(suite_owned[i])] == '\0' ||
@@ -114,8 +120,25 @@ set_run(struct experiment *e, const char *val, char *why, size_t whylen)
 				    "experiment suite, not here", suite_owned[i]);
 		e->argv[e->argc++] = w;
 	}
-	if (options_run(e->argc, e->argv, &o, err, sizeof err) != 0)
-		return errmsg_set(why, whylen, "run: %s", err);
+	return 0;
+}
+
+/* Specs split by spaces or commas; the option parser judges them at the end. */
+static int
+set_fault(struct experiment *e, const char *val, char *why, size_t whylen)
+{
+	char words[sizeof e->fault], *save;
+	int n = 0;
+
+	if (set_text(e->fault, sizeof e->fault, "fault", val, why, whylen) == -1)
+		return -1;
+	memcpy(words, e->fault, sizeof words);
+	for (char *w = strtok_r(words, FAULT_SEP, &save); w != NULL;
+	    w = strtok_r(NULL, FAULT_SEP, &save))
+		if (++n > FAULT_MAX)
+			return errmsg_set(why, whylen, "fault: at most %d", FAULT_MAX);
+	if (n == 0)
+		return errmsg_set(why, whylen, "fault: empty");
 	return 0;
 }
 
@@ -132,6 +155,12 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		    why, whylen);
 	if (strcmp(key, "run") == 0)
 		return set_run(e, val, why, whylen);
+	if (strcmp(key, "fault") == 0)
+		return set_fault(e, val, why, whylen);
+	if (strcmp(key, "on_failure") == 0)
+		return set_text(e->on_failure, sizeof e->on_failure, key, val, why,
+		    whylen) == -1 ? errmsg_set(why, whylen, "on_failure '%.40s': "
+		    "must be stop or continue", val) : 0;
 	if (strcmp(key, "repeat") == 0) {
 		if (set_number(&v, key, val, 1, EXP_MAX_REPEAT, true, why, whylen))
 			return -1;
@@ -148,7 +177,7 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return 0;
 	}
 	return errmsg_set(why, whylen, "unknown key '%.40s' (keys: title, "
-	    "description, run, repeat, duration, seed)", key);
+	    "description, run, repeat, duration, seed, fault, on_failure)", key);
 }
 
 /* The name becomes a directory under results/: keep it plain. */
@@ -175,8 +204,11 @@ set_name(struct experiment *e, const char *path, char *err, size_t errlen)
 }
 
 static const char *const keys[] = {
-	"title", "description", "run", "repeat", "duration", "seed",
+	"title", "description", "run", "repeat", "duration", "seed", "fault",
+	"on_failure",
 };
+
+enum { KEY_RUN = 2, KEY_FAULT = 6, KEY_ON_FAILURE = 7 };	/* in keys */
 
 static int
 key_index(const char *key)
@@ -187,9 +219,9 @@ key_index(const char *key)
 	return -1;
 }
 
-/* One `key = value` line; *seen collects the keys given so far. */
+/* One `key = value` line; *seen collects the keys given, *k gets this one. */
 static int
-parse_line(struct experiment *e, char *line, unsigned *seen, char *why,
+parse_line(struct experiment *e, char *line, unsigned *seen, int *k, char *why,
     size_t whylen)
 {
 	char *eq = strchr(line, '=');
@@ -198,13 +230,75 @@ parse_line(struct experiment *e, char *line, unsigned *seen, char *why,
 		return errmsg_set(why, whylen, "expected key = value");
 	*eq = '\0';
 	char *key = trim(line), *val = trim(eq + 1);
-	int k = key_index(key);
-	if (k >= 0 && (*seen & 1u << k))
+	*k = key_index(key);
+	if (*k >= 0 && (*seen & 1u << *k))
 		return errmsg_set(why, whylen, "key '%s' given twice", key);
 	if (set_key(e, key, val, why, whylen) == -1)
 		return -1;
-	*seen |= 1u << k;
+	*seen |= 1u << *k;
 	return 0;
+}
+
+/* `fault` and `on_failure` become options after the words of `run`. */
+static void
+add_extra_words(struct experiment *e)
+{
+	char words[sizeof e->fault], *save;
+	char *p = e->argbuf + EXTRA_AT, *end = e->argbuf + sizeof e->argbuf;
+
+	memcpy(words, e->fault, sizeof words);
+	for (char *w = strtok_r(words, FAULT_SEP, &save); w != NULL;
+	    w = strtok_r(NULL, FAULT_SEP, &save)) {
+		e->argv[e->argc++] = p;
+		p += snprintf(p, (size_t)(end - p), "--fault=%s", w) + 1;
+	}
+	if (e->on_failure[0] != '\0') {
+		e->argv[e->argc++] = p;
+		snprintf(p, (size_t)(end - p), "--on-failure=%s", e->on_failure);
+	}
+}
+
+/* The first argc options, with the suite's --duration, as `run` judges them. */
+static int
+judge(const struct experiment *e, int argc, char *why, size_t whylen)
+{
+	char *args[EXP_MAX_ARGS + 1], dur[48];
+	struct run_opts o;
+
+	memcpy(args, e->argv, (size_t)argc * sizeof *args);
+	/* Spelled as the suite passes it to each run (suite.c). */
+	snprintf(dur, sizeof dur, "--duration=%.15g", e->duration_s);
+	args[argc++] = dur;
+	int rc = options_run(argc, args, &o, why, whylen);
+	if (rc == 1)
+		snprintf(why, whylen, "--help is not an option of a run");
+	return rc;
+}
+
+/*
+ * Once the whole file is read, so that the order of keys does not matter:
+ * the words of `run`, then those and the faults and policy, through the
+ * real option parser. An error goes on the line of the key that brought it.
+ */
+static int
+judge_options(struct experiment *e, const unsigned *line_of, const char *path,
+    char *err, size_t errlen)
+{
+	char why[256];
+
+	if (judge(e, e->argc, why, sizeof why) != 0)
+		return errmsg_set(err, errlen, "%s:%u: run: %s", path,
+		    line_of[KEY_RUN], why);
+	add_extra_words(e);
+	if (judge(e, e->argc, why, sizeof why) == 0)
+		return 0;
+	if (strncmp(why, "--on-failure", 12) == 0)
+		return errmsg_set(err, errlen, "%s:%u: on_failure%s", path,
+		    line_of[KEY_ON_FAILURE], why + 12);
+	if (strncmp(why, "--fault", 7) == 0)
+		return errmsg_set(err, errlen, "%s:%u: fault%s", path,
+		    line_of[KEY_FAULT], why + 7);
+	return errmsg_set(err, errlen, "%s: %s", path, why);
 }
 
 int
@@ -212,7 +306,8 @@ expfile_parse(const char *path, const char *text, size_t len,
     struct experiment *e, char *err, size_t errlen)
 {
 	char buf[EXP_MAX_BYTES + 1], why[320];
-	unsigned seen = 0, lineno = 0;
+	unsigned seen = 0, lineno = 0, line_of[sizeof keys / sizeof *keys] = { 0 };
+	int k = 0;
 
 	memset(e, 0, sizeof *e);
 	e->repeat = 5;
@@ -233,13 +328,14 @@ expfile_parse(const char *path, const char *text, size_t len,
 		char *s = trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
-		if (parse_line(e, s, &seen, why, sizeof why) == -1)
+		if (parse_line(e, s, &seen, &k, why, sizeof why) == -1)
 			return errmsg_set(err, errlen, "%s:%u: %s", path, lineno, why);
+		line_of[k] = lineno;
 	}
-	for (int k = 0; k < 2; k++)	/* title and description */
+	for (k = 0; k < 2; k++)	/* title and description */
 		if (!(seen & 1u << k))
 			return errmsg_set(err, errlen, "%s: missing key '%s'", path, keys[k]);
-	return 0;
+	return judge_options(e, line_of, path, err, errlen);
 }
 
 int

@@ -7,8 +7,10 @@
 #include <stdint.h>
 
 #include "sim/options.h"
+#include "vm/fault.h"
 
-#define EXP_MAX_ARGS	64
+#define EXP_MAX_RUN_WORDS	64	/* words of the `run` key */
+#define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 1)	/* and faults, on_failure */
 #define EXP_MAX_REPEAT	100
 #define EXP_MAX_BYTES	65536	/* an experiment file is a few lines */
 
@@ -17,12 +19,16 @@ struct experiment {
 	char title[128];
 	char description[256];
 	char run[512];		/* the `run` value as written */
+	char fault[512];	/* the `fault` value as written, or "" */
+	char on_failure[16];	/* the `on_failure` value as written, or "" */
 	uint32_t repeat;	/* runs of this experiment, each its own seed */
 	double duration_s;	/* model seconds of each run */
 	uint64_t seed;		/* base seed; repeat r runs with expfile_seed */
-	int argc;		/* `run` split into words, in argbuf */
+	int argc;		/* options of `clockring run`, in argbuf: the
+				 * words of `run`, then --fault=SPEC for each
+				 * fault and --on-failure=P */
 	char *argv[EXP_MAX_ARGS];
-	char argbuf[512];
+	char argbuf[512 + 1024];
 };
 
 int expfile_load(const char *path, struct experiment *e, char *err,

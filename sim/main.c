@@ -53,6 +53,11 @@ static const char usage_run[] =
 "  --base-port P         VM i listens on port P+i [0: any free port]\n"
 "  --bind ADDR           address the VMs listen on [127.0.0.1]\n"
 "  --connect-timeout S   give up linking the ring after S seconds [10]\n"
+"  --fault SPEC          a fault on purpose, up to 16 (T, D in model seconds):\n"
+"                        kill:V@T, pause:V@T+D or slow:A->B@T+D:DELAY\n"
+"                        (DELAY with its unit: 200ms, 1.5s)\n"
+"  --on-failure P        a VM ending badly: stop ends the run, continue\n"
+"                        lets the others go on to the end [stop]\n"
 "  --quiet               print nothing but errors\n"
 "\n"
 "exit status: 0 run complete and its logs pass `clockring check`, 1 run\n"
@@ -77,6 +82,9 @@ static const char usage_vm[] =
 "  --draw-max K          [10]    --duration S  [60]    --speed X  [1]\n"
 "  --seed S              [0]     --connect-timeout S  [10]\n"
 "  --start-at T          Unix time in seconds of tick 0 [when linked]\n"
+"  --fault SPEC          slow:A->B@T+D:DELAY, up to 16; kill and pause are\n"
+"                        for `clockring run`. Give every VM the same list.\n"
+"  --on-failure P        a neighbour lost: stop (exit 3) or continue [stop]\n"
 "\n"
 "exit status: 0 ok, 1 error, 2 bad input, 3 a link broke, 4 interrupted\n";
 

@@ -10,13 +10,15 @@
 
 #include "sim/options.h"
 
-enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID };
+enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
+    K_ON_FAILURE };
 
 /* One option: where its value goes and the range it must be in. */
 struct opt {
 	const char *name;	/* without the leading "--" */
 	enum kind kind;
-	void *dst;		/* uint32_t or uint64_t (by max), double, char *, bool */
+	void *dst;		/* uint32_t or uint64_t (by max), double, char *,
+				 * bool, struct opt_faults, int */
 	double min, max;	/* K_UINT inclusive; K_REAL above min, up to max */
 	bool *seen;		/* set when given, or NULL */
 };
@@ -139,6 +141,35 @@ set_run_id(const struct opt *o, const char *val, char *err, size_t errlen)
 	return 0;
 }
 
+/* One more --fault: its syntax now, whether it fits the run later. */
+static int
+add_fault(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	struct opt_faults *fl = o->dst;
+	char why[128];
+
+	if (fl->n == FAULT_MAX) {
+		snprintf(err, errlen, "--%s: at most %d", o->name, FAULT_MAX);
+		return -1;
+	}
+	if (fault_parse(val, &fl->f[fl->n], why, sizeof why) == -1)
+		return bad(err, errlen, o, val, why);
+	fl->arg[fl->n++] = val;
+	return 0;
+}
+
+static int
+set_on_failure(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	if (strcmp(val, "stop") == 0)
+		*(int *)o->dst = OPT_ON_FAILURE_STOP;
+	else if (strcmp(val, "continue") == 0)
+		*(int *)o->dst = OPT_ON_FAILURE_CONTINUE;
+	else
+		return bad(err, errlen, o, val, "must be stop or continue");
+	return 0;
+}
+
 static int
 set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 {
@@ -147,6 +178,8 @@ set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 	case K_REAL: return set_real(o, val, err, errlen);
 	case K_RATES: return set_rates(o, val, err, errlen);
 	case K_RUN_ID: return set_run_id(o, val, err, errlen);
+	case K_FAULT: return add_fault(o, val, err, errlen);
+	case K_ON_FAILURE: return set_on_failure(o, val, err, errlen);
 	case K_STR:
 		if (*val == '\0')
 			return bad(err, errlen, o, val, "must not be empty");
@@ -168,8 +201,9 @@ find(const struct opt *opts, size_t nopts, const char *name, size_t len)
 }
 
 /*
- * Accepts "--name value" and "--name=value"; a later option wins. Other
- * words go to pos (which has room for argc) when given, else are errors.
+ * Accepts "--name value" and "--name=value"; a later option wins, except
+ * --fault, which adds one more each time. Other words go to pos (which has
+ * room for argc) when given, else are errors.
  */
 static int
 parse(const struct opt *opts, size_t nopts, int argc, char **argv, char **pos,
@@ -216,6 +250,21 @@ parse(const struct opt *opts, size_t nopts, int argc, char **argv, char **pos,
 	return 0;
 }
 
+/* Every --fault against the ring and the run it is meant for. */
+static int
+check_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
+    char *err, size_t errlen)
+{
+	char why[128];
+
+	for (uint32_t i = 0; i < fl->n; i++)
+		if (fault_fits(&fl->f[i], vms, duration_s, why, sizeof why) == -1) {
+			snprintf(err, errlen, "--fault '%s': %s", fl->arg[i], why);
+			return -1;
+		}
+	return 0;
+}
+
 static int
 check_run(struct run_opts *o, char *err, size_t errlen)
 {
@@ -234,7 +283,7 @@ check_run(struct run_opts *o, char *err, size_t errlen)
 		    (unsigned)o->base_port, (unsigned)(o->base_port + o->vms - 1));
 		return -1;
 	}
-	return 0;
+	return check_faults(&o->faults, o->vms, o->duration_s, err, errlen);
 }
 
 int
@@ -258,6 +307,8 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "bind", K_STR, &o->bind, 0, 0, NULL },
 		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600, NULL },
 		{ "quiet", K_FLAG, &o->quiet, 0, 0, NULL },
+		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
+		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
@@ -293,6 +344,24 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	return 0;
 }
 
+/*
+ * Inside one VM only a slow fault means anything: it delays what the VM
+ * receives. Kill and pause are signals the orchestrator of `run` sends.
+ */
+static int
+vm_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
+    char *err, size_t errlen)
+{
+	for (uint32_t i = 0; i < fl->n; i++)
+		if (fl->f[i].kind != FAULT_SLOW) {
+			snprintf(err, errlen, "--fault '%s': only slow faults apply "
+			    "to one VM (kill and pause need clockring run)",
+			    fl->arg[i]);
+			return -1;
+		}
+	return check_faults(fl, vms, duration_s, err, errlen);
+}
+
 int
 options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 {
@@ -316,6 +385,8 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "log", K_STR, &c->log_path, 0, 0, NULL },
 		{ "connect-timeout", K_REAL, &c->connect_timeout_s, 0, 3600, NULL },
 		{ "start-at", K_REAL, &o->start_at, 0, 1e10, NULL },
+		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
+		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
@@ -340,6 +411,9 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		return -1;
 	c->next_host = o->next_host;
 	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
+	if (vm_faults(&o->faults, c->n, c->duration_s, err, errlen) == -1)
+		return -1;
+	/* TODO(integrate): c->on_failure = o->on_failure; c->faults = o->faults.f; c->nfaults = o->faults.n; */
 	return 0;
 }
 

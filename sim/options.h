@@ -6,10 +6,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vm/fault.h"
 #include "vm/vm.h"
 
 #define OPT_MAX_VMS	256
 #define OPT_MAX_RATE	1000
+
+/* --on-failure; the same values as the VM's own enum vm_on_failure. */
+enum opt_on_failure {
+	OPT_ON_FAILURE_STOP = 0,	/* a VM ending badly ends the run */
+	OPT_ON_FAILURE_CONTINUE = 1,	/* the others go on to the planned end */
+};
+
+/* --fault, in the order given; judged against --vms and --duration only
+ * once every option is read, so the order of options does not matter. */
+struct opt_faults {
+	struct fault f[FAULT_MAX];
+	const char *arg[FAULT_MAX];	/* each spec as given, for messages */
+	uint32_t n;
+};
 
 struct run_opts {
 	uint32_t vms;
@@ -27,6 +42,8 @@ struct run_opts {
 	const char *bind;
 	double connect_timeout_s;
 	bool quiet;
+	struct opt_faults faults;	/* --fault */
+	int on_failure;			/* enum opt_on_failure */
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */
@@ -39,6 +56,8 @@ struct vm_opts {
 	char listen_host[256];
 	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
 					 * in 64 bits); 0: as soon as linked */
+	struct opt_faults faults;	/* --fault: slow faults only */
+	int on_failure;			/* enum opt_on_failure */
 };
 
 /* `clockring experiments`: where, how fast, how many at once, which. */

@@ -18,9 +18,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/inject.h"
 #include "sim/orch.h"
 #include "sim/run.h"
 #include "vm/clock.h"
+#include "vm/fault.h"
 #include "vm/ring.h"
 #include "vm/rng.h"
 #include "vm/sig.h"
@@ -164,6 +166,7 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
 		.ctl_fd = ctl,
 	};
+	/* TODO(integrate): c.on_failure = o->on_failure; c.faults = o->faults.f; c.nfaults = o->faults.n; */
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));
 }
@@ -231,6 +234,7 @@ describe_exit(char *buf, size_t len, int st)
 		snprintf(buf, len, "signal %d", WTERMSIG(st));
 }
 
+/* A VM that died of the SIGKILL its kill fault sent is `killed`. */
 static void
 reap(struct run *r, uint32_t i)
 {
@@ -240,7 +244,19 @@ reap(struct run *r, uint32_t i)
 		;
 	r->pid[i] = 0;
 	close_fd(&r->ctl_fd[i]);
-	describe_exit(r->exit[i], sizeof r->exit[i], st);
+	if (r->killed_by[i] >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+		snprintf(r->exit[i], sizeof r->exit[i], "killed");
+	else
+		describe_exit(r->exit[i], sizeof r->exit[i], st);
+}
+
+/* Killed on purpose is fine only when the others are to go on without it. */
+static bool
+ended_well(const struct run *r, uint32_t i)
+{
+	return strcmp(r->exit[i], "ok") == 0 ||
+	    (strcmp(r->exit[i], "killed") == 0 &&
+	    r->o->on_failure == OPT_ON_FAILURE_CONTINUE);
 }
 
 /* Wait until VMs speak or end; returns the index of one that did, or -1. */
@@ -282,7 +298,9 @@ start_together(struct run *r)
 		is_ready[i] = true;
 		ready++;
 	}
+	uint64_t mono = clock_mono_ns();
 	r->start_wall_ns = clock_real_ns() + LEAD_NS(r->o->vms);
+	inject_start(r, mono + LEAD_NS(r->o->vms));
 	r->end_wall_ns = r->start_wall_ns + (uint64_t)(r->o->duration_s /
 	    r->o->speed * 1e9);
 	for (uint32_t i = 0; i < r->o->vms; i++)
@@ -294,26 +312,39 @@ start_together(struct run *r)
 static void
 blame(struct run *r, uint32_t i)
 {
+	char spec[FAULT_TEXT_MAX];
+
 	r->failed_vm = (int)i;
-	if (r->error[0] == '\0')
+	if (r->error[0] != '\0')
+		return;
+	if (strcmp(r->exit[i], "killed") == 0) {
+		fault_format(&r->o->faults.f[r->killed_by[i]], spec, sizeof spec);
+		snprintf(r->error, sizeof r->error, "vm %u: killed by --fault %s",
+		    (unsigned)i, spec);
+	} else {
 		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i,
 		    r->exit[i]);
+	}
 }
 
 /*
- * Of the VMs that did not end well, the one to blame: a VM killed or in
- * error comes before its neighbours, which only saw their link break.
- * Failing that, the first to end badly, such as a VM stopped on its own by
- * a SIGTERM sent to it alone: the others were only stopped after it.
+ * Of the VMs that did not end well, the one to blame: a VM killed (on
+ * purpose or not) or in error comes before its neighbours, which only saw
+ * their link break. Failing that, the first to end badly, such as a VM
+ * stopped on its own by a SIGTERM sent to it alone: the others were only
+ * stopped after it. Under --on-failure continue a VM killed on purpose is
+ * no failure.
  */
 static void
 find_culprit(struct run *r)
 {
-	static const char *const order[] = { "signal", "error", "exit", "link-broken" };
+	static const char *const order[] = { "killed", "signal", "error", "exit",
+	    "link-broken" };
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
 		for (uint32_t i = 0; i < r->o->vms; i++)
-			if (strncmp(r->exit[i], order[k], strlen(order[k])) == 0) {
+			if (strncmp(r->exit[i], order[k], strlen(order[k])) == 0 &&
+			    !ended_well(r, i)) {
 				blame(r, i);
 				return;
 			}
@@ -321,11 +352,25 @@ find_culprit(struct run *r)
 		blame(r, (uint32_t)r->first_bad);
 }
 
+/* How long poll may wait: 100 ms at most, and not past the next fault. */
+static int
+poll_ms(const struct run *r, uint64_t now)
+{
+	uint64_t next = inject_next_ns(r);
+
+	if (next <= now)
+		return 0;
+	if (next - now >= 100000000u)
+		return 100;
+	return (int)((next - now + 999999) / 1000000);	/* never early */
+}
+
 /*
- * Wait for every VM to end. A signal to us, or a VM ending badly, ends the
- * run: the others get SIGTERM (they stop, drain and log), and SIGKILL if
- * they have not ended GRACE_NS later. A run past its end plus SLACK_NS is
- * hung, and ended the same way.
+ * Wait for every VM to end, carrying out the faults when due. A signal to
+ * us ends the run, and so does a VM ending badly unless --on-failure
+ * continue: the others get SIGTERM (they stop, drain and log), paused VMs
+ * SIGCONT so they can, and SIGKILL if they have not ended GRACE_NS later.
+ * A run past its end plus SLACK_NS is hung, and ended the same way.
  */
 static void
 wait_all(struct run *r, bool started)
@@ -346,20 +391,24 @@ wait_all(struct run *r, bool started)
 		}
 		if (ending && kill_at == 0) {
 			signal_all(r, SIGTERM);
+			inject_stop(r);
 			kill_at = now + GRACE_NS;
 		}
 		if (kill_at != 0 && now > kill_at)
 			signal_all(r, SIGKILL);
 		if (left == 0)
 			break;
-		int i = poll_vms(r, NULL, 100);
+		inject_due(r, now);
+		int i = poll_vms(r, NULL, poll_ms(r, clock_mono_ns()));
 		if (i < 0)
 			continue;
 		reap(r, (uint32_t)i);
 		left--;
-		if (strcmp(r->exit[i], "ok") != 0 && !ending)
+		if (ended_well(r, (uint32_t)i))
+			continue;
+		if (!ending && r->first_bad < 0)
 			r->first_bad = i;
-		if (strcmp(r->exit[i], "ok") != 0)
+		if (r->o->on_failure == OPT_ON_FAILURE_STOP)
 			ending = true;
 	}
 }
@@ -405,6 +454,16 @@ announce(const struct run *r)
 	for (uint32_t i = 0; i < o->vms; i++)
 		printf(" %u", (unsigned)r->rates[i]);
 	printf(" ticks/s; logs in %s\n", r->dir);
+	if (o->faults.n == 0 && o->on_failure == OPT_ON_FAILURE_STOP)
+		return;
+	printf("clockring: on failure %s; faults", o->on_failure ==
+	    OPT_ON_FAILURE_CONTINUE ? "continue" : "stop");
+	for (uint32_t i = 0; i < o->faults.n; i++) {
+		char spec[FAULT_TEXT_MAX];
+		fault_format(&o->faults.f[i], spec, sizeof spec);
+		printf(" %s", spec);
+	}
+	printf("%s\n", o->faults.n ? "" : " none");
 }
 
 static struct run *
@@ -418,8 +477,10 @@ run_new(const struct run_opts *o)
 	r->seed = o->seed;
 	r->status = "running";
 	r->failed_vm = r->first_bad = -1;
-	for (uint32_t i = 0; i < OPT_MAX_VMS; i++)
+	for (uint32_t i = 0; i < OPT_MAX_VMS; i++) {
 		r->listen_fd[i] = r->ctl_fd[i] = -1;
+		r->killed_by[i] = -1;
+	}
 	return r;
 }
 

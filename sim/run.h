@@ -5,9 +5,11 @@
 #include <sys/types.h>
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "sim/options.h"
+#include "vm/fault.h"
 #include "vm/wire.h"
 
 #define CLOCKRING_VERSION "0.1.0"
@@ -25,6 +27,12 @@ struct run {
 	pid_t pid[OPT_MAX_VMS];		/* 0 once reaped */
 	char exit[OPT_MAX_VMS][24];	/* how each VM ended, "" while running */
 	uint64_t start_wall_ns, end_wall_ns;
+	uint64_t start_mono_ns;		/* CLOCK_MONOTONIC of model time 0 */
+	/* The fault timetable (inject.c). */
+	bool injecting;			/* started, and the run not ending */
+	uint8_t fault_step[FAULT_MAX];	/* actions of each fault done so far */
+	uint8_t paused[OPT_MAX_VMS];	/* pauses of each VM now on */
+	int killed_by[OPT_MAX_VMS];	/* the kill fault that sent SIGKILL, or -1 */
 	const char *status;		/* running, complete, interrupted, failed */
 	int failed_vm;			/* -1: none */
 	int first_bad;			/* first VM to end badly on its own, or -1 */

@@ -5,13 +5,28 @@
 #include <string.h>
 
 #include "sim/run.h"
+#include "vm/fault.h"
+
+/* The policy, then each fault in its one spelling, in the order given. */
+static void
+put_faults(FILE *f, const struct run_opts *o)
+{
+	char spec[FAULT_TEXT_MAX];
+
+	fprintf(f, "on_failure=%s\nfaults=%u\n", o->on_failure ==
+	    OPT_ON_FAILURE_CONTINUE ? "continue" : "stop", (unsigned)o->faults.n);
+	for (uint32_t i = 0; i < o->faults.n; i++) {
+		fault_format(&o->faults.f[i], spec, sizeof spec);
+		fprintf(f, "fault%u=%s\n", (unsigned)i, spec);
+	}
+}
 
 static void
 put_meta(FILE *f, const struct run *r)
 {
 	const struct run_opts *o = r->o;
 
-	fprintf(f, "format=1\nversion=%s\nrun_id=", CLOCKRING_VERSION);
+	fprintf(f, "format=2\nversion=%s\nrun_id=", CLOCKRING_VERSION);
 	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
 		fprintf(f, "%02x", r->run_id[i]);
 	fprintf(f, "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
@@ -23,6 +38,7 @@ put_meta(FILE *f, const struct run *r)
 	fprintf(f, "bind=%s\n", o->bind);
 	for (uint32_t i = 0; i < o->vms; i++)
 		fprintf(f, "vm%u.port=%u\n", (unsigned)i, (unsigned)r->ports[i]);
+	put_faults(f, o);
 	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
 	    r->start_wall_ns, r->end_wall_ns);
 	for (uint32_t i = 0; i < o->vms; i++)

@@ -119,10 +119,16 @@ keep_settings(const char *out, const char *file, const struct experiment *e,
 	FILE *f = outfile_open(dir, "experiment.exp", path, err, errlen);
 	if (f == NULL)
 		return -1;
-	fprintf(f, "# copied from %s\ntitle = %s\ndescription = %s\nrun = %s\n"
+	/* Keys left out stay out: an empty value would not read back. */
+	fprintf(f, "# copied from %s\ntitle = %s\ndescription = %s\n"
 	    "repeat = %u\nduration = %.15g\nseed = %" PRIu64 "\n", file,
-	    e->title, e->description, e->run, (unsigned)e->repeat, e->duration_s,
-	    e->seed);
+	    e->title, e->description, (unsigned)e->repeat, e->duration_s, e->seed);
+	if (e->run[0] != '\0')
+		fprintf(f, "run = %s\n", e->run);
+	if (e->fault[0] != '\0')
+		fprintf(f, "fault = %s\n", e->fault);
+	if (e->on_failure[0] != '\0')
+		fprintf(f, "on_failure = %s\n", e->on_failure);
 	return outfile_close(f, path, err, errlen);
 }
 

@@ -6,6 +6,7 @@
 #include <check.h>
 
 #include "sim/expfile.h"
+#include "sim/options.h"
 #include "tests/suites.h"
 
 static struct experiment e;
@@ -73,6 +74,41 @@ static const char *const bad[][2] = {
 	    "x.exp:3: run: --out is set by the experiment suite" },
 	{ "title = T\ndescription = D\nrun = --speed 9\n",
 	    "x.exp:3: run: --speed is set by the experiment suite" },
+	{ "title = T\ndescription = D\nrun = --help\n",
+	    "x.exp:3: run: --help is not an option of a run" },
+	{ "title = T\ndescription = D\nfault = boom\n",
+	    "x.exp:3: fault 'boom': expected kill:V@T" },
+	{ "title = T\ndescription = D\nfault = kill:1@2, boom\n",
+	    "x.exp:3: fault 'boom': expected" },
+	{ "title = T\ndescription = D\nfault = ,\n", "x.exp:3: fault: empty" },
+	{ "title = T\ndescription = D\nfault =\n", "x.exp:3: fault: empty" },
+	{ "title = T\ndescription = D\nfault = kill:9@1\n",
+	    "x.exp:3: fault 'kill:9@1': no vm 9 in a ring of 3" },
+	/* The duration that counts may come after the fault. */
+	{ "title = T\ndescription = D\nfault = kill:1@50\nduration = 40\n",
+	    "x.exp:3: fault 'kill:1@50': starts at or after the end of the run "
+	    "(--duration 40)" },
+	{ "title = T\nfault = kill:4@5\nrun = --vms 4\ndescription = D\n",
+	    "x.exp:2: fault 'kill:4@5': no vm 4 in a ring of 4" },
+	{ "title = T\ndescription = D\nrun = --fault kill:1@50\nduration = 40\n",
+	    "x.exp:3: run: --fault 'kill:1@50': starts at or after the end" },
+	{ "title = T\ndescription = D\nfault = kill:1@1 kill:1@2 kill:1@3 "
+	    "kill:1@4 kill:1@5 kill:1@6 kill:1@7 kill:1@8 kill:1@9 kill:1@10 "
+	    "kill:1@11 kill:1@12 kill:1@13 kill:1@14 kill:1@15 kill:1@16 "
+	    "kill:1@17\n", "x.exp:3: fault: at most 16" },
+	/* Sixteen in all, with those of `run`. */
+	{ "title = T\ndescription = D\nrun = --fault kill:1@1 --fault kill:1@2\n"
+	    "fault = kill:1@1 kill:1@2 kill:1@3 kill:1@4 kill:1@5 kill:1@6 "
+	    "kill:1@7 kill:1@8 kill:1@9 kill:1@10 kill:1@11 kill:1@12 kill:1@13 "
+	    "kill:1@14 kill:1@15\n", "x.exp:4: fault: at most 16" },
+	{ "title = T\ndescription = D\nfault = kill:1@2\nfault = kill:1@3\n",
+	    "x.exp:4: key 'fault' given twice" },
+	{ "title = T\ndescription = D\non_failure = maybe\n",
+	    "x.exp:3: on_failure 'maybe': must be stop or continue" },
+	{ "title = T\ndescription = D\non_failure =\n",
+	    "x.exp:3: on_failure '': must be stop or continue" },
+	{ "title = T\ndescription = D\non_failure = continue-please-go-on\n",
+	    "x.exp:3: on_failure 'continue-please-go-on': must be stop or continue" },
 };
 
 START_TEST(a_bad_file_names_file_line_and_key)
@@ -81,6 +117,46 @@ START_TEST(a_bad_file_names_file_line_and_key)
 	ck_assert_msg(strstr(err, bad[_i][1]) != NULL, "error '%s' lacks '%s'",
 	    err, bad[_i][1]);
 	ck_assert_ptr_null(strchr(err, '\n'));
+}
+END_TEST
+
+/* fault and on_failure are options of every run, after those of `run`. */
+START_TEST(fault_and_on_failure_become_options_of_each_run)
+{
+	struct run_opts o;
+	char msg[256];
+
+	ck_assert_int_eq(parse("x.exp", "title = T\ndescription = D\n"
+	    "fault = kill:1@20, pause:0@5+2 ,slow:2->3@1+4:250ms\n"
+	    "on_failure = continue\n"
+	    "run = --vms 4\n"), 0);
+	ck_assert_str_eq(e.fault, "kill:1@20, pause:0@5+2 ,slow:2->3@1+4:250ms");
+	ck_assert_str_eq(e.on_failure, "continue");
+	ck_assert_int_eq(e.argc, 6);
+	ck_assert_str_eq(e.argv[0], "--vms");
+	ck_assert_str_eq(e.argv[2], "--fault=kill:1@20");
+	ck_assert_str_eq(e.argv[3], "--fault=pause:0@5+2");
+	ck_assert_str_eq(e.argv[4], "--fault=slow:2->3@1+4:250ms");
+	ck_assert_str_eq(e.argv[5], "--on-failure=continue");
+	/* What the suite hands to `clockring run` parses to the same. */
+	ck_assert_int_eq(options_run(e.argc, e.argv, &o, msg, sizeof msg), 0);
+	ck_assert_uint_eq(o.vms, 4);
+	ck_assert_uint_eq(o.faults.n, 3);
+	ck_assert_int_eq(o.faults.f[2].kind, FAULT_SLOW);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+}
+END_TEST
+
+START_TEST(a_fault_fits_the_duration_and_ring_wherever_they_are_given)
+{
+	ck_assert_int_eq(parse("x.exp", "title = T\ndescription = D\n"
+	    "fault = kill:4@70\nduration = 80\nrun = --vms 5\n"), 0);
+	ck_assert_int_eq(parse("x.exp", "title = T\ndescription = D\n"
+	    "run = --vms 5 --fault pause:4@70+5\nduration = 80\n"), 0);
+	ck_assert_int_eq(parse("x.exp", "title = T\ndescription = D\n"
+	    "on_failure = stop\n"), 0);
+	ck_assert_int_eq(e.argc, 1);
+	ck_assert_str_eq(e.argv[0], "--on-failure=stop");
 }
 END_TEST
 
@@ -158,6 +234,8 @@ make_expfile_suite(void)
 	tcase_add_test(tc, defaults_are_five_repeats_of_sixty_seconds);
 	tcase_add_loop_test(tc, a_bad_file_names_file_line_and_key, 0,
 	    (int)(sizeof bad / sizeof bad[0]));
+	tcase_add_test(tc, fault_and_on_failure_become_options_of_each_run);
+	tcase_add_test(tc, a_fault_fits_the_duration_and_ring_wherever_they_are_given);
 	tcase_add_test(tc, a_nul_byte_or_a_huge_file_is_refused);
 	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);
 	tcase_add_test(tc, repeats_get_different_seeds_that_never_change);

@@ -70,6 +70,8 @@ START_TEST(run_defaults_apply_without_options)
 	ck_assert_str_eq(o.bind, "127.0.0.1");
 	ck_assert_double_eq(o.connect_timeout_s, 10);
 	ck_assert(!o.quiet);
+	ck_assert_uint_eq(o.faults.n, 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
 }
 END_TEST
 
@@ -174,6 +176,81 @@ START_TEST(rates_set_nrates_and_rates)
 	ck_assert_uint_eq(o.nrates, 2);
 	ck_assert_uint_eq(o.rates[0], 6);
 	ck_assert_uint_eq(o.rates[1], 2);
+}
+END_TEST
+
+START_TEST(faults_are_kept_in_the_order_given)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--fault", "kill:2@20", "--fault=pause:0@5+2.5",
+	    "--fault", "slow:1->2@0+60:200ms"), 0);
+	ck_assert_uint_eq(o.faults.n, 3);
+	ck_assert_int_eq(o.faults.f[0].kind, FAULT_KILL);
+	ck_assert_uint_eq(o.faults.f[0].vm, 2);
+	ck_assert_double_eq(o.faults.f[0].at_s, 20);
+	ck_assert_str_eq(o.faults.arg[0], "kill:2@20");
+	ck_assert_int_eq(o.faults.f[1].kind, FAULT_PAUSE);
+	ck_assert_double_eq(o.faults.f[1].for_s, 2.5);
+	ck_assert_str_eq(o.faults.arg[1], "pause:0@5+2.5");
+	ck_assert_int_eq(o.faults.f[2].kind, FAULT_SLOW);
+	ck_assert_uint_eq(o.faults.f[2].to, 2);
+	ck_assert_double_eq(o.faults.f[2].delay_s, 0.2);
+}
+END_TEST
+
+/* A fault is judged against the ring and the run once all options are in. */
+START_TEST(faults_fit_the_run_whatever_the_order_of_options)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--fault", "kill:4@3", "--vms", "5"), 0);
+	ck_assert_int_eq(RUN(&o, "--vms", "5", "--fault", "kill:4@3"), 0);
+	ck_assert_int_eq(RUN(&o, "--fault", "pause:0@70+20", "--duration", "90"), 0);
+	ck_assert_int_eq(RUN(&o, "--duration", "90", "--fault", "pause:0@70+20"), 0);
+	ck_assert_int_eq(RUN(&o, "--fault", "slow:0->4@1+1:1s", "--vms", "5"), 0);
+	/* The last --duration is the one the fault must fit. */
+	ck_assert_int_eq(RUN(&o, "--duration", "100", "--fault", "kill:1@70",
+	    "--duration", "50"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "--fault 'kill:1@70'"));
+	ck_assert_ptr_nonnull(strstr(err, "--duration 50"));
+	ck_assert_int_eq(RUN(&o, "--vms", "5", "--fault", "kill:4@3", "--vms",
+	    "4"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "no vm 4 in a ring of 4"));
+}
+END_TEST
+
+START_TEST(fault_may_be_given_at_most_sixteen_times)
+{
+	const char *args[2 * FAULT_MAX + 3];
+	struct run_opts o;
+	int n = 0;
+
+	for (int i = 0; i < FAULT_MAX; i++) {
+		args[n++] = "--fault";
+		args[n++] = "kill:1@30";
+	}
+	args[n] = NULL;
+	ck_assert_int_eq(run_args(&o, args), 0);
+	ck_assert_uint_eq(o.faults.n, FAULT_MAX);
+	args[n++] = "--fault=kill:2@1";
+	args[n] = NULL;
+	ck_assert_int_eq(run_args(&o, args), -1);
+	ck_assert_str_eq(err, "--fault: at most 16");
+}
+END_TEST
+
+START_TEST(on_failure_is_stop_or_continue_and_the_later_wins)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--on-failure", "continue"), 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(RUN(&o, "--on-failure=stop"), 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
+	ck_assert_int_eq(RUN(&o, "--on-failure=stop", "--on-failure",
+	    "continue"), 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
 }
 END_TEST
 
@@ -448,6 +525,39 @@ START_TEST(vm_start_at_beyond_64_bit_nanoseconds_is_refused)
 }
 END_TEST
 
+START_TEST(vm_takes_on_failure_and_slow_faults)
+{
+	struct vm_opts o;
+
+	ck_assert_int_eq(vm_with(&o, NULL, NULL, NULL), 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
+	ck_assert_uint_eq(o.faults.n, 0);
+	ck_assert_int_eq(vm_with(&o, NULL, "--on-failure", "continue"), 0);
+	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->1@2+3:50ms"), 0);
+	ck_assert_uint_eq(o.faults.n, 1);
+	ck_assert_int_eq(o.faults.f[0].kind, FAULT_SLOW);
+	ck_assert_int_eq(vm_with(&o, NULL, "--on-failure", "later"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "--on-failure 'later'"));
+}
+END_TEST
+
+/* Kill and pause are the orchestrator's signals; a lone VM cannot have them. */
+START_TEST(vm_refuses_kill_and_pause_and_faults_that_do_not_fit)
+{
+	struct vm_opts o;
+
+	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "kill:1@2"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "--fault 'kill:1@2': only slow faults"));
+	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "pause:1@2+1"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "only slow faults"));
+	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->3@2+1:1s"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "no vm 3 in a ring of 3"));
+	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->1@60+1:1s"), -1);
+	ck_assert_ptr_nonnull(strstr(err, "end of the run"));
+}
+END_TEST
+
 START_TEST(vm_run_id_accepts_upper_case_hex)
 {
 	struct vm_opts o;
@@ -476,6 +586,10 @@ make_options_suite(void)
 	tcase_add_test(run, flags_set_force_and_quiet);
 	tcase_add_test(run, later_option_wins);
 	tcase_add_test(run, rates_set_nrates_and_rates);
+	tcase_add_test(run, faults_are_kept_in_the_order_given);
+	tcase_add_test(run, faults_fit_the_run_whatever_the_order_of_options);
+	tcase_add_test(run, fault_may_be_given_at_most_sixteen_times);
+	tcase_add_test(run, on_failure_is_stop_or_continue_and_the_later_wins);
 	tcase_add_test(run, help_returns_1);
 	tcase_add_loop_test(run, bad_run_value_fails_naming_the_option_and_value,
 	    0, NELEM(run_bad));
@@ -492,6 +606,8 @@ make_options_suite(void)
 	tcase_add_loop_test(vm, vm_rejects_a_run_id_that_is_not_32_hex_digits, 0,
 	    NELEM(bad_run_id));
 	tcase_add_test(vm, vm_run_id_accepts_upper_case_hex);
+	tcase_add_test(vm, vm_takes_on_failure_and_slow_faults);
+	tcase_add_test(vm, vm_refuses_kill_and_pause_and_faults_that_do_not_fit);
 	tcase_add_test(vm, vm_start_at_beyond_64_bit_nanoseconds_is_refused);
 	suite_add_tcase(s, vm);
 	return s;

@@ -35,7 +35,7 @@ spoil "a line of 2 MB" sh -c 'head -c 2000000 /dev/zero | tr "\\0" x >>vm0.csv'
 spoil "logs swapped" sh -c 'mv vm0.csv t && mv vm1.csv vm0.csv && mv t vm1.csv'
 spoil "truncated run.meta" sh -c 'head -c 100 run.meta >t && mv t run.meta'
 spoil "garbage run.meta" sh -c 'head -c 4096 /dev/urandom >run.meta'
-spoil "run.meta of another format" sed -i 's/^format=1$/format=9/' run.meta
+spoil "run.meta of another format" sed -i 's/^format=[0-9]*$/format=9/' run.meta
 spoil "vms says 4" sed -i 's/^vms=3$/vms=4/' run.meta
 spoil "a negative seed" sed -i 's/^seed=.*/seed=-3/' run.meta
 echo ok
