@@ -353,16 +353,25 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	return series_jumps(dir, ri, st, err, errlen);
 }
 
-/* 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err. */
+/*
+ * 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err.
+ * gnuplot says nothing when a full disk cuts an image short: each image
+ * must be whole, and a failure on a full disk says so.
+ */
 static int
 draw(const struct opts *o, const char *dir, char *err, size_t errlen)
 {
+	const char *ext = o->svg ? "svg" : "png";
 	int rc;
 
 	if (o->no_plots)
 		return 1;
 	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
 		complain(1, "%s", err);
+	for (size_t i = 0; rc == 0 && i < plot_count; i++)
+		rc = outfile_check_image(dir, plot_names[i], ext, err, errlen);
+	if (rc == -1)
+		outfile_blame(dir, err, errlen);
 	return rc;
 }
 

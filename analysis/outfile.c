@@ -1,45 +1,179 @@
-/* analysis/outfile.c -- create and close the files of an analysis, errors named */
+/* analysis/outfile.c -- create and close output files, whole or not at all, errors named */
+#include <sys/statvfs.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/outfile.h"
+
+/* Where PATH is written until it is whole: DIR/.NAME.tmp-PID beside it. */
+static int
+temp_of(char tmp[OUTFILE_PATH_MAX], const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash != NULL ? (int)(slash - path + 1) : 0;
+
+	return (size_t)snprintf(tmp, OUTFILE_PATH_MAX, "%.*s.%s.tmp-%ld",
+	    dirlen, path, path + dirlen, (long)getpid()) < OUTFILE_PATH_MAX ?
+	    0 : -1;
+}
+
+/* "No space left on device" when path's file system has no block left for us. */
+static const char *
+full_disk(const char *path)
+{
+	struct statvfs vfs;
+
+	if (statvfs(path, &vfs) == -1)
+		return NULL;
+	if ((geteuid() == 0 ? vfs.f_bfree : vfs.f_bavail) == 0)
+		return strerror(ENOSPC);
+	return NULL;
+}
 
 FILE *
 outfile_open(const char *dir, const char *name, char path[OUTFILE_PATH_MAX],
     char *err, size_t errlen)
 {
+	char tmp[OUTFILE_PATH_MAX];
 	FILE *f;
 
 	if ((size_t)snprintf(path, OUTFILE_PATH_MAX, "%s/%s", dir, name) >=
-	    OUTFILE_PATH_MAX) {
+	    OUTFILE_PATH_MAX || temp_of(tmp, path) == -1) {
 		snprintf(err, errlen, "%.64s...: path too long", dir);
 		return NULL;
 	}
-	if ((f = fopen(path, "w")) == NULL)
+	if ((f = fopen(tmp, "w")) == NULL)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 	return f;
 }
 
 /*
  * stdio reports a failed write only through ferror, without its errno; the
- * flush tells us the reason for whatever was still buffered (a full disk).
+ * flush tells us the reason for whatever was still buffered. What stdio
+ * could not write before is dropped, so the flush succeeds: then a full
+ * disk is the likely reason, and said if it is full. Only a file written
+ * whole replaces PATH; otherwise PATH is left as it was.
  */
 int
 outfile_close(FILE *f, const char *path, char *err, size_t errlen)
 {
+	char tmp[OUTFILE_PATH_MAX];
 	int rc = 0;
 
+	temp_of(tmp, path);	/* it fitted in outfile_open */
 	if (fflush(f) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		rc = -1;
 	} else if (ferror(f)) {
 		snprintf(err, errlen, "%s: write error", path);
+		outfile_say_full(tmp, err, errlen);
 		rc = -1;
 	}
 	if (fclose(f) != 0 && rc == 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		rc = -1;
 	}
+	if (rc == 0 && rename(tmp, path) == -1) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	if (rc == -1)
+		remove(tmp);
 	return rc;
+}
+
+void
+outfile_discard(FILE *f, const char *path)
+{
+	char tmp[OUTFILE_PATH_MAX];
+
+	fclose(f);
+	if (temp_of(tmp, path) == 0)
+		remove(tmp);
+}
+
+/* The last bytes of a file, as many as fit in buf: how many, or -1. */
+static long
+tail(const char *path, unsigned char *buf, size_t len)
+{
+	FILE *f = fopen(path, "rb");
+	long size, n = -1;
+
+	if (f == NULL)
+		return -1;
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0) {
+		n = size < (long)len ? size : (long)len;
+		if (fseek(f, size - n, SEEK_SET) != 0 ||
+		    fread(buf, 1, (size_t)n, f) != (size_t)n)
+			n = -1;
+	}
+	fclose(f);
+	return n;
+}
+
+/* A PNG ends with its IEND chunk; an SVG with </svg> and blank space. */
+static int
+ends_whole(const unsigned char *b, long n, const char *ext)
+{
+	static const unsigned char iend[12] = { 0, 0, 0, 0, 'I', 'E', 'N',
+	    'D', 0xae, 0x42, 0x60, 0x82 };
+
+	if (strcmp(ext, "png") == 0)
+		return n >= 12 && memcmp(b + n - 12, iend, 12) == 0;
+	while (n > 0 && strchr(" \t\r\n", b[n - 1]) != NULL)
+		n--;
+	return strcmp(ext, "svg") != 0 ||
+	    (n >= 6 && memcmp(b + n - 6, "</svg>", 6) == 0);
+}
+
+int
+outfile_check_image(const char *dir, const char *name, const char *ext,
+    char *err, size_t errlen)
+{
+	unsigned char buf[64];
+	char path[OUTFILE_PATH_MAX];
+	const char *why;
+	long n;
+
+	if ((size_t)snprintf(path, sizeof path, "%s/%s.%s", dir, name, ext) >=
+	    sizeof path) {
+		snprintf(err, errlen, "%.64s...: path too long", dir);
+		return -1;
+	}
+	if ((n = tail(path, buf, sizeof buf)) == -1) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (ends_whole(buf, n, ext))
+		return 0;
+	why = full_disk(dir);
+	snprintf(err, errlen, "%s: cut short%s%s", path, why ? ": " :
+	    " (gnuplot did not finish it)", why ? why : "");
+	return -1;
+}
+
+void
+outfile_say_full(const char *path, char *err, size_t errlen)
+{
+	const char *why = full_disk(path);
+	size_t n = strlen(err);
+
+	if (why != NULL && strstr(err, why) == NULL && n + 1 < errlen)
+		snprintf(err + n, errlen - n, ": %s", why);
+}
+
+void
+outfile_blame(const char *dir, char *err, size_t errlen)
+{
+	size_t n = strlen(dir);
+	char said[OUTFILE_PATH_MAX];
+
+	if (strncmp(err, dir, n) != 0 && strlen(err) < sizeof said) {
+		snprintf(said, sizeof said, "%s", err);
+		snprintf(err, errlen, "%s: %s", dir, said);
+	}
+	outfile_say_full(dir, err, errlen);
 }

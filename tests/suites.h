@@ -14,6 +14,7 @@ Suite *make_check_suite(void);
 Suite *make_stats_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
+Suite *make_outfile_suite(void);
 Suite *make_stage_suite(void);
 Suite *make_expfile_suite(void);
 Suite *make_compare_suite(void);
