@@ -1,8 +1,13 @@
 /* analysis/outfile.c -- create and close output files, whole or not at all, errors named */
+#ifdef __linux__
+#define _GNU_SOURCE	/* fopencookie, to keep the errno of a failed write */
+#endif
 #include <sys/statvfs.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,7 +25,7 @@ temp_of(char tmp[OUTFILE_PATH_MAX], const char *path)
 	    0 : -1;
 }
 
-/* "No space left on device" when path's file system has no block left for us. */
+/* "No space left on device" when path's file system has no block left. */
 static const char *
 full_disk(const char *path)
 {
@@ -32,6 +37,81 @@ full_disk(const char *path)
 		return strerror(ENOSPC);
 	return NULL;
 }
+
+#ifdef __linux__
+/*
+ * stdio drops what it could not write and keeps only a flag, not why: by
+ * the time the file is closed, errno says nothing, and another writer may
+ * have freed the space a full disk lacked. The file's own descriptor
+ * keeps the errno of its first failed write, and fclose returns it.
+ */
+struct sink {
+	int fd;
+	int err;	/* errno of the first failed write, or 0 */
+};
+
+static ssize_t
+sink_write(void *cookie, const char *buf, size_t len)
+{
+	struct sink *s = cookie;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(s->fd, buf + done, len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (s->err == 0)
+				s->err = n == 0 ? EIO : errno;
+			break;	/* short: stdio sets the stream's error flag */
+		}
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
+static int
+sink_close(void *cookie)
+{
+	struct sink *s = cookie;
+	int err = close(s->fd) == -1 ? errno : 0;
+
+	if (s->err != 0)
+		err = s->err;
+	free(s);
+	errno = err;
+	return err != 0 ? -1 : 0;
+}
+
+static FILE *
+open_new(const char *path)
+{
+	static const cookie_io_functions_t io = { .write = sink_write,
+	    .close = sink_close };
+	struct sink *s = malloc(sizeof *s);
+	FILE *f;
+
+	if (s == NULL)
+		return NULL;
+	s->err = 0;
+	if ((s->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1) {
+		free(s);
+		return NULL;
+	}
+	if ((f = fopencookie(s, "w", io)) == NULL) {
+		close(s->fd);
+		free(s);
+	}
+	return f;
+}
+#else
+static FILE *
+open_new(const char *path)
+{
+	return fopen(path, "w");
+}
+#endif
 
 FILE *
 outfile_open(const char *dir, const char *name, char path[OUTFILE_PATH_MAX],
@@ -45,44 +125,42 @@ outfile_open(const char *dir, const char *name, char path[OUTFILE_PATH_MAX],
 		snprintf(err, errlen, "%.64s...: path too long", dir);
 		return NULL;
 	}
-	if ((f = fopen(tmp, "w")) == NULL)
+	if ((f = open_new(tmp)) == NULL)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 	return f;
 }
 
 /*
- * stdio reports a failed write only through ferror, without its errno; the
- * flush tells us the reason for whatever was still buffered. What stdio
- * could not write before is dropped, so the flush succeeds: then a full
- * disk is the likely reason, and said if it is full. Only a file written
- * whole replaces PATH; otherwise PATH is left as it was.
+ * The reason of a failed write comes from fclose (the errno of the first
+ * one, kept by the sink), or from the flush of what was still buffered.
+ * Failing both, a full disk is the likely reason, said if it is full.
+ * Only a file written whole replaces PATH; otherwise PATH stays as it was.
  */
 int
 outfile_close(FILE *f, const char *path, char *err, size_t errlen)
 {
 	char tmp[OUTFILE_PATH_MAX];
-	int rc = 0;
+	int why = 0;	/* errno, or -1: failed, reason unknown */
 
 	temp_of(tmp, path);	/* it fitted in outfile_open */
-	if (fflush(f) != 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		rc = -1;
-	} else if (ferror(f)) {
+	if (fflush(f) != 0)
+		why = errno;
+	else if (ferror(f))
+		why = -1;
+	if (fclose(f) != 0)
+		why = errno;
+	if (why == 0 && rename(tmp, path) == -1)
+		why = errno;
+	if (why == 0)
+		return 0;
+	if (why > 0)
+		snprintf(err, errlen, "%s: %s", path, strerror(why));
+	else {
 		snprintf(err, errlen, "%s: write error", path);
 		outfile_say_full(tmp, err, errlen);
-		rc = -1;
 	}
-	if (fclose(f) != 0 && rc == 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		rc = -1;
-	}
-	if (rc == -1)
-		remove(tmp);
-	return rc;
+	remove(tmp);
+	return -1;
 }
 
 void
