@@ -353,16 +353,25 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	return series_jumps(dir, ri, st, err, errlen);
 }
 
-/* 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err. */
+/*
+ * 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err.
+ * gnuplot says nothing when a full disk cuts an image short: each image
+ * must be whole, and a failure on a full disk says so.
+ */
 static int
 draw(const struct opts *o, const char *dir, char *err, size_t errlen)
 {
+	const char *ext = o->svg ? "svg" : "png";
 	int rc;
 
 	if (o->no_plots)
 		return 1;
 	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
 		complain(1, "%s", err);
+	for (size_t i = 0; rc == 0 && i < plot_count; i++)
+		rc = outfile_check_image(dir, plot_names[i], ext, err, errlen);
+	if (rc == -1)
+		outfile_blame(dir, err, errlen);
 	return rc;
 }
 
@@ -413,6 +422,19 @@ bad_meta(const struct opts *o, const char *dir, const char *err)
 	return 1;
 }
 
+/* err, naming a file of the temporary directory as RUN_DIR/analysis/FILE. */
+static const char *
+final_name(char *err, size_t errlen, const struct runinfo *ri,
+    const char *tmp)
+{
+	char final[OUTFILE_PATH_MAX];
+
+	if ((size_t)snprintf(final, sizeof final, "%s/analysis", ri->dir) <
+	    sizeof final)
+		stage_name_final(err, errlen, tmp, final);
+	return err;
+}
+
 /*
  * Everything goes into a temporary directory first, swapped in as
  * RUN_DIR/analysis at the end: a failure leaves the older analysis as it
@@ -430,7 +452,7 @@ analyze_one(const struct opts *o, const char *dir)
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return bad_meta(o, dir, err);
 	set_window(&ri, o);
-	if (stage_create(ri.dir, tmp, err, sizeof err) == -1) {
+	if (stage_create(ri.dir, "analysis", tmp, err, sizeof err) == -1) {
 		complain(1, "%s", err);
 		goto done;
 	}
@@ -438,12 +460,13 @@ analyze_one(const struct opts *o, const char *dir)
 		ri.check_fail = fail;
 		if (write_reports(&ri, st, tmp, err, sizeof err) == -1 ||
 		    (drawn = draw(o, tmp, err, sizeof err)) == -1 ||
-		    stage_commit(tmp, ri.dir, err, sizeof err) == -1)
+		    stage_commit(tmp, ri.dir, "analysis", err,
+		    sizeof err) == -1)
 			rc = -1;
 	}
 	if (rc != 0) {
 		if (rc == -1)
-			complain(1, "%s", err);
+			complain(1, "%s", final_name(err, sizeof err, &ri, tmp));
 		stage_discard(tmp);
 		rc = 1;
 		goto done;

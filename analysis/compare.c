@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/compare.h"
 #include "analysis/compare_csv.h"
@@ -15,6 +16,7 @@
 #include "analysis/errmsg.h"
 #include "analysis/outfile.h"
 #include "analysis/plot.h"
+#include "analysis/stage.h"
 
 static const char usage[] =
 "usage: clockring compare [--out DIR] RESULTS_DIR\n"
@@ -75,12 +77,16 @@ bad_usage(const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
-/* mkdir -p: the output directory and any parent it lacks. */
+/*
+ * mkdir -p: the output directory and any parent it lacks. *made is the
+ * length of the shortest prefix of dir we created, 0 if none, for unmake.
+ */
 static int
-make_dirs(const char *dir, char *err, size_t errlen)
+make_dirs(const char *dir, size_t *made, char *err, size_t errlen)
 {
 	char path[OUTFILE_PATH_MAX];
 
+	*made = 0;
 	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
 		snprintf(err, errlen, "%.64s...: path too long", dir);
 		return -1;
@@ -90,12 +96,35 @@ make_dirs(const char *dir, char *err, size_t errlen)
 			continue;
 		char c = *p;
 		*p = '\0';
-		if (mkdir(path, 0755) == -1 && errno != EEXIST) {
+		if (mkdir(path, 0755) == 0) {
+			if (*made == 0)
+				*made = (size_t)(p - path);
+		} else if (errno != EEXIST) {
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			return -1;
 		}
 		if ((*p = c) == '\0')
 			return 0;
+	}
+}
+
+/* Remove what make_dirs created, deepest first; only empty ones go. */
+static void
+unmake_dirs(const char *dir, size_t made)
+{
+	char path[OUTFILE_PATH_MAX];
+	size_t n;
+
+	if (made == 0 || snprintf(path, sizeof path, "%s", dir) >=
+	    (int)sizeof path)
+		return;
+	for (n = strlen(path); n >= made && rmdir(path) == 0; path[n] = '\0') {
+		while (n > 1 && path[n - 1] == '/')	/* "a/b/" is "a/b" */
+			n--;
+		while (n > 0 && path[n - 1] != '/')
+			n--;
+		while (n > 1 && path[n - 1] == '/')
+			n--;
 	}
 }
 
@@ -110,19 +139,54 @@ show(FILE *say, const struct compare *c, const char *out, int drawn)
 		    "         ", out, compare_plots[i]);
 }
 
-/* 0 written and drawn; 1 written, no gnuplot (said); -1 failed, err. */
+/*
+ * The files and plots, made in a temporary directory in tmp: 0 written
+ * and drawn, 1 written, no gnuplot (said), -1 failed, err. gnuplot says
+ * nothing when a full disk cuts an image short: each must be whole.
+ */
 static int
-write_all(const struct compare *c, const char *out, char *err,
+write_stage(const struct compare *c, const char *tmp, char *err,
     size_t errlen)
 {
 	int rc;
 
-	if (make_dirs(out, err, errlen) == -1 ||
-	    compare_csv_write(c, out, err, errlen) == -1 ||
-	    compare_data_write(c, out, err, errlen) == -1)
+	if (compare_csv_write(c, tmp, err, errlen) == -1 ||
+	    compare_data_write(c, tmp, err, errlen) == -1)
 		return -1;
-	if ((rc = plot_render_set(out, &plots, 0, err, errlen)) == 1)
+	if ((rc = plot_render_set(tmp, &plots, 0, err, errlen)) == 1)
 		fprintf(stderr, "clockring: compare: %s\n", err);
+	for (size_t i = 0; rc == 0 && i < compare_nplots; i++)
+		rc = outfile_check_image(tmp, compare_plots[i], "png", err,
+		    errlen);
+	if (rc == -1)
+		outfile_blame(tmp, err, errlen);
+	return rc;
+}
+
+/*
+ * Everything is made in out/.compare.tmp-PID, and moved into out only
+ * once whole: a failure leaves an earlier comparison as it was, and no
+ * directory that we created.
+ */
+static int
+write_all(const struct compare *c, const char *out, char *err,
+    size_t errlen)
+{
+	char tmp[STAGE_PATH_MAX] = "";
+	size_t made;
+	int rc = -1;
+
+	if (make_dirs(out, &made, err, errlen) == -1 ||
+	    stage_create(out, "compare", tmp, err, errlen) == -1)
+		goto fail;
+	if ((rc = write_stage(c, tmp, err, errlen)) != -1 &&
+	    stage_publish(tmp, out, err, errlen) == 0)
+		return rc;
+	rc = -1;
+	stage_name_final(err, errlen, tmp, out);
+fail:
+	stage_discard(tmp);
+	unmake_dirs(out, made);
 	return rc;
 }
 

@@ -7,6 +7,7 @@
 #include "analysis/notebook.h"
 #include "analysis/notebook_body.h"
 #include "analysis/outfile.h"
+#include "analysis/stage.h"
 
 static const char usage[] =
 "usage: clockring report [--out DIR] RESULTS_DIR\n"
@@ -26,19 +27,21 @@ static const char usage[] =
 #define TITLE	"clockring lab notebook: Lamport clocks under different " \
 	"settings"
 
+/* DIR/name of the report, written whole into dir (the stage) or not at all. */
 static int
 write_one(const struct compare *c, const struct notebook_where *w,
-    enum doc_format fmt, const char *name, char *err, size_t errlen)
+    const char *dir, enum doc_format fmt, const char *name, char *err,
+    size_t errlen)
 {
 	char path[OUTFILE_PATH_MAX];
-	FILE *f = outfile_open(w->out, name, path, err, errlen);
+	FILE *f = outfile_open(dir, name, path, err, errlen);
 	struct doc *d;
 	int rc;
 
 	if (f == NULL)
 		return -1;
 	if ((d = doc_open(f, fmt, TITLE)) == NULL) {
-		fclose(f);
+		outfile_discard(f, path);
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -46,10 +49,33 @@ write_one(const struct compare *c, const struct notebook_where *w,
 	if (doc_close(d, err, errlen) == -1 || rc == -1) {
 		if (rc == -1)
 			snprintf(err, errlen, "out of memory");
-		fclose(f);
+		outfile_discard(f, path);
 		return -1;
 	}
 	return outfile_close(f, path, err, errlen);
+}
+
+/*
+ * report.md and report.html are written in w->out/.report.tmp-PID and
+ * moved into w->out together once both are whole: a failure leaves an
+ * earlier report as it was. Links are made relative to w->out all the same.
+ */
+static int
+write_report(const struct compare *c, const struct notebook_where *w,
+    char *err, size_t errlen)
+{
+	char tmp[STAGE_PATH_MAX];
+
+	if (stage_create(w->out, "report", tmp, err, errlen) == -1)
+		return -1;
+	if (write_one(c, w, tmp, DOC_MARKDOWN, "report.md", err,
+	    errlen) == 0 &&
+	    write_one(c, w, tmp, DOC_HTML, "report.html", err, errlen) == 0 &&
+	    stage_publish(tmp, w->out, err, errlen) == 0)
+		return 0;
+	stage_name_final(err, errlen, tmp, w->out);
+	stage_discard(tmp);
+	return -1;
 }
 
 int
@@ -70,9 +96,7 @@ notebook_main(int argc, char **argv)
 	if (c == NULL)
 		return compare_fail("report", rc, err);
 	struct notebook_where w = { out, cmp };
-	if (write_one(c, &w, DOC_MARKDOWN, "report.md", err,
-	    sizeof err) == -1 ||
-	    write_one(c, &w, DOC_HTML, "report.html", err, sizeof err) == -1)
+	if (write_report(c, &w, err, sizeof err) == -1)
 		rc = compare_fail("report", 1, err);
 	else
 		printf("report:  %s/report.md\n         %s/report.html\n", out,

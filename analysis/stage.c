@@ -1,4 +1,4 @@
-/* analysis/stage.c -- build RUN_DIR/analysis in a temporary directory, then swap it in */
+/* analysis/stage.c -- build output in a temporary directory, then swap or move it into place */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -23,7 +23,8 @@ unlink_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 void
 stage_discard(const char *path)
 {
-	nftw(path, unlink_one, 16, FTW_DEPTH | FTW_PHYS);
+	if (path[0] != '\0')
+		nftw(path, unlink_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static int
@@ -37,19 +38,26 @@ path_in(char buf[STAGE_PATH_MAX], const char *dir, const char *name,
 	return -1;
 }
 
-/* The pid in ".analysis.tmp-PID" or ".analysis.old-PID" of a dead process. */
+/*
+ * The pid in ".NAME.tmp-PID" or ".NAME.old-PID" of a dead process, and
+ * whether it is the old one; 0 for any other entry.
+ */
 static long
-dead_pid(const char *name)
+dead_pid(const char *entry, const char *name, int *old)
 {
+	size_t n = strlen(name);
 	char *end;
 	long pid;
 
-	if (strncmp(name, ".analysis.tmp-", 14) != 0 &&
-	    strncmp(name, ".analysis.old-", 14) != 0)
+	if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 ||
+	    (strncmp(entry + 1 + n, ".tmp-", 5) != 0 &&
+	    strncmp(entry + 1 + n, ".old-", 5) != 0))
 		return 0;
+	*old = entry[2 + n] == 'o';
+	entry += 6 + n;
 	errno = 0;
-	pid = strtol(name + 14, &end, 10);
-	if (name[14] < '1' || name[14] > '9' || *end != '\0' || errno != 0 ||
+	pid = strtol(entry, &end, 10);
+	if (entry[0] < '1' || entry[0] > '9' || *end != '\0' || errno != 0 ||
 	    pid != (pid_t)pid)
 		return 0;
 	/* Alive, or another user's: not ours to judge. */
@@ -57,26 +65,27 @@ dead_pid(const char *name)
 }
 
 /*
- * What an analysis killed half-way left: its temporary directory goes,
- * and an older analysis it had moved aside goes back if none replaced it.
+ * What a stage killed half-way left in dir: its temporary directory goes,
+ * and an older DIR/NAME it had moved aside goes back if none replaced it.
  */
 static void
-sweep(const char *run_dir)
+sweep(const char *dir, const char *name)
 {
 	char path[STAGE_PATH_MAX], final[STAGE_PATH_MAX];
-	DIR *d = opendir(run_dir);
+	DIR *d = opendir(dir);
 	struct dirent *e;
+	int old;
 
 	if (d == NULL)
 		return;
-	snprintf(final, sizeof final, "%s/analysis", run_dir);
+	snprintf(final, sizeof final, "%s/%s", dir, name);
 	while ((e = readdir(d)) != NULL) {
-		if (dead_pid(e->d_name) == 0 ||
-		    (size_t)snprintf(path, sizeof path, "%s/%s", run_dir,
+		if (dead_pid(e->d_name, name, &old) == 0 ||
+		    (size_t)snprintf(path, sizeof path, "%s/%s", dir,
 		    e->d_name) >= sizeof path)
 			continue;
-		if (e->d_name[10] == 'o' && access(final, F_OK) == -1 &&
-		    errno == ENOENT && rename(path, final) == 0)
+		if (old && access(final, F_OK) == -1 && errno == ENOENT &&
+		    rename(path, final) == 0)
 			continue;
 		stage_discard(path);
 	}
@@ -84,38 +93,44 @@ sweep(const char *run_dir)
 }
 
 int
-stage_create(const char *run_dir, char tmp[STAGE_PATH_MAX], char *err,
-    size_t errlen)
+stage_create(const char *dir, const char *name, char tmp[STAGE_PATH_MAX],
+    char *err, size_t errlen)
 {
-	char name[64];
+	char entry[STAGE_PATH_MAX];
 
-	sweep(run_dir);
-
-	snprintf(name, sizeof name, ".analysis.tmp-%ld", (long)getpid());
-	if (path_in(tmp, run_dir, name, err, errlen) == -1)
+	tmp[0] = '\0';
+	sweep(dir, name);
+	if ((size_t)snprintf(entry, sizeof entry, ".%s.tmp-%ld", name,
+	    (long)getpid()) >= sizeof entry ||
+	    path_in(tmp, dir, entry, err, errlen) == -1) {
+		snprintf(err, errlen, "%.64s...: path too long", dir);
 		return -1;
-	/* Our pid, so a left-over of a crashed analysis: never in use. */
+	}
+	/* Our pid, so a left-over of a crashed stage: never in use. */
 	stage_discard(tmp);
 	if (mkdir(tmp, 0755) == -1) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		/* Name what we could not write, not our temporary name. */
+		snprintf(err, errlen, "%s/%s: %s", dir, name, strerror(errno));
+		tmp[0] = '\0';
 		return -1;
 	}
 	return 0;
 }
 
 /*
- * rename() replaces only an empty directory, so an older analysis is
+ * rename() replaces only an empty directory, so an older DIR/NAME is
  * moved aside first and removed once the new one is in place; if that
- * fails, it is moved back. Either way no half-written analysis is seen.
+ * fails, it is moved back. Either way no half-written output is seen.
  */
 int
-stage_commit(const char *tmp, const char *run_dir, char *err, size_t errlen)
+stage_commit(const char *tmp, const char *dir, const char *name, char *err,
+    size_t errlen)
 {
-	char final[STAGE_PATH_MAX], old[STAGE_PATH_MAX], name[64];
+	char final[STAGE_PATH_MAX], old[STAGE_PATH_MAX], entry[STAGE_PATH_MAX];
 
-	snprintf(name, sizeof name, ".analysis.old-%ld", (long)getpid());
-	if (path_in(final, run_dir, "analysis", err, errlen) == -1 ||
-	    path_in(old, run_dir, name, err, errlen) == -1)
+	snprintf(entry, sizeof entry, ".%s.old-%ld", name, (long)getpid());
+	if (path_in(final, dir, name, err, errlen) == -1 ||
+	    path_in(old, dir, entry, err, errlen) == -1)
 		return -1;
 	if (rename(tmp, final) == 0)
 		return 0;
@@ -136,4 +151,52 @@ stage_commit(const char *tmp, const char *run_dir, char *err, size_t errlen)
 fail:
 	snprintf(err, errlen, "%s: %s", final, strerror(errno));
 	return -1;
+}
+
+/*
+ * Each file moves by rename(), which needs no space: once every file is
+ * written whole in tmp, moving them cannot run out of disk half-way.
+ */
+int
+stage_publish(const char *tmp, const char *dir, char *err, size_t errlen)
+{
+	char from[STAGE_PATH_MAX], to[STAGE_PATH_MAX];
+	DIR *d = opendir(tmp);
+	struct dirent *e;
+	int rc = 0;
+
+	if (d == NULL) {
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (path_in(from, tmp, e->d_name, err, errlen) == -1 ||
+		    path_in(to, dir, e->d_name, err, errlen) == -1)
+			rc = -1;
+		else if (rename(from, to) == -1) {
+			snprintf(err, errlen, "%s: %s", to, strerror(errno));
+			rc = -1;
+		}
+	}
+	closedir(d);
+	if (rc == 0 && rmdir(tmp) == -1) {
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
+void
+stage_name_final(char *err, size_t errlen, const char *tmp, const char *final)
+{
+	size_t n = strlen(tmp);
+	char *copy;
+
+	if (n == 0 || strncmp(err, tmp, n) != 0 || (err[n] != '/' &&
+	    err[n] != ':') || (copy = strdup(err + n)) == NULL)
+		return;
+	snprintf(err, errlen, "%s%s", final, copy);
+	free(copy);
 }

@@ -205,14 +205,16 @@ cmd_experiments(int argc, char **argv, const char *argv0)
 	char err[512];
 	int rc = options_suite(argc, argv, &o, err, sizeof err);
 
-	if (rc == 1)
+	/* options_suite's 1 is --help; suite_run's 1 is a failed run. */
+	if (rc == 1) {
 		fputs(usage_experiments, stdout);
-	else if (rc == -1)
-		usage_error(err, "experiments");
+		rc = 0;
+	} else if (rc == -1)
+		rc = usage_error(err, "experiments");
 	else
 		rc = suite_run(&o, self_path(argv0));
 	free(o.files);
-	return rc == 1 ? 0 : rc == -1 ? 2 : rc;
+	return rc;
 }
 
 static int

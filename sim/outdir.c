@@ -11,27 +11,62 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sim/outdir.h"
 #include "sim/run.h"
 
-/* mkdir -p: every missing parent too. */
+/*
+ * The length of the shortest prefix of the run directory that
+ * outdir_prepare created, 0 if none: what outdir_discard may remove.
+ * One run per process, so one value.
+ */
+static size_t made;
+
+/* mkdir -p: every missing parent too, the first one made noted in made. */
 static int
 make_dirs(const char *path)
 {
 	char buf[PATH_MAX];
 
+	made = 0;
 	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
+	for (char *p = buf + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
 			continue;
+		char c = *p;
 		*p = '\0';
-		if (mkdir(buf, 0755) == -1 && errno != EEXIST)
+		if (mkdir(buf, 0755) == 0) {
+			if (made == 0)
+				made = (size_t)(p - buf);
+		} else if (errno != EEXIST)
 			return -1;
-		*p = '/';
+		if ((*p = c) == '\0')
+			return 0;
 	}
-	return mkdir(buf, 0755) == -1 && errno != EEXIST ? -1 : 0;
+}
+
+void
+outdir_discard(const struct run *r)
+{
+	char buf[PATH_MAX + 32];
+	size_t n;
+
+	snprintf(buf, sizeof buf, "%s/.run.meta.tmp", r->dir);
+	remove(buf);
+	if (made == 0 || snprintf(buf, sizeof buf, "%s", r->dir) >=
+	    (int)sizeof buf)
+		return;
+	for (n = strlen(buf); n >= made && rmdir(buf) == 0; buf[n] = '\0') {
+		while (n > 1 && buf[n - 1] == '/')	/* "a/b/" is "a/b" */
+			n--;
+		while (n > 0 && buf[n - 1] != '/')
+			n--;
+		while (n > 1 && buf[n - 1] == '/')
+			n--;
+	}
+	made = 0;
 }
 
 static int
@@ -86,12 +121,17 @@ outdir_prepare(struct run *r, char *err, size_t errlen)
 	}
 	if (make_dirs(r->dir) == -1 || is_empty(r->dir, &empty) == -1) {
 		snprintf(err, errlen, "--out '%s': %s", r->dir, strerror(errno));
-		return -1;
+		goto fail;
 	}
 	if (!empty && !o->force) {
 		snprintf(err, errlen, "--out '%s': exists and is not empty "
 		    "(--force allows that; no file is ever overwritten)", r->dir);
-		return -1;
+		goto fail;
 	}
-	return find_clash(r, err, errlen);
+	if (find_clash(r, err, errlen) == -1)
+		goto fail;
+	return 0;
+fail:
+	outdir_discard(r);
+	return -1;
 }

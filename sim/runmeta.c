@@ -1,9 +1,17 @@
 /* sim/runmeta.c -- writes run.meta, the record of what was run and how it ended */
-#include <errno.h>
-#include <inttypes.h>
-#include <stdio.h>
-#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim/outdir.h"
 #include "sim/run.h"
 #include "vm/fault.h"
 
@@ -51,24 +59,95 @@ put_meta(FILE *f, const struct run *r)
 		fprintf(f, "error=%s\n", r->error);
 }
 
+/* Write all of text to fd: 0, or -1 with errno. */
+static int
+write_all(int fd, const char *text, size_t len, off_t at)
+{
+	while (len > 0) {
+		ssize_t n = pwrite(fd, text, len, at);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		text += n;
+		at += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 /* Write beside, then rename: a reader sees the old run.meta or the new one. */
+static int
+replace(const char *tmp, const char *path, const char *text, size_t len)
+{
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (fd == -1)
+		return -1;
+	if ((write_all(fd, text, len, 0) == -1) | (close(fd) == -1) ||
+	    rename(tmp, path) == -1) {
+		int saved = errno;
+		remove(tmp);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A full disk has no room for a second copy, but the old run.meta's own
+ * blocks can take the new text, as long as they hold all of it: then
+ * nothing is written half, and the run's end is recorded after all.
+ */
+static int
+overwrite(const char *path, const char *text, size_t len)
+{
+	struct stat st;
+	int fd = open(path, O_WRONLY), rc = -1;
+
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == 0 && (uint64_t)st.st_blocks * 512 >= len &&
+	    write_all(fd, text, len, 0) == 0 && ftruncate(fd, (off_t)len) == 0)
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
+/*
+ * The first write, status=running, makes the run: if it fails, the
+ * directory outdir_prepare made for it goes too, and nothing is left that
+ * looks like a run. The last one, on a full disk, writes over the first.
+ */
 int
 runmeta_write(const struct run *r, char *err, size_t errlen)
 {
-	char path[PATH_MAX + 16], tmp[PATH_MAX + 16];
+	char path[PATH_MAX + 16], tmp[PATH_MAX + 16], *text = NULL;
+	bool first = strcmp(r->status, "running") == 0;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	int rc = 0, saved;
 
 	snprintf(path, sizeof path, "%s/run.meta", r->dir);
 	snprintf(tmp, sizeof tmp, "%s/.run.meta.tmp", r->dir);
-	FILE *f = fopen(tmp, "w");
-	if (f == NULL)
-		goto fail;
-	put_meta(f, r);
-	if (ferror(f) | (fclose(f) == EOF) || rename(tmp, path) == -1) {
-		remove(tmp);
-		goto fail;
+	if (m != NULL) {
+		put_meta(m, r);
+		if ((ferror(m) != 0) | (fclose(m) == EOF))
+			m = NULL;
 	}
-	return 0;
-fail:
-	snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	return -1;
+	if (m == NULL) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		rc = -1;
+	} else if (replace(tmp, path, text, len) == -1) {
+		saved = errno;
+		if (first || (saved != ENOSPC && saved != EDQUOT) ||
+		    overwrite(path, text, len) == -1) {
+			snprintf(err, errlen, "%s: %s", path, strerror(saved));
+			rc = -1;
+		}
+	}
+	if (rc == -1 && first)
+		outdir_discard(r);
+	free(text);
+	return rc;
 }

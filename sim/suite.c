@@ -111,8 +111,11 @@ keep_settings(const char *out, const char *file, const struct experiment *e,
 	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX];
 
 	snprintf(dir, sizeof dir, "%s/%s", out, e->name);
-	if ((mkdir(out, 0755) == -1 && errno != EEXIST) ||
-	    (mkdir(dir, 0755) == -1 && errno != EEXIST)) {
+	if (mkdir(out, 0755) == -1 && errno != EEXIST) {
+		snprintf(err, errlen, "--out '%s': %s", out, strerror(errno));
+		return -1;
+	}
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -177,8 +180,11 @@ job_main(const struct suite *s, const struct job *j)
 	sig_catch(ignore);
 	snprintf(log, sizeof log, "%s.log", j->dir);
 	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1)
+	if (fd == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1) {
+		/* Still the suite's stderr: the log cannot say it. */
+		fprintf(stderr, "clockring: %s: %s\n", log, strerror(errno));
 		_exit(127);
+	}
 	close(fd);
 	snprintf(seed, sizeof seed, "%" PRIu64, expfile_seed(e, j->repeat));
 	snprintf(dur, sizeof dur, "%.15g", e->duration_s);
@@ -218,6 +224,30 @@ start(struct suite *s, struct job *j, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * Where a failed run told why: its log, unless that is empty, as it is
+ * when the disk was full before anything could go into it.
+ */
+static const char *
+where_told(const char *dir)
+{
+	static char said[PATH_MAX + 128];
+	char log[PATH_MAX + 8];
+	struct stat st;
+
+	snprintf(log, sizeof log, "%s.log", dir);
+	if (stat(log, &st) == 0 && st.st_size > 0) {
+		snprintf(said, sizeof said, "see %s", log);
+		return said;
+	}
+	if (access(log, F_OK) == 0)
+		snprintf(said, sizeof said, "%s is empty", log);
+	else
+		snprintf(said, sizeof said, "%s: %s", log, strerror(errno));
+	outfile_say_full(log, said, sizeof said);
+	return said;
+}
+
 static void
 report(struct suite *s, const struct job *j, int st)
 {
@@ -233,7 +263,7 @@ report(struct suite *s, const struct job *j, int st)
 	    expfile_seed(j->e, j->repeat), code == 0 ? "done\n" :
 	    got_signal ? "interrupted" : "FAILED");
 	if (code != 0)
-		printf(" (exit %d), see %s.log\n", code, j->dir);
+		printf(" (exit %d), %s\n", code, where_told(j->dir));
 	fflush(stdout);
 }
 

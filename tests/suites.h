@@ -17,6 +17,8 @@ Suite *make_faults_suite(void);
 Suite *make_stats_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
+Suite *make_outfile_suite(void);
+Suite *make_stage_suite(void);
 Suite *make_expfile_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
