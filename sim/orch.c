@@ -335,19 +335,42 @@ blame(struct run *r, uint32_t i)
  * stopped after it. Under --on-failure continue a VM killed on purpose is
  * no failure.
  */
+static bool
+ended_as(const struct run *r, int i, const char *kind)
+{
+	return strncmp(r->exit[i], kind, strlen(kind)) == 0 &&
+	    !ended_well(r, (uint32_t)i);
+}
+
+/*
+ * The VM that ended badly this way, if any: the first to end badly on its
+ * own, if it did (on a full disk every VM ends in error, the first one for
+ * that reason), else the lowest id.
+ */
+static int
+first_of(const struct run *r, const char *kind)
+{
+	if (r->first_bad >= 0 && ended_as(r, r->first_bad, kind))
+		return r->first_bad;
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (ended_as(r, (int)i, kind))
+			return (int)i;
+	return -1;
+}
+
 static void
 find_culprit(struct run *r)
 {
 	static const char *const order[] = { "killed", "signal", "error", "exit",
 	    "link-broken" };
 
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
-		for (uint32_t i = 0; i < r->o->vms; i++)
-			if (strncmp(r->exit[i], order[k], strlen(order[k])) == 0 &&
-			    !ended_well(r, i)) {
-				blame(r, i);
-				return;
-			}
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		int i = first_of(r, order[k]);
+		if (i >= 0) {
+			blame(r, (uint32_t)i);
+			return;
+		}
+	}
 	if (r->first_bad >= 0)
 		blame(r, (uint32_t)r->first_bad);
 }
@@ -431,8 +454,9 @@ finish(struct run *r)
 		r->status = "complete";
 	}
 	if (runmeta_write(r, err, sizeof err) == -1) {
+		/* The one line to say: the run's own end is not on record. */
 		fprintf(stderr, "clockring: %s\n", err);
-		rc = rc ? rc : ORCH_FAILED;
+		return rc ? rc : ORCH_FAILED;
 	}
 	if (rc == ORCH_FAILED)
 		fprintf(stderr, "clockring: run failed (%s); logs kept in %s\n",
