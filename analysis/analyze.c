@@ -430,7 +430,8 @@ analyze_one(const struct opts *o, const char *dir)
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return bad_meta(o, dir, err);
 	set_window(&ri, o);
-	if (stage_create(ri.dir, tmp, err, sizeof err) == -1) {
+	if (runinfo_deaths(&ri, err, sizeof err) == -1 ||
+	    stage_create(ri.dir, tmp, err, sizeof err) == -1) {
 		complain(1, "%s", err);
 		goto done;
 	}

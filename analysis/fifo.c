@@ -61,6 +61,13 @@ fifo_pop(struct fifo *q)
 }
 
 void
+fifo_unpush(struct fifo *q)
+{
+	assert(q->len > 0);
+	q->len--;
+}
+
+void
 fifo_free(struct fifo *q)
 {
 	free(q->a);

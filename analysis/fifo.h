@@ -23,6 +23,8 @@ void *fifo_push(struct fifo *q);
 void *fifo_at(const struct fifo *q, size_t i);
 /* Drop the oldest item; the queue must not be empty. */
 void fifo_pop(struct fifo *q);
+/* Drop the newest item, as if never pushed; the queue must not be empty. */
+void fifo_unpush(struct fifo *q);
 void fifo_free(struct fifo *q);
 
 #endif

@@ -35,9 +35,13 @@ vm_header(FILE *f, const char *first, uint32_t n)
 	fputc('\n', f);
 }
 
+/*
+ * A dead VM's columns say NaN: gnuplot ends its line there, where its
+ * log ended, instead of drawing a frozen clock on to the end.
+ */
 static void
 on_sample(void *ctx, double t, uint64_t max, const uint64_t *clock,
-    const uint64_t *queue)
+    const uint64_t *queue, const unsigned char *dead)
 {
 	struct series *s = ctx;
 
@@ -45,6 +49,12 @@ on_sample(void *ctx, double t, uint64_t max, const uint64_t *clock,
 	fprintf(s->f[F_DRIFT], "%.6f", t);
 	fprintf(s->f[F_QUEUE], "%.6f", t);
 	for (uint32_t i = 0; i < s->ri->nvms; i++) {
+		if (dead[i]) {
+			fputs(" NaN", s->f[F_CLOCK]);
+			fputs(" NaN", s->f[F_DRIFT]);
+			fputs(" NaN", s->f[F_QUEUE]);
+			continue;
+		}
 		fprintf(s->f[F_CLOCK], " %" PRIu64, clock[i]);
 		fprintf(s->f[F_DRIFT], " %" PRIu64, max - clock[i]);
 		fprintf(s->f[F_QUEUE], " %" PRIu64, queue[i]);
@@ -69,9 +79,11 @@ on_message(void *ctx, const struct msgs_msg *m)
 {
 	struct series *s = ctx;
 
+	/* pending: 0 received, 1 pending, 2 lost (never logged by dst) */
 	if (m->t_send <= s->ri->win_t1 && m->t_recv >= s->ri->win_t0)
 		fprintf(s->f[F_MESSAGES], "%.6f %" PRIu32 " %.6f %" PRIu32
-		    " %d\n", m->t_send, m->src, m->t_recv, m->dst, m->pending);
+		    " %d\n", m->t_send, m->src, m->t_recv, m->dst,
+		    m->lost ? 2 : m->pending);
 }
 
 static void
