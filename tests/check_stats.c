@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "analysis/hist.h"
+#include "analysis/summary.h"
 #include "tests/anarun.h"
 #include "tests/suites.h"
 
@@ -546,6 +547,102 @@ START_TEST(a_vm_ended_by_a_signal_dies_too)
 }
 END_TEST
 
+static void
+expect_in(const char *text, const char *want)
+{
+	ck_assert_msg(strstr(text, want) != NULL, "no '%s' in:\n%s", want,
+	    text);
+}
+
+START_TEST(summary_txt_tells_of_faults_in_its_tables_and_findings)
+{
+	char dir[256], *text, *line;
+
+	faulted(dir, sizeof dir, NULL, 0);
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: kill:2@1.2\n");
+	expect_in(text, "\n vm  rate    ticks internal    send    recv pending "
+	    "msgs_out dropped    clock\n"
+	    "  0     2        4        2       1       1       1        1"
+	    "       0        6\n"
+	    "  1     2        4        2       2       0       0        2"
+	    "       1        4\n");
+	expect_in(text, "\nlink           sent received  pending  dropped     "
+	    "lost       mean      max\n");
+	expect_in(text, "\n  1 -> 2          1        0        0        1"
+	    "        1          -        -\n");
+	expect_in(text, "\n- VM 2 was killed at 1.2 s; its log ends at 1.00 s. "
+	    "1 message sent to it was\n  lost with it, and its neighbours "
+	    "dropped 1 message to it, knowing it was\n  down.\n");
+	for (line = text; *line != '\0';) {
+		size_t n = strcspn(line, "\n");
+		/* Check's verdict is one line, however long. */
+		ck_assert_msg(n <= 80 || line == text ||
+		    strncmp(line, "!! THIS RUN FAILS", 17) == 0,
+		    "%zu columns: %.*s", n, (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+	free(text);
+}
+END_TEST
+
+/* summary_print's table of dir, as `clockring run` prints it. */
+static char *
+run_table(const char *dir)
+{
+	char *text = NULL, err[512] = "";
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_msg(summary_print(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(fclose(out), 0);
+	return text;
+}
+
+START_TEST(run_table_without_faults_is_as_before)
+{
+	char dir[256], *text;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = run_table(dir);
+	ck_assert_str_eq(text,
+	    "vm     rate  internal  sends msgs_out  recvs  pending   clock "
+	    "maxqueue\n"
+	    "0         1         0      1        1      1        2       4"
+	    "        1\n"
+	    "1         2         2      1        2      1        0       7"
+	    "        0\n"
+	    "2         4         4      2        3      2        0       8"
+	    "        1\n"
+	    "all                 6      4        6      4        2       8"
+	    "        1\n");
+	free(text);
+}
+END_TEST
+
+/* msgs_out leaves the dropped message out: VM 1 sent 3, dropped 1. */
+START_TEST(run_table_with_faults_counts_the_dropped)
+{
+	char dir[256], *text;
+
+	rundir_make_run(dir, sizeof dir, run_f, NELEM(run_f), NULL, 0);
+	text = run_table(dir);
+	ck_assert_str_eq(text,
+	    "vm     rate  internal  sends msgs_out  recvs  pending  dropped   "
+	    "clock maxqueue\n"
+	    "0         2         2      1        1      1        1        0   "
+	    "    6        1\n"
+	    "1         2         2      2        2      0        0        1   "
+	    "    4        0\n"
+	    "2         4         3      1        1      1        0        0   "
+	    "    5        0\n"
+	    "all                 7      4        4      2        1        1   "
+	    "    6        1\n");
+	free(text);
+}
+END_TEST
+
 /* 20 jumps: sizes 1 x 10, 2 x 9, 7 x 1. Ranks: median 10, p95 19. */
 START_TEST(percentiles_use_the_nearest_rank)
 {
@@ -610,6 +707,9 @@ make_stats_suite(void)
 	tcase_add_test(run, a_dead_vm_series_end_at_its_last_line);
 	tcase_add_test(run, a_vm_killed_before_any_line_is_dead_from_the_start);
 	tcase_add_test(run, a_vm_ended_by_a_signal_dies_too);
+	tcase_add_test(run, summary_txt_tells_of_faults_in_its_tables_and_findings);
+	tcase_add_test(run, run_table_without_faults_is_as_before);
+	tcase_add_test(run, run_table_with_faults_counts_the_dropped);
 	suite_add_tcase(s, run);
 
 	tcase_add_test(hist, percentiles_use_the_nearest_rank);
