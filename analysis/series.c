@@ -1,4 +1,4 @@
-/* analysis/series.c -- the gnuplot data files: sampled series, window, jump counts */
+/* analysis/series.c -- the gnuplot data files: sampled series, window, jump counts, fault markers */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "analysis/outfile.h"
 #include "analysis/series.h"
+#include "vm/fault.h"
 
 /*
  * Whitespace-separated columns, one '#' header line naming them, numbers
@@ -175,5 +176,35 @@ series_jumps(const char *dir, const struct runinfo *ri,
 	if (f == NULL)
 		return -1;
 	jump_rows(f, ri, st);
+	return outfile_close(f, path, err, errlen);
+}
+
+static void
+fault_row(FILE *f, const struct fault *x)
+{
+	static const char *const kind[] = {
+		[FAULT_KILL] = "kill", [FAULT_PAUSE] = "pause",
+		[FAULT_SLOW] = "slow",
+	};
+
+	fprintf(f, "%.6f %.6f %s \"%s %" PRIu32, x->at_s, x->at_s + x->for_s,
+	    kind[x->kind], kind[x->kind], x->vm);
+	if (x->kind == FAULT_SLOW)
+		fprintf(f, "->%" PRIu32, x->to);
+	fputs("\"\n", f);
+}
+
+int
+series_faults(const char *dir, const struct runinfo *ri, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, "faults.dat", path, err, errlen);
+
+	if (f == NULL)
+		return -1;
+	fputs("# t_start t_end kind label\n", f);
+	for (uint32_t i = 0; i < ri->nfaults; i++)
+		fault_row(f, &ri->faults[i]);
 	return outfile_close(f, path, err, errlen);
 }

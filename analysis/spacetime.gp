@@ -2,6 +2,9 @@
 # messages.dat: t_send src t_recv dst pending   events.dat: t vm kind (0 internal, 1 send, 2 recv)
 plot_name = "spacetime"
 load "common.gp"
+fault_x0 = win_t0
+fault_x1 = win_t1
+load "faults.gp"
 
 # Count data lines without plotting the files: a window may hold no
 # message or no tick, and gnuplot warns about a file with no points. With

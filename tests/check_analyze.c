@@ -13,7 +13,7 @@
 
 static const char *const outputs[] = {
 	"summary.txt", "summary.csv", "plotvars.gp", "clock.dat", "drift.dat",
-	"queue.dat", "jumps.dat", "messages.dat", "events.dat",
+	"queue.dat", "jumps.dat", "messages.dat", "events.dat", "faults.dat",
 };
 
 /* Nothing but the given names in dir: no analysis, no temporary dir. */

@@ -544,6 +544,7 @@ START_TEST(a_vm_ended_by_a_signal_dies_too)
 	faulted(dir, sizeof dir, signal, NELEM(signal));
 	anarun_expect_row(dir, 2, "died=1 alive_until_s=1.0000");
 	anarun_expect_row(dir, 0, "drift_mean=0.5000");
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n");
 }
 END_TEST
 
@@ -583,6 +584,42 @@ START_TEST(summary_txt_tells_of_faults_in_its_tables_and_findings)
 		line += n + (line[n] == '\n');
 	}
 	free(text);
+}
+END_TEST
+
+/*
+ * faults.dat marks each fault of run.meta on the plots over model time:
+ * its span (a kill has none), its kind and a short label.
+ */
+START_TEST(faults_dat_lists_each_fault_for_the_plots)
+{
+	static const struct rundir_edit more[] = {
+		{ "run.meta", 19, "faults=5" },
+		{ "run.meta", 20, "fault0=kill:2@1.2\nfault1=pause:1@0.5+0.25\n"
+		    "fault2=slow:0->1@1+0.5:200ms\nfault3=pause:0@0.125+0.1\n"
+		    "fault4=slow:1->2@0.2+0.3:50ms" },
+	};
+	char dir[256], *text;
+
+	faulted(dir, sizeof dir, NULL, 0);
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n"
+	    "1.200000 1.200000 kill \"kill 2\"\n");
+	faulted(dir, sizeof dir, more, NELEM(more));
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n"
+	    "1.200000 1.200000 kill \"kill 2\"\n"
+	    "0.500000 0.750000 pause \"pause 1\"\n"
+	    "1.000000 1.500000 slow \"slow 0->1\"\n"
+	    "0.125000 0.225000 pause \"pause 0\"\n"
+	    "0.200000 0.500000 slow \"slow 1->2\"\n");
+	/* summary.txt lists them too, wrapped as the findings are. */
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: kill:2@1.2, pause:1@0.5+0.25, "
+	    "slow:0->1@1+0.5:200ms,\n  pause:0@0.125+0.1, "
+	    "slow:1->2@0.2+0.3:50ms\n");
+	free(text);
+	/* Without faults: the header alone. */
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n");
 }
 END_TEST
 
@@ -708,6 +745,7 @@ make_stats_suite(void)
 	tcase_add_test(run, a_vm_killed_before_any_line_is_dead_from_the_start);
 	tcase_add_test(run, a_vm_ended_by_a_signal_dies_too);
 	tcase_add_test(run, summary_txt_tells_of_faults_in_its_tables_and_findings);
+	tcase_add_test(run, faults_dat_lists_each_fault_for_the_plots);
 	tcase_add_test(run, run_table_without_faults_is_as_before);
 	tcase_add_test(run, run_table_with_faults_counts_the_dropped);
 	suite_add_tcase(s, run);
