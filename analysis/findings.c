@@ -186,8 +186,9 @@ death(FILE *f, const struct runinfo *ri, const struct stats *st, uint32_t vm)
 		    v->dropped_in > 0 ? ", and" : ".");
 	if (v->dropped_in > 0)
 		len += (size_t)snprintf(text + len, sizeof text - len, " %s "
-		    "neighbours dropped %s to it, knowing it was down.",
+		    "%s dropped %s to it, knowing it was down.",
 		    v->lost_in > 0 ? "its" : "Its",
+		    ri->nvms == 2 ? "neighbour" : "neighbours",
 		    msgs_text(n, sizeof n, v->dropped_in));
 	if (v->lost_out > 0)
 		snprintf(text + len, sizeof text - len, " %s it had sent %s "
