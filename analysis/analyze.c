@@ -350,6 +350,8 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	    write_file(dir, "plotvars.gp", report_plotvars, ri, st, err,
 	    errlen) == -1)
 		return -1;
+	if (series_faults(dir, ri, err, errlen) == -1)
+		return -1;
 	return series_jumps(dir, ri, st, err, errlen);
 }
 
@@ -452,7 +454,8 @@ analyze_one(const struct opts *o, const char *dir)
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return bad_meta(o, dir, err);
 	set_window(&ri, o);
-	if (stage_create(ri.dir, "analysis", tmp, err, sizeof err) == -1) {
+	if (runinfo_deaths(&ri, err, sizeof err) == -1 ||
+	    stage_create(ri.dir, "analysis", tmp, err, sizeof err) == -1) {
 		complain(1, "%s", err);
 		goto done;
 	}

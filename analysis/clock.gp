@@ -1,6 +1,9 @@
 # clock.gp -- each VM's Lamport clock over model time (clock.dat: t v0 .. vN-1)
 plot_name = "clock"
 load "common.gp"
+fault_x0 = 0
+fault_x1 = duration
+load "faults.gp"
 
 # Before any range is set: stats would leave out points outside it.
 stats "clock.dat" using (row_max(2)) nooutput

@@ -78,8 +78,12 @@ if (dumb) {
 # the y range [-0.02 * y_top(STATS_max):y_top(STATS_max)] keeps a line at
 # 0 clear of the axis, leaves the legend its room on top, and is never
 # empty (a run whose queues stayed empty still gets a plot, no warning).
-# (Halving the columns keeps the recursion shallow for 256 VMs.)
-col_max(a, b) = a == b ? column(a) : \
-	mx(col_max(a, int((a + b) / 2)), col_max(int((a + b) / 2) + 1, b))
+# (Halving the columns keeps the recursion shallow for 256 VMs.) A VM dead
+# before the end has NaN from then on, which no maximum takes; column()
+# must not even read it, or gnuplot drops the whole row.
+mx_num(a, b) = a != a ? b : b != b ? a : mx(a, b)
+col_num(c) = valid(c) ? column(c) : NaN
+col_max(a, b) = a == b ? col_num(a) : \
+	mx_num(col_max(a, int((a + b) / 2)), col_max(int((a + b) / 2) + 1, b))
 row_max(c) = col_max(c, N + 1)
 y_top(m) = mx(m, 1) / (1 - key_room)

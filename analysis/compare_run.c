@@ -65,11 +65,12 @@ rows_next(struct rows *r, char *why, size_t len)
 
 /*
  * The line's numbers, split at any of seps, into v: how many (one at
- * least), or -1 with why.
+ * least), or -1 with why. With nan_ok, NaN is a number but in the first
+ * column: a VM dead before the end has no value in a series.
  */
 static int
 rows_numbers(struct rows *r, const char *seps, double *v, size_t max,
-    char *why, size_t len)
+    int nan_ok, char *why, size_t len)
 {
 	size_t n = 0;
 	char *save, *end;
@@ -81,7 +82,8 @@ rows_numbers(struct rows *r, const char *seps, double *v, size_t max,
 			return errmsg_set(why, len, "%s:%lu: more than %zu "
 			    "columns", r->path, r->lineno, max);
 		v[n] = strtod(w, &end);
-		if (*end != '\0' || errno == ERANGE || !isfinite(v[n]))
+		if (*end != '\0' || errno == ERANGE || (!isfinite(v[n]) &&
+		    !(nan_ok && n > 0 && strcmp(w, "NaN") == 0)))
 			return errmsg_set(why, len, "%s:%lu: '%.32s': not a "
 			    "number", r->path, r->lineno, w);
 		n++;
@@ -94,16 +96,17 @@ rows_numbers(struct rows *r, const char *seps, double *v, size_t max,
 
 /*
  * The next row of a .dat file, its first column and one per VM, into v:
- * 1; 0 at the end; -1 with why.
+ * 1; 0 at the end; -1 with why. nan_ok: see rows_numbers.
  */
 static int
-rows_dat(struct rows *r, uint32_t nvms, double *v, char *why, size_t len)
+rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
+    size_t len)
 {
 	int rc = rows_next(r, why, len), n;
 
 	if (rc != 1)
 		return rc;
-	if ((n = rows_numbers(r, " \t", v, MAX_COLS, why, len)) == -1)
+	if ((n = rows_numbers(r, " \t", v, MAX_COLS, nan_ok, why, len)) == -1)
 		return -1;
 	if (n != (int)nvms + 1)
 		return errmsg_set(why, len, "%s:%lu: %d columns, not %" PRIu32,
@@ -202,7 +205,7 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 	else if (rc == 0)
 		rc = errmsg_set(why, len, "%s: empty", r.path);
 	while (rc == 0 && (rc = rows_next(&r, why, len)) == 1) {
-		if ((n = rows_numbers(&r, ",", v, CSV_COLS, why, len)) == -1)
+		if ((n = rows_numbers(&r, ",", v, CSV_COLS, 0, why, len)) == -1)
 			rc = -1;
 		else if (n <= at[C_DELAY] || n <= at[C_QMEAN] || vms == nvms)
 			rc = errmsg_set(why, len, "%s:%lu: not a row of VM %"
@@ -276,7 +279,10 @@ differ(const struct rows *r, char *why, size_t len)
 	    "1's", r->path);
 }
 
-/* drift.dat or queue.dat: the largest value among the VMs at each sample. */
+/*
+ * drift.dat or queue.dat: the largest value among the VMs at each sample,
+ * the dead aside (fmax passes over NaN); 0 when none is alive.
+ */
 static int
 read_series(const char *dir, const char *name, uint32_t nvms,
     struct compare_series *s, int first, char *why, size_t len)
@@ -288,10 +294,12 @@ read_series(const char *dir, const char *name, uint32_t nvms,
 
 	if (rows_open(&r, dir, name, why, len) == -1)
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, why, len)) == 1) {
+	while ((rc = rows_dat(&r, nvms, v, 1, why, len)) == 1) {
 		double top = v[1];
 		for (uint32_t i = 2; i <= nvms; i++)
 			top = fmax(top, v[i]);
+		if (isnan(top))
+			top = 0;
 		if ((got = series_add(s, &cap, first, k++, v[0], top)) != 0) {
 			rc = got == 1 ? differ(&r, why, len) :
 			    errmsg_set(why, len, "out of memory");
@@ -335,7 +343,7 @@ read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
 
 	if (rows_open(&r, dir, "jumps.dat", why, len) == -1)
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, why, len)) == 1) {
+	while ((rc = rows_dat(&r, nvms, v, 0, why, len)) == 1) {
 		int got = 0;
 		for (uint32_t i = 1; got == 0 && i <= nvms; i++)
 			got = jumps_add(e, v[0], v[i]);

@@ -1,6 +1,9 @@
 # drift.gp -- how far each VM's clock is behind the highest one (drift.dat: t v0 .. vN-1)
 plot_name = "drift"
 load "common.gp"
+fault_x0 = 0
+fault_x1 = duration
+load "faults.gp"
 
 # Before any range is set: stats would leave out points outside it.
 stats "drift.dat" using (row_max(2)) nooutput

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "analysis/findings.h"
+#include "analysis/meta.h"
 #include "analysis/report.h"
+#include "vm/fault.h"
 
 #define WRAP	78
 
@@ -72,9 +74,10 @@ drift(FILE *f, const struct runinfo *ri, const struct stats *st)
 		return;
 	}
 	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") drifted most: up to %" PRIu64
-	    " behind the highest clock, %.2f on average, %" PRIu64 " at the "
-	    "end; its queue reached %" PRIu64 ".", i, v->rate, v->drift_max,
-	    report_round(v->drift_mean, 2), v->drift_final, v->queue_max);
+	    " behind the highest clock, %.2f on average, %" PRIu64 " %s; its "
+	    "queue reached %" PRIu64 ".", i, v->rate, v->drift_max,
+	    report_round(v->drift_mean, 2), v->drift_final,
+	    v->died ? "when it died" : "at the end", v->queue_max);
 }
 
 static void
@@ -140,14 +143,96 @@ delay(FILE *f, const struct runinfo *ri, const struct stats *st)
 	    report_round(v->delay_max_ticks, 2));
 }
 
+/* "1 message", "3 messages" */
+static const char *
+msgs_text(char *buf, size_t len, uint64_t n)
+{
+	snprintf(buf, len, "%" PRIu64 " message%s", n, n == 1 ? "" : "s");
+	return buf;
+}
+
+/* The first kill fault aimed at vm, or NULL: it died of something else. */
+static const struct fault *
+kill_of(const struct runinfo *ri, uint32_t vm)
+{
+	for (uint32_t k = 0; k < ri->nfaults; k++)
+		if (ri->faults[k].kind == FAULT_KILL && ri->faults[k].vm == vm)
+			return &ri->faults[k];
+	return NULL;
+}
+
+/* How VM vm died, and what went with it, in as many words as needed. */
+static void
+death(FILE *f, const struct runinfo *ri, const struct stats *st, uint32_t vm)
+{
+	const struct stats_vm *v = stats_vm(st, vm);
+	const struct fault *kill = kill_of(ri, vm);
+	char how[96], key[32], n[32], text[512];
+	const char *ended;
+	size_t len;
+
+	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
+	ended = meta_get(ri->meta, key);
+	if (kill != NULL)
+		snprintf(how, sizeof how, "was killed at %g s", kill->at_s);
+	else
+		snprintf(how, sizeof how, "died (%.40s)", ended ? ended : "?");
+	len = (size_t)snprintf(text, sizeof text, "VM %" PRIu32 " %s; its log "
+	    "ends at %.2f s.", vm, how, report_round(v->alive_until_s, 2));
+	if (v->lost_in > 0)
+		len += (size_t)snprintf(text + len, sizeof text - len, " %s sent "
+		    "to it %s lost with it%s", msgs_text(n, sizeof n, v->lost_in),
+		    v->lost_in == 1 ? "was" : "were",
+		    v->dropped_in > 0 ? ", and" : ".");
+	if (v->dropped_in > 0)
+		len += (size_t)snprintf(text + len, sizeof text - len, " %s "
+		    "%s dropped %s to it, knowing it was down.",
+		    v->lost_in > 0 ? "its" : "Its",
+		    ri->nvms == 2 ? "neighbour" : "neighbours",
+		    msgs_text(n, sizeof n, v->dropped_in));
+	if (v->lost_out > 0)
+		snprintf(text + len, sizeof text - len, " %s it had sent %s "
+		    "never logged by the receiver.", msgs_text(n, sizeof n,
+		    v->lost_out), v->lost_out == 1 ? "was" : "were");
+	say(f, "%s", text);
+}
+
+/* Each dead VM, then lost messages that no death explains. */
+static void
+losses(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	uint64_t lost = 0, explained = 0;
+	char n[32];
+
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		lost += v->lost_in;
+		if (!v->died)
+			continue;
+		death(f, ri, st, i);
+		explained += v->lost_in;
+	}
+	if (lost > explained)
+		say(f, "%s %s lost: sent to a VM that lived on, but never "
+		    "logged by it.", msgs_text(n, sizeof n, lost - explained),
+		    lost - explained == 1 ? "was" : "were");
+}
+
 static void
 pending(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
 	uint32_t i = pick(ri, st, by_pending, 1);
-	uint64_t all = 0;
+	uint64_t all = 0, lost = 0;
 
-	for (uint32_t k = 0; k < ri->nvms; k++)
+	for (uint32_t k = 0; k < ri->nvms; k++) {
 		all += stats_vm(st, k)->count[LOG_PENDING];
+		lost += stats_vm(st, k)->lost_in;
+	}
+	/* Dropped messages were never sent: they leave "every" true. */
+	if (all == 0 && lost > 0) {
+		say(f, "No message was left waiting at the end (pending).");
+		return;
+	}
 	if (all == 0) {
 		say(f, "Every message sent was received before the end.");
 		return;
@@ -168,4 +253,5 @@ findings_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 	queue(f, ri, st);
 	delay(f, ri, st);
 	pending(f, ri, st);
+	losses(f, ri, st);
 }

@@ -1,4 +1,6 @@
 /* analysis/logread.c -- streaming reader of one VM's event log (vmI.csv) */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -236,5 +238,46 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 		    lr->why);
 	else if (rc == -2)
 		snprintf(err, errlen, "%s: %s", lr->path, lr->why);
+	return rc;
+}
+
+/*
+ * A killed VM's log just ends: the analysis wants its last line before
+ * the stream reaches it, so it is read from the end of the file, whatever
+ * the log's length. Two newlines and a line between them fit in buf.
+ */
+int
+logread_last(const char *path, struct log_event *ev)
+{
+	char buf[LOGPARSE_LINE_MAX + 2], why[8];
+	const char *s;
+	struct stat st;
+	off_t off;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
+
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || st.st_size == 0)
+		goto done;
+	off = st.st_size > (off_t)sizeof buf ? st.st_size - (off_t)sizeof buf : 0;
+	while ((n = pread(fd, buf, sizeof buf, off)) == -1 && errno == EINTR)
+		;
+	if (n <= 0 || buf[n - 1] != '\n')
+		goto done;	/* unreadable, or a torn last line */
+	for (s = buf + n - 1; s > buf && s[-1] != '\n'; s--)
+		;
+	if (s == buf) {
+		/* The file's first line is its header: no event line. */
+		rc = off == 0 ? 0 : -1;
+		goto done;
+	}
+	if (logparse_event(s, (size_t)(buf + n - 1 - s), ev, why,
+	    sizeof why) == 0) {
+		ev->line = 0;
+		rc = 1;
+	}
+done:
+	close(fd);
 	return rc;
 }

@@ -51,6 +51,14 @@ unsigned long logread_line(const struct logread *lr);
 const char *logread_reason(const struct logread *lr);
 void logread_close(struct logread *lr);
 
+/*
+ * The last line of the log at path, read from the end of the file: 1 with
+ * *ev (ev->line 0: not counted), 0 when the log has its header alone, -1
+ * when it cannot be told (missing, unreadable, ending in a torn or bad
+ * line: logread_next says what is wrong).
+ */
+int logread_last(const char *path, struct log_event *ev);
+
 const char *logread_kind_name(enum log_kind kind);
 
 #endif

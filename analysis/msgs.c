@@ -18,6 +18,7 @@
 struct end {
 	double t;		/* model time of the line */
 	int pending;		/* a receipt that is a PENDING line */
+	int lost;		/* no receipt at all: the stream ended first */
 };
 
 struct link {
@@ -105,7 +106,7 @@ match(struct msgs *m, int64_t li, const struct end *send,
 {
 	struct msgs_link *f = &m->link[li].fig;
 	struct msgs_msg msg = { send->t, receipt->t, (uint32_t)(li / 2),
-		dest(m, li), receipt->pending };
+		dest(m, li), receipt->pending, receipt->lost };
 	double delay = receipt->t - send->t;
 
 	if (msg.pending)
@@ -140,7 +141,7 @@ meet(struct msgs *m, int64_t li, int receipt, const struct end *it)
 int
 msgs_send(struct msgs *m, uint32_t src, double t, const struct log_event *ev)
 {
-	struct end it = { t, 0 };
+	struct end it = { t, 0, 0 };
 	int64_t li;
 
 	for (uint32_t i = 0; i < ev->npeers; i++) {
@@ -157,7 +158,7 @@ int
 msgs_receipt(struct msgs *m, uint32_t dst, double t,
     const struct log_event *ev)
 {
-	struct end it = { t, ev->kind == LOG_PENDING };
+	struct end it = { t, ev->kind == LOG_PENDING, 0 };
 	int64_t li = slot(m, ev->peers[0], dst);
 
 	if (li < 0)
@@ -169,16 +170,39 @@ msgs_receipt(struct msgs *m, uint32_t dst, double t,
 	return meet(m, li, 1, &it);
 }
 
+/*
+ * The SEND just before is the newest send of its link, still waiting for
+ * its receipt unless the run is broken (a receipt of it could not exist):
+ * it is taken back.
+ */
+int
+msgs_drop(struct msgs *m, uint32_t src, const struct log_event *ev)
+{
+	int64_t li = slot(m, src, ev->peers[0]);
+	struct link *l;
+
+	if (li < 0)
+		return 0;
+	l = &m->link[li];
+	l->fig.dropped++;
+	if (l->q_receipts || l->q.len == 0)
+		return 0;
+	fifo_unpush(&l->q);
+	l->fig.sent--;
+	return 1;
+}
+
 void
 msgs_finish(struct msgs *m)
 {
-	static const struct end lost = { 0, 1 };
+	static const struct end lost = { 0, 1, 1 };
 
 	for (int64_t li = 0; li < 2 * (int64_t)m->n; li++) {
 		struct link *l = &m->link[li];
 		while (!l->q_receipts && l->q.len > 0) {
 			struct end send = *(struct end *)fifo_at(&l->q, 0);
 			fifo_pop(&l->q);
+			l->fig.lost++;
 			match(m, li, &send, &lost);
 		}
 	}

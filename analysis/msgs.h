@@ -11,15 +11,20 @@ struct msgs_msg {
 	double t_send, t_recv;	/* model seconds; pending: t_recv = end */
 	uint32_t src, dst;
 	int pending;		/* never taken off the queue */
+	int lost;		/* pending, and not even logged as such */
 };
 
 typedef void msgs_fn(void *ctx, const struct msgs_msg *msg);
 
 /* The figures of one directed link src -> dst. */
 struct msgs_link {
-	uint64_t sent;		/* messages the SENDs of src carried to dst */
+	uint64_t sent;		/* messages the SENDs of src carried to dst,
+				 * but for the dropped: received + pending
+				 * + lost */
 	uint64_t received;	/* RECV lines of dst from src */
 	uint64_t pending;	/* PENDING lines of dst from src */
+	uint64_t dropped;	/* DROP lines of src for dst: never sent */
+	uint64_t lost;		/* sent, but neither RECV nor PENDING */
 	uint64_t delays;	/* RECVs matched to their SEND */
 	double delay_sum_s;	/* of those delays, model seconds */
 	double delay_max_s;
@@ -35,7 +40,16 @@ int msgs_send(struct msgs *m, uint32_t src, double t,
     const struct log_event *ev);
 int msgs_receipt(struct msgs *m, uint32_t dst, double t,
     const struct log_event *ev);
-/* Sends never received (a failed run) are told to fn as pending. */
+/*
+ * A DROP of VM src: the message of the SEND just before was never sent.
+ * 1 when that send was taken back, 0 when there was none to take (only
+ * a broken run has none).
+ */
+int msgs_drop(struct msgs *m, uint32_t src, const struct log_event *ev);
+/*
+ * Sends never received, a dead VM's or a failed run's, are lost: counted
+ * and told to fn as such.
+ */
 void msgs_finish(struct msgs *m);
 /*
  * The link from src to its next (to_prev = 0) or its prev neighbour.

@@ -26,7 +26,7 @@ const char *const plot_names[] = { "clock", "drift", "jumps", "queue", "spacetim
 const size_t plot_count = sizeof plot_names / sizeof plot_names[0];
 
 /* What the plots of one run load: compare_*.gp are not theirs. */
-static const char *const run_libs[] = { "common.gp", "look.gp" };
+static const char *const run_libs[] = { "common.gp", "look.gp", "faults.gp" };
 static const struct plot_set run_set = {
 	plot_names, sizeof plot_names / sizeof plot_names[0],
 	run_libs, sizeof run_libs / sizeof run_libs[0],

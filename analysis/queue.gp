@@ -1,6 +1,9 @@
 # queue.gp -- messages waiting in each VM's queue over model time (queue.dat: t v0 .. vN-1)
 plot_name = "queue"
 load "common.gp"
+fault_x0 = 0
+fault_x1 = duration
+load "faults.gp"
 
 # Before any range is set: stats would leave out points outside it.
 stats "queue.dat" using (row_max(2)) nooutput

@@ -12,7 +12,8 @@ const char report_csv_header[] =
     "msgs_to_prev,recv_from_prev,recv_from_next,final_clock,jumps_over_1,"
     "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean,"
     "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks,"
-    "delay_mean_s,delay_max_s";
+    "delay_mean_s,delay_max_s,peer_down,drop,lost_out,lost_in,dropped_in,"
+    "died,alive_until_s";
 
 double
 report_round(double x, int decimals)
@@ -33,13 +34,19 @@ csv_row(FILE *f, uint32_t vm, const struct stats_vm *v)
 	    v->to_next, v->to_prev, v->from_prev, v->from_next,
 	    v->final_clock, v->jumps_over_1);
 	fprintf(f, "%.4f,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-	    ",%.4f,%" PRIu64 ",%" PRIu64 ",%.4f,%.4f,%.4f,%.4f,%.4f\n",
+	    ",%.4f,%" PRIu64 ",%" PRIu64 ",%.4f,%.4f,%.4f,%.4f,%.4f,",
 	    report_round(v->jump_mean, 4), v->jump_median, v->jump_p95,
 	    v->jump_max, v->drift_max, report_round(v->drift_mean, 4),
 	    v->drift_final, v->queue_max, report_round(v->queue_mean, 4),
 	    report_round(v->delay_mean_ticks, 4),
 	    report_round(v->delay_max_ticks, 4),
 	    report_round(v->delay_mean_s, 4), report_round(v->delay_max_s, 4));
+	/* Format 2's columns come last: readers of older files find theirs
+	 * where they were. */
+	fprintf(f, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+	    ",%d,%.4f\n", v->count[LOG_PEER_DOWN], v->count[LOG_DROP],
+	    v->lost_out, v->lost_in, v->dropped_in, v->died,
+	    report_round(v->alive_until_s, 4));
 }
 
 void

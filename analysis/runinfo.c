@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/logread.h"
 #include "analysis/meta.h"
 #include "analysis/runinfo.h"
+#include "vm/fault.h"
 
 /*
  * A reason from a meta getter, with the file in front. check has already
@@ -38,6 +40,40 @@ read_rates(struct runinfo *ri, char *err, size_t errlen)
 	return 0;
 }
 
+/* Format 2 lists the faults injected; a format 1 run.meta has none. */
+static int
+read_faults(struct runinfo *ri, char *err, size_t errlen)
+{
+	char key[32], why[256], reason[128];
+	const char *spec;
+	uint64_t n;
+
+	if (meta_get(ri->meta, "faults") == NULL)
+		return 0;
+	if (meta_u64(ri->meta, "faults", &n, why, sizeof why) == -1)
+		return bad(ri, why, err, errlen);
+	if (n > FAULT_MAX) {
+		snprintf(why, sizeof why, "faults '%" PRIu64 "': more than %d",
+		    n, FAULT_MAX);
+		return bad(ri, why, err, errlen);
+	}
+	if ((ri->faults = calloc(n + 1, sizeof *ri->faults)) == NULL)
+		return bad(ri, "out of memory", err, errlen);
+	for (uint32_t i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "fault%" PRIu32, i);
+		if (meta_str(ri->meta, key, &spec, why, sizeof why) == -1)
+			return bad(ri, why, err, errlen);
+		if (fault_parse(spec, &ri->faults[i], reason,
+		    sizeof reason) == -1) {
+			snprintf(why, sizeof why, "%s '%.64s': %s", key, spec,
+			    reason);
+			return bad(ri, why, err, errlen);
+		}
+	}
+	ri->nfaults = (uint32_t)n;
+	return 0;
+}
+
 static int
 read_keys(struct runinfo *ri, char *err, size_t errlen)
 {
@@ -62,7 +98,46 @@ read_keys(struct runinfo *ri, char *err, size_t errlen)
 		return bad(ri, "duration_s and speed must be positive", err,
 		    errlen);
 	ri->nvms = (uint32_t)n;
-	return read_rates(ri, err, errlen);
+	if (read_rates(ri, err, errlen) == -1)
+		return -1;
+	return read_faults(ri, err, errlen);
+}
+
+/* Killed by a fault, or by a signal: either way the log just ends. */
+static int
+died(const struct runinfo *ri, uint32_t vm)
+{
+	char key[32];
+	const char *ended;
+
+	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
+	ended = meta_get(ri->meta, key);
+	return ended != NULL && (strcmp(ended, "killed") == 0 ||
+	    strncmp(ended, "signal ", 7) == 0);
+}
+
+int
+runinfo_deaths(struct runinfo *ri, char *err, size_t errlen)
+{
+	char path[4096];
+	struct log_event ev;
+	int rc;
+
+	if ((ri->death = calloc(ri->nvms, sizeof *ri->death)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		if (!died(ri, i))
+			continue;
+		snprintf(path, sizeof path, "%s/vm%" PRIu32 ".csv", ri->dir, i);
+		if ((rc = logread_last(path, &ev)) == -1)
+			continue;
+		ri->death[i].died = 1;
+		ri->death[i].silent = rc == 0;
+		ri->death[i].last_seq = rc == 1 ? ev.seq : 0;
+	}
+	return 0;
 }
 
 int
@@ -90,6 +165,8 @@ runinfo_free(struct runinfo *ri)
 {
 	meta_free(ri->meta);
 	free(ri->rates);
+	free(ri->faults);
+	free(ri->death);
 	free(ri->dir);
 	memset(ri, 0, sizeof *ri);
 }

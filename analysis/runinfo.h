@@ -5,7 +5,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct fault;
 struct meta;
+
+/* A VM killed by a fault or a signal: its log just ends, and so does it. */
+struct runinfo_death {
+	int died;		/* vmI.exit is killed or signal N */
+	int silent;		/* died before logging any line */
+	uint64_t last_seq;	/* seq of its last line: dead after it */
+};
 
 struct runinfo {
 	char *dir;		/* the run dir as given, trailing '/' dropped */
@@ -17,11 +25,20 @@ struct runinfo {
 	const char *seed, *draw_max, *status;	/* as run.meta writes them */
 	double win_t0, win_t1;	/* the space-time window, model seconds */
 	const char *check_fail;	/* NULL, or check's verdict on a bad run */
+	uint32_t nfaults;	/* faults=K, 0 before format 2 */
+	struct fault *faults;	/* fault0 .. faultK-1, in that order */
+	struct runinfo_death *death;	/* nvms, by runinfo_deaths; or NULL */
 };
 
 /* Fill ri from DIR/run.meta: 0, or -1 with "PATH[:LINE]: reason" in err. */
 int runinfo_load(struct runinfo *ri, const char *dir, char *err,
     size_t errlen);
+/*
+ * Which VMs died, and after which line of their logs (read from the end
+ * of each dead VM's log): 0, or -1 with err (out of memory). A log whose
+ * end cannot be read counts as not dead: reading it whole will say why.
+ */
+int runinfo_deaths(struct runinfo *ri, char *err, size_t errlen);
 void runinfo_free(struct runinfo *ri);
 
 #endif

@@ -1,4 +1,4 @@
-/* analysis/series.c -- the gnuplot data files: sampled series, window, jump counts */
+/* analysis/series.c -- the gnuplot data files: sampled series, window, jump counts, fault markers */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "analysis/outfile.h"
 #include "analysis/series.h"
+#include "vm/fault.h"
 
 /*
  * Whitespace-separated columns, one '#' header line naming them, numbers
@@ -35,9 +36,13 @@ vm_header(FILE *f, const char *first, uint32_t n)
 	fputc('\n', f);
 }
 
+/*
+ * A dead VM's columns say NaN: gnuplot ends its line there, where its
+ * log ended, instead of drawing a frozen clock on to the end.
+ */
 static void
 on_sample(void *ctx, double t, uint64_t max, const uint64_t *clock,
-    const uint64_t *queue)
+    const uint64_t *queue, const unsigned char *dead)
 {
 	struct series *s = ctx;
 
@@ -45,6 +50,12 @@ on_sample(void *ctx, double t, uint64_t max, const uint64_t *clock,
 	fprintf(s->f[F_DRIFT], "%.6f", t);
 	fprintf(s->f[F_QUEUE], "%.6f", t);
 	for (uint32_t i = 0; i < s->ri->nvms; i++) {
+		if (dead[i]) {
+			fputs(" NaN", s->f[F_CLOCK]);
+			fputs(" NaN", s->f[F_DRIFT]);
+			fputs(" NaN", s->f[F_QUEUE]);
+			continue;
+		}
 		fprintf(s->f[F_CLOCK], " %" PRIu64, clock[i]);
 		fprintf(s->f[F_DRIFT], " %" PRIu64, max - clock[i]);
 		fprintf(s->f[F_QUEUE], " %" PRIu64, queue[i]);
@@ -69,9 +80,11 @@ on_message(void *ctx, const struct msgs_msg *m)
 {
 	struct series *s = ctx;
 
+	/* pending: 0 received, 1 pending, 2 lost (never logged by dst) */
 	if (m->t_send <= s->ri->win_t1 && m->t_recv >= s->ri->win_t0)
 		fprintf(s->f[F_MESSAGES], "%.6f %" PRIu32 " %.6f %" PRIu32
-		    " %d\n", m->t_send, m->src, m->t_recv, m->dst, m->pending);
+		    " %d\n", m->t_send, m->src, m->t_recv, m->dst,
+		    m->lost ? 2 : m->pending);
 }
 
 static void
@@ -163,5 +176,35 @@ series_jumps(const char *dir, const struct runinfo *ri,
 	if (f == NULL)
 		return -1;
 	jump_rows(f, ri, st);
+	return outfile_close(f, path, err, errlen);
+}
+
+static void
+fault_row(FILE *f, const struct fault *x)
+{
+	static const char *const kind[] = {
+		[FAULT_KILL] = "kill", [FAULT_PAUSE] = "pause",
+		[FAULT_SLOW] = "slow",
+	};
+
+	fprintf(f, "%.6f %.6f %s \"%s %" PRIu32, x->at_s, x->at_s + x->for_s,
+	    kind[x->kind], kind[x->kind], x->vm);
+	if (x->kind == FAULT_SLOW)
+		fprintf(f, "->%" PRIu32, x->to);
+	fputs("\"\n", f);
+}
+
+int
+series_faults(const char *dir, const struct runinfo *ri, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, "faults.dat", path, err, errlen);
+
+	if (f == NULL)
+		return -1;
+	fputs("# t_start t_end kind label\n", f);
+	for (uint32_t i = 0; i < ri->nfaults; i++)
+		fault_row(f, &ri->faults[i]);
 	return outfile_close(f, path, err, errlen);
 }

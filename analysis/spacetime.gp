@@ -2,6 +2,9 @@
 # messages.dat: t_send src t_recv dst pending   events.dat: t vm kind (0 internal, 1 send, 2 recv)
 plot_name = "spacetime"
 load "common.gp"
+fault_x0 = win_t0
+fault_x1 = win_t1
+load "faults.gp"
 
 # Count data lines without plotting the files: a window may hold no
 # message or no tick, and gnuplot warns about a file with no points. With
@@ -11,8 +14,11 @@ set datafile commentschars ""
 is_data = 'strcol(1)[1:1] ne "#"'
 stats "messages.dat" using (@is_data ? 1 : 0) nooutput
 n_msgs = int(STATS_sum)
-stats "messages.dat" using (@is_data ? real(strcol(5)) : 0) nooutput
+# pending: 0 received, 1 pending, 2 lost (never logged by its receiver).
+stats "messages.dat" using (@is_data ? real(strcol(5)) != 0 : 0) nooutput
 n_pend = int(STATS_sum)
+stats "messages.dat" using (@is_data ? real(strcol(5)) == 2 : 0) nooutput
+n_lost = int(STATS_sum)
 n_recv = n_msgs - n_pend
 stats "events.dat" using (@is_data ? 1 : 0) nooutput
 n_events = int(STATS_sum)
@@ -69,7 +75,8 @@ show_ticks = N <= 64
 cmd = sprintf('plot for [i=0:N-1:%d] i with lines lw 1 lc rgb "#b0b0b0" notitle', \
 	show_ticks ? 1 : 16) . (show_ticks ? tick_keys : "") \
 	. ', keyentry with vectors filled head lw 2 lc rgb "black" title "message"' \
-	. ', keyentry with linespoints dt 2 pt 2 lw 2 lc rgb "black" title "never received (pending)"'
+	. ', keyentry with linespoints dt 2 pt 2 lw 2 lc rgb "black" title ' \
+	. (n_lost > 0 ? '"pending or lost"' : '"never received (pending)"')
 if (n_recv > 0) { cmd = cmd . ", " . recv_arrows }
 if (n_pend > 0) { cmd = cmd . ", " . pend_lines . ", " . pend_marks }
 if (n_events > 0 && show_ticks) { cmd = cmd . ", " . tick_marks }

@@ -23,6 +23,13 @@
  * to [0, duration]: a tick a little late past the end counts at the end,
  * and PENDING lines are at the end. The stream never goes back in time: a
  * line whose wall clock lags the stream's (another host) counts as now.
+ *
+ * A VM killed on the way (runinfo_deaths) is dead as soon as time moves
+ * on past its last line: from then on M is the highest clock of the VMs
+ * still alive, so it may fall, and the dead VM's own figures are those
+ * of its life. A fall of M ends a peak of every drift, so each is judged
+ * there too. Ticks are INTERNAL, SEND and RECV; PEER_DOWN and DROP, like
+ * PENDING, change neither clock nor queue.
  */
 struct vmrun {
 	double since;		/* when clock and queue took their values */
@@ -39,6 +46,9 @@ struct stats {
 	struct stats_vm *fig;
 	struct vmrun *run;
 	uint64_t *clock, *queue;	/* each VM's step functions now */
+	unsigned char *dead;	/* 1: died before now; its values are frozen */
+	unsigned char *dying;	/* 1: its last line came at now */
+	uint32_t ndying;
 	double now;		/* model time the stream has reached */
 	uint64_t max;		/* M(now), after the lines at now so far */
 	uint64_t max_before;	/* M just before now */
@@ -69,13 +79,24 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	    (st->run = calloc(n, sizeof *st->run)) == NULL ||
 	    (st->clock = calloc(n, sizeof *st->clock)) == NULL ||
 	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
+	    (st->dead = calloc(n, sizeof *st->dead)) == NULL ||
+	    (st->dying = calloc(n, sizeof *st->dying)) == NULL ||
 	    (st->msgs = msgs_new(n, ri->duration_s, sink->message,
 	    sink->ctx)) == NULL) {
 		stats_free(st);
 		return NULL;
 	}
-	for (uint32_t i = 0; i < n; i++)
+	for (uint32_t i = 0; i < n; i++) {
 		st->fig[i].rate = ri->rates[i];
+		st->fig[i].alive_until_s = ri->duration_s;
+		/* Killed before its first line: dead from the start. */
+		if (ri->death != NULL && ri->death[i].died &&
+		    ri->death[i].silent) {
+			st->dead[i] = 1;
+			st->fig[i].died = 1;
+			st->fig[i].alive_until_s = 0;
+		}
+	}
 	st->next_sample_t = sample_time(st, 0);
 	return st;
 }
@@ -92,6 +113,8 @@ stats_free(struct stats *st)
 	free(st->run);
 	free(st->clock);
 	free(st->queue);
+	free(st->dead);
+	free(st->dying);
 	free(st);
 }
 
@@ -113,18 +136,88 @@ static void
 sample(struct stats *st)
 {
 	st->sink.sample(st->sink.ctx, st->next_sample_t, st->max, st->clock,
-	    st->queue);
+	    st->queue, st->dead);
 	st->next_sample++;
 	st->next_sample_t = st->next_sample <= STATS_GRID ?
 	    sample_time(st, st->next_sample) : INFINITY;
 }
 
-/* Move the stream to model time t; samples before t see the state now. */
+/* A peak of VM vm's drift ends now, if its clock held for some time. */
+static void
+peak(struct stats *st, uint32_t vm)
+{
+	struct stats_vm *f = &st->fig[vm];
+
+	if (st->run[vm].since < st->now &&
+	    st->max_before - st->clock[vm] > f->drift_max)
+		f->drift_max = st->max_before - st->clock[vm];
+}
+
+/* VM vm's life ends now: its figures are final, as at the end of a run. */
+static void
+end_life(struct stats *st, uint32_t vm)
+{
+	struct vmrun *r = &st->run[vm];
+	struct stats_vm *f = &st->fig[vm];
+	double t = st->now, held = t - r->since;
+
+	r->clock_area += (double)st->clock[vm] * held;
+	r->queue_area += (double)st->queue[vm] * held;
+	r->since = t;
+	f->final_clock = st->clock[vm];
+	f->drift_final = st->max - st->clock[vm];
+	if (f->drift_final > f->drift_max)
+		f->drift_max = f->drift_final;
+	/* Rounding must not make a mean of non-negative values negative. */
+	f->drift_mean = t > 0 ? fmax(0, (st->max_area - r->clock_area) / t) : 0;
+	f->queue_mean = t > 0 ? r->queue_area / t : 0;
+	f->alive_until_s = t;
+}
+
+/*
+ * The VMs whose last line came at now die. Just before now M held for a
+ * while, and it may fall now: every drift has a peak here. Those dying
+ * keep their values at now; from now on M is over the others.
+ */
+static void
+bury(struct stats *st)
+{
+	uint32_t n = st->ri->nvms;
+	uint64_t max = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (!st->dead[i])
+			peak(st, i);
+	st->max_area += (double)st->max * (st->now - st->max_since);
+	st->max_since = st->now;
+	for (uint32_t i = 0; i < n; i++) {
+		if (st->dying[i]) {
+			end_life(st, i);
+			st->fig[i].died = 1;
+			st->dead[i] = 1;
+			st->dying[i] = 0;
+		}
+		if (!st->dead[i] && st->clock[i] > max)
+			max = st->clock[i];
+	}
+	st->ndying = 0;
+	st->max = max;
+}
+
+/*
+ * Move the stream to model time t; samples before t see the state now,
+ * but for the VMs that die at now: samples after now see them dead.
+ */
 static void
 advance(struct stats *st, double t)
 {
 	if (t <= st->now)
 		return;
+	if (st->ndying > 0) {
+		while (st->next_sample_t <= st->now)
+			sample(st);
+		bury(st);
+	}
 	while (st->next_sample_t < t)
 		sample(st);
 	st->max_before = st->max;
@@ -162,16 +255,32 @@ tick(struct stats *st, uint32_t vm, const struct log_event *ev)
 	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
 }
 
+/* Is this its last line, after which the VM dies? */
+static void
+last_line(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	const struct runinfo_death *d = st->ri->death;
+
+	if (d != NULL && d[vm].died && !st->dead[vm] && !st->dying[vm] &&
+	    ev->seq == d[vm].last_seq) {
+		st->dying[vm] = 1;
+		st->ndying++;
+	}
+}
+
 int
 stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 {
-	int rc = 0;
+	int rc = 0, is_tick = ev->kind == LOG_INTERNAL ||
+	    ev->kind == LOG_SEND || ev->kind == LOG_RECV;
 
 	assert(vm < st->ri->nvms);
 	advance(st, model_time(st, ev->wall_ns));
 	st->fig[vm].count[ev->kind]++;
-	if (ev->kind != LOG_PENDING) {
+	/* Only a broken run has lines after the last: they change nothing. */
+	if (is_tick && !st->dead[vm]) {
 		rc = tick(st, vm, ev);
+		st->run[vm].last_lamport = ev->lamport;
 		st->sink.tick(st->sink.ctx, st->now, vm, ev->kind);
 	}
 	if (rc == 0 && ev->kind == LOG_SEND) {
@@ -180,27 +289,11 @@ stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 	} else if (rc == 0 &&
 	    (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)) {
 		rc = msgs_receipt(st->msgs, vm, st->now, ev);
+	} else if (ev->kind == LOG_DROP && msgs_drop(st->msgs, vm, ev)) {
+		st->fig[vm].msgs_out--;
 	}
-	st->run[vm].last_lamport = ev->lamport;
+	last_line(st, vm, ev);
 	return rc;
-}
-
-static void
-finish_clock(struct stats *st, uint32_t vm)
-{
-	struct vmrun *r = &st->run[vm];
-	struct stats_vm *f = &st->fig[vm];
-	double d = st->ri->duration_s, held = d - r->since;
-
-	r->clock_area += (double)st->clock[vm] * held;
-	r->queue_area += (double)st->queue[vm] * held;
-	f->final_clock = st->clock[vm];
-	f->drift_final = st->max - st->clock[vm];
-	if (f->drift_final > f->drift_max)
-		f->drift_max = f->drift_final;
-	/* Rounding must not make a mean of non-negative values negative. */
-	f->drift_mean = fmax(0, (st->max_area - r->clock_area) / d);
-	f->queue_mean = r->queue_area / d;
 }
 
 static void
@@ -241,16 +334,21 @@ finish_links(struct stats *st, uint32_t vm)
 	const struct msgs_link *to_prev = msgs_link(st->msgs, vm, 1);
 	const struct msgs_link *in_prev = msgs_link(st->msgs, (vm + n - 1) % n, 0);
 	const struct msgs_link *in_next = msgs_link(st->msgs, (vm + 1) % n, 1);
+	const struct msgs_link *to_next = msgs_link(st->msgs, vm, 0);
 	double sum = 0;
 
 	if (n == 2) {
 		in_next = in_prev;
 		in_prev = NULL;
 	}
-	f->to_next = msgs_link(st->msgs, vm, 0)->sent;
+	f->to_next = to_next->sent;
 	f->to_prev = to_prev != NULL ? to_prev->sent : 0;
 	f->from_prev = in_prev != NULL ? in_prev->received : 0;
 	f->from_next = in_next->received;
+	f->lost_out = to_next->lost + (to_prev != NULL ? to_prev->lost : 0);
+	f->lost_in = in_next->lost + (in_prev != NULL ? in_prev->lost : 0);
+	f->dropped_in = in_next->dropped +
+	    (in_prev != NULL ? in_prev->dropped : 0);
 	f->delays = 0;
 	add_delays(f, in_prev, &f->delays, &sum);
 	add_delays(f, in_next, &f->delays, &sum);
@@ -267,11 +365,14 @@ stats_finish(struct stats *st)
 	advance(st, d);
 	while (st->next_sample <= STATS_GRID)
 		sample(st);	/* the end itself, and any rounding left */
+	if (st->ndying > 0)
+		bury(st);	/* a last line at the very end */
 	st->max_area += (double)st->max * (d - st->max_since);
 	st->max_since = d;
 	msgs_finish(st->msgs);
 	for (uint32_t i = 0; i < st->ri->nvms; i++) {
-		finish_clock(st, i);
+		if (!st->dead[i])
+			end_life(st, i);
 		finish_jumps(st, i);
 		finish_links(st, i);
 	}

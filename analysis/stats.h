@@ -18,9 +18,11 @@
 struct stats_sink {
 	void *ctx;
 	/* Sample k of STATS_GRID: every clock and queue after the events
-	 * at or before t, and max, the highest clock. */
+	 * at or before t, and max, the highest clock of the VMs alive;
+	 * dead[i] is 1 once VM i has died (its values mean nothing). */
 	void (*sample)(void *ctx, double t, uint64_t max,
-	    const uint64_t *clock, const uint64_t *queue);
+	    const uint64_t *clock, const uint64_t *queue,
+	    const unsigned char *dead);
 	void (*tick)(void *ctx, double t, uint32_t vm, enum log_kind kind);
 	msgs_fn *message;	/* each message once both ends are known */
 };
@@ -30,18 +32,24 @@ struct stats_vm {
 	uint64_t rate;
 	uint64_t ticks;		/* INTERNAL + SEND + RECV */
 	uint64_t count[LOG_KINDS];	/* lines by enum log_kind */
-	uint64_t msgs_out;	/* messages its SENDs carried */
+	uint64_t msgs_out;	/* messages its SENDs carried, dropped aside */
 	uint64_t to_next, to_prev, from_prev, from_next;	/* N = 2: all
 				 * under next; from_*: RECV only */
 	uint64_t final_clock;
 	uint64_t jumps_over_1, jump_median, jump_p95, jump_max;
 	double jump_mean;
 	uint64_t drift_max, drift_final;
-	double drift_mean;	/* time-weighted over [0, duration] */
+	double drift_mean;	/* time-weighted over [0, alive_until_s] */
 	uint64_t queue_max;	/* of queue_len after each tick */
-	double queue_mean;	/* time-weighted over [0, duration] */
+	double queue_mean;	/* time-weighted over [0, alive_until_s] */
 	uint64_t delays;	/* RECVs matched to their SEND */
 	double delay_mean_s, delay_max_s, delay_mean_ticks, delay_max_ticks;
+	uint64_t lost_out;	/* its messages never logged by the receiver */
+	uint64_t lost_in;	/* messages to it it never logged */
+	uint64_t dropped_in;	/* messages to it its neighbours dropped */
+	int died;		/* killed or signalled: dead after its last line */
+	double alive_until_s;	/* its last line if it died, else the end;
+				 * its figures and series end there */
 };
 
 struct stats;

@@ -10,7 +10,8 @@
 
 struct vm_sum {
 	uint64_t count[LOG_KINDS];	/* events by enum log_kind */
-	uint64_t sent;		/* messages: a SEND to both is two */
+	uint64_t sent;		/* messages: a SEND to both is two, a DROP
+				 * takes one back */
 	uint64_t final_clock;
 	uint64_t max_queue;
 };
@@ -31,6 +32,8 @@ sum_vm(const char *dir, unsigned id, struct vm_sum *s, char *err, size_t errlen)
 		s->count[ev.kind]++;
 		if (ev.kind == LOG_SEND)
 			s->sent += ev.npeers;
+		if (ev.kind == LOG_DROP && s->sent > 0)
+			s->sent--;
 		s->final_clock = ev.lamport;
 		if (ev.queue_len > s->max_queue)
 			s->max_queue = ev.queue_len;
@@ -39,14 +42,31 @@ sum_vm(const char *dir, unsigned id, struct vm_sum *s, char *err, size_t errlen)
 	return rc == 0 ? 0 : -1;
 }
 
+/* dropped: only in a run with faults, so others keep their old table. */
 static void
-print_row(FILE *out, const char *name, const char *rate, const struct vm_sum *s)
+print_row(FILE *out, const char *name, const char *rate, const struct vm_sum *s,
+    int faults)
 {
 	fprintf(out, "%-5s %5s %9" PRIu64 " %6" PRIu64 " %8" PRIu64 " %6" PRIu64
-	    " %8" PRIu64 " %7" PRIu64 " %8" PRIu64 "\n", name, rate,
-	    s->count[LOG_INTERNAL], s->count[LOG_SEND], s->sent,
-	    s->count[LOG_RECV], s->count[LOG_PENDING], s->final_clock,
+	    " %8" PRIu64, name, rate, s->count[LOG_INTERNAL],
+	    s->count[LOG_SEND], s->sent, s->count[LOG_RECV],
+	    s->count[LOG_PENDING]);
+	if (faults)
+		fprintf(out, " %8" PRIu64, s->count[LOG_DROP]);
+	fprintf(out, " %7" PRIu64 " %8" PRIu64 "\n", s->final_clock,
 	    s->max_queue);
+}
+
+static void
+add_sum(struct vm_sum *total, const struct vm_sum *s)
+{
+	for (int k = 0; k < LOG_KINDS; k++)
+		total->count[k] += s->count[k];
+	total->sent += s->sent;
+	if (s->final_clock > total->final_clock)
+		total->final_clock = s->final_clock;
+	if (s->max_queue > total->max_queue)
+		total->max_queue = s->max_queue;
 }
 
 /* One row per VM and a total: what each did, where its clock ended. */
@@ -54,32 +74,40 @@ int
 summary_print(const char *dir, FILE *out, char *err, size_t errlen)
 {
 	struct meta *m = meta_load(dir, err, errlen);
-	struct vm_sum s, total = { { 0 }, 0, 0, 0 };
-	uint64_t vms;
+	struct vm_sum s[256], total = { { 0 }, 0, 0, 0 };
+	uint64_t vms, nfaults = 0;
 	char name[16], key[32];
+	int faults;
 
 	if (m == NULL)
 		return -1;
 	if (meta_u64(m, "vms", &vms, err, errlen) == -1)
 		goto fail;
-	fprintf(out, "%-5s %5s %9s %6s %8s %6s %8s %7s %8s\n", "vm", "rate",
-	    "internal", "sends", "msgs_out", "recvs", "pending", "clock", "maxqueue");
+	if (vms > 256) {
+		snprintf(err, errlen, "vms '%" PRIu64 "': more than 256", vms);
+		goto fail;
+	}
+	if (meta_get(m, "faults") != NULL &&
+	    meta_u64(m, "faults", &nfaults, err, errlen) == -1)
+		goto fail;
+	for (unsigned i = 0; i < vms; i++) {
+		if (sum_vm(dir, i, &s[i], err, errlen) == -1)
+			goto fail;
+		add_sum(&total, &s[i]);
+	}
+	faults = nfaults > 0 || total.count[LOG_DROP] > 0;
+	fprintf(out, "%-5s %5s %9s %6s %8s %6s %8s", "vm", "rate", "internal",
+	    "sends", "msgs_out", "recvs", "pending");
+	if (faults)
+		fprintf(out, " %8s", "dropped");
+	fprintf(out, " %7s %8s\n", "clock", "maxqueue");
 	for (unsigned i = 0; i < vms; i++) {
 		snprintf(key, sizeof key, "vm%u.rate", i);
 		const char *rate = meta_get(m, key);
-		if (sum_vm(dir, i, &s, err, errlen) == -1)
-			goto fail;
 		snprintf(name, sizeof name, "%u", i);
-		print_row(out, name, rate ? rate : "?", &s);
-		for (int k = 0; k < LOG_KINDS; k++)
-			total.count[k] += s.count[k];
-		total.sent += s.sent;
-		total.final_clock = s.final_clock > total.final_clock ?
-		    s.final_clock : total.final_clock;
-		total.max_queue = s.max_queue > total.max_queue ?
-		    s.max_queue : total.max_queue;
+		print_row(out, name, rate ? rate : "?", &s[i], faults);
 	}
-	print_row(out, "all", "", &total);
+	print_row(out, "all", "", &total, faults);
 	meta_free(m);
 	return 0;
 fail:

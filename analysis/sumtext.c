@@ -7,9 +7,54 @@
 #include "analysis/findings.h"
 #include "analysis/report.h"
 #include "analysis/sumtext.h"
+#include "vm/fault.h"
 
 #define R2(x)	report_round((x), 2)
 #define DASHES	"----------------------------------------"
+
+/*
+ * Did anything go wrong on purpose or by accident: a fault injected, a VM
+ * dead, a message dropped or lost? Only then do the tables grow the
+ * columns that tell, so a run without any reads as it always did.
+ */
+static int
+faulted(const struct runinfo *ri, const struct stats *st)
+{
+	int any = ri->nfaults > 0;
+
+	for (uint32_t i = 0; i < ri->nvms && !any; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		any = v->died || v->count[LOG_PEER_DOWN] > 0 ||
+		    v->count[LOG_DROP] > 0 || v->lost_in > 0;
+	}
+	return any;
+}
+
+/* The faults as run.meta lists them, wrapped like the findings. */
+static void
+fault_list(FILE *f, const struct runinfo *ri)
+{
+	char spec[FAULT_TEXT_MAX];
+	size_t col;
+
+	if (ri->nfaults == 0)
+		return;
+	fputs("faults injected:", f);
+	col = 16;
+	for (uint32_t i = 0; i < ri->nfaults; i++) {
+		fault_format(&ri->faults[i], spec, sizeof spec);
+		if (col + 2 + strlen(spec) > 78) {
+			fputs(i > 0 ? ",\n " : "\n ", f);
+			col = 1;
+		} else if (i > 0) {
+			fputc(',', f);
+			col++;
+		}
+		fprintf(f, " %s", spec);
+		col += 1 + strlen(spec);
+	}
+	fputc('\n', f);
+}
 
 static void
 title(FILE *f, const struct runinfo *ri)
@@ -19,6 +64,7 @@ title(FILE *f, const struct runinfo *ri)
 	    "draw_max %s\nrun %s, %s\n", ri->seed, ri->nvms, ri->duration_s,
 	    ri->speed, ri->draw_max, ri->status,
 	    ri->check_fail ? "FAILS CHECK" : "passes check");
+	fault_list(f, ri);
 	if (ri->check_fail != NULL)
 		fprintf(f, "\n!! THIS RUN FAILS `clockring check`: %s.\n"
 		    "!! It was analyzed with --no-check: its logs break the "
@@ -26,40 +72,49 @@ title(FILE *f, const struct runinfo *ri)
 		    ri->check_fail);
 }
 
-/* ticks, internal, send, recv, pending, msgs_out, clock */
-static const int count_width[7] = { 8, 8, 7, 7, 7, 8, 8 };
+/* ticks, internal, send, recv, pending, msgs_out, dropped, clock */
+enum { NCOUNTS = 8, C_DROPPED = 6, C_CLOCK = 7 };
+static const int count_width[NCOUNTS] = { 8, 8, 7, 7, 7, 8, 7, 8 };
 
+/* The dropped column only when faults is set. */
 static void
-counts_row(FILE *f, const uint64_t row[7])
+counts_row(FILE *f, const uint64_t row[NCOUNTS], int faults)
 {
-	for (int k = 0; k < 7; k++)
-		fprintf(f, " %*" PRIu64, count_width[k], row[k]);
+	for (int k = 0; k < NCOUNTS; k++)
+		if (k != C_DROPPED || faults)
+			fprintf(f, " %*" PRIu64, count_width[k], row[k]);
 	fputc('\n', f);
 }
 
 /* One row per VM and one for all: sums, and the highest clock. */
 static void
-activity(FILE *f, const struct runinfo *ri, const struct stats *st)
+activity(FILE *f, const struct runinfo *ri, const struct stats *st,
+    int faults)
 {
-	uint64_t all[7] = { 0 };
+	uint64_t all[NCOUNTS] = { 0 };
 
-	fprintf(f, "\nevents and clocks\n%3s %5s %8s %8s %7s %7s %7s %8s %8s\n",
-	    "vm", "rate", "ticks", "internal", "send", "recv", "pending",
-	    "msgs_out", "clock");
+	fprintf(f, "\nevents and clocks%s\n%3s %5s %8s %8s %7s %7s %7s %8s",
+	    faults ? " (dropped: messages not sent, the receiver known down)" :
+	    "", "vm", "rate", "ticks", "internal", "send", "recv", "pending",
+	    "msgs_out");
+	if (faults)
+		fprintf(f, " %7s", "dropped");
+	fprintf(f, " %8s\n", "clock");
 	for (uint32_t i = 0; i < ri->nvms; i++) {
 		const struct stats_vm *v = stats_vm(st, i);
-		const uint64_t row[7] = { v->ticks, v->count[LOG_INTERNAL],
-			v->count[LOG_SEND], v->count[LOG_RECV],
-			v->count[LOG_PENDING], v->msgs_out, v->final_clock };
+		const uint64_t row[NCOUNTS] = { v->ticks,
+			v->count[LOG_INTERNAL], v->count[LOG_SEND],
+			v->count[LOG_RECV], v->count[LOG_PENDING], v->msgs_out,
+			v->count[LOG_DROP], v->final_clock };
 		fprintf(f, "%3" PRIu32 " %5" PRIu64, i, v->rate);
-		counts_row(f, row);
-		for (int k = 0; k < 6; k++)
+		counts_row(f, row, faults);
+		for (int k = 0; k < C_CLOCK; k++)
 			all[k] += row[k];
-		if (row[6] > all[6])
-			all[6] = row[6];
+		if (row[C_CLOCK] > all[C_CLOCK])
+			all[C_CLOCK] = row[C_CLOCK];
 	}
 	fprintf(f, "%-9s", "all");
-	counts_row(f, all);
+	counts_row(f, all, faults);
 }
 
 /* A group's name centred in dashes, width columns wide. */
@@ -125,13 +180,16 @@ queue_delay(FILE *f, const struct runinfo *ri, const struct stats *st)
 
 static void
 link_row(FILE *f, const struct runinfo *ri, uint32_t src, uint32_t dst,
-    const struct msgs_link *l)
+    const struct msgs_link *l, int faults)
 {
 	double rate = (double)ri->rates[dst];
 	double mean = l->delays > 0 ? l->delay_sum_s / (double)l->delays : 0;
 
 	fprintf(f, "%3" PRIu32 " -> %-3" PRIu32 " %8" PRIu64 " %8" PRIu64 " %8"
-	    PRIu64 "   ", src, dst, l->sent, l->received, l->pending);
+	    PRIu64, src, dst, l->sent, l->received, l->pending);
+	if (faults)
+		fprintf(f, " %8" PRIu64 " %8" PRIu64, l->dropped, l->lost);
+	fputs("   ", f);
 	delay(f, 8, 2, mean * rate, l->delays);
 	delay(f, 9, 2, l->delay_max_s * rate, l->delays);
 	fputc('\n', f);
@@ -139,30 +197,39 @@ link_row(FILE *f, const struct runinfo *ri, uint32_t src, uint32_t dst,
 
 /* With 2 VMs the one link each way is the "next" one. */
 static void
-links(FILE *f, const struct runinfo *ri, const struct stats *st)
+links(FILE *f, const struct runinfo *ri, const struct stats *st, int faults)
 {
 	uint32_t n = ri->nvms;
 
 	fputs("\nlinks, one per direction (delays in the receiver's ticks)\n",
 	    f);
-	group(f, "", 37, "messages");
+	if (faults)
+		fputs("sent = received + pending + lost: lost were never logged "
+		    "by the receiver;\ndropped were never sent\n", f);
+	group(f, "", faults ? 55 : 37, "messages");
 	group(f, "   ", 17, "delay (ticks)");
-	fprintf(f, "\n%-10s %8s %8s %8s   %8s %8s\n", "link", "sent",
-	    "received", "pending", "mean", "max");
+	fprintf(f, "\n%-10s %8s %8s %8s", "link", "sent", "received",
+	    "pending");
+	if (faults)
+		fprintf(f, " %8s %8s", "dropped", "lost");
+	fprintf(f, "   %8s %8s\n", "mean", "max");
 	for (uint32_t i = 0; i < n; i++) {
-		link_row(f, ri, i, (i + 1) % n, stats_link(st, i, 0));
+		link_row(f, ri, i, (i + 1) % n, stats_link(st, i, 0), faults);
 		if (n > 2)
-			link_row(f, ri, i, (i + n - 1) % n, stats_link(st, i, 1));
+			link_row(f, ri, i, (i + n - 1) % n, stats_link(st, i, 1),
+			    faults);
 	}
 }
 
 void
 sumtext_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
+	int faults = faulted(ri, st);
+
 	title(f, ri);
-	activity(f, ri, st);
+	activity(f, ri, st, faults);
 	jumps_drift(f, ri, st);
 	queue_delay(f, ri, st);
-	links(f, ri, st);
+	links(f, ri, st, faults);
 	findings_write(f, ri, st);
 }

@@ -13,7 +13,7 @@
 
 static const char *const outputs[] = {
 	"summary.txt", "summary.csv", "plotvars.gp", "clock.dat", "drift.dat",
-	"queue.dat", "jumps.dat", "messages.dat", "events.dat",
+	"queue.dat", "jumps.dat", "messages.dat", "events.dat", "faults.dat",
 };
 
 /* Nothing but the given names in dir: no analysis, no temporary dir. */
@@ -76,6 +76,97 @@ START_TEST(analyzing_twice_gives_byte_identical_files)
 		free(again);
 		free(first[i]);
 	}
+}
+END_TEST
+
+/*
+ * A run without faults reads exactly as it did before format 2: no
+ * column, line or finding about faults.
+ */
+static const char runa_summary[] =
+	    "seed 42: 3 VMs for 2 model seconds at speed 1, draw_max 10\n"
+	    "run complete, passes check\n"
+	    "\n"
+	    "events and clocks\n"
+	    " vm  rate    ticks internal    send    recv pending msgs_out    clock\n"
+	    "  0     1        2        0       1       1       2        1        4\n"
+	    "  1     2        4        2       1       1       0        2        7\n"
+	    "  2     4        8        4       2       2       0        3        8\n"
+	    "all             14        6       4       4       2        6        8\n"
+	    "\n"
+	    "clock jumps (how much one tick raised a clock) and drift (how far a clock\n"
+	    "was behind the highest one)\n"
+	    "    --------------- jumps ---------------   --------- drift ----------\n"
+	    " vm  over 1    mean  median    p95    max        max     mean    final\n"
+	    "  0       1    2.00       1      3      3          4     2.00        4\n"
+	    "  1       1    1.75       1      4      4          3     1.25        1\n"
+	    "  2       0    1.00       1      1      1          0     0.00        0\n"
+	    "\n"
+	    "queue length (messages waiting after a tick) and message delay (send to\n"
+	    "receipt)\n"
+	    "    ---- queue -----   - delay (ticks) -   - delay (model s) -\n"
+	    " vm     max     mean       mean      max        mean       max\n"
+	    "  0       1     0.50       0.50     0.50      0.5000    0.5000\n"
+	    "  1       0     0.00       0.50     0.50      0.2500    0.2500\n"
+	    "  2       1     0.12       2.50     3.00      0.6250    0.7500\n"
+	    "\n"
+	    "links, one per direction (delays in the receiver's ticks)\n"
+	    "------------- messages --------------   - delay (ticks) -\n"
+	    "link           sent received  pending       mean      max\n"
+	    "  0 -> 1          0        0        0          -        -\n"
+	    "  0 -> 2          1        1        0       3.00     3.00\n"
+	    "  1 -> 2          1        1        0       2.00     2.00\n"
+	    "  1 -> 0          1        0        1          -        -\n"
+	    "  2 -> 0          2        1        1       0.50     0.50\n"
+	    "  2 -> 1          1        1        0       0.50     0.50\n"
+	    "\n"
+	    "findings\n"
+	    "- VM 0 (rate 1) drifted most: up to 4 behind the highest clock, 2.00 on\n"
+	    "  average, 4 at the end; its queue reached 1.\n"
+	    "- VM 2 (rate 4) ended with the highest clock, 8; the lowest was VM 0's, 4.\n"
+	    "- The largest clock jump was 4, at VM 1; 2 of 14 ticks (14.3%) raised a clock\n"
+	    "  by more than 1.\n"
+	    "- VM 0's queue was the longest: 0.50 messages on average, at most 1.\n"
+	    "- Messages to VM 2 waited longest: 2.50 of its ticks on average (0.6250 model\n"
+	    "  seconds), at most 3.00.\n"
+	    "- 2 messages were still waiting at the end (pending), 2 of them for VM 0.\n";
+
+START_TEST(summary_txt_without_faults_reads_as_before_format_2)
+{
+	char dir[256], want[sizeof runa_summary + 300], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = anarun_output(dir, "summary.txt");
+	snprintf(want, sizeof want, "clockring analysis of %s\n%s", dir,
+	    runa_summary);
+	ck_assert_str_eq(text, want);
+	free(text);
+}
+END_TEST
+
+/*
+ * summary.csv keeps every column where it was, so readers of older files
+ * read newer ones; format 2's come after them.
+ */
+START_TEST(summary_csv_adds_columns_only_at_the_end)
+{
+	char dir[256], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = anarun_output(dir, "summary.csv");
+	ck_assert_str_eq(text, "vm,rate,ticks,internal,send,recv,pending,"
+	    "msgs_out,msgs_to_next,msgs_to_prev,recv_from_prev,recv_from_next,"
+	    "final_clock,jumps_over_1,jump_mean,jump_median,jump_p95,jump_max,"
+	    "drift_max,drift_mean,drift_final,queue_max,queue_mean,"
+	    "delay_mean_ticks,delay_max_ticks,delay_mean_s,delay_max_s,"
+	    "peer_down,drop,lost_out,lost_in,dropped_in,died,alive_until_s\n"
+	    "0,1,2,0,1,1,2,1,0,1,1,0,4,1,2.0000,1,3,3,4,2.0000,4,1,0.5000,"
+	    "0.5000,0.5000,0.5000,0.5000,0,0,0,0,0,0,2.0000\n"
+	    "1,2,4,2,1,1,0,2,1,1,0,1,7,1,1.7500,1,4,4,3,1.2500,1,0,0.0000,"
+	    "0.5000,0.5000,0.2500,0.2500,0,0,0,0,0,0,2.0000\n"
+	    "2,4,8,4,2,2,0,3,2,1,1,1,8,0,1.0000,1,1,1,0,0.0000,0,1,0.1250,"
+	    "2.5000,3.0000,0.6250,0.7500,0,0,0,0,0,0,2.0000\n");
+	free(text);
 }
 END_TEST
 
@@ -510,6 +601,8 @@ make_analyze_suite(void)
 
 	tcase_add_unchecked_fixture(ok, rundir_setup, rundir_teardown);
 	tcase_add_test(ok, analyzing_twice_gives_byte_identical_files);
+	tcase_add_test(ok, summary_txt_without_faults_reads_as_before_format_2);
+	tcase_add_test(ok, summary_csv_adds_columns_only_at_the_end);
 	tcase_add_test(ok, summary_is_printed_as_written_with_the_paths);
 	tcase_add_test(ok, summary_tables_fit_an_80_column_terminal);
 	tcase_add_test(ok, quiet_prints_nothing);

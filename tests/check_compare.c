@@ -167,6 +167,38 @@ START_TEST(drift_and_queue_are_reduced_sample_by_sample)
 END_TEST
 
 /*
+ * A VM dead before the end (a fault killed it) has NaN in the series from
+ * then on: the largest value is among the others. Baseline's run 1 with
+ * VM 1 dead at t = 2 reads as before; elsewhere NaN is no number.
+ */
+START_TEST(a_dead_vm_s_nan_is_passed_over_in_the_series)
+{
+	char cmd[600], *out, *err;
+
+	make_std();
+	snprintf(cmd, sizeof cmd, "sed -i 's/^2.000000 3 1$/2.000000 3 NaN/' "
+	    "%s/baseline/1/analysis/drift.dat", results);
+	ck_assert_int_eq(system(cmd), 0);
+	compare_ok(NULL, NULL);
+	expect_file("compare/compare_drift.dat",
+	    "# baseline: t mean min max (the largest drift among the VMs)\n"
+	    "0.000000 0.0000 0 0\n1.000000 2.0000 1 3\n2.000000 5.0000 3 7\n"
+	    "\n\n# calm: t mean min max (the largest drift among the VMs)\n"
+	    "0.000000 0.0000 0 0\n1.000000 1.0000 1 1\n2.000000 1.5000 1 2\n");
+	snprintf(cmd, sizeof cmd, "sed -i 's/^1 1 4$/1 NaN 4/' "
+	    "%s/baseline/1/analysis/jumps.dat", results);
+	ck_assert_int_eq(system(cmd), 0);
+	/* Baseline is left out, in one line; calm is compared. */
+	ck_assert_int_eq(restree_call(compare_main, &out, &err, results,
+	    (const char *)NULL), 0);
+	ck_assert_msg(strstr(err, "jumps.dat:2: 'NaN': not a number") != NULL,
+	    "%s", err);
+	free(out);
+	free(err);
+}
+END_TEST
+
+/*
  * Baseline: 18 ticks, 15 of them jumps of 1 and one each of 2, 3 and 4.
  * Calm: 28 ticks, 26 jumps of 1 and 2 of 2.
  */
@@ -391,6 +423,7 @@ make_compare_suite(void)
 	    means_and_spreads_across_repeats_are_worked_out_by_hand);
 	tcase_add_test(t, every_run_has_a_row_with_its_seed_and_rates);
 	tcase_add_test(t, drift_and_queue_are_reduced_sample_by_sample);
+	tcase_add_test(t, a_dead_vm_s_nan_is_passed_over_in_the_series);
 	tcase_add_test(t, jump_sizes_become_shares_of_all_ticks);
 	tcase_add_test(t, the_table_shows_mean_and_sd_of_each_experiment);
 	tcase_add_test(t, the_baseline_comes_first_whatever_its_name);

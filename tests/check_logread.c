@@ -12,6 +12,7 @@
 #include "tests/suites.h"
 
 #define HEADER	LOGREAD_HEADER
+#define NELEM(a)	(sizeof (a) / sizeof (a)[0])
 
 /* Write the lines as DIR/vm1.csv and open it; path receives its name. */
 static struct logread *
@@ -350,6 +351,71 @@ START_TEST(long_log_is_read_whole_across_buffer_refills)
 }
 END_TEST
 
+/* The last line, from the end of the file: however long the log. */
+START_TEST(last_line_is_read_from_the_end)
+{
+	static const char *const lines[] = {
+		HEADER,
+		"1,0,INTERNAL,1700000000000000000,1,0,,,",
+		"1,1,PEER_DOWN,1700000000500000000,1,2,2,,",
+	};
+	char dir[256], path[300];
+	struct log_event ev;
+
+	rundir_make(dir, sizeof dir);
+	rundir_write(dir, "vm1.csv", lines, NELEM(lines));
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_int_eq(logread_last(path, &ev), 1);
+	ck_assert_int_eq(ev.kind, LOG_PEER_DOWN);
+	ck_assert_uint_eq(ev.seq, 1);
+	ck_assert_uint_eq(ev.wall_ns, UINT64_C(1700000000500000000));
+	ck_assert_uint_eq(ev.queue_len, 2);
+	/* The header alone: no event line. */
+	rundir_write(dir, "vm1.csv", lines, 1);
+	ck_assert_int_eq(logread_last(path, &ev), 0);
+}
+END_TEST
+
+START_TEST(last_line_of_a_long_log_is_found_past_the_buffer)
+{
+	enum { N = 5000 };
+	char *text = malloc(64 + (size_t)N * 64), dir[256], path[300];
+	size_t len = (size_t)sprintf(text, "%s\n", HEADER);
+	struct log_event ev;
+
+	for (int i = 0; i < N; i++)
+		len += (size_t)sprintf(text + len, "1,%d,INTERNAL,"
+		    "17000000%011d,%d,0,,,\n", i, i * 7, i + 1);
+	rundir_make(dir, sizeof dir);
+	rundir_write_raw(dir, "vm1.csv", text, len);
+	free(text);
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_int_eq(logread_last(path, &ev), 1);
+	ck_assert_uint_eq(ev.seq, N - 1);
+	ck_assert_uint_eq(ev.lamport, N);
+}
+END_TEST
+
+/* Nothing to be told: a torn or bad last line, a missing or empty file. */
+START_TEST(last_line_that_cannot_be_read_is_refused)
+{
+	static const char torn[] = HEADER "\n1,0,INTERNAL,17000000000000";
+	static const char bad[] = HEADER "\n1,0,TICK,1700000000000000000,1,0,,,\n";
+	char dir[256], path[300];
+	struct log_event ev;
+
+	rundir_make(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/vm1.csv", dir);
+	ck_assert_int_eq(logread_last(path, &ev), -1);
+	rundir_write_raw(dir, "vm1.csv", "", 0);
+	ck_assert_int_eq(logread_last(path, &ev), -1);
+	rundir_write_raw(dir, "vm1.csv", torn, sizeof torn - 1);
+	ck_assert_int_eq(logread_last(path, &ev), -1);
+	rundir_write_raw(dir, "vm1.csv", bad, sizeof bad - 1);
+	ck_assert_int_eq(logread_last(path, &ev), -1);
+}
+END_TEST
+
 START_TEST(missing_file_is_reported_with_its_path)
 {
 	char err[256];
@@ -387,6 +453,9 @@ make_logread_suite(void)
 	tcase_add_test(tc, overlong_line_is_rejected);
 	tcase_add_test(tc, long_log_is_read_whole_across_buffer_refills);
 	tcase_add_test(tc, missing_file_is_reported_with_its_path);
+	tcase_add_test(tc, last_line_is_read_from_the_end);
+	tcase_add_test(tc, last_line_of_a_long_log_is_found_past_the_buffer);
+	tcase_add_test(tc, last_line_that_cannot_be_read_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

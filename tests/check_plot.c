@@ -33,10 +33,11 @@ open_in(const char *dir, const char *name)
 /*
  * plotvars.gp and the series of a made-up run of n VMs over 10 model
  * seconds, in the formats `clockring analyze` writes: VM i ticks i + 1
- * times a second; VM 0, the slowest, drifts and queues up messages.
+ * times a second; VM 0, the slowest, drifts and queues up messages. With
+ * dead, the last VM dies at 7 s: NaN from then on.
  */
 static void
-write_series(const char *dir, int n)
+write_series(const char *dir, int n, int dead)
 {
 	FILE *c = open_in(dir, "clock.dat"), *d = open_in(dir, "drift.dat");
 	FILE *q = open_in(dir, "queue.dat");
@@ -51,6 +52,10 @@ write_series(const char *dir, int n)
 		fprintf(c, "%.6f", t), fprintf(d, "%.6f", t), fprintf(q, "%.6f", t);
 		for (int i = 0; i < n; i++) {
 			int clock = (int)((i + 1) * t) + (i == 0 ? s / 4 * 3 : 0);
+			if (dead && i == n - 1 && t > 7) {
+				fputs(" NaN", c), fputs(" NaN", d), fputs(" NaN", q);
+				continue;
+			}
 			fprintf(c, " %d", clock);
 			fprintf(d, " %d", top > clock ? top - clock : 0);
 			fprintf(q, " %d", i == 0 ? s / 3 : s % 2);
@@ -103,6 +108,23 @@ write_window(const char *dir, int n, int empty)
 	ck_assert_int_eq(fclose(m) | fclose(e), 0);
 }
 
+/*
+ * faults.dat: with faults, a kill at 7 s, a pause across the start of the
+ * space-time window 2..6 and a slow link past its end; else the header.
+ */
+static void
+write_faults(const char *dir, int n, int faults)
+{
+	FILE *f = open_in(dir, "faults.dat");
+
+	fputs("# t_start t_end kind label\n", f);
+	if (faults)
+		fprintf(f, "7.000000 7.000000 kill \"kill %d\"\n"
+		    "1.000000 3.500000 pause \"pause 0\"\n"
+		    "5.500000 8.000000 slow \"slow 1->%d\"\n", n - 1, 2 % n);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 static void
 write_plotvars(const char *dir, int n)
 {
@@ -120,13 +142,20 @@ write_plotvars(const char *dir, int n)
 
 /* A fresh directory holding everything `analyze` gives the scripts. */
 static void
-make_data(char *dir, size_t len, int n, int empty_window)
+make_run(char *dir, size_t len, int n, int empty_window, int faults)
 {
 	rundir_make(dir, len);
 	write_plotvars(dir, n);
-	write_series(dir, n);
+	write_series(dir, n, faults);
 	write_jumps(dir, n);
 	write_window(dir, n, empty_window);
+	write_faults(dir, n, faults);
+}
+
+static void
+make_data(char *dir, size_t len, int n, int empty_window)
+{
+	make_run(dir, len, n, empty_window, 0);
 }
 
 /* The tests that need the real gnuplot must not meet a fake one. */
@@ -162,12 +191,18 @@ static const struct {
 	int n;			/* VMs */
 	int empty_window;	/* no message and no tick to show */
 	int svg;
+	int faults;		/* markers, and a VM dead before the end */
 } drawn[] = {
-	{ 2, 0, 0 },
-	{ 5, 0, 0 },
-	{ 20, 0, 0 },		/* a colour scale instead of a legend */
-	{ 5, 0, 1 },
-	{ 3, 1, 0 },
+	{ 2, 0, 0, 0 },
+	{ 5, 0, 0, 0 },
+	{ 20, 0, 0, 0 },	/* a colour scale instead of a legend */
+	{ 5, 0, 1, 0 },
+	{ 3, 1, 0, 0 },
+	{ 2, 0, 0, 1 },
+	{ 5, 0, 0, 1 },
+	{ 20, 0, 0, 1 },
+	{ 5, 0, 1, 1 },
+	{ 3, 1, 0, 1 },
 };
 
 START_TEST(every_plot_is_drawn_without_warnings)
@@ -176,10 +211,12 @@ START_TEST(every_plot_is_drawn_without_warnings)
 	char dir[256], err[512] = "";
 
 	real_gnuplot();
-	make_data(dir, sizeof dir, drawn[_i].n, drawn[_i].empty_window);
+	make_run(dir, sizeof dir, drawn[_i].n, drawn[_i].empty_window,
+	    drawn[_i].faults);
 	ck_assert_msg(plot_render(dir, drawn[_i].svg, err, sizeof err) == 0,
-	    "%d VMs, %s%s: %s", drawn[_i].n, ext,
-	    drawn[_i].empty_window ? ", empty window" : "", err);
+	    "%d VMs, %s%s%s: %s", drawn[_i].n, ext,
+	    drawn[_i].empty_window ? ", empty window" : "",
+	    drawn[_i].faults ? ", faults" : "", err);
 	for (size_t i = 0; i < plot_count; i++)
 		expect_image(dir, plot_names[i], ext);
 }
@@ -215,7 +252,7 @@ START_TEST(every_script_is_written_beside_the_data)
 	real_gnuplot();
 	make_data(dir, sizeof dir, 2, 0);
 	ck_assert_msg(plot_render(dir, 0, err, sizeof err) == 0, "%s", err);
-	ck_assert_uint_ge(gp_nscripts, plot_count + 2);	/* common, look */
+	ck_assert_uint_ge(gp_nscripts, plot_count + 3);	/* common, look, faults */
 	for (size_t i = 0; i < gp_nscripts; i++) {
 		size_t len = strlen(gp_scripts[i].text);
 		snprintf(path, sizeof path, "%s/%s", dir, gp_scripts[i].name);
@@ -266,6 +303,58 @@ START_TEST(a_script_run_by_hand_draws_a_png)
 }
 END_TEST
 
+static char *
+slurp(const char *dir, const char *name, size_t *len)
+{
+	char path[512], *buf;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "rb"));
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	ck_assert_int_gt(n = ftell(f), 0);
+	rewind(f);
+	ck_assert_ptr_nonnull(buf = malloc((size_t)n));
+	ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/*
+ * A run without faults: each plot over model time is drawn to the same
+ * bytes whether it loads faults.gp or an empty script in its place.
+ */
+START_TEST(without_faults_the_markers_change_not_a_pixel)
+{
+	static const char *const over_time[] = { "clock", "drift", "queue",
+	    "spacetime" };
+	char dir[256], err[512] = "", script[64], png[64], *with, *without;
+	size_t n_with, n_without;
+
+	real_gnuplot();
+	make_data(dir, sizeof dir, 3, 0);
+	ck_assert_msg(plot_render(dir, 0, err, sizeof err) == 0, "%s", err);
+	for (size_t i = 0; i < NELEM(over_time); i++) {
+		snprintf(script, sizeof script, "%s.gp", over_time[i]);
+		snprintf(png, sizeof png, "%s.png", over_time[i]);
+		ck_assert_int_eq(run_by_hand(dir, script), 0);
+		with = slurp(dir, png, &n_with);
+		rundir_write_raw(dir, "faults.gp", "", 0);
+		ck_assert_int_eq(run_by_hand(dir, script), 0);
+		without = slurp(dir, png, &n_without);
+		ck_assert_msg(n_with == n_without &&
+		    memcmp(with, without, n_with) == 0, "%s differs", png);
+		free(with);
+		free(without);
+		make_data(dir, sizeof dir, 3, 0);
+		ck_assert_msg(plot_render(dir, 0, err, sizeof err) == 0, "%s",
+		    err);
+	}
+}
+END_TEST
+
 START_TEST(a_directory_named_with_spaces_and_quotes_is_drawn)
 {
 	char dir[256], odd[512], err[512] = "";
@@ -303,6 +392,30 @@ START_TEST(drift_plot_on_the_terminal_is_drawn_in_a_text_frame)
 	    line = nl + 1, rows++)
 		ck_assert_int_le(nl - line, 100);
 	ck_assert_int_eq(rows, 30);
+	free(text);
+}
+END_TEST
+
+/*
+ * On a text screen the markers keep their words, "->" included, between
+ * the title and the frame; the lines show, the bands (no shades in text)
+ * do not.
+ */
+START_TEST(drift_plot_on_the_terminal_names_the_faults)
+{
+	char dir[256], err[512] = "", *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	real_gnuplot();
+	make_run(dir, sizeof dir, 3, 0, 1);
+	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
+	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_msg(strstr(text, "kill 2") != NULL &&
+	    strstr(text, "pause 0") != NULL &&
+	    strstr(text, "slow 1->2") != NULL, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "Drift"));
 	free(text);
 }
 END_TEST
@@ -500,8 +613,10 @@ make_plot_suite(void)
 	tcase_add_test(draw, plot_names_are_the_five_plots_each_with_its_script);
 	tcase_add_test(draw, every_script_is_written_beside_the_data);
 	tcase_add_test(draw, a_script_run_by_hand_draws_a_png);
+	tcase_add_test(draw, without_faults_the_markers_change_not_a_pixel);
 	tcase_add_test(draw, a_directory_named_with_spaces_and_quotes_is_drawn);
 	tcase_add_test(draw, drift_plot_on_the_terminal_is_drawn_in_a_text_frame);
+	tcase_add_test(draw, drift_plot_on_the_terminal_names_the_faults);
 	tcase_add_test(draw, drift_plot_on_a_terminal_fits_its_size);
 	suite_add_tcase(s, draw);
 

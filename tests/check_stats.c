@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "analysis/hist.h"
+#include "analysis/summary.h"
 #include "tests/anarun.h"
 #include "tests/suites.h"
 
@@ -354,6 +355,331 @@ START_TEST(summary_txt_names_the_vm_that_drifted_most)
 }
 END_TEST
 
+/*
+ * Run F: run A's shape with a fault, 3 VMs at speed 1 for 2 model seconds,
+ * rates 2, 2 and 4; VM 2 is killed at 1.2 s, after its tick at 1.0.
+ *   m1 0->2 seq 0, L1: 0.00 -> 0.25    m2 2->0 seq 4, L5: 1.00 -> 1.50
+ *   m3 1->2 seq 2, L3: 1.00 -> lost    m4 1->0 seq 4, L4: 1.50 -> pending
+ * VM 0 and VM 1 find VM 2 down at 1.2 (PEER_DOWN); VM 1's SEND to both at
+ * 1.5 carries m4 and drops its copy for VM 2 (DROP). Neither line is a
+ * tick, and VM 0's PEER_DOWN (queue 1: m2 waits) is no queue length.
+ *
+ *   time       0  .25  .5  .75  1.0 | (1.0, 1.5)  [1.5, 2]
+ *   L0         1   1    2   2    3  |    3          6
+ *   L1         1   1    2   2    3  |    3          4
+ *   L2         1   2    3   4    5  |  dead
+ *   M          1   2    3   4   (5) |    3          6
+ *   drift0     0   1    1   2    -  |    0          0    area 1: mean 0.5
+ *   drift1     0   1    1   2    -  |    0          2    area 2: mean 1.0
+ * Without VM 2's death M would stay 5 after 1.0. VM 2 is judged over its
+ * life, [0, 1]: always the highest clock, drift 0.
+ *
+ * run.meta says format=1 until check reads format 2: the analysis reads
+ * the faults whatever the format, and the tests analyze with --no-check.
+ */
+static const char *const runf_meta[] = {
+	"format=1", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=42", "vms=3", "duration_s=2", "speed=1", "draw_max=10",
+	"rate_min=2", "rate_max=4", "vm0.rate=2", "vm1.rate=2", "vm2.rate=4",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001", "vm2.port=40002",
+	"on_failure=continue", "faults=1", "fault0=kill:2@1.2",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(2000000000),
+	"vm0.exit=ok", "vm1.exit=ok", "vm2.exit=killed", "status=complete",
+};
+
+static const char *const runf_vm0[] = {
+	LOGREAD_HEADER,
+	"0,0,SEND," W(0000000000) ",1,0,2,,",		/* m1 */
+	"0,1,INTERNAL," W(0500000000) ",2,0,,,",
+	"0,2,INTERNAL," W(1000000000) ",3,0,,,",
+	"0,3,PEER_DOWN," W(1200000000) ",3,1,2,,",
+	"0,4,RECV," W(1500000000) ",6,0,2,4,5",		/* m2 */
+	"0,5,PENDING," W(2000005000) ",6,0,1,4,4",	/* m4 */
+};
+
+static const char *const runf_vm1[] = {
+	LOGREAD_HEADER,
+	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
+	"1,1,INTERNAL," W(0500000000) ",2,0,,,",
+	"1,2,SEND," W(1000000000) ",3,0,2,,",		/* m3 */
+	"1,3,PEER_DOWN," W(1200000000) ",3,0,2,,",
+	"1,4,SEND," W(1500000000) ",4,0,2|0,,",		/* dropped, m4 */
+	"1,5,DROP," W(1500000000) ",4,0,2,4,4",
+};
+
+static const char *const runf_vm2[] = {
+	LOGREAD_HEADER,
+	"2,0,INTERNAL," W(0000000000) ",1,0,,,",
+	"2,1,RECV," W(0250000000) ",2,0,0,0,1",		/* m1 */
+	"2,2,INTERNAL," W(0500000000) ",3,0,,,",
+	"2,3,INTERNAL," W(0750000000) ",4,0,,,",
+	"2,4,SEND," W(1000000000) ",5,0,0,,",		/* m2 */
+};
+
+static const struct rundir_file run_f[] = {
+	{ "run.meta", runf_meta, NELEM(runf_meta) },
+	{ "vm0.csv", runf_vm0, NELEM(runf_vm0) },
+	{ "vm1.csv", runf_vm1, NELEM(runf_vm1) },
+	{ "vm2.csv", runf_vm2, NELEM(runf_vm2) },
+};
+
+/* Run F (with edits) analyzed without check, which refuses it for now. */
+static void
+faulted(char *dir, size_t len, const struct rundir_edit *edits,
+    size_t nedits)
+{
+	char *out, *err;
+	int rc;
+
+	rundir_make_run(dir, len, run_f, NELEM(run_f), edits, nedits);
+	rc = anarun_analyze(&out, &err, "--quiet", "--no-plots", "--no-check",
+	    dir, (const char *)NULL);
+	ck_assert_msg(rc == 0, "analyze exited %d: %s", rc, err);
+	free(out);
+	free(err);
+}
+
+START_TEST(peer_down_and_drop_are_counted_but_are_no_ticks)
+{
+	char dir[256];
+
+	faulted(dir, sizeof dir, NULL, 0);
+	anarun_expect_row(dir, 0, "ticks=4 internal=2 send=1 recv=1 pending=1 "
+	    "peer_down=1 drop=0 queue_max=0");
+	anarun_expect_row(dir, 1, "ticks=4 internal=2 send=2 recv=0 pending=0 "
+	    "peer_down=1 drop=1 jumps_over_1=0 jump_max=1");
+	anarun_expect_row(dir, 2, "ticks=5 internal=3 send=1 recv=1 pending=0 "
+	    "peer_down=0 drop=0");
+}
+END_TEST
+
+/* sent = received + pending + lost on each link; dropped were not sent. */
+START_TEST(dropped_and_lost_messages_are_told_apart)
+{
+	char dir[256];
+
+	faulted(dir, sizeof dir, NULL, 0);
+	anarun_expect_row(dir, 0, "msgs_out=1 msgs_to_next=0 msgs_to_prev=1 "
+	    "recv_from_prev=1 lost_out=0 lost_in=0 dropped_in=0");
+	anarun_expect_row(dir, 1, "msgs_out=2 msgs_to_next=1 msgs_to_prev=1 "
+	    "lost_out=1 lost_in=0 dropped_in=0");
+	anarun_expect_row(dir, 2, "msgs_out=1 msgs_to_next=1 recv_from_next=1 "
+	    "lost_out=0 lost_in=1 dropped_in=1");
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
+	    "0.000000 0 0.250000 2 0\n"		/* m1 */
+	    "1.000000 2 1.500000 0 0\n"		/* m2 */
+	    "1.500000 1 2.000000 0 1\n"		/* m4 */
+	    "1.000000 1 2.000000 2 2\n");	/* m3, lost */
+}
+END_TEST
+
+START_TEST(a_dead_vm_leaves_the_highest_clock_when_it_dies)
+{
+	char dir[256];
+
+	faulted(dir, sizeof dir, NULL, 0);
+	anarun_expect_row(dir, 0, "drift_max=2 drift_mean=0.5000 drift_final=0 "
+	    "final_clock=6 died=0 alive_until_s=2.0000");
+	anarun_expect_row(dir, 1, "drift_max=2 drift_mean=1.0000 drift_final=2 "
+	    "final_clock=4 died=0 alive_until_s=2.0000");
+	anarun_expect_row(dir, 2, "drift_max=0 drift_mean=0.0000 drift_final=0 "
+	    "final_clock=5 queue_mean=0.0000 died=1 alive_until_s=1.0000 "
+	    "delay_mean_ticks=1.0000");
+}
+END_TEST
+
+/* A sample at the instant of its last line still has it; later ones not. */
+START_TEST(a_dead_vm_series_end_at_its_last_line)
+{
+	char dir[256];
+
+	faulted(dir, sizeof dir, NULL, 0);
+	expect_sample(dir, "clock.dat", 999, "0.999000 2 2 4");
+	expect_sample(dir, "clock.dat", 1000, "1.000000 3 3 5");
+	expect_sample(dir, "clock.dat", 1001, "1.001000 3 3 NaN");
+	expect_sample(dir, "clock.dat", 2000, "2.000000 6 4 NaN");
+	expect_sample(dir, "drift.dat", 1000, "1.000000 2 2 0");
+	expect_sample(dir, "drift.dat", 1001, "1.001000 0 0 NaN");
+	expect_sample(dir, "drift.dat", 1500, "1.500000 0 2 NaN");
+	expect_sample(dir, "queue.dat", 1001, "1.001000 0 0 NaN");
+	/* Ticks only: no PEER_DOWN at 1.2, no DROP at 1.5. */
+	expect_output(dir, "events.dat", "# t vm kind\n"
+	    "0.000000 0 1\n0.000000 1 0\n0.000000 2 0\n0.250000 2 2\n"
+	    "0.500000 0 0\n0.500000 1 0\n0.500000 2 0\n0.750000 2 0\n"
+	    "1.000000 0 0\n1.000000 1 1\n1.000000 2 1\n1.500000 0 2\n"
+	    "1.500000 1 1\n");
+}
+END_TEST
+
+/*
+ * Killed before its first line, VM 2 is dead from the start (m1 to it is
+ * lost; VM 0's receipt of m2, never sent, matches nothing).
+ */
+START_TEST(a_vm_killed_before_any_line_is_dead_from_the_start)
+{
+	static const struct rundir_edit silent[] = {
+		{ "vm2.csv", 2, NULL }, { "vm2.csv", 3, NULL },
+		{ "vm2.csv", 4, NULL }, { "vm2.csv", 5, NULL },
+		{ "vm2.csv", 6, NULL },
+	};
+	char dir[256];
+
+	faulted(dir, sizeof dir, silent, NELEM(silent));
+	anarun_expect_row(dir, 2, "ticks=0 died=1 alive_until_s=0.0000 "
+	    "lost_in=2 drift_max=0");
+	expect_sample(dir, "clock.dat", 0, "0.000000 1 1 NaN");
+	expect_sample(dir, "drift.dat", 0, "0.000000 0 0 NaN");
+}
+END_TEST
+
+/* A VM that ended by a signal died as one killed by a fault. */
+START_TEST(a_vm_ended_by_a_signal_dies_too)
+{
+	static const struct rundir_edit signal[] = {
+		{ "run.meta", 19, "faults=0" }, { "run.meta", 20, NULL },
+		{ "run.meta", 25, "vm2.exit=signal 9" },
+	};
+	char dir[256];
+
+	faulted(dir, sizeof dir, signal, NELEM(signal));
+	anarun_expect_row(dir, 2, "died=1 alive_until_s=1.0000");
+	anarun_expect_row(dir, 0, "drift_mean=0.5000");
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n");
+}
+END_TEST
+
+static void
+expect_in(const char *text, const char *want)
+{
+	ck_assert_msg(strstr(text, want) != NULL, "no '%s' in:\n%s", want,
+	    text);
+}
+
+START_TEST(summary_txt_tells_of_faults_in_its_tables_and_findings)
+{
+	char dir[256], *text, *line;
+
+	faulted(dir, sizeof dir, NULL, 0);
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: kill:2@1.2\n");
+	expect_in(text, "\n vm  rate    ticks internal    send    recv pending "
+	    "msgs_out dropped    clock\n"
+	    "  0     2        4        2       1       1       1        1"
+	    "       0        6\n"
+	    "  1     2        4        2       2       0       0        2"
+	    "       1        4\n");
+	expect_in(text, "\nlink           sent received  pending  dropped     "
+	    "lost       mean      max\n");
+	expect_in(text, "\n  1 -> 2          1        0        0        1"
+	    "        1          -        -\n");
+	expect_in(text, "\n- VM 2 was killed at 1.2 s; its log ends at 1.00 s. "
+	    "1 message sent to it was\n  lost with it, and its neighbours "
+	    "dropped 1 message to it, knowing it was\n  down.\n");
+	for (line = text; *line != '\0';) {
+		size_t n = strcspn(line, "\n");
+		/* Check's verdict is one line, however long. */
+		ck_assert_msg(n <= 80 || line == text ||
+		    strncmp(line, "!! THIS RUN FAILS", 17) == 0,
+		    "%zu columns: %.*s", n, (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+	free(text);
+}
+END_TEST
+
+/*
+ * faults.dat marks each fault of run.meta on the plots over model time:
+ * its span (a kill has none), its kind and a short label.
+ */
+START_TEST(faults_dat_lists_each_fault_for_the_plots)
+{
+	static const struct rundir_edit more[] = {
+		{ "run.meta", 19, "faults=5" },
+		{ "run.meta", 20, "fault0=kill:2@1.2\nfault1=pause:1@0.5+0.25\n"
+		    "fault2=slow:0->1@1+0.5:200ms\nfault3=pause:0@0.125+0.1\n"
+		    "fault4=slow:1->2@0.2+0.3:50ms" },
+	};
+	char dir[256], *text;
+
+	faulted(dir, sizeof dir, NULL, 0);
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n"
+	    "1.200000 1.200000 kill \"kill 2\"\n");
+	faulted(dir, sizeof dir, more, NELEM(more));
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n"
+	    "1.200000 1.200000 kill \"kill 2\"\n"
+	    "0.500000 0.750000 pause \"pause 1\"\n"
+	    "1.000000 1.500000 slow \"slow 0->1\"\n"
+	    "0.125000 0.225000 pause \"pause 0\"\n"
+	    "0.200000 0.500000 slow \"slow 1->2\"\n");
+	/* summary.txt lists them too, wrapped as the findings are. */
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: kill:2@1.2, pause:1@0.5+0.25, "
+	    "slow:0->1@1+0.5:200ms,\n  pause:0@0.125+0.1, "
+	    "slow:1->2@0.2+0.3:50ms\n");
+	free(text);
+	/* Without faults: the header alone. */
+	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	expect_output(dir, "faults.dat", "# t_start t_end kind label\n");
+}
+END_TEST
+
+/* summary_print's table of dir, as `clockring run` prints it. */
+static char *
+run_table(const char *dir)
+{
+	char *text = NULL, err[512] = "";
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(out);
+	ck_assert_msg(summary_print(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(fclose(out), 0);
+	return text;
+}
+
+START_TEST(run_table_without_faults_is_as_before)
+{
+	char dir[256], *text;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
+	text = run_table(dir);
+	ck_assert_str_eq(text,
+	    "vm     rate  internal  sends msgs_out  recvs  pending   clock "
+	    "maxqueue\n"
+	    "0         1         0      1        1      1        2       4"
+	    "        1\n"
+	    "1         2         2      1        2      1        0       7"
+	    "        0\n"
+	    "2         4         4      2        3      2        0       8"
+	    "        1\n"
+	    "all                 6      4        6      4        2       8"
+	    "        1\n");
+	free(text);
+}
+END_TEST
+
+/* msgs_out leaves the dropped message out: VM 1 sent 3, dropped 1. */
+START_TEST(run_table_with_faults_counts_the_dropped)
+{
+	char dir[256], *text;
+
+	rundir_make_run(dir, sizeof dir, run_f, NELEM(run_f), NULL, 0);
+	text = run_table(dir);
+	ck_assert_str_eq(text,
+	    "vm     rate  internal  sends msgs_out  recvs  pending  dropped   "
+	    "clock maxqueue\n"
+	    "0         2         2      1        1      1        1        0   "
+	    "    6        1\n"
+	    "1         2         2      2        2      0        0        1   "
+	    "    4        0\n"
+	    "2         4         3      1        1      1        0        0   "
+	    "    5        0\n"
+	    "all                 7      4        4      2        1        1   "
+	    "    6        1\n");
+	free(text);
+}
+END_TEST
+
 /* 20 jumps: sizes 1 x 10, 2 x 9, 7 x 1. Ranks: median 10, p95 19. */
 START_TEST(percentiles_use_the_nearest_rank)
 {
@@ -412,6 +738,16 @@ make_stats_suite(void)
 	tcase_add_test(run, window_option_keeps_what_overlaps_it);
 	tcase_add_test(run, plotvars_gp_holds_the_run_figures);
 	tcase_add_test(run, summary_txt_names_the_vm_that_drifted_most);
+	tcase_add_test(run, peer_down_and_drop_are_counted_but_are_no_ticks);
+	tcase_add_test(run, dropped_and_lost_messages_are_told_apart);
+	tcase_add_test(run, a_dead_vm_leaves_the_highest_clock_when_it_dies);
+	tcase_add_test(run, a_dead_vm_series_end_at_its_last_line);
+	tcase_add_test(run, a_vm_killed_before_any_line_is_dead_from_the_start);
+	tcase_add_test(run, a_vm_ended_by_a_signal_dies_too);
+	tcase_add_test(run, summary_txt_tells_of_faults_in_its_tables_and_findings);
+	tcase_add_test(run, faults_dat_lists_each_fault_for_the_plots);
+	tcase_add_test(run, run_table_without_faults_is_as_before);
+	tcase_add_test(run, run_table_with_faults_counts_the_dropped);
 	suite_add_tcase(s, run);
 
 	tcase_add_test(hist, percentiles_use_the_nearest_rank);

@@ -12,12 +12,12 @@
 #include <string.h>
 
 #include "sim/run.h"
-#include "vm/logw.h"
+#include "vm/fault.h"
 #include "vm/rng.h"
 #include "vm/step.h"
 
 #define USAGE "usage: genrun --out DIR --vms N --events E [--seed S] " \
-    "[--rates r0,r1,...] [--draw-max K] [--speed X]"
+    "[--rates r0,r1,...] [--draw-max K] [--speed X] [--fault SPEC]..."
 
 /* A message takes this long in model time from its SEND to its queue. */
 #define DELAY_NS	UINT64_C(1000000)
@@ -28,6 +28,10 @@
 #define PORT_BASE	49152	/* check wants 1..65535; nothing listened */
 #define DEFAULT_RATE_MIN	1	/* as `clockring run` draws them */
 #define DEFAULT_RATE_MAX	6
+/* A VM catching up after a pause ticks this often, in model time. */
+#define CATCHUP_NS	UINT64_C(1000)
+#define LOG_HEADER	"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport\n"
+#define NEVER		UINT64_MAX
 
 struct gen_opts {
 	const char *out;
@@ -38,6 +42,8 @@ struct gen_opts {
 	uint32_t nrates;	/* 0: drawn from the seed */
 	uint32_t draw_max;
 	double speed;
+	struct fault faults[FAULT_MAX];	/* as --fault gave them */
+	uint32_t nfaults;
 };
 
 struct flight {
@@ -55,11 +61,16 @@ struct fifo {
 struct gvm {
 	struct step_vm step;
 	struct rng rng;
-	struct logw *log;
+	FILE *log;
+	char *path;
 	struct fifo q;		/* arrived, not yet taken */
 	uint32_t rate;
 	uint64_t k, ticks;	/* the next tick and how many there are */
-	uint64_t due;		/* model ns of tick k */
+	uint64_t due;		/* model ns tick k is due */
+	uint64_t at;		/* model ns it comes: later after a pause */
+	uint64_t catchup;	/* overdue ticks made since a pause ended */
+	uint64_t dies_at;	/* model ns of a kill fault, or NEVER */
+	bool knows_down[2];	/* PEER_DOWN logged for next, prev */
 };
 
 struct gen {
@@ -68,6 +79,7 @@ struct gen {
 	uint32_t *heap;		/* ids of VMs with ticks left, soonest first */
 	uint32_t nheap;
 	struct fifo flying;	/* every message in flight, by arrival */
+	struct fifo *slowq;	/* per fault: the messages of a slowed link */
 	double duration_s, speed;	/* as run.meta will say them */
 	uint32_t rate_min, rate_max;
 	uint64_t start_ns, end_ns, lines;
@@ -186,6 +198,16 @@ set_opt(struct gen_opts *o, const char *name, const char *val, char *err,
 		return parse_rates(val, o, err, errlen);
 	if (strcmp(name, "draw-max") == 0)
 		return parse_u32(name, val, 3, 1000000, &o->draw_max, err, errlen);
+	if (strcmp(name, "fault") == 0) {
+		char why[160];
+		if (o->nfaults == FAULT_MAX)
+			return bad(err, errlen, name, val, "too many faults");
+		if (fault_parse(val, &o->faults[o->nfaults], why,
+		    sizeof why) == -1)
+			return bad(err, errlen, name, val, why);
+		o->nfaults++;
+		return 0;
+	}
 	if (strcmp(name, "speed") == 0) {
 		errno = 0;
 		o->speed = strtod(val, &end);
@@ -270,6 +292,45 @@ choose_rates(struct gen *g)
 	}
 }
 
+static uint64_t
+model_ns(double s)
+{
+	return (uint64_t)llround(s * 1e9);
+}
+
+/*
+ * The faults must fit the run; a killed VM makes the ticks due before its
+ * death and no more.
+ */
+static int
+init_faults(struct gen *g, char *err, size_t errlen)
+{
+	const struct gen_opts *o = g->o;
+	char why[160], spec[FAULT_TEXT_MAX];
+
+	if ((g->slowq = calloc(o->nfaults + 1, sizeof *g->slowq)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (uint32_t i = 0; i < o->nfaults; i++) {
+		const struct fault *f = &o->faults[i];
+		fault_format(f, spec, sizeof spec);
+		if (fault_fits(f, o->vms, g->duration_s, why, sizeof why) == -1) {
+			snprintf(err, errlen, "--fault '%s': %s", spec, why);
+			return -1;
+		}
+		if (f->kind != FAULT_KILL)
+			continue;
+		struct gvm *v = &g->vm[f->vm];
+		uint64_t before = step_ticks(f->at_s, v->rate);
+		if (model_ns(f->at_s) < v->dies_at)
+			v->dies_at = model_ns(f->at_s);
+		if (before < v->ticks)
+			v->ticks = before;
+	}
+	return 0;
+}
+
 /* Every VM ticks from model time 0; duration_s makes about E ticks in all. */
 static int
 gen_init(struct gen *g, const struct gen_opts *o, char *err, size_t errlen)
@@ -296,12 +357,20 @@ gen_init(struct gen *g, const struct gen_opts *o, char *err, size_t errlen)
 		step_init(&v->step, i, o->vms, o->draw_max);
 		rng_seed(&v->rng, o->seed, i);	/* the VM's own stream, as in vm.c */
 		v->ticks = step_ticks(g->duration_s, v->rate);
-		if (v->ticks > 0)
-			g->heap[g->nheap++] = i;	/* all due at 0: in id order */
+		v->dies_at = NEVER;
 	}
+	if (init_faults(g, err, errlen) == -1)
+		return -1;
+	for (uint32_t i = 0; i < o->vms; i++)
+		if (g->vm[i].ticks > 0)
+			g->heap[g->nheap++] = i;	/* all due at 0: in id order */
 	return 0;
 }
 
+/*
+ * The logs are written here as vm/logw.c writes them, byte for byte, and
+ * with the PEER_DOWN and DROP lines of format 2 too, which the faults need.
+ */
 static int
 open_logs(struct gen *g, char *err, size_t errlen)
 {
@@ -312,11 +381,49 @@ open_logs(struct gen *g, char *err, size_t errlen)
 		return -1;
 	}
 	for (uint32_t i = 0; i < g->o->vms; i++) {
+		struct gvm *v = &g->vm[i];
 		snprintf(path, sizeof path, "%s/vm%u.csv", g->o->out, (unsigned)i);
-		if ((g->vm[i].log = logw_open(path, i, err, errlen)) == NULL)
+		if ((v->path = strdup(path)) == NULL ||
+		    (v->log = fopen(path, "wx")) == NULL ||
+		    fputs(LOG_HEADER, v->log) == EOF) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			return -1;
+		}
+		setvbuf(v->log, NULL, _IOFBF, 1 << 16);
 	}
 	return 0;
+}
+
+/* One line of v's log; peers and msg are its last three fields' text. */
+static int
+log_line(struct gvm *v, uint64_t seq, const char *kind, uint64_t wall,
+    const char *peers, const char *msg)
+{
+	return fprintf(v->log, "%u,%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%zu,"
+	    "%s,%s\n", (unsigned)v->step.id, seq, kind, wall, v->step.lamport,
+	    v->q.n, peers, msg) < 0 ? -1 : 0;
+}
+
+static int
+log_event(struct gvm *v, const struct step_event *ev, uint64_t wall)
+{
+	static const char *const name[] = {
+		[STEP_INTERNAL] = "INTERNAL", [STEP_SEND] = "SEND",
+		[STEP_RECV] = "RECV", [STEP_PENDING] = "PENDING",
+	};
+	char peers[24] = "", msg[48] = ",";
+
+	if (ev->kind == STEP_SEND && ev->ndest == 2)
+		snprintf(peers, sizeof peers, "%u|%u", (unsigned)ev->dest[0],
+		    (unsigned)ev->dest[1]);
+	else if (ev->kind == STEP_SEND)
+		snprintf(peers, sizeof peers, "%u", (unsigned)ev->dest[0]);
+	else if (ev->kind != STEP_INTERNAL) {
+		snprintf(peers, sizeof peers, "%u", (unsigned)ev->msg.src);
+		snprintf(msg, sizeof msg, "%" PRIu64 ",%" PRIu64,
+		    ev->msg.src_seq, ev->msg.lamport);
+	}
+	return log_line(v, ev->seq, name[ev->kind], wall, peers, msg);
 }
 
 /* ---- the discrete-event loop ---- */
@@ -325,8 +432,8 @@ open_logs(struct gen *g, char *err, size_t errlen)
 static bool
 before(const struct gen *g, uint32_t a, uint32_t b)
 {
-	return g->vm[a].due < g->vm[b].due ||
-	    (g->vm[a].due == g->vm[b].due && a < b);
+	return g->vm[a].at < g->vm[b].at ||
+	    (g->vm[a].at == g->vm[b].at && a < b);
 }
 
 static void
@@ -349,42 +456,170 @@ sift_down(struct gen *g)
 	}
 }
 
-/* Messages due by model time t join their queues, in the order they arrive. */
+/* The message in flight that arrives first: in g->flying or a slow link. */
+static struct fifo *
+soonest(struct gen *g)
+{
+	struct fifo *best = &g->flying;
+	const struct flight *b = fifo_front(best), *f;
+
+	for (uint32_t i = 0; i < g->o->nfaults; i++)
+		if ((f = fifo_front(&g->slowq[i])) != NULL &&
+		    (b == NULL || f->at < b->at)) {
+			best = &g->slowq[i];
+			b = f;
+		}
+	return best;
+}
+
+/*
+ * Messages due by model time t join their queues, in the order they
+ * arrive; one arriving at a dead VM is lost with it.
+ */
 static int
 deliver(struct gen *g, uint64_t t)
 {
 	const struct flight *f;
+	struct fifo *from;
 
-	while ((f = fifo_front(&g->flying)) != NULL && f->at <= t) {
-		if (fifo_push(&g->vm[f->dst].q, f) == -1)
+	while ((f = fifo_front(from = soonest(g))) != NULL && f->at <= t) {
+		if (f->at < g->vm[f->dst].dies_at &&
+		    fifo_push(&g->vm[f->dst].q, f) == -1)
 			return -1;
-		fifo_drop(&g->flying);
+		fifo_drop(from);
 	}
 	return 0;
+}
+
+/* The fault that slows the link src -> dst (the first given), or -1. */
+static int
+slow_link(const struct gen *g, uint32_t src, uint32_t dst)
+{
+	for (uint32_t i = 0; i < g->o->nfaults; i++) {
+		const struct fault *f = &g->o->faults[i];
+		if (f->kind == FAULT_SLOW && f->vm == src && f->to == dst)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * A message on its way. On a slowed link every message goes through the
+ * link's own queue: those arriving in a slow fault's span come its delay
+ * later, and the ones after them wait behind, as on one TCP connection.
+ */
+static int
+send(struct gen *g, struct flight *out)
+{
+	int li = slow_link(g, out->m.src, out->dst);
+	const struct flight *last;
+	struct fifo *q;
+
+	if (li < 0)
+		return fifo_push(&g->flying, out);
+	for (uint32_t i = 0; i < g->o->nfaults; i++) {
+		const struct fault *f = &g->o->faults[i];
+		uint64_t t0 = model_ns(f->at_s), t1 = model_ns(f->at_s + f->for_s);
+		if (f->kind == FAULT_SLOW && f->vm == out->m.src &&
+		    f->to == out->dst && out->at >= t0 && out->at < t1)
+			out->at += model_ns(f->delay_s);
+	}
+	q = &g->slowq[li];
+	if (q->n > 0 && (last = &q->a[(q->head + q->n - 1) & (q->cap - 1)])
+	    ->at > out->at)
+		out->at = last->at;
+	return fifo_push(q, out);
+}
+
+/* Tick k's model time: when due, or right after a pause that held it. */
+static uint64_t
+tick_at(const struct gen *g, struct gvm *v)
+{
+	for (uint32_t i = 0; i < g->o->nfaults; i++) {
+		const struct fault *f = &g->o->faults[i];
+		uint64_t t0 = model_ns(f->at_s), t1 = model_ns(f->at_s + f->for_s);
+		if (f->kind == FAULT_PAUSE && f->vm == v->step.id &&
+		    v->due >= t0 && v->due < t1)
+			return t1 + v->catchup++ * CATCHUP_NS;
+	}
+	v->catchup = 0;
+	return v->due;
+}
+
+static uint64_t
+wall_of(const struct gen *g, const struct gvm *v)
+{
+	if (v->at == v->due)
+		return g->start_ns + step_due_ns(v->k, v->rate, g->speed);
+	return g->start_ns + (uint64_t)llround((double)v->at / g->speed);
+}
+
+/* A neighbour dead by now is found so before the tick, once. */
+static int
+notice(struct gen *g, struct gvm *v, uint64_t wall)
+{
+	uint32_t peer[2] = { step_next(&v->step), step_prev(&v->step) };
+	char text[16];
+
+	for (int i = 0; i < (g->o->vms == 2 ? 1 : 2); i++) {
+		if (v->knows_down[i] || g->vm[peer[i]].dies_at > v->at)
+			continue;
+		v->knows_down[i] = true;
+		snprintf(text, sizeof text, "%u", (unsigned)peer[i]);
+		g->lines++;
+		if (log_line(v, v->step.seq++, "PEER_DOWN", wall, text, ",") == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static bool
+known_down(const struct gen *g, const struct gvm *v, uint32_t peer)
+{
+	return peer == step_next(&v->step) ? v->knows_down[0] :
+	    g->o->vms == 2 ? v->knows_down[0] : v->knows_down[1];
+}
+
+/* The SEND to a peer known down: logged, then dropped, never sent. */
+static int
+drop(struct gen *g, struct gvm *v, const struct step_event *ev, uint32_t peer,
+    uint64_t wall)
+{
+	char text[16], msg[48];
+
+	snprintf(text, sizeof text, "%u", (unsigned)peer);
+	snprintf(msg, sizeof msg, "%" PRIu64 ",%" PRIu64, ev->seq, ev->lamport);
+	g->lines++;
+	return log_line(v, v->step.seq++, "DROP", wall, text, msg);
 }
 
 /* One tick of v, as vm.c's tick(): take a queued message first, else draw. */
 static int
 tick(struct gen *g, struct gvm *v)
 {
-	const struct flight *f = fifo_front(&v->q);
+	const struct flight *f;
 	struct step_msg m;
 	struct step_event ev;
+	uint64_t wall = wall_of(g, v);
 
-	if (f != NULL) {
+	if (notice(g, v, wall) == -1)
+		return -1;
+	if ((f = fifo_front(&v->q)) != NULL) {
 		m = f->m;
 		fifo_drop(&v->q);
 	}
 	step_tick(&v->step, f != NULL ? &m : NULL, &v->rng, &ev);
+	g->lines++;
+	if (log_event(v, &ev, wall) == -1)
+		return -1;
 	for (uint32_t i = 0; ev.kind == STEP_SEND && i < ev.ndest; i++) {
-		struct flight out = { .at = v->due + DELAY_NS, .dst = ev.dest[i],
+		struct flight out = { .at = v->at + DELAY_NS, .dst = ev.dest[i],
 		    .m = { v->step.id, ev.seq, ev.lamport } };
-		if (fifo_push(&g->flying, &out) == -1)
+		if ((known_down(g, v, ev.dest[i]) ?
+		    drop(g, v, &ev, ev.dest[i], wall) : send(g, &out)) == -1)
 			return -1;
 	}
-	g->lines++;
-	return logw_event(v->log, &ev, g->start_ns + step_due_ns(v->k, v->rate,
-	    g->speed), v->q.n);
+	return 0;
 }
 
 /*
@@ -395,13 +630,25 @@ tick(struct gen *g, struct gvm *v)
 static int
 run_ticks(struct gen *g, char *err, size_t errlen)
 {
+	/* A pause from 0 holds the first ticks too: the heap is sorted by
+	 * when they come, and a sorted array is a heap. */
+	for (uint32_t i = 0; i < g->o->vms; i++)
+		g->vm[i].at = tick_at(g, &g->vm[i]);
+	for (uint32_t i = 1; i < g->nheap; i++)
+		for (uint32_t j = i; j > 0 && before(g, g->heap[j],
+		    g->heap[j - 1]); j--) {
+			uint32_t t = g->heap[j];
+			g->heap[j] = g->heap[j - 1];
+			g->heap[j - 1] = t;
+		}
 	while (g->nheap > 0) {
 		struct gvm *v = &g->vm[g->heap[0]];
-		if (deliver(g, v->due) == -1 || tick(g, v) == -1)
+		if (deliver(g, v->at) == -1 || tick(g, v) == -1)
 			goto fail;
-		if (++v->k < v->ticks)
+		if (++v->k < v->ticks) {
 			v->due = step_due_ns(v->k, v->rate, 1.0);
-		else
+			v->at = tick_at(g, v);
+		} else
 			g->heap[0] = g->heap[--g->nheap];
 		sift_down(g);
 	}
@@ -424,11 +671,12 @@ log_pending(struct gen *g, char *err, size_t errlen)
 	for (uint32_t i = 0; i < g->o->vms; i++) {
 		struct gvm *v = &g->vm[i];
 		const struct flight *f;
-		while ((f = fifo_front(&v->q)) != NULL) {
+		/* A killed VM's log just ends: what it held is lost with it. */
+		while (v->dies_at == NEVER && (f = fifo_front(&v->q)) != NULL) {
 			step_pending(&v->step, &f->m, &ev);
 			fifo_drop(&v->q);
 			g->lines++;
-			if (logw_event(v->log, &ev, g->end_ns, v->q.n) == -1) {
+			if (log_event(v, &ev, g->end_ns) == -1) {
 				snprintf(err, errlen, "vm%u.csv: %s", (unsigned)i,
 				    strerror(errno));
 				return -1;
@@ -448,9 +696,10 @@ put_meta(FILE *f, const struct gen *g)
 	struct rng r;
 
 	rng_seed(&r, o->seed, STREAM_RUN_ID);
-	fprintf(f, "format=1\nversion=%s\nrun_id=%016" PRIx64 "%016" PRIx64
+	fprintf(f, "format=%d\nversion=%s\nrun_id=%016" PRIx64 "%016" PRIx64
 	    "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
-	    "draw_max=%u\nrate_min=%u\nrate_max=%u\n", CLOCKRING_VERSION,
+	    "draw_max=%u\nrate_min=%u\nrate_max=%u\n", o->nfaults ? 2 : 1,
+	    CLOCKRING_VERSION,
 	    rng_next(&r), rng_next(&r), o->seed, (unsigned)n, g->duration_s,
 	    g->speed, (unsigned)o->draw_max, (unsigned)g->rate_min,
 	    (unsigned)g->rate_max);
@@ -459,10 +708,19 @@ put_meta(FILE *f, const struct gen *g)
 	fprintf(f, "bind=127.0.0.1\n");
 	for (uint32_t i = 0; i < n; i++)
 		fprintf(f, "vm%u.port=%u\n", (unsigned)i, PORT_BASE + (unsigned)i);
+	if (o->nfaults > 0)
+		fprintf(f, "on_failure=continue\nfaults=%u\n",
+		    (unsigned)o->nfaults);
+	for (uint32_t i = 0; i < o->nfaults; i++) {
+		char spec[FAULT_TEXT_MAX];
+		fault_format(&o->faults[i], spec, sizeof spec);
+		fprintf(f, "fault%u=%s\n", (unsigned)i, spec);
+	}
 	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
 	    g->start_ns, g->end_ns);
 	for (uint32_t i = 0; i < n; i++)
-		fprintf(f, "vm%u.exit=ok\n", (unsigned)i);
+		fprintf(f, "vm%u.exit=%s\n", (unsigned)i,
+		    g->vm[i].dies_at != NEVER ? "killed" : "ok");
 	fprintf(f, "status=complete\n");
 }
 
@@ -490,14 +748,16 @@ write_meta(const struct gen *g, char *err, size_t errlen)
 static int
 close_logs(struct gen *g, int rc, char *err, size_t errlen)
 {
-	char why[4400];
-
 	for (uint32_t i = 0; g->vm != NULL && i < g->o->vms; i++) {
-		if (logw_close(g->vm[i].log, why, sizeof why) == -1 && rc == 0) {
-			snprintf(err, errlen, "%s", why);
+		struct gvm *v = &g->vm[i];
+		if (v->log != NULL && (ferror(v->log) | (fclose(v->log) == EOF)) &&
+		    rc == 0) {
+			snprintf(err, errlen, "%s: %s", v->path, strerror(errno));
 			rc = -1;
 		}
-		g->vm[i].log = NULL;
+		v->log = NULL;
+		free(v->path);
+		v->path = NULL;
 	}
 	return rc;
 }
@@ -507,6 +767,9 @@ gen_free(struct gen *g)
 {
 	for (uint32_t i = 0; g->vm != NULL && i < g->o->vms; i++)
 		free(g->vm[i].q.a);
+	for (uint32_t i = 0; g->slowq != NULL && i < g->o->nfaults; i++)
+		free(g->slowq[i].a);
+	free(g->slowq);
 	free(g->flying.a);
 	free(g->vm);
 	free(g->heap);
