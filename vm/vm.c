@@ -194,7 +194,11 @@ send_msgs(struct vm *v, const struct step_event *ev)
 	}
 }
 
-/* One tick, one event: take a queued message if there is one, else draw. */
+/*
+ * One tick, one event: take a queued message if there is one, else draw.
+ * Log, then send: the line is handed to the kernel before any frame goes
+ * out, so a VM killed at any moment has logged every message it sent.
+ */
 static void
 tick(struct vm *v)
 {
@@ -205,10 +209,13 @@ tick(struct vm *v)
 
 	step_tick(&v->step, got ? &m : NULL, &v->rng, &ev);
 	uint64_t wall = clock_real_ns();
+	if (logw_event(v->log, &ev, wall, left) == -1 ||
+	    logw_flush(v->log) == -1) {
+		fail(v, VM_ERROR, "writing the log failed");
+		return;
+	}
 	if (ev.kind == STEP_SEND)
 		send_msgs(v, &ev);
-	if (logw_event(v->log, &ev, wall, left) == -1)
-		fail(v, VM_ERROR, "writing the log failed");
 }
 
 static void
