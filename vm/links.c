@@ -20,24 +20,43 @@ void
 links_init(struct links *l, uint32_t id, uint32_t n)
 {
 	memset(l, 0, sizeof *l);
+	l->id = id;
 	l->ring.fd[RING_NEXT] = l->ring.fd[RING_PREV] = -1;
 	l->peer[RING_NEXT] = (id + 1) % n;
 	l->peer[RING_PREV] = (id + n - 1) % n;
 }
 
+/* The faults that slow what peer sends us: its reader applies them. */
+static uint32_t
+slow_from(const struct links *l, uint32_t peer, const struct fault *faults,
+    uint32_t nfaults, struct fault *slow)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < nfaults && n < FAULT_MAX; i++)
+		if (faults[i].kind == FAULT_SLOW && faults[i].vm == peer &&
+		    faults[i].to == l->id)
+			slow[n++] = faults[i];
+	return n;
+}
+
 /*
- * One reader per socket. Readers run with SIGINT and SIGTERM blocked, so
- * signals reach the tick loop. -1 with errno if a thread could not start;
- * those started run on, and links_drain ends them.
+ * One reader per socket, given the run's faults. Readers run with SIGINT
+ * and SIGTERM blocked, so signals reach the tick loop. -1 with errno if a
+ * thread could not start; those started run on, and links_drain ends them.
  */
 int
-links_start(struct links *l, struct queue *q)
+links_start(struct links *l, struct queue *q, const struct fault *faults,
+    uint32_t nfaults)
 {
 	int fds = l->peer[RING_NEXT] == l->peer[RING_PREV] ? 1 : 2;
+	struct fault slow[FAULT_MAX];
 
 	sig_block(1);
 	for (int i = 0; i < fds; i++) {
-		if (reader_start(&l->readers[i], l->ring.fd[i], l->peer[i], q) == -1)
+		uint32_t nslow = slow_from(l, l->peer[i], faults, nfaults, slow);
+		if (reader_start(&l->readers[i], l->ring.fd[i], l->peer[i], q,
+		    slow, nslow) == -1)
 			break;
 		l->n++;
 	}
@@ -45,6 +64,14 @@ links_start(struct links *l, struct queue *q)
 	sig_block(0);
 	errno = saved;
 	return l->n < fds ? -1 : 0;
+}
+
+/* Model time has begun: slow links start counting from it. */
+void
+links_set_epoch(struct links *l, uint64_t mono_start_ns, double speed)
+{
+	for (int i = 0; i < l->n; i++)
+		reader_set_epoch(&l->readers[i], mono_start_ns, speed);
 }
 
 /*

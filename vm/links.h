@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vm/fault.h"
 #include "vm/queue.h"
 #include "vm/reader.h"
 #include "vm/ring.h"
@@ -26,13 +27,16 @@ enum links_sent {
 struct links {
 	struct ring_links ring;		/* RING_NEXT, RING_PREV: one socket when N = 2 */
 	struct reader readers[2];	/* one per socket */
+	uint32_t id;			/* this VM */
 	uint32_t peer[2];		/* the neighbour at the other end */
 	bool down[2];
 	int n;				/* readers started: 1 when N = 2, else 2 */
 };
 
 void links_init(struct links *l, uint32_t id, uint32_t n);
-int links_start(struct links *l, struct queue *q);
+int links_start(struct links *l, struct queue *q, const struct fault *faults,
+    uint32_t nfaults);
+void links_set_epoch(struct links *l, uint64_t mono_start_ns, double speed);
 int links_next_down(struct links *l);
 enum links_sent links_send(struct links *l, uint32_t peer, const uint8_t *buf,
     size_t len);

@@ -111,7 +111,7 @@ join(struct vm *v)
 static int
 start_readers(struct vm *v)
 {
-	if (links_start(&v->links, v->q) == -1) {
+	if (links_start(&v->links, v->q, v->c->faults, v->c->nfaults) == -1) {
 		fail(v, VM_ERROR, "reader thread: %s", strerror(errno));
 		return -1;
 	}
@@ -361,6 +361,7 @@ vm_run(const struct vm_conf *c)
 	if (v.status == VM_OK && join(&v) == 0) {
 		if (start_readers(&v) == 0 && barrier(&v, &start_wall) == 0) {
 			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
+			links_set_epoch(&v.links, v.mono_start, c->speed);
 			run_ticks(&v);
 		}
 		shut_down(&v);
