@@ -413,7 +413,9 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
 	if (vm_faults(&o->faults, c->n, c->duration_s, err, errlen) == -1)
 		return -1;
-	/* TODO(integrate): c->on_failure = o->on_failure; c->faults = o->faults.f; c->nfaults = o->faults.n; */
+	c->on_failure = o->on_failure;
+	c->faults = o->faults.f;
+	c->nfaults = o->faults.n;
 	return 0;
 }
 

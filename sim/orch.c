@@ -164,9 +164,9 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.listen_fd = r->listen_fd[id], .next_host = o->bind,
 		.next_port = r->ports[(id + 1) % o->vms],
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
-		.ctl_fd = ctl,
+		.ctl_fd = ctl, .on_failure = o->on_failure, .faults = o->faults.f,
+		.nfaults = o->faults.n,
 	};
-	/* TODO(integrate): c.on_failure = o->on_failure; c.faults = o->faults.f; c.nfaults = o->faults.n; */
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));
 }

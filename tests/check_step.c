@@ -182,6 +182,59 @@ START_TEST(pending_advances_seq_but_not_the_clock)
 }
 END_TEST
 
+START_TEST(peer_down_takes_one_seq_and_keeps_the_clock)
+{
+	struct step_vm s;
+	struct step_event ev;
+
+	step_init(&s, 1, 4, 10);
+	s.lamport = 40;
+	s.seq = 57;
+	memset(&ev, 0xff, sizeof ev);
+	step_peer_down(&s, 2, &ev);
+	ck_assert_int_eq(ev.kind, STEP_PEER_DOWN);
+	ck_assert_uint_eq(ev.seq, 57);
+	ck_assert_uint_eq(s.seq, 58);
+	ck_assert_uint_eq(ev.lamport, 40);
+	ck_assert_uint_eq(s.lamport, 40);
+	ck_assert_uint_eq(ev.ndest, 1);
+	ck_assert_uint_eq(ev.dest[0], 2);
+	ck_assert_uint_eq(ev.msg.src_seq, 0);
+	ck_assert_uint_eq(ev.msg.lamport, 0);
+}
+END_TEST
+
+/* A DROP names the message its SEND made, and the next tick goes on from
+ * the SEND's clock and the DROP's seq as if the DROP were not there. */
+START_TEST(drop_names_its_send_and_keeps_the_clock)
+{
+	struct rng after, r = rng_drawing(3, 10, &after);
+	struct step_vm s;
+	struct step_event send, drop, next;
+
+	step_init(&s, 1, 4, 10);
+	s.lamport = 39;
+	s.seq = 56;
+	step_tick(&s, NULL, &r, &send);
+	check_send(send, 2, 2, 0);
+	ck_assert_uint_eq(send.lamport, 40);
+	step_drop(&s, &send, send.dest[1], &drop);
+	ck_assert_int_eq(drop.kind, STEP_DROP);
+	ck_assert_uint_eq(drop.seq, 57);
+	ck_assert_uint_eq(drop.lamport, 40);
+	ck_assert_uint_eq(drop.ndest, 1);
+	ck_assert_uint_eq(drop.dest[0], 0);
+	ck_assert_uint_eq(drop.msg.src, 1);
+	ck_assert_uint_eq(drop.msg.src_seq, 56);
+	ck_assert_uint_eq(drop.msg.lamport, 40);
+	ck_assert_uint_eq(s.lamport, 40);
+	ck_assert_uint_eq(s.seq, 58);
+	step_tick(&s, NULL, &r, &next);
+	ck_assert_uint_eq(next.seq, 58);
+	ck_assert_uint_eq(next.lamport, 41);
+}
+END_TEST
+
 START_TEST(seq_counts_every_event_without_gaps)
 {
 	struct step_msg m = { .src = 1, .src_seq = 0, .lamport = 3 };
@@ -348,6 +401,8 @@ make_step_suite(void)
 
 	tcase_add_test(clock, recv_takes_max_of_local_and_message_plus_one);
 	tcase_add_test(clock, pending_advances_seq_but_not_the_clock);
+	tcase_add_test(clock, peer_down_takes_one_seq_and_keeps_the_clock);
+	tcase_add_test(clock, drop_names_its_send_and_keeps_the_clock);
 	tcase_add_test(clock, seq_counts_every_event_without_gaps);
 	tcase_add_test(clock, init_starts_at_clock_zero_and_seq_zero);
 	tcase_add_test(clock, ring_of_three_keeps_the_lamport_clock_property);

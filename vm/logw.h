@@ -1,4 +1,4 @@
-/* vm/logw.h -- the event log writer: one CSV line per event, buffered */
+/* vm/logw.h -- the event log writer: one CSV line per event, written out each tick */
 #ifndef VM_LOGW_H
 #define VM_LOGW_H
 
@@ -12,6 +12,7 @@ struct logw;
 struct logw *logw_open(const char *path, uint32_t vm, char *err, size_t errlen);
 int logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
     size_t queue_len);
+int logw_flush(struct logw *w);
 int logw_close(struct logw *w, char *err, size_t errlen);
 
 #endif

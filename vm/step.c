@@ -81,6 +81,35 @@ step_pending(struct step_vm *s, const struct step_msg *msg,
 	ev->lamport = s->lamport;
 }
 
+/* A neighbour found gone: logged so the log says why its messages stop. */
+void
+step_peer_down(struct step_vm *s, uint32_t peer, struct step_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = STEP_PEER_DOWN;
+	ev->seq = s->seq++;
+	ev->lamport = s->lamport;
+	ev->dest[ev->ndest++] = peer;
+}
+
+/*
+ * The message send (a SEND event of ours) carried to dest was not sent, as
+ * dest is down: logged so that every message is still accounted for. The
+ * clock does not move; the message is named as its receipt would name it.
+ */
+void
+step_drop(struct step_vm *s, const struct step_event *send, uint32_t dest,
+    struct step_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = STEP_DROP;
+	ev->seq = s->seq++;
+	ev->lamport = s->lamport;
+	ev->dest[ev->ndest++] = dest;
+	ev->msg = (struct step_msg){ .src = s->id, .src_seq = send->seq,
+	    .lamport = send->lamport };
+}
+
 /*
  * Ticks fall at model times k / rate < duration_s. A decimal duration is
  * seldom exact in binary (1.1 * 50 = 55.000000000000007), so a product a

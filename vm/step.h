@@ -6,7 +6,11 @@
 
 #include "vm/rng.h"
 
-enum step_kind { STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING };
+enum step_kind {
+	STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING,
+	STEP_PEER_DOWN,		/* a neighbour's link broke: not a tick */
+	STEP_DROP,		/* a message to a peer that is down: not a tick */
+};
 
 struct step_msg {
 	uint32_t src;		/* sender VM id */
@@ -25,15 +29,20 @@ struct step_event {
 	enum step_kind kind;
 	uint64_t seq;		/* this event's number */
 	uint64_t lamport;	/* the clock after the event */
-	uint32_t ndest;		/* SEND: 1 or 2 destinations, next first */
+	uint32_t ndest;		/* SEND: 1 or 2 destinations, next first;
+				 * PEER_DOWN, DROP: 1, the peer */
 	uint32_t dest[2];
-	struct step_msg msg;	/* RECV, PENDING: the message taken */
+	struct step_msg msg;	/* RECV, PENDING: the message taken;
+				 * DROP: the message not sent */
 };
 
 void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
 void step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
     struct step_event *ev);
 void step_pending(struct step_vm *s, const struct step_msg *msg,
+    struct step_event *ev);
+void step_peer_down(struct step_vm *s, uint32_t peer, struct step_event *ev);
+void step_drop(struct step_vm *s, const struct step_event *send, uint32_t dest,
     struct step_event *ev);
 uint32_t step_next(const struct step_vm *s);
 uint32_t step_prev(const struct step_vm *s);

@@ -1,5 +1,4 @@
 /* vm/vm.c -- one virtual machine: join the ring, tick, log, shut down exactly */
-#include <sys/socket.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -14,9 +13,9 @@
 #include <unistd.h>
 
 #include "vm/clock.h"
+#include "vm/links.h"
 #include "vm/logw.h"
 #include "vm/queue.h"
-#include "vm/reader.h"
 #include "vm/ring.h"
 #include "vm/rng.h"
 #include "vm/sig.h"
@@ -34,9 +33,7 @@ struct vm {
 	struct rng rng;
 	struct queue *q;
 	struct logw *log;
-	struct ring_links links;
-	struct reader readers[2];
-	int nreaders;
+	struct links links;
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
 	int status;		/* enum vm_exit so far */
 };
@@ -101,7 +98,7 @@ join(struct vm *v)
 	char err[256];
 
 	memcpy(rc.run_id, c->run_id, sizeof rc.run_id);
-	int rcode = ring_join(&rc, &v->links, err, sizeof err);
+	int rcode = ring_join(&rc, &v->links.ring, err, sizeof err);
 	if (c->listen_fd != -1)
 		close(c->listen_fd);	/* nobody else may join a formed ring */
 	if (rcode == -1 && stop)
@@ -111,21 +108,10 @@ join(struct vm *v)
 	return rcode;
 }
 
-/* Readers run with SIGINT and SIGTERM blocked, so signals reach the tick loop. */
 static int
 start_readers(struct vm *v)
 {
-	int fds = v->c->n == 2 ? 1 : 2;
-
-	sig_block(1);
-	for (int i = 0; i < fds; i++) {
-		uint32_t peer = i == RING_NEXT ? step_next(&v->step) : step_prev(&v->step);
-		if (reader_start(&v->readers[i], v->links.fd[i], peer, v->q) == -1)
-			break;
-		v->nreaders++;
-	}
-	sig_block(0);
-	if (v->nreaders < fds) {
+	if (links_start(&v->links, v->q, v->c->faults, v->c->nfaults) == -1) {
 		fail(v, VM_ERROR, "reader thread: %s", strerror(errno));
 		return -1;
 	}
@@ -164,37 +150,100 @@ broken:
 	return -1;
 }
 
-static bool
-links_failed(struct vm *v)
+/* One line of the log, stamped now; it reaches the file at the next flush. */
+static void
+log_event(struct vm *v, const struct step_event *ev, size_t queue_len)
 {
-	for (int i = 0; i < v->nreaders; i++) {
-		if (reader_failed(&v->readers[i])) {
-			if (v->status == VM_OK)
-				fail(v, VM_LINK_BROKEN, "link to vm %u broken: %s",
-				    (unsigned)v->readers[i].peer, v->readers[i].why);
-			return true;
-		}
-	}
-	return false;
+	if (logw_event(v->log, ev, clock_real_ns(), queue_len) == -1)
+		fail(v, VM_ERROR, "writing the log failed");
 }
 
 static void
-send_msgs(struct vm *v, const struct step_event *ev)
+flush_log(struct vm *v)
+{
+	if (logw_flush(v->log) == -1)
+		fail(v, VM_ERROR, "writing the log failed");
+}
+
+static bool
+stops_on_failure(const struct vm *v)
+{
+	return v->c->on_failure == VM_ON_FAILURE_STOP && v->status == VM_OK;
+}
+
+static void
+log_peer_down(struct vm *v, uint32_t peer)
+{
+	struct step_event ev;
+
+	step_peer_down(&v->step, peer, &ev);
+	log_event(v, &ev, queue_len(v->q));
+}
+
+/*
+ * Log PEER_DOWN for every link whose reader ended badly since we last
+ * looked. Under STOP the first one ends the run (as a failed send does);
+ * under CONTINUE the VM ticks on without that peer.
+ */
+static void
+notice_down(struct vm *v)
+{
+	bool any = false;
+	int i;
+
+	while ((i = links_next_down(&v->links)) != -1) {
+		uint32_t peer = v->links.peer[i];
+		log_peer_down(v, peer);
+		any = true;
+		if (stops_on_failure(v))
+			fail(v, VM_LINK_BROKEN, "link to vm %u broken: %s",
+			    (unsigned)peer, v->links.readers[i].why);
+	}
+	if (any)
+		flush_log(v);
+}
+
+/* A send to peer failed with errno e: the peer is down from now on. */
+static void
+send_failed(struct vm *v, uint32_t peer, int e)
+{
+	log_peer_down(v, peer);
+	if (stops_on_failure(v))
+		fail(v, VM_LINK_BROKEN, "sending to vm %u: %s", (unsigned)peer,
+		    strerror(e));
+}
+
+/*
+ * Carry out a SEND, whose line is in the file already. A message to a peer
+ * that is down is not sent but logged as DROP, with the SEND's queue_len;
+ * a send that fails takes its peer down first.
+ */
+static void
+send_msgs(struct vm *v, const struct step_event *ev, size_t left)
 {
 	struct step_msg m = { .src = v->c->id, .src_seq = ev->seq,
 	    .lamport = ev->lamport };
+	struct step_event drop;
 	uint8_t buf[WIRE_MAX_FRAME];
 	size_t len = wire_put_msg(buf, &m);
 
 	for (uint32_t i = 0; i < ev->ndest; i++) {
-		int link = ev->dest[i] == step_next(&v->step) ? RING_NEXT : RING_PREV;
-		if (ring_send(v->links.fd[link], buf, len) == -1)
-			fail(v, VM_LINK_BROKEN, "sending to vm %u: %s",
-			    (unsigned)ev->dest[i], strerror(errno));
+		uint32_t to = ev->dest[i];
+		enum links_sent sent = links_send(&v->links, to, buf, len);
+		if (sent == LINKS_SENT)
+			continue;
+		if (sent == LINKS_BROKE)
+			send_failed(v, to, errno);
+		step_drop(&v->step, ev, to, &drop);
+		log_event(v, &drop, left);
 	}
 }
 
-/* One tick, one event: take a queued message if there is one, else draw. */
+/*
+ * One tick, one event: take a queued message if there is one, else draw.
+ * Log, then send: the line is handed to the kernel before any frame goes
+ * out, so a VM killed at any moment has logged every message it sent.
+ */
 static void
 tick(struct vm *v)
 {
@@ -205,10 +254,15 @@ tick(struct vm *v)
 
 	step_tick(&v->step, got ? &m : NULL, &v->rng, &ev);
 	uint64_t wall = clock_real_ns();
-	if (ev.kind == STEP_SEND)
-		send_msgs(v, &ev);
-	if (logw_event(v->log, &ev, wall, left) == -1)
+	if (logw_event(v->log, &ev, wall, left) == -1 ||
+	    logw_flush(v->log) == -1) {
 		fail(v, VM_ERROR, "writing the log failed");
+		return;
+	}
+	if (ev.kind == STEP_SEND) {
+		send_msgs(v, &ev, left);
+		flush_log(v);	/* PEER_DOWN, DROP */
+	}
 }
 
 static void
@@ -221,7 +275,10 @@ run_ticks(struct vm *v)
 		uint64_t due = v->mono_start + step_due_ns(k, c->rate, c->speed);
 		while (!stop && clock_sleep_until(due) == -1)
 			;
-		if (stop || links_failed(v))
+		if (stop)
+			break;
+		notice_down(v);
+		if (v->status != VM_OK)
 			break;
 		tick(v);
 	}
@@ -235,30 +292,21 @@ run_ticks(struct vm *v)
 }
 
 /*
- * The exact end: say BYE and half-close every link, so each peer's reader
- * sees EOF right after our last message; then wait for our readers to see
- * the same from every peer. What is queued then was sent but never taken:
- * it is logged as PENDING, so every message sent is accounted for.
+ * The exact end: say BYE and half-close every live link, so each peer's
+ * reader sees EOF right after our last message; then wait for our readers
+ * to see the same from every peer. A reader that ended badly meanwhile
+ * gets its PEER_DOWN now, before the PENDING lines, so that each live
+ * neighbour of a VM that died logs it exactly once. What is queued then
+ * was sent but never taken: it is logged as PENDING, so every message
+ * sent is accounted for.
  */
 static void
 shut_down(struct vm *v)
 {
-	uint8_t buf[WIRE_MAX_FRAME];
-	size_t len = wire_put_bye(buf);
-
-	for (int i = 0; i < v->nreaders; i++) {
-		ring_send(v->links.fd[i], buf, len);
-		shutdown(v->links.fd[i], SHUT_WR);
-	}
-	struct timespec deadline = clock_ts(clock_mono_ns() + DRAIN_NS);
-	if (queue_wait_producers(v->q, &deadline) == -1) {
+	links_bye(&v->links);
+	if (links_drain(&v->links, v->q, clock_mono_ns() + DRAIN_NS) == -1)
 		fail(v, VM_LINK_BROKEN, "a peer did not finish in time");
-		for (int i = 0; i < v->nreaders; i++)
-			shutdown(v->links.fd[i], SHUT_RD);
-	}
-	for (int i = 0; i < v->nreaders; i++)
-		reader_join(&v->readers[i]);
-	links_failed(v);
+	notice_down(v);
 }
 
 static void
@@ -284,16 +332,14 @@ close_all(struct vm *v)
 
 	if (logw_close(v->log, err, sizeof err) == -1)
 		fail(v, VM_ERROR, "%s", err);
-	for (int i = 0; i < 2; i++)
-		if (v->links.fd[i] != -1 && (i == 0 || v->links.fd[1] != v->links.fd[0]))
-			close(v->links.fd[i]);
+	links_close(&v->links);
 	queue_free(v->q);
 }
 
 int
 vm_run(const struct vm_conf *c)
 {
-	struct vm v = { .c = c, .links = { { -1, -1 } } };
+	struct vm v = { .c = c };
 	char err[256];
 	uint64_t start_wall;
 
@@ -304,6 +350,7 @@ vm_run(const struct vm_conf *c)
 	prctl(PR_SET_TIMERSLACK, 1000UL);
 #endif
 	step_init(&v.step, c->id, c->n, c->draw_max);
+	links_init(&v.links, c->id, c->n);
 	rng_seed(&v.rng, c->seed, c->id);
 	if ((v.q = queue_new()) == NULL) {
 		fail(&v, VM_ERROR, "%s", "out of memory");
@@ -314,6 +361,7 @@ vm_run(const struct vm_conf *c)
 	if (v.status == VM_OK && join(&v) == 0) {
 		if (start_readers(&v) == 0 && barrier(&v, &start_wall) == 0) {
 			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
+			links_set_epoch(&v.links, v.mono_start, c->speed);
 			run_ticks(&v);
 		}
 		shut_down(&v);

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "vm/fault.h"
 #include "vm/wire.h"
 
 /* A VM's exit status, read by the orchestrator. */
@@ -12,6 +13,12 @@ enum vm_exit {
 	VM_ERROR = 1,		/* could not join the ring or write the log */
 	VM_LINK_BROKEN = 3,	/* a peer vanished or spoke nonsense */
 	VM_INTERRUPTED = 4,	/* SIGINT or SIGTERM: stopped early, log complete */
+};
+
+/* What a VM does when a neighbour's link breaks (it logs PEER_DOWN either way). */
+enum vm_on_failure {
+	VM_ON_FAILURE_STOP,	/* stop ticking, exit VM_LINK_BROKEN */
+	VM_ON_FAILURE_CONTINUE,	/* tick on; messages to the peer are DROPs */
 };
 
 struct vm_conf {
@@ -28,6 +35,9 @@ struct vm_conf {
 	const char *log_path;	/* created; must not exist yet */
 	int ctl_fd;		/* orchestrator's control socket, or -1 */
 	uint64_t start_wall_ns;	/* without ctl_fd: tick 0 due; 0 = when linked */
+	int on_failure;		/* enum vm_on_failure; 0 = STOP */
+	const struct fault *faults;	/* the run's faults, or NULL */
+	uint32_t nfaults;
 };
 
 int vm_run(const struct vm_conf *c);
