@@ -10,6 +10,9 @@ set ylabel "share of ticks (log scale)"
 # big one still shows.
 set logscale xy
 set format y "%g%%"
+# A share is at most 100%: room above it, and a range even when every
+# tick of every run jumped by 1 (all shares 100%, else an empty range).
+set yrange [*:150]
 set xrange [0.9:mx(max_jump, 10) * 1.1]
 set xtics ("1" 1, "2" 2, "3" 3, "5" 5, "10" 10, "20" 20, "50" 50, "100" 100, "200" 200, \
 	"500" 500, "1000" 1000, "2000" 2000, "5000" 5000, "10^4" 1e4, "10^5" 1e5, "10^6" 1e6)

@@ -410,6 +410,33 @@ START_TEST(the_comparison_plots_are_drawn)
 }
 END_TEST
 
+/*
+ * One experiment whose clocks never jumped by more than 1: every share is
+ * 100%, a single value on the log scale, which must still make a plot (a
+ * warning from gnuplot makes compare fail).
+ */
+START_TEST(a_comparison_where_no_clock_ever_jumped_is_drawn)
+{
+	static const struct restree_run steady[1] = { { "2 2",
+		{ { 4, 0, 0, 1, 4, 0, 1, 1, 0.5, 0, 0, 0 },
+		  { 4, 0, 0, 1, 4, 0, 1, 1, 0.5, 0, 0, 0 } },
+		"0.000000 0 0\n2.000000 1 1\n", "0.000000 0 0\n2.000000 0 0\n",
+		"1 4 4\n" } };
+	static const struct restree_exp tree[1] = { { "baseline",
+		"title = Steady\ndescription = No jumps\nrun = --vms 2 --rates 2,2\n"
+		"repeat = 1\n"
+		"duration = 2\nseed = 7\n",
+		"rate_min=2\nrate_max=2\ndraw_max=10\n", steady, 1 } };
+	char *png;
+
+	restree_make(results, sizeof results, tree, 1);
+	compare_ok(NULL, NULL);
+	png = restree_read(results, "compare/compare_jumps.png");
+	ck_assert(strncmp(png, "\x89PNG", 4) == 0);
+	free(png);
+}
+END_TEST
+
 Suite *
 make_compare_suite(void)
 {
@@ -434,6 +461,7 @@ make_compare_suite(void)
 	tcase_add_test(t, help_is_printed_and_exits_0);
 	tcase_add_test(t, the_same_results_give_the_same_bytes);
 	tcase_add_test(t, the_comparison_plots_are_drawn);
+	tcase_add_test(t, a_comparison_where_no_clock_ever_jumped_is_drawn);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -69,19 +69,38 @@ catch_signals(void)
 static void fail(struct vm *v, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Report one failure on stderr; the first one decides the exit status. */
+/*
+ * Report one failure on stderr; the first one decides the exit status.
+ * The line goes out in one write, so that VMs failing together do not
+ * run their lines into each other.
+ */
 static void
 fail(struct vm *v, int status, const char *fmt, ...)
 {
+	char line[512];
 	va_list ap;
+	int n = snprintf(line, sizeof line - 1, "clockring: vm %u: ",
+	    (unsigned)v->c->id);
 
-	fprintf(stderr, "clockring: vm %u: ", (unsigned)v->c->id);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line + n, sizeof line - 1 - (size_t)n, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	strcat(line, "\n");
+	(void)!write(STDERR_FILENO, line, strlen(line));
 	if (v->status == VM_OK)
 		v->status = status;
+}
+
+/*
+ * The log cannot be written (a full disk): stop, silently for now. The
+ * writer keeps the first error, and close_all says it once, with the
+ * file and the reason.
+ */
+static void
+log_failed(struct vm *v)
+{
+	if (v->status == VM_OK)
+		v->status = VM_ERROR;
 }
 
 static int
@@ -155,14 +174,14 @@ static void
 log_event(struct vm *v, const struct step_event *ev, size_t queue_len)
 {
 	if (logw_event(v->log, ev, clock_real_ns(), queue_len) == -1)
-		fail(v, VM_ERROR, "writing the log failed");
+		log_failed(v);
 }
 
 static void
 flush_log(struct vm *v)
 {
 	if (logw_flush(v->log) == -1)
-		fail(v, VM_ERROR, "writing the log failed");
+		log_failed(v);
 }
 
 static bool
@@ -256,8 +275,8 @@ tick(struct vm *v)
 	uint64_t wall = clock_real_ns();
 	if (logw_event(v->log, &ev, wall, left) == -1 ||
 	    logw_flush(v->log) == -1) {
-		fail(v, VM_ERROR, "writing the log failed");
-		return;
+		log_failed(v);
+		return;		/* nothing is sent that the log does not show */
 	}
 	if (ev.kind == STEP_SEND) {
 		send_msgs(v, &ev, left);
@@ -303,8 +322,12 @@ run_ticks(struct vm *v)
 static void
 shut_down(struct vm *v)
 {
+	/* Without a log there is nothing to account for: no waiting for
+	 * peers that go on until the orchestrator stops them. */
+	uint64_t deadline = v->status == VM_ERROR ? 0 : clock_mono_ns() + DRAIN_NS;
+
 	links_bye(&v->links);
-	if (links_drain(&v->links, v->q, clock_mono_ns() + DRAIN_NS) == -1)
+	if (links_drain(&v->links, v->q, deadline) == -1 && v->status != VM_ERROR)
 		fail(v, VM_LINK_BROKEN, "a peer did not finish in time");
 	notice_down(v);
 }
@@ -319,7 +342,7 @@ log_pending(struct vm *v)
 	while (queue_pop(v->q, &m, &left)) {
 		step_pending(&v->step, &m, &ev);
 		if (logw_event(v->log, &ev, clock_real_ns(), left) == -1) {
-			fail(v, VM_ERROR, "writing the log failed");
+			log_failed(v);
 			break;
 		}
 	}
