@@ -11,6 +11,16 @@ for n in 2 3 8; do
 	echo "vms $n: $(head -n 1 "$T/check.out")"
 done
 
+# Faults too: a kill, a pause, a slow link; every ring size from 2.
+for n in 2 3 5; do
+	"$genrun" --out "$T/f$n" --vms "$n" --events 20000 --seed "$n" \
+	    --fault kill:1@30 --fault pause:0@10+5 --fault "slow:0->1@3+10:300ms" \
+	    >/dev/null || fail "genrun --vms $n with faults exited $?"
+	check_ok "$T/f$n"
+	grep -q ',PEER_DOWN,' "$T/f$n/vm0.csv" || fail "vms $n: vm0 did not find vm1 down"
+	echo "vms $n, faults: $(head -n 1 "$T/check.out")"
+done
+
 # The same options write the same bytes.
 "$genrun" --out "$T/again" --vms 3 --events 20000 --seed 3 >/dev/null ||
 	fail "genrun again exited $?"

@@ -13,6 +13,7 @@
 
 #include "sim/run.h"
 #include "vm/fault.h"
+#include "vm/logw.h"
 #include "vm/rng.h"
 #include "vm/step.h"
 
@@ -30,7 +31,6 @@
 #define DEFAULT_RATE_MAX	6
 /* A VM catching up after a pause ticks this often, in model time. */
 #define CATCHUP_NS	UINT64_C(1000)
-#define LOG_HEADER	"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport\n"
 #define NEVER		UINT64_MAX
 
 struct gen_opts {
@@ -61,14 +61,12 @@ struct fifo {
 struct gvm {
 	struct step_vm step;
 	struct rng rng;
-	FILE *log;
-	char *path;
+	struct logw *log;
 	struct fifo q;		/* arrived, not yet taken */
 	uint32_t rate;
 	uint64_t k, ticks;	/* the next tick and how many there are */
 	uint64_t due;		/* model ns tick k is due */
 	uint64_t at;		/* model ns it comes: later after a pause */
-	uint64_t catchup;	/* overdue ticks made since a pause ended */
 	uint64_t dies_at;	/* model ns of a kill fault, or NEVER */
 	bool knows_down[2];	/* PEER_DOWN logged for next, prev */
 };
@@ -367,10 +365,7 @@ gen_init(struct gen *g, const struct gen_opts *o, char *err, size_t errlen)
 	return 0;
 }
 
-/*
- * The logs are written here as vm/logw.c writes them, byte for byte, and
- * with the PEER_DOWN and DROP lines of format 2 too, which the faults need.
- */
+/* The logs are written by the VMs' own writer, vm/logw.c. */
 static int
 open_logs(struct gen *g, char *err, size_t errlen)
 {
@@ -381,49 +376,17 @@ open_logs(struct gen *g, char *err, size_t errlen)
 		return -1;
 	}
 	for (uint32_t i = 0; i < g->o->vms; i++) {
-		struct gvm *v = &g->vm[i];
 		snprintf(path, sizeof path, "%s/vm%u.csv", g->o->out, (unsigned)i);
-		if ((v->path = strdup(path)) == NULL ||
-		    (v->log = fopen(path, "wx")) == NULL ||
-		    fputs(LOG_HEADER, v->log) == EOF) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		if ((g->vm[i].log = logw_open(path, i, err, errlen)) == NULL)
 			return -1;
-		}
-		setvbuf(v->log, NULL, _IOFBF, 1 << 16);
 	}
 	return 0;
-}
-
-/* One line of v's log; peers and msg are its last three fields' text. */
-static int
-log_line(struct gvm *v, uint64_t seq, const char *kind, uint64_t wall,
-    const char *peers, const char *msg)
-{
-	return fprintf(v->log, "%u,%" PRIu64 ",%s,%" PRIu64 ",%" PRIu64 ",%zu,"
-	    "%s,%s\n", (unsigned)v->step.id, seq, kind, wall, v->step.lamport,
-	    v->q.n, peers, msg) < 0 ? -1 : 0;
 }
 
 static int
 log_event(struct gvm *v, const struct step_event *ev, uint64_t wall)
 {
-	static const char *const name[] = {
-		[STEP_INTERNAL] = "INTERNAL", [STEP_SEND] = "SEND",
-		[STEP_RECV] = "RECV", [STEP_PENDING] = "PENDING",
-	};
-	char peers[24] = "", msg[48] = ",";
-
-	if (ev->kind == STEP_SEND && ev->ndest == 2)
-		snprintf(peers, sizeof peers, "%u|%u", (unsigned)ev->dest[0],
-		    (unsigned)ev->dest[1]);
-	else if (ev->kind == STEP_SEND)
-		snprintf(peers, sizeof peers, "%u", (unsigned)ev->dest[0]);
-	else if (ev->kind != STEP_INTERNAL) {
-		snprintf(peers, sizeof peers, "%u", (unsigned)ev->msg.src);
-		snprintf(msg, sizeof msg, "%" PRIu64 ",%" PRIu64,
-		    ev->msg.src_seq, ev->msg.lamport);
-	}
-	return log_line(v, ev->seq, name[ev->kind], wall, peers, msg);
+	return logw_event(v->log, ev, wall, v->q.n);
 }
 
 /* ---- the discrete-event loop ---- */
@@ -531,19 +494,24 @@ send(struct gen *g, struct flight *out)
 	return fifo_push(q, out);
 }
 
-/* Tick k's model time: when due, or right after a pause that held it. */
+/*
+ * The next tick's model time, v->at holding the last one's: when due, or
+ * right after a pause that held it. The overdue ticks then come back to
+ * back, and so does any falling due before that burst is over.
+ */
 static uint64_t
-tick_at(const struct gen *g, struct gvm *v)
+tick_at(const struct gen *g, const struct gvm *v)
 {
+	uint64_t t = v->due;
+
 	for (uint32_t i = 0; i < g->o->nfaults; i++) {
 		const struct fault *f = &g->o->faults[i];
 		uint64_t t0 = model_ns(f->at_s), t1 = model_ns(f->at_s + f->for_s);
 		if (f->kind == FAULT_PAUSE && f->vm == v->step.id &&
-		    v->due >= t0 && v->due < t1)
-			return t1 + v->catchup++ * CATCHUP_NS;
+		    v->due >= t0 && v->due < t1 && t1 > t)
+			t = t1;
 	}
-	v->catchup = 0;
-	return v->due;
+	return t < v->at + CATCHUP_NS ? v->at + CATCHUP_NS : t;
 }
 
 static uint64_t
@@ -559,15 +527,15 @@ static int
 notice(struct gen *g, struct gvm *v, uint64_t wall)
 {
 	uint32_t peer[2] = { step_next(&v->step), step_prev(&v->step) };
-	char text[16];
+	struct step_event ev;
 
 	for (int i = 0; i < (g->o->vms == 2 ? 1 : 2); i++) {
 		if (v->knows_down[i] || g->vm[peer[i]].dies_at > v->at)
 			continue;
 		v->knows_down[i] = true;
-		snprintf(text, sizeof text, "%u", (unsigned)peer[i]);
+		step_peer_down(&v->step, peer[i], &ev);
 		g->lines++;
-		if (log_line(v, v->step.seq++, "PEER_DOWN", wall, text, ",") == -1)
+		if (log_event(v, &ev, wall) == -1)
 			return -1;
 	}
 	return 0;
@@ -585,12 +553,11 @@ static int
 drop(struct gen *g, struct gvm *v, const struct step_event *ev, uint32_t peer,
     uint64_t wall)
 {
-	char text[16], msg[48];
+	struct step_event dev;
 
-	snprintf(text, sizeof text, "%u", (unsigned)peer);
-	snprintf(msg, sizeof msg, "%" PRIu64 ",%" PRIu64, ev->seq, ev->lamport);
+	step_drop(&v->step, ev, peer, &dev);
 	g->lines++;
-	return log_line(v, v->step.seq++, "DROP", wall, text, msg);
+	return log_event(v, &dev, wall);
 }
 
 /* One tick of v, as vm.c's tick(): take a queued message first, else draw. */
@@ -750,14 +717,12 @@ close_logs(struct gen *g, int rc, char *err, size_t errlen)
 {
 	for (uint32_t i = 0; g->vm != NULL && i < g->o->vms; i++) {
 		struct gvm *v = &g->vm[i];
-		if (v->log != NULL && (ferror(v->log) | (fclose(v->log) == EOF)) &&
-		    rc == 0) {
-			snprintf(err, errlen, "%s: %s", v->path, strerror(errno));
+		char why[512];
+		if (logw_close(v->log, why, sizeof why) == -1 && rc == 0) {
+			snprintf(err, errlen, "%s", why);
 			rc = -1;
 		}
 		v->log = NULL;
-		free(v->path);
-		v->path = NULL;
 	}
 	return rc;
 }
