@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "analysis/compare.h"
+#include "analysis/mkdirs.h"
 #include "analysis/compare_csv.h"
 #include "analysis/compare_data.h"
 #include "analysis/compare_load.h"
@@ -77,57 +78,6 @@ bad_usage(const char *cmd, const char *fmt, ...)
 	return 2;
 }
 
-/*
- * mkdir -p: the output directory and any parent it lacks. *made is the
- * length of the shortest prefix of dir we created, 0 if none, for unmake.
- */
-static int
-make_dirs(const char *dir, size_t *made, char *err, size_t errlen)
-{
-	char path[OUTFILE_PATH_MAX];
-
-	*made = 0;
-	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
-		snprintf(err, errlen, "%.64s...: path too long", dir);
-		return -1;
-	}
-	for (char *p = path + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(path, 0755) == 0) {
-			if (*made == 0)
-				*made = (size_t)(p - path);
-		} else if (errno != EEXIST) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			return -1;
-		}
-		if ((*p = c) == '\0')
-			return 0;
-	}
-}
-
-/* Remove what make_dirs created, deepest first; only empty ones go. */
-static void
-unmake_dirs(const char *dir, size_t made)
-{
-	char path[OUTFILE_PATH_MAX];
-	size_t n;
-
-	if (made == 0 || snprintf(path, sizeof path, "%s", dir) >=
-	    (int)sizeof path)
-		return;
-	for (n = strlen(path); n >= made && rmdir(path) == 0; path[n] = '\0') {
-		while (n > 1 && path[n - 1] == '/')	/* "a/b/" is "a/b" */
-			n--;
-		while (n > 0 && path[n - 1] != '/')
-			n--;
-		while (n > 1 && path[n - 1] == '/')
-			n--;
-	}
-}
-
 /* The table, and where everything went. */
 static void
 show(FILE *say, const struct compare *c, const char *out, int drawn)
@@ -176,8 +126,11 @@ write_all(const struct compare *c, const char *out, char *err,
 	size_t made;
 	int rc = -1;
 
-	if (make_dirs(out, &made, err, errlen) == -1 ||
-	    stage_create(out, "compare", tmp, err, errlen) == -1)
+	if (mkdirs_make(out, &made) == -1) {
+		snprintf(err, errlen, "%s: %s", out, strerror(errno));
+		return -1;
+	}
+	if (stage_create(out, "compare", tmp, err, errlen) == -1)
 		goto fail;
 	if ((rc = write_stage(c, tmp, err, errlen)) != -1 &&
 	    stage_publish(tmp, out, err, errlen) == 0)
@@ -186,7 +139,7 @@ write_all(const struct compare *c, const char *out, char *err,
 	stage_name_final(err, errlen, tmp, out);
 fail:
 	stage_discard(tmp);
-	unmake_dirs(out, made);
+	mkdirs_undo(out, made);
 	return rc;
 }
 

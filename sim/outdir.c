@@ -11,62 +11,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analysis/mkdirs.h"
 #include "sim/outdir.h"
 #include "sim/run.h"
-
-/*
- * The length of the shortest prefix of the run directory that
- * outdir_prepare created, 0 if none: what outdir_discard may remove.
- * One run per process, so one value.
- */
-static size_t made;
-
-/* mkdir -p: every missing parent too, the first one made noted in made. */
-static int
-make_dirs(const char *path)
-{
-	char buf[PATH_MAX];
-
-	made = 0;
-	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	for (char *p = buf + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-		*p = '\0';
-		if (mkdir(buf, 0755) == 0) {
-			if (made == 0)
-				made = (size_t)(p - buf);
-		} else if (errno != EEXIST)
-			return -1;
-		if ((*p = c) == '\0')
-			return 0;
-	}
-}
 
 void
 outdir_discard(const struct run *r)
 {
 	char buf[PATH_MAX + 32];
-	size_t n;
 
 	snprintf(buf, sizeof buf, "%s/.run.meta.tmp", r->dir);
 	remove(buf);
-	if (made == 0 || snprintf(buf, sizeof buf, "%s", r->dir) >=
-	    (int)sizeof buf)
-		return;
-	for (n = strlen(buf); n >= made && rmdir(buf) == 0; buf[n] = '\0') {
-		while (n > 1 && buf[n - 1] == '/')	/* "a/b/" is "a/b" */
-			n--;
-		while (n > 0 && buf[n - 1] != '/')
-			n--;
-		while (n > 1 && buf[n - 1] == '/')
-			n--;
-	}
-	made = 0;
+	mkdirs_undo(r->dir, r->made);
 }
 
 static int
@@ -119,7 +75,7 @@ outdir_prepare(struct run *r, char *err, size_t errlen)
 		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
 		snprintf(r->dir, sizeof r->dir, "runs/%s-%" PRIu64, stamp, r->seed);
 	}
-	if (make_dirs(r->dir) == -1 || is_empty(r->dir, &empty) == -1) {
+	if (mkdirs_make(r->dir, &r->made) == -1 || is_empty(r->dir, &empty) == -1) {
 		snprintf(err, errlen, "--out '%s': %s", r->dir, strerror(errno));
 		goto fail;
 	}

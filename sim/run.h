@@ -17,6 +17,8 @@
 struct run {
 	const struct run_opts *o;
 	char dir[PATH_MAX];		/* the run directory */
+	size_t made;			/* length of the shortest prefix of dir
+					 * outdir_prepare created, 0 if none */
 	uint64_t seed;
 	uint8_t run_id[WIRE_RUN_ID_LEN];
 	uint32_t rates[OPT_MAX_VMS];

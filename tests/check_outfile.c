@@ -1,7 +1,6 @@
 /* tests/check_outfile.c -- output files appear whole or not at all; images cut short are told */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,25 +14,6 @@
 #include "tests/suites.h"
 
 #define NELEM(a)	(sizeof (a) / sizeof (a)[0])
-
-/* The names in dir, sorted, joined by spaces. */
-static void
-listing(const char *dir, char *buf, size_t len)
-{
-	struct dirent **names;
-	int n = scandir(dir, &names, NULL, alphasort);
-
-	ck_assert_int_ge(n, 0);
-	buf[0] = '\0';
-	for (int i = 0; i < n; i++) {
-		if (strcmp(names[i]->d_name, ".") != 0 &&
-		    strcmp(names[i]->d_name, "..") != 0)
-			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
-			    buf[0] ? " " : "", names[i]->d_name);
-		free(names[i]);
-	}
-	free(names);
-}
 
 static void
 expect_text(const char *path, const char *want)
@@ -59,7 +39,7 @@ START_TEST(a_file_appears_under_its_name_only_once_closed_whole)
 	ck_assert_int_eq(access(path, F_OK), -1);
 	ck_assert_int_eq(outfile_close(f, path, err, sizeof err), 0);
 	expect_text(path, "x,y\n");
-	listing(dir, names, sizeof names);
+	rundir_listing(dir, names, sizeof names);
 	ck_assert_str_eq(names, "a.csv");
 }
 END_TEST
@@ -82,7 +62,7 @@ START_TEST(a_failed_write_leaves_the_old_file_and_no_temporary_one)
 	snprintf(want, sizeof want, "%s/a.csv: write error", dir);
 	ck_assert_str_eq(err, want);
 	expect_text(path, "old\n");
-	listing(dir, names, sizeof names);
+	rundir_listing(dir, names, sizeof names);
 	ck_assert_str_eq(names, "a.csv");
 }
 END_TEST
@@ -100,7 +80,7 @@ START_TEST(a_discarded_file_leaves_the_old_one)
 	fputs("new\n", f);
 	outfile_discard(f, path);
 	expect_text(path, "old\n");
-	listing(dir, names, sizeof names);
+	rundir_listing(dir, names, sizeof names);
 	ck_assert_str_eq(names, "a.csv");
 }
 END_TEST

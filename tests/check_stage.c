@@ -1,7 +1,6 @@
 /* tests/check_stage.c -- output made in a temporary directory reaches its place whole, or not at all */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,25 +12,6 @@
 #include "analysis/stage.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
-
-/* The names in dir, sorted, joined by spaces. */
-static void
-listing(const char *dir, char *buf, size_t len)
-{
-	struct dirent **names;
-	int n = scandir(dir, &names, NULL, alphasort);
-
-	ck_assert_int_ge(n, 0);
-	buf[0] = '\0';
-	for (int i = 0; i < n; i++) {
-		if (strcmp(names[i]->d_name, ".") != 0 &&
-		    strcmp(names[i]->d_name, "..") != 0)
-			snprintf(buf + strlen(buf), len - strlen(buf), "%s%s",
-			    buf[0] ? " " : "", names[i]->d_name);
-		free(names[i]);
-	}
-	free(names);
-}
 
 static const char *const old[] = { "old" };
 
@@ -61,7 +41,7 @@ START_TEST(published_files_replace_theirs_and_leave_the_others)
 	put_new(tmp, "a");
 	put_new(tmp, "b");
 	ck_assert_int_eq(stage_publish(tmp, dir, err, sizeof err), 0);
-	listing(dir, names, sizeof names);
+	rundir_listing(dir, names, sizeof names);
 	ck_assert_str_eq(names, "a b keep");
 	snprintf(path, sizeof path, "%s/a", dir);
 	ck_assert_ptr_nonnull(f = fopen(path, "r"));
@@ -90,7 +70,7 @@ START_TEST(a_dead_process_s_stage_is_swept_and_no_other)
 	}
 	ck_assert_int_eq(stage_create(dir, "report", tmp, err, sizeof err), 0);
 	stage_discard(tmp);
-	listing(dir, names, sizeof names);
+	rundir_listing(dir, names, sizeof names);
 	ck_assert_str_eq(names, ".compare.tmp-999999999 .report.md.tmp-999999999 "
 	    ".report.tmp-1");
 }

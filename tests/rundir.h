@@ -2,6 +2,7 @@
 #ifndef TESTS_RUNDIR_H
 #define TESTS_RUNDIR_H
 
+#include <dirent.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +78,28 @@ rundir_write(const char *dir, const char *name, const char *const *lines,
 		if (lines[i] != NULL)
 			ck_assert_int_ge(fprintf(f, "%s\n", lines[i]), 0);
 	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* The names in dir, sorted, joined by spaces. */
+static inline void
+rundir_listing(const char *dir, char *buf, size_t len)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, alphasort);
+
+	ck_assert_int_ge(n, 0);
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+			ck_assert_uint_lt(strlen(buf) + strlen(name) + 1, len);
+			if (buf[0] != '\0')
+				strcat(buf, " ");
+			strcat(buf, name);
+		}
+		free(names[i]);
+	}
+	free(names);
 }
 
 /* One file of a hand-made run: its name and its lines. */
