@@ -38,6 +38,17 @@ expect_exit() {
 	[ "$got" -eq "$want" ] || { cat "$T/err"; fail "$* exited $got, not $want"; }
 }
 
+# bad NEEDLE ARGS...: `run ARGS` exits 2 with one stderr line containing
+# NEEDLE, and leaves no run directory behind.
+bad() {
+	needle=$1
+	shift
+	expect_exit 2 "$CLOCKRING" run --out "$T/never" "$@"
+	[ "$(wc -l <"$T/err")" -eq 1 ] || { cat "$T/err"; fail "$*: not one line"; }
+	grep -qF -- "$needle" "$T/err" || { cat "$T/err"; fail "$*: no '$needle'"; }
+	[ ! -e "$T/never" ] || fail "$*: created the out dir"
+}
+
 # No process of ours may outlive its run: nothing may still hold files in DIR.
 no_survivors() {
 	sleep 0.2

@@ -1,15 +1,6 @@
 # tests/e2e/t_bad_input.sh -- every bad value: one clear line, exit 2, nothing touched
 . "$(dirname "$0")/lib.sh"
 
-# bad NEEDLE ARGS...: `run ARGS` exits 2 with one stderr line containing NEEDLE.
-bad() {
-	needle=$1
-	shift
-	expect_exit 2 "$CLOCKRING" run --out "$T/never" "$@"
-	[ "$(wc -l <"$T/err")" -eq 1 ] || { cat "$T/err"; fail "$*: not one line"; }
-	grep -qF -- "$needle" "$T/err" || { cat "$T/err"; fail "$*: no '$needle'"; }
-	[ ! -e "$T/never" ] || fail "$*: created the out dir"
-}
 bad "--vms 'abc'" --vms abc
 bad "--vms '1'" --vms 1
 bad "--vms '257'" --vms 257

@@ -1,16 +1,6 @@
 # tests/e2e/t_fault_options.sh -- a bad --fault or --on-failure: one line, exit 2, nothing started
 . "$(dirname "$0")/lib.sh"
 
-# bad NEEDLE ARGS...: `run ARGS` exits 2 with one stderr line containing
-# NEEDLE, and leaves no run directory behind.
-bad() {
-	needle=$1
-	shift
-	expect_exit 2 "$CLOCKRING" run --out "$T/never" "$@"
-	[ "$(wc -l <"$T/err")" -eq 1 ] || { cat "$T/err"; fail "$*: not one line"; }
-	grep -qF -- "$needle" "$T/err" || { cat "$T/err"; fail "$*: no '$needle'"; }
-	[ ! -e "$T/never" ] || fail "$*: created the out dir"
-}
 bad "--fault 'boom': expected kill:V@T" --fault boom
 bad "--fault '': expected" --fault ''
 bad "--fault: missing value" --fault
