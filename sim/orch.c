@@ -21,6 +21,7 @@
 #include "sim/inject.h"
 #include "sim/orch.h"
 #include "sim/run.h"
+#include "sim/verdict.h"
 #include "vm/clock.h"
 #include "vm/fault.h"
 #include "vm/ring.h"
@@ -222,20 +223,6 @@ signal_all(struct run *r, int sig)
 }
 
 static void
-describe_exit(char *buf, size_t len, int st)
-{
-	const char *name = WIFEXITED(st) ? vm_exit_name(WEXITSTATUS(st)) : NULL;
-
-	if (name != NULL)
-		snprintf(buf, len, "%s", name);
-	else if (WIFEXITED(st))
-		snprintf(buf, len, "exit %d", WEXITSTATUS(st));
-	else
-		snprintf(buf, len, "signal %d", WTERMSIG(st));
-}
-
-/* A VM that died of the SIGKILL its kill fault sent is `killed`. */
-static void
 reap(struct run *r, uint32_t i)
 {
 	int st;
@@ -244,19 +231,7 @@ reap(struct run *r, uint32_t i)
 		;
 	r->pid[i] = 0;
 	close_fd(&r->ctl_fd[i]);
-	if (r->killed_by[i] >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
-		snprintf(r->exit[i], sizeof r->exit[i], "killed");
-	else
-		describe_exit(r->exit[i], sizeof r->exit[i], st);
-}
-
-/* Killed on purpose is fine only when the others are to go on without it. */
-static bool
-ended_well(const struct run *r, uint32_t i)
-{
-	return strcmp(r->exit[i], "ok") == 0 ||
-	    (strcmp(r->exit[i], "killed") == 0 &&
-	    r->o->on_failure == OPT_ON_FAILURE_CONTINUE);
+	verdict_name_exit(r, i, st);
 }
 
 /* Wait until VMs speak or end; returns the index of one that did, or -1. */
@@ -307,72 +282,6 @@ start_together(struct run *r)
 		if (write(r->ctl_fd[i], &r->start_wall_ns, 8) != 8)
 			return -1;
 	return 0;
-}
-
-static void
-blame(struct run *r, uint32_t i)
-{
-	char spec[FAULT_TEXT_MAX];
-
-	r->failed_vm = (int)i;
-	if (r->error[0] != '\0')
-		return;
-	if (strcmp(r->exit[i], "killed") == 0) {
-		fault_format(&r->o->faults.f[r->killed_by[i]], spec, sizeof spec);
-		snprintf(r->error, sizeof r->error, "vm %u: killed by --fault %s",
-		    (unsigned)i, spec);
-	} else {
-		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i,
-		    r->exit[i]);
-	}
-}
-
-/*
- * Of the VMs that did not end well, the one to blame: a VM killed (on
- * purpose or not) or in error comes before its neighbours, which only saw
- * their link break. Failing that, the first to end badly, such as a VM
- * stopped on its own by a SIGTERM sent to it alone: the others were only
- * stopped after it. Under --on-failure continue a VM killed on purpose is
- * no failure.
- */
-static bool
-ended_as(const struct run *r, int i, const char *kind)
-{
-	return strncmp(r->exit[i], kind, strlen(kind)) == 0 &&
-	    !ended_well(r, (uint32_t)i);
-}
-
-/*
- * The VM that ended badly this way, if any: the first to end badly on its
- * own, if it did (on a full disk every VM ends in error, the first one for
- * that reason), else the lowest id.
- */
-static int
-first_of(const struct run *r, const char *kind)
-{
-	if (r->first_bad >= 0 && ended_as(r, r->first_bad, kind))
-		return r->first_bad;
-	for (uint32_t i = 0; i < r->o->vms; i++)
-		if (ended_as(r, (int)i, kind))
-			return (int)i;
-	return -1;
-}
-
-static void
-find_culprit(struct run *r)
-{
-	static const char *const order[] = { "killed", "signal", "error", "exit",
-	    "link-broken" };
-
-	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-		int i = first_of(r, order[k]);
-		if (i >= 0) {
-			blame(r, (uint32_t)i);
-			return;
-		}
-	}
-	if (r->first_bad >= 0)
-		blame(r, (uint32_t)r->first_bad);
 }
 
 /* How long poll may wait: 100 ms at most, and not past the next fault. */
@@ -427,7 +336,7 @@ wait_all(struct run *r, bool started)
 			continue;
 		reap(r, (uint32_t)i);
 		left--;
-		if (ended_well(r, (uint32_t)i))
+		if (verdict_ended_well(r, (uint32_t)i))
 			continue;
 		if (!ending && r->first_bad < 0)
 			r->first_bad = i;
@@ -442,7 +351,7 @@ finish(struct run *r)
 	char err[512];
 	int rc = 0;
 
-	find_culprit(r);
+	verdict_blame(r);
 	if (got_signal) {
 		r->status = "interrupted";
 		r->failed_vm = -1;
