@@ -24,7 +24,12 @@ fl_check_event(const struct log_event *ev, unsigned long prev_line)
 		break;
 	case LOG_RECV:
 	case LOG_PENDING:
+	case LOG_DROP:
 		FUZZ_ASSERT(ev->npeers == 1);
+		break;
+	case LOG_PEER_DOWN:
+		FUZZ_ASSERT(ev->npeers == 1);
+		FUZZ_ASSERT(ev->src_seq == 0 && ev->msg_lamport == 0);
 		break;
 	default:
 		FUZZ_ASSERT(!"unknown event kind");
