@@ -77,13 +77,13 @@ awk -F, 'NR > 1 {
 		if (w == "orch") continue
 		n++; s0 += first[w]; s1 += last[w]
 		if (first[w] > m0) m0 = first[w]
-		if (last[w] > m1) m1 = last[w]
+		if (last[w] > m1) { m1 = last[w]; big = w }
 		if (ffd[w] != lfd[w] && lt[w] > 0) fdmoved++
 		if (fth[w] != lth[w]) thmoved++
 	}
 	printf "soak: VM RSS mean %.0f KiB at start, %.0f KiB at the end " \
-	    "(largest %d -> %d KiB); orchestrator %d -> %d KiB\n",
-	    s0 / n, s1 / n, m0, m1, first["orch"], last["orch"]
+	    "(largest %d -> %d KiB, %s); orchestrator %d -> %d KiB\n",
+	    s0 / n, s1 / n, m0, m1, big, first["orch"], last["orch"]
 	printf "soak: descriptors changed in %d of %d VMs, threads in %d " \
 	    "(a killed neighbour closes one link each)\n", fdmoved, n, thmoved
 }' "$out/soak.csv"
@@ -91,8 +91,8 @@ head -1 "$out/check.txt"
 grep '^lost with' "$out/check.txt" || true
 if command -v gnuplot >/dev/null; then
 	gnuplot -e "set terminal pngcairo size 1000,500; set output '$out/soak.png';
-	    set datafile separator ','; set key off; set xlabel 'seconds';
+	    set datafile separator ','; set key outside right; set xlabel 'seconds';
 	    set ylabel 'RSS (KiB)'; set title 'VM resident memory over the soak';
-	    plot for [i=0:15] '< grep ,vm'.i.', $out/soak.csv' using 1:3 with lines" &&
+	    plot for [i=0:15] '< grep ,vm'.i.', $out/soak.csv' using 1:3 with lines title 'vm'.i" &&
 	    echo "soak: $out/soak.png"
 fi

@@ -47,9 +47,18 @@ strays="$strays $!"
 sleep 1
 vm 0
 vm 2
+# By the start every VM is linked. The crowd cost VM 1 no more memory than
+# VM 0, which saw none of it (a few waiting clients at a time, never all).
+sleep $((start - $(date +%s)))
+hwm() { sed -n 's/^VmHWM:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$1/status"; }
+set -- $vms
+hwm1=$(hwm "$1") hwm0=$(hwm "$2")
+[ -n "$hwm1" ] && [ -n "$hwm0" ] || fail "no VM to measure at the start"
+[ "$hwm1" -le $((hwm0 + 2048)) ] ||
+	fail "vm1 peaked at $hwm1 KiB, vm0 at $hwm0 KiB: the crowd cost memory"
+echo "peak memory: vm1 $hwm1 KiB after the crowd, vm0 $hwm0 KiB"
 # Once the ring is linked nobody else may join: a burst at every port is
 # refused outright.
-sleep $((start - $(date +%s) + 1))
 "$stray_tool" --burst 1000 --hold 0 $base $((base + 1)) $((base + 2)) >"$T/late.out"
 [ "$(grep -c ': 0 of 1000 got in' "$T/late.out")" -eq 3 ] ||
 	{ cat "$T/late.out"; fail "a formed ring still took strays"; }
