@@ -63,7 +63,10 @@ start=$(meta "$d" start_wall_ns)
 n=$(awk -F, -v s="$start" 'NR > 1 && $3 != "PENDING" &&
 	$4 > s + 1.02e9 && $4 < s + 1.98e9' "$d/vm1.csv" | wc -l)
 [ "$n" -eq 0 ] || fail "vm1 logged $n events while paused"
-echo "  vm1's queue reached $q"
+# ... and drained: a tick after the pause left the queue empty again.
+awk -F, -v s="$start" 'NR > 1 && $3 != "PENDING" && $4 > s + 2e9 && $6 == 0' \
+    "$d/vm1.csv" | grep -q . || fail "vm1's queue never drained after the pause"
+echo "  vm1's queue reached $q, then drained"
 
 echo "slow: what vm 0 sends vm 1 in [5, 15) waits 3 s more"
 d=$T/s
