@@ -162,6 +162,28 @@ load_runs(const char *results, struct compare_exp *e, char *why,
 	return 0;
 }
 
+/*
+ * The experiment's run options as one command line would give them: its
+ * `run` words, then each of its faults and its failure policy, which the
+ * experiment file keeps in keys of their own.
+ */
+static char *
+run_text(const struct experiment *x)
+{
+	char buf[sizeof x->run + sizeof x->argbuf + 2 * EXP_MAX_ARGS];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s", x->run);
+
+	for (int i = 0; i < x->argc && n < sizeof buf; i++) {
+		const char *eq = strchr(x->argv[i], '=');
+		if (eq == NULL || (strncmp(x->argv[i], "--fault=", 8) != 0 &&
+		    strncmp(x->argv[i], "--on-failure=", 13) != 0))
+			continue;
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " %.*s %s",
+		    (int)(eq - x->argv[i]), x->argv[i], eq + 1);
+	}
+	return strdup(buf);
+}
+
 /* RESULTS/NAME as an experiment: 0, or -1 with why it is incomplete. */
 static int
 load_exp(const char *results, const char *name, struct compare_exp *e,
@@ -177,7 +199,7 @@ load_exp(const char *results, const char *name, struct compare_exp *e,
 	if ((e->name = strdup(name)) == NULL ||
 	    (e->title = strdup(x.title)) == NULL ||
 	    (e->description = strdup(x.description)) == NULL ||
-	    (e->run = strdup(x.run)) == NULL)
+	    (e->run = run_text(&x)) == NULL)
 		return errmsg_set(why, len, "out of memory");
 	e->repeat = x.repeat;
 	e->duration_s = x.duration_s;

@@ -101,6 +101,29 @@ START_TEST(a_run_s_figures_come_from_its_summary)
 }
 END_TEST
 
+/* An experiment's faults and failure policy are part of its run options. */
+START_TEST(the_run_options_name_the_faults_and_the_policy)
+{
+	static const struct restree_exp tree[1] = { { "baseline",
+		"title = Faults\ndescription = A kill\nrun = --vms 2 --rates 3,3\n"
+		"fault = kill:1@1, pause:0@0.5+0.5\non_failure = continue\n"
+		"repeat = 1\nduration = 2\nseed = 7\n",
+		"rate_min=3\nrate_max=3\ndraw_max=10\n", restree_calm, 1 } };
+	char err[512];
+	struct compare *c;
+
+	restree_make(results, sizeof results, tree, 1);
+	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
+	ck_assert_str_eq(c->exps[0].run, "--vms 2 --rates 3,3 --fault kill:1@1 "
+	    "--fault pause:0@0.5+0.5 --on-failure continue");
+	compare_free(c);
+	make_std();
+	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
+	ck_assert_str_eq(c->exps[0].run, "--vms 2 --rate-min 1 --rate-max 6");
+	compare_free(c);
+}
+END_TEST
+
 START_TEST(means_and_spreads_across_repeats_are_worked_out_by_hand)
 {
 	char header[2048] = "experiment,title,runs,vms,rate_min,rate_max,"
@@ -446,6 +469,7 @@ make_compare_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_unchecked_fixture(t, rundir_setup, rundir_teardown);
 	tcase_add_test(t, a_run_s_figures_come_from_its_summary);
+	tcase_add_test(t, the_run_options_name_the_faults_and_the_policy);
 	tcase_add_test(t,
 	    means_and_spreads_across_repeats_are_worked_out_by_hand);
 	tcase_add_test(t, every_run_has_a_row_with_its_seed_and_rates);
