@@ -174,15 +174,10 @@ kill_planned(const struct checker *c, uint32_t vm)
 	return 0;
 }
 
-/*
- * A VM that ended ok, interrupted or link-broken shut down: it said goodbye
- * and logged what was left queued. Any other end (killed, a signal, an
- * error) may have stopped its log anywhere and lost what was in flight.
- */
+/* How VM vm ended; one that died may have lost what was in flight. */
 static void
 read_vm_end(struct checker *c, uint32_t vm)
 {
-	static const char *const clean[] = { "ok", "interrupted", "link-broken" };
 	const char *s;
 	char key[32];
 
@@ -197,10 +192,7 @@ read_vm_end(struct checker *c, uint32_t vm)
 	if (strcmp(s, "killed") == 0 && !kill_planned(c, vm))
 		meta_bad(c, key, "%s=killed, but no kill fault names vm%" PRIu32,
 		    key, vm);
-	c->vm[vm].dead = 1;
-	for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++)
-		if (strcmp(s, clean[i]) == 0)
-			c->vm[vm].dead = 0;
+	c->vm[vm].dead = meta_exit_died(s);
 }
 
 static void

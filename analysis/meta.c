@@ -177,6 +177,18 @@ meta_u64(const struct meta *m, const char *key, uint64_t *val, char *err,
 	return 0;
 }
 
+bool
+meta_exit_died(const char *exit)
+{
+	static const char *const alive[] = { "ok", "interrupted", "link-broken",
+		"running" };
+
+	for (size_t i = 0; i < sizeof alive / sizeof alive[0]; i++)
+		if (strcmp(exit, alive[i]) == 0)
+			return false;
+	return true;
+}
+
 int
 meta_double(const struct meta *m, const char *key, double *val, char *err,
     size_t errlen)

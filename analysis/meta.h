@@ -2,6 +2,7 @@
 #ifndef ANALYSIS_META_H
 #define ANALYSIS_META_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,5 +26,13 @@ int meta_u64(const struct meta *m, const char *key, uint64_t *val,
     char *err, size_t errlen);
 int meta_double(const struct meta *m, const char *key, double *val,
     char *err, size_t errlen);
+
+/*
+ * Did a VM that ended this way (a vmI.exit value) die rather than shut
+ * down? ok, interrupted and link-broken said goodbye and logged what was
+ * left; killed, a signal, an error or an exit code may have stopped its
+ * log anywhere. running is neither: the run has not ended.
+ */
+bool meta_exit_died(const char *exit);
 
 #endif

@@ -103,7 +103,7 @@ read_keys(struct runinfo *ri, char *err, size_t errlen)
 	return read_faults(ri, err, errlen);
 }
 
-/* Killed by a fault, or by a signal: either way the log just ends. */
+/* A VM that died rather than shut down: its log just ends. */
 static int
 died(const struct runinfo *ri, uint32_t vm)
 {
@@ -112,8 +112,7 @@ died(const struct runinfo *ri, uint32_t vm)
 
 	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
 	ended = meta_get(ri->meta, key);
-	return ended != NULL && (strcmp(ended, "killed") == 0 ||
-	    strncmp(ended, "signal ", 7) == 0);
+	return ended != NULL && meta_exit_died(ended);
 }
 
 int

@@ -10,7 +10,7 @@ struct meta;
 
 /* A VM killed by a fault or a signal: its log just ends, and so does it. */
 struct runinfo_death {
-	int died;		/* vmI.exit is killed or signal N */
+	int died;		/* vmI.exit says it died (meta_exit_died) */
 	int silent;		/* died before logging any line */
 	uint64_t last_seq;	/* seq of its last line: dead after it */
 };

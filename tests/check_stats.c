@@ -529,16 +529,18 @@ START_TEST(a_vm_killed_before_any_line_is_dead_from_the_start)
 }
 END_TEST
 
-/* A VM that ended by a signal died as one killed by a fault. */
-START_TEST(a_vm_ended_by_a_signal_dies_too)
+/* A VM that ended by a signal or in error died as one killed by a fault. */
+static const char *const died_how[] = { "vm2.exit=signal 9", "vm2.exit=error" };
+
+START_TEST(a_vm_ended_by_a_signal_or_an_error_dies_too)
 {
-	static const struct rundir_edit signal[] = {
+	const struct rundir_edit ended[] = {
 		{ "run.meta", 19, "faults=0" }, { "run.meta", 20, NULL },
-		{ "run.meta", 25, "vm2.exit=signal 9" },
+		{ "run.meta", 25, died_how[_i] },
 	};
 	char dir[256];
 
-	faulted(dir, sizeof dir, signal, NELEM(signal));
+	faulted(dir, sizeof dir, ended, NELEM(ended));
 	anarun_expect_row(dir, 2, "died=1 alive_until_s=1.0000");
 	anarun_expect_row(dir, 0, "drift_mean=0.5000");
 	expect_output(dir, "faults.dat", "# t_start t_end kind label\n");
@@ -740,7 +742,8 @@ make_stats_suite(void)
 	tcase_add_test(run, a_dead_vm_leaves_the_highest_clock_when_it_dies);
 	tcase_add_test(run, a_dead_vm_series_end_at_its_last_line);
 	tcase_add_test(run, a_vm_killed_before_any_line_is_dead_from_the_start);
-	tcase_add_test(run, a_vm_ended_by_a_signal_dies_too);
+	tcase_add_loop_test(run, a_vm_ended_by_a_signal_or_an_error_dies_too,
+	    0, NELEM(died_how));
 	tcase_add_test(run, summary_txt_tells_of_faults_in_its_tables_and_findings);
 	tcase_add_test(run, faults_dat_lists_each_fault_for_the_plots);
 	tcase_add_test(run, run_table_without_faults_is_as_before);
