@@ -20,6 +20,7 @@
 
 #include "sim/inject.h"
 #include "sim/orch.h"
+#include "sim/outdir.h"
 #include "sim/run.h"
 #include "sim/verdict.h"
 #include "vm/clock.h"
@@ -445,9 +446,15 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	/* Ports first: a run refused for a port in use leaves no directory. */
 	if (enough_fds(r, err, sizeof err) == -1 ||
 	    open_ports(r, err, sizeof err) == -1 ||
-	    outdir_prepare(r, err, sizeof err) == -1 ||
-	    runmeta_write(r, err, sizeof err) == -1) {
+	    outdir_prepare(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
+		goto out;
+	}
+	/* The first run.meta makes the run: without it, nothing is left
+	 * that looks like one. */
+	if (runmeta_write(r, err, sizeof err) == -1) {
+		fprintf(stderr, "clockring: %s\n", err);
+		outdir_discard(r);
 		goto out;
 	}
 	snprintf(dir, dirlen, "%s", r->dir);

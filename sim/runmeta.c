@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sim/outdir.h"
 #include "sim/run.h"
 #include "vm/fault.h"
 
@@ -115,9 +114,8 @@ overwrite(const char *path, const char *text, size_t len)
 }
 
 /*
- * The first write, status=running, makes the run: if it fails, the
- * directory outdir_prepare made for it goes too, and nothing is left that
- * looks like a run. The last one, on a full disk, writes over the first.
+ * Write beside, then rename. The last write (any but status=running), on
+ * a full disk, writes over the first instead.
  */
 int
 runmeta_write(const struct run *r, char *err, size_t errlen)
@@ -146,8 +144,6 @@ runmeta_write(const struct run *r, char *err, size_t errlen)
 			rc = -1;
 		}
 	}
-	if (rc == -1 && first)
-		outdir_discard(r);
 	free(text);
 	return rc;
 }
