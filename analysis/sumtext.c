@@ -56,14 +56,24 @@ fault_list(FILE *f, const struct runinfo *ri)
 	fputc('\n', f);
 }
 
+/*
+ * The run as planned, then how it ended: a run that stopped early says
+ * when, and every figure below ends there.
+ */
 static void
 title(FILE *f, const struct runinfo *ri)
 {
+	char stopped[REPORT_STOPPED_MAX];
+
 	fprintf(f, "clockring analysis of %s\n", ri->dir);
-	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model seconds at speed %g, "
-	    "draw_max %s\nrun %s, %s\n", ri->seed, ri->nvms, ri->duration_s,
-	    ri->speed, ri->draw_max, ri->status,
-	    ri->check_fail ? "FAILS CHECK" : "passes check");
+	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model second%s at speed %g, "
+	    "draw_max %s\n", ri->seed, ri->nvms, ri->duration_s,
+	    ri->duration_s == 1 ? "" : "s", ri->speed, ri->draw_max);
+	if (*report_stopped(stopped, sizeof stopped, ri) != '\0')
+		fprintf(f, "run %s, ", stopped);
+	else
+		fprintf(f, "run %s, ", ri->status);
+	fprintf(f, "%s\n", ri->check_fail ? "FAILS CHECK" : "passes check");
 	fault_list(f, ri);
 	if (ri->check_fail != NULL)
 		fprintf(f, "\n!! THIS RUN FAILS `clockring check`: %s.\n"
