@@ -347,8 +347,8 @@ START_TEST(summary_txt_names_the_vm_that_drifted_most)
 	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
 	text = anarun_output(dir, "summary.txt");
 	ck_assert_msg(strstr(text, "- VM 0 (rate 1) drifted most: up to 4 "
-	    "behind the highest clock, 2.00 on\n  average, 4 at the end; its "
-	    "queue reached 1.\n") != NULL, "%s", text);
+	    "ticks behind the highest clock, 2.00 on\n  average, 4 at the end; "
+	    "its queue reached 1.\n") != NULL, "%s", text);
 	ck_assert_ptr_nonnull(strstr(text, "- The largest clock jump was 4, "
 	    "at VM 1;"));
 	free(text);
