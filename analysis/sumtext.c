@@ -30,11 +30,14 @@ faulted(const struct runinfo *ri, const struct stats *st)
 	return any;
 }
 
-/* The faults as run.meta lists them, wrapped like the findings. */
+/*
+ * The faults as run.meta lists them, wrapped like the findings; one due
+ * after the run stopped never came, and says so.
+ */
 static void
 fault_list(FILE *f, const struct runinfo *ri)
 {
-	char spec[FAULT_TEXT_MAX];
+	char spec[FAULT_TEXT_MAX + 32];
 	size_t col;
 
 	if (ri->nfaults == 0)
@@ -42,7 +45,9 @@ fault_list(FILE *f, const struct runinfo *ri)
 	fputs("faults injected:", f);
 	col = 16;
 	for (uint32_t i = 0; i < ri->nfaults; i++) {
-		fault_format(&ri->faults[i], spec, sizeof spec);
+		fault_format(&ri->faults[i], spec, FAULT_TEXT_MAX);
+		if (ri->faults[i].at_s > ri->end_s)
+			strcat(spec, " (after the stop)");
 		if (col + 2 + strlen(spec) > 78) {
 			fputs(i > 0 ? ",\n " : "\n ", f);
 			col = 1;

@@ -747,6 +747,24 @@ START_TEST(an_interrupted_run_says_where_it_stopped)
 }
 END_TEST
 
+/* A fault due after the stop never came: the list of faults says so. */
+START_TEST(a_fault_due_after_the_stop_is_said_to_be)
+{
+	static const struct rundir_edit late[] = {
+		{ "run.meta", 17, "faults=2\nfault0=pause:0@1+0.5\n"
+		    "fault1=kill:1@5" },
+	};
+	char dir[256], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_s, NELEM(run_s), late,
+	    NELEM(late));
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: pause:0@1+0.5, kill:1@5 (after "
+	    "the stop)\n");
+	free(text);
+}
+END_TEST
+
 /* summary_print's table of dir, as `clockring run` prints it. */
 static char *
 run_table(const char *dir)
@@ -875,6 +893,7 @@ make_stats_suite(void)
 	tcase_add_test(run,
 	    an_interrupted_run_has_its_series_and_window_end_at_its_end);
 	tcase_add_test(run, an_interrupted_run_says_where_it_stopped);
+	tcase_add_test(run, a_fault_due_after_the_stop_is_said_to_be);
 	tcase_add_test(run, run_table_without_faults_is_as_before);
 	tcase_add_test(run, run_table_with_faults_counts_the_dropped);
 	suite_add_tcase(s, run);
