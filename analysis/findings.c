@@ -144,14 +144,15 @@ queue(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
 	uint32_t i = pick(ri, st, by_queue, 1);
 	const struct stats_vm *v = stats_vm(st, i);
+	char mean[32];
 
 	if (v->queue_max == 0) {
 		say(f, "No message was ever left waiting in a queue by a tick.");
 		return;
 	}
-	say(f, "VM %" PRIu32 "'s queue was the longest: %.2f messages on "
-	    "average, at most %" PRIu64 ".", i, report_round(v->queue_mean, 2),
-	    v->queue_max);
+	say(f, "VM %" PRIu32 "'s queue was the longest: %s messages on "
+	    "average, at most %" PRIu64 ".", i,
+	    mean_text(mean, sizeof mean, v->queue_mean), v->queue_max);
 }
 
 static void
