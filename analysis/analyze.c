@@ -29,11 +29,14 @@ static const char usage[] =
 "jumps, drift behind the highest clock, queue length, message delay),\n"
 "the *.dat files and plots of clock, drift, jumps, queue and a space-time\n"
 "diagram. The summary is printed too. A run must pass `clockring check`.\n"
+"A run that stopped early (interrupted, failed) is analyzed up to where\n"
+"it stopped: the latest line of its logs.\n"
 "\n"
 "  --svg            plots as SVG instead of PNG\n"
 "  --term           also draw the drift plot here, as text\n"
 "  --window T0:T1   model seconds the space-time diagram shows\n"
-"                   [0:10, or the whole run if shorter]\n"
+"                   [0:10, or the whole run if shorter]; cut at the\n"
+"                   run's end, refused if it starts after it\n"
 "  --no-check       analyze a run that fails check (its summary says so)\n"
 "  --no-plots       numbers and data files only: no gnuplot\n"
 "  --quiet          print nothing but errors\n"
@@ -45,7 +48,7 @@ static const char usage[] =
 
 struct opts {
 	int svg, term, no_check, no_plots, quiet;
-	int window;		/* --window given: t0, t1 */
+	const char *window;	/* --window as given, or NULL: t0, t1 */
 	double t0, t1;
 	char **dirs;		/* into argv */
 	int ndirs;
@@ -97,7 +100,7 @@ parse_window(const char *s, struct opts *o)
 	if (o->t1 <= o->t0)
 		return complain(2, "--window '%s': T1 must be greater than T0",
 		    s);
-	o->window = 1;
+	o->window = s;
 	return 0;
 }
 
@@ -152,9 +155,41 @@ parse(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
+/* "ends at 60 model seconds", or how a run that stopped early ended. */
+static const char *
+run_end(char *buf, size_t len, const struct runinfo *ri)
+{
+	if (*report_stopped(buf, len, ri) == '\0')
+		snprintf(buf, len, "ends at %g model second%s", ri->end_s,
+		    ri->end_s == 1 ? "" : "s");
+	return buf;
+}
+
+/*
+ * A --window that starts at or after a run's real end would show none of
+ * it: bad usage, found before any run is touched. (One that ends after
+ * it is cut there, set_window.) A run.meta analyze cannot read is said
+ * when the run's turn comes.
+ */
+static int
+window_fits(const struct opts *o, const char *dir)
+{
+	char err[OUTFILE_PATH_MAX + 256], end[REPORT_STOPPED_MAX];
+	struct runinfo ri;
+	int rc = 0;
+
+	if (o->window == NULL || runinfo_load(&ri, dir, err, sizeof err) == -1)
+		return 0;
+	if (o->t0 >= ri.end_s)
+		rc = complain(2, "--window '%s': nothing to show, %s %s",
+		    o->window, ri.dir, run_end(end, sizeof end, &ri));
+	runinfo_free(&ri);
+	return rc;
+}
+
 /* Is dir a run directory at all? Otherwise it is bad usage. */
 static int
-usable(const char *dir)
+usable(const struct opts *o, const char *dir)
 {
 	char meta[OUTFILE_PATH_MAX];
 	struct stat st;
@@ -167,7 +202,7 @@ usable(const char *dir)
 	if (stat(meta, &st) == -1)
 		return complain(2, "'%s': no run.meta (not a run directory?)",
 		    dir);
-	return 0;
+	return window_fits(o, dir);
 }
 
 /*
@@ -404,11 +439,22 @@ term(const struct runinfo *ri)
 	return rc == -1 ? 1 : 0;
 }
 
+/*
+ * The space-time window, within the run's real end: a --window that runs
+ * past it is cut there, and says so (window_fits refused one that starts
+ * after it).
+ */
 static void
 set_window(struct runinfo *ri, const struct opts *o)
 {
+	char end[REPORT_STOPPED_MAX];
+
 	ri->win_t0 = o->window ? o->t0 : 0;
-	ri->win_t1 = o->window ? o->t1 : fmin(ri->duration_s, DEFAULT_WINDOW);
+	ri->win_t1 = fmin(ri->end_s, o->window ? o->t1 : DEFAULT_WINDOW);
+	if (o->window && o->t1 > ri->end_s && !o->quiet)
+		fprintf(stderr, "clockring: analyze: --window '%s': %s %s: the "
+		    "space-time diagram shows %g s to the end\n", o->window,
+		    ri->dir, run_end(end, sizeof end, ri), ri->win_t0);
 }
 
 /* run.meta cannot be read for analysis: check may have said why. */
@@ -493,7 +539,7 @@ analyze_main(int argc, char **argv)
 		fputs(usage, stdout);
 	/* Bad usage is found before any run is touched. */
 	for (int i = 0; rc == 0 && i < o.ndirs; i++)
-		rc = usable(o.dirs[i]);
+		rc = usable(&o, o.dirs[i]);
 	for (int i = 0; rc == 0 && i < o.ndirs; i++) {
 		if (i > 0 && !o.quiet)
 			putchar('\n');

@@ -16,6 +16,10 @@ vm_rate(i) = value(sprintf("rate%d", i))
 rate_text(r) = sprintf("%g tick%s/s", r, r == 1 ? "" : "s")
 vm_title(i) = many ? "" : sprintf("VM %d (%s)", i, rate_text(vm_rate(i)))
 run_text = sprintf("%s: %d VMs, seed %s", title_run, N, seed)
+# A run that stopped early says where: its time axes end there, at t_end
+# (one stopped before its first tick gets a second of empty axis).
+if (strlen(stopped) > 0) { run_text = run_text . ", " . stopped }
+t_axis = t_end > 0 ? t_end : 1
 # analyze --no-check draws a run that broke the rules: the plots say so.
 if (exists("check_ok") && !check_ok) { run_text = run_text . " - FAILED clockring check" }
 rate_lo = vm_rate(0)

@@ -63,21 +63,44 @@ pick(const struct runinfo *ri, const struct stats *st, key_fn *key, int sign)
 	return best;
 }
 
+/* "1 tick", "3 ticks" */
+static const char *
+ticks_text(char *buf, size_t len, uint64_t n)
+{
+	snprintf(buf, len, "%" PRIu64 " tick%s", n, n == 1 ? "" : "s");
+	return buf;
+}
+
+/* A mean with 2 decimals; one above 0 that would show as 0.00 is "under 0.01". */
+static const char *
+mean_text(char *buf, size_t len, double x)
+{
+	if (x > 0 && report_round(x, 2) == 0)
+		snprintf(buf, len, "under 0.01");
+	else
+		snprintf(buf, len, "%.2f", report_round(x, 2));
+	return buf;
+}
+
 static void
 drift(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
 	uint32_t i = pick(ri, st, by_drift, 1);
 	const struct stats_vm *v = stats_vm(st, i);
+	char max[32], mean[32], queue[64] = ".";
 
 	if (v->drift_max == 0) {
 		say(f, "No clock ever fell behind: the VMs kept level.");
 		return;
 	}
-	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") drifted most: up to %" PRIu64
-	    " behind the highest clock, %.2f on average, %" PRIu64 " %s; its "
-	    "queue reached %" PRIu64 ".", i, v->rate, v->drift_max,
-	    report_round(v->drift_mean, 2), v->drift_final,
-	    v->died ? "when it died" : "at the end", v->queue_max);
+	if (v->queue_max > 0)
+		snprintf(queue, sizeof queue, "; its queue reached %" PRIu64 ".",
+		    v->queue_max);
+	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") drifted most: up to %s behind "
+	    "the highest clock, %s on average, %" PRIu64 " %s%s", i, v->rate,
+	    ticks_text(max, sizeof max, v->drift_max),
+	    mean_text(mean, sizeof mean, v->drift_mean), v->drift_final,
+	    v->died ? "when it died" : "at the end", queue);
 }
 
 static void
@@ -86,6 +109,11 @@ lead(FILE *f, const struct runinfo *ri, const struct stats *st)
 	uint32_t hi = pick(ri, st, by_clock, 1), lo = pick(ri, st, by_clock, -1);
 	const struct stats_vm *h = stats_vm(st, hi), *l = stats_vm(st, lo);
 
+	if (h->final_clock == l->final_clock) {
+		say(f, "%s VMs ended with the same clock, %" PRIu64 ".",
+		    ri->nvms == 2 ? "Both" : "All", h->final_clock);
+		return;
+	}
 	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") ended with the highest clock, "
 	    "%" PRIu64 "; the lowest was VM %" PRIu32 "'s, %" PRIu64 ".", hi,
 	    h->rate, h->final_clock, lo, l->final_clock);
@@ -116,14 +144,15 @@ queue(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
 	uint32_t i = pick(ri, st, by_queue, 1);
 	const struct stats_vm *v = stats_vm(st, i);
+	char mean[32];
 
 	if (v->queue_max == 0) {
 		say(f, "No message was ever left waiting in a queue by a tick.");
 		return;
 	}
-	say(f, "VM %" PRIu32 "'s queue was the longest: %.2f messages on "
-	    "average, at most %" PRIu64 ".", i, report_round(v->queue_mean, 2),
-	    v->queue_max);
+	say(f, "VM %" PRIu32 "'s queue was the longest: %s messages on "
+	    "average, at most %" PRIu64 ".", i,
+	    mean_text(mean, sizeof mean, v->queue_mean), v->queue_max);
 }
 
 static void
@@ -134,6 +163,13 @@ delay(FILE *f, const struct runinfo *ri, const struct stats *st)
 
 	if (v->delays == 0) {
 		say(f, "No message was received.");
+		return;
+	}
+	if (v->delays == 1) {
+		say(f, "The one message VM %" PRIu32 " received waited longest: "
+		    "%.2f of its ticks (%.4f model seconds).", i,
+		    report_round(v->delay_mean_ticks, 2),
+		    report_round(v->delay_mean_s, 4));
 		return;
 	}
 	say(f, "Messages to VM %" PRIu32 " waited longest: %.2f of its ticks "
@@ -222,7 +258,8 @@ static void
 pending(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
 	uint32_t i = pick(ri, st, by_pending, 1);
-	uint64_t all = 0, lost = 0;
+	uint64_t all = 0, lost = 0, most;
+	char n[32], whose[48];
 
 	for (uint32_t k = 0; k < ri->nvms; k++) {
 		all += stats_vm(st, k)->count[LOG_PENDING];
@@ -237,21 +274,51 @@ pending(FILE *f, const struct runinfo *ri, const struct stats *st)
 		say(f, "Every message sent was received before the end.");
 		return;
 	}
-	say(f, "%" PRIu64 " message%s still waiting at the end (pending), "
-	    "%" PRIu64 " of them for VM %" PRIu32 ".", all,
-	    all == 1 ? " was" : "s were", stats_vm(st, i)->count[LOG_PENDING],
-	    i);
+	most = stats_vm(st, i)->count[LOG_PENDING];
+	if (most < all)
+		snprintf(whose, sizeof whose, "%" PRIu64 " of them for",
+		    most);
+	say(f, "%s %s still waiting at the end (pending), %s VM %" PRIu32 ".",
+	    msgs_text(n, sizeof n, all), all == 1 ? "was" : "were",
+	    most < all ? whose : all == 1 ? "for" : "all for", i);
 }
 
+/* How many lines of that kind all VMs logged. */
+static uint64_t
+total(const struct runinfo *ri, const struct stats *st, enum log_kind kind)
+{
+	uint64_t n = 0;
+
+	for (uint32_t i = 0; i < ri->nvms; i++)
+		n += stats_vm(st, i)->count[kind];
+	return n;
+}
+
+/*
+ * A run without a tick, or without a message, has one thing to say about
+ * them instead of a sentence each on drift, queues, delays and pending.
+ */
 void
 findings_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
+	int ticked = total(ri, st, LOG_INTERNAL) + total(ri, st, LOG_SEND) +
+	    total(ri, st, LOG_RECV) > 0;
+	int sent = total(ri, st, LOG_SEND) > 0;
+
 	fputs("\nfindings\n", f);
-	drift(f, ri, st);
-	lead(f, ri, st);
-	jumps(f, ri, st);
-	queue(f, ri, st);
-	delay(f, ri, st);
-	pending(f, ri, st);
+	if (!ticked)
+		say(f, "No VM ticked: the run stopped before its first tick.");
+	else {
+		drift(f, ri, st);
+		lead(f, ri, st);
+		jumps(f, ri, st);
+	}
+	if (ticked && !sent)
+		say(f, "No VM sent a message: every tick was an internal event.");
+	else if (sent) {
+		queue(f, ri, st);
+		delay(f, ri, st);
+		pending(f, ri, st);
+	}
 	losses(f, ri, st);
 }

@@ -3,16 +3,28 @@ plot_name = "jumps"
 load "common.gp"
 
 # Before any range is set: stats would leave out points outside it.
-stats "jumps.dat" using (row_max(2)) nooutput
-top = mx(STATS_max, 1)
+# A run stopped before its first tick has no jump: jumps.dat has no row.
+top = 1
+if (max_jump > 0) {
+	stats "jumps.dat" using (row_max(2)) nooutput
+	top = mx(STATS_max, 1)
+}
 
 set xlabel "jump: clock ticks added by one event (1 = a normal tick; more = a receive caught up)"
-set xrange [0.5:max_jump + 0.5]
+set xrange [0.5:mx(max_jump, 1) + 0.5]
 if (max_jump <= 30) { set xtics 1 } else { set xtics add ("1" 1) }
 set grid noxtics
 count(c) = column(c) > 0 ? column(c) : NaN
 
-if (!many) {
+if (max_jump == 0) {
+	set title sprintf("Clock jumps: how much each event raised a VM's clock\n%s", run_text)
+	set yrange [0:1]
+	set ytics ("" 0)
+	set key off
+	set label "no tick, so no clock jump" at graph 0.5, graph 0.5 center front
+	plot NaN notitle
+}
+if (max_jump > 0 && !many) {
 	# Clustered bars: at each jump size, one bar per VM, side by side.
 	set title sprintf("Clock jumps: how much each event raised a VM's clock\n%s", run_text)
 	set ylabel "events (log scale)"
@@ -32,7 +44,8 @@ if (!many) {
 		cmd = cmd . ", for [i=7:N-1] " . bars . " with boxxyerror fs pattern 2 border"
 	}
 	eval cmd
-} else {
+}
+if (max_jump > 0 && many) {
 	# Too many VMs for bars: a grid, one row per VM, coloured by count.
 	set title sprintf("Clock jumps: how many events of each VM raised its clock by each amount\n%s", run_text)
 	set ylabel "VM"

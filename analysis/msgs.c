@@ -30,14 +30,14 @@ struct link {
 
 struct msgs {
 	uint32_t n;
-	double duration_s;
+	double end_s;		/* the run's real end */
 	msgs_fn *fn;
 	void *ctx;
 	struct link *link;	/* 2n: src * 2 + 0 to next, + 1 to prev */
 };
 
 struct msgs *
-msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn, void *ctx)
+msgs_new(uint32_t nvms, double end_s, msgs_fn *fn, void *ctx)
 {
 	struct msgs *m = calloc(1, sizeof *m);
 
@@ -49,7 +49,7 @@ msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn, void *ctx)
 	for (uint32_t i = 0; i < 2 * nvms; i++)
 		fifo_init(&m->link[i].q, sizeof (struct end));
 	m->n = nvms;
-	m->duration_s = duration_s;
+	m->end_s = end_s;
 	m->fn = fn;
 	m->ctx = ctx;
 	return m;
@@ -110,7 +110,7 @@ match(struct msgs *m, int64_t li, const struct end *send,
 	double delay = receipt->t - send->t;
 
 	if (msg.pending)
-		msg.t_recv = m->duration_s;
+		msg.t_recv = m->end_s;
 	else if (f->delays++ == 0 || delay > f->delay_max_s)
 		f->delay_max_s = delay;
 	if (!msg.pending)

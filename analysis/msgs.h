@@ -32,8 +32,11 @@ struct msgs_link {
 
 struct msgs;
 
-/* fn is told of every message once both its ends are known. */
-struct msgs *msgs_new(uint32_t nvms, double duration_s, msgs_fn *fn,
+/*
+ * fn is told of every message once both its ends are known; end_s is the
+ * run's real end, where the pending and the lost are left.
+ */
+struct msgs *msgs_new(uint32_t nvms, double end_s, msgs_fn *fn,
     void *ctx);
 /* A SEND of VM src, or a RECV / PENDING of VM dst: 0, or -1 (ENOMEM). */
 int msgs_send(struct msgs *m, uint32_t src, double t,

@@ -83,15 +83,48 @@ report_gp_string(FILE *f, const char *name, const char *s)
 	fputs("\"\n", f);
 }
 
+/* x rounded to hundredths, without trailing zeros: "19.63", "20", "0.5". */
+static void
+hundredths(char *buf, size_t len, double x)
+{
+	size_t n = (size_t)snprintf(buf, len, "%.2f", report_round(x, 2));
+
+	if (n >= len)
+		return;
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+const char *
+report_stopped(char *buf, size_t len, const struct runinfo *ri)
+{
+	char end[32];
+
+	if (!(ri->end_s < ri->duration_s)) {
+		snprintf(buf, len, "%s", "");
+		return buf;
+	}
+	hundredths(end, sizeof end, ri->end_s);
+	snprintf(buf, len, "stopped at %s of %g model second%s (%.40s)", end,
+	    ri->duration_s, ri->duration_s == 1 ? "" : "s", ri->status);
+	return buf;
+}
+
 void
 report_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
+	char text[REPORT_STOPPED_MAX];
+
 	fputs("# clockring analyze: the run's figures, for the plot scripts\n",
 	    f);
 	fprintf(f, "N = %" PRIu32 "\n", ri->nvms);
 	for (uint32_t i = 0; i < ri->nvms; i++)
 		fprintf(f, "rate%" PRIu32 " = %" PRIu64 "\n", i, ri->rates[i]);
 	report_gp_real(f, "duration", ri->duration_s);
+	report_gp_real(f, "t_end", ri->end_s);
+	report_gp_string(f, "stopped", report_stopped(text, sizeof text, ri));
 	report_gp_real(f, "speed", ri->speed);
 	report_gp_string(f, "seed", ri->seed);
 	report_gp_string(f, "title_run", ri->dir);

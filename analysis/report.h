@@ -15,6 +15,12 @@ void report_csv(FILE *f, const struct runinfo *ri, const struct stats *st);
 /* The gnuplot variables the plot scripts `load`. */
 void report_plotvars(FILE *f, const struct runinfo *ri,
     const struct stats *st);
+/*
+ * "stopped at 19.63 of 60 model seconds (interrupted)" for a run that
+ * ended before its planned end (end_s < duration_s), else "": buf.
+ */
+#define REPORT_STOPPED_MAX	128
+const char *report_stopped(char *buf, size_t len, const struct runinfo *ri);
 /* "name = x" and "name = \"s\"" lines of a gnuplot script, safely. */
 void report_gp_real(FILE *f, const char *name, double x);
 void report_gp_string(FILE *f, const char *name, const char *s);

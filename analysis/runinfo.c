@@ -1,5 +1,6 @@
-/* analysis/runinfo.c -- what the analysis of one run needs from its run.meta */
+/* analysis/runinfo.c -- what the analysis of one run needs from its run.meta and the ends of its logs */
 #include <inttypes.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,10 +116,19 @@ died(const struct runinfo *ri, uint32_t vm)
 	return ended != NULL && meta_exit_died(ended);
 }
 
+/* The last line of VM vm's log, as logread_last tells it. */
+static int
+last_line(const struct runinfo *ri, uint32_t vm, struct log_event *ev)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/vm%" PRIu32 ".csv", ri->dir, vm);
+	return logread_last(path, ev);
+}
+
 int
 runinfo_deaths(struct runinfo *ri, char *err, size_t errlen)
 {
-	char path[4096];
 	struct log_event ev;
 	int rc;
 
@@ -129,14 +139,53 @@ runinfo_deaths(struct runinfo *ri, char *err, size_t errlen)
 	for (uint32_t i = 0; i < ri->nvms; i++) {
 		if (!died(ri, i))
 			continue;
-		snprintf(path, sizeof path, "%s/vm%" PRIu32 ".csv", ri->dir, i);
-		if ((rc = logread_last(path, &ev)) == -1)
+		if ((rc = last_line(ri, i, &ev)) == -1)
 			continue;
 		ri->death[i].died = 1;
 		ri->death[i].silent = rc == 0;
 		ri->death[i].last_seq = rc == 1 ? ev.seq : 0;
 	}
 	return 0;
+}
+
+/* Model seconds from start_wall_ns to wall, before any clamp. */
+static double
+since_start(const struct runinfo *ri, uint64_t wall)
+{
+	double ns = wall >= ri->start_wall_ns ?
+	    (double)(wall - ri->start_wall_ns) :
+	    -(double)(ri->start_wall_ns - wall);
+
+	return ns / 1e9 * ri->speed;
+}
+
+double
+runinfo_model_time(const struct runinfo *ri, uint64_t wall)
+{
+	return fmin(fmax(since_start(ri, wall), 0), ri->end_s);
+}
+
+/*
+ * A complete run ran to its planned end. Any other (interrupted, failed,
+ * or still "running" as the orchestrator left it) ended with the latest
+ * line of its logs: a VM stopped early logs its PENDING lines right
+ * after the stop, and a dead VM's log ends before. Only the end of each
+ * log is read; one that cannot be told (missing, torn) does not count,
+ * and reading it whole will say why.
+ */
+static void
+find_end(struct runinfo *ri)
+{
+	struct log_event ev;
+
+	ri->end_s = ri->duration_s;
+	if (strcmp(ri->status, "complete") == 0)
+		return;
+	ri->end_s = 0;
+	for (uint32_t i = 0; i < ri->nvms; i++)
+		if (last_line(ri, i, &ev) == 1)
+			ri->end_s = fmax(ri->end_s, since_start(ri, ev.wall_ns));
+	ri->end_s = fmin(ri->end_s, ri->duration_s);
 }
 
 int
@@ -156,6 +205,7 @@ runinfo_load(struct runinfo *ri, const char *dir, char *err, size_t errlen)
 		runinfo_free(ri);
 		return -1;
 	}
+	find_end(ri);
 	return 0;
 }
 

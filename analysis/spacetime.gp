@@ -2,8 +2,10 @@
 # messages.dat: t_send src t_recv dst pending   events.dat: t vm kind (0 internal, 1 send, 2 recv)
 plot_name = "spacetime"
 load "common.gp"
+# The window is empty only when the run had no time at all.
+win_x1 = win_t1 > win_t0 ? win_t1 : t_axis
 fault_x0 = win_t0
-fault_x1 = win_t1
+fault_x1 = win_x1
 load "faults.gp"
 
 # Count data lines without plotting the files: a window may hold no
@@ -26,7 +28,7 @@ set datafile commentschars "#!"
 
 set title sprintf("Space-time diagram: ticks and messages from %g s to %g s\n%s", \
 	win_t0, win_t1, run_text)
-set xrange [win_t0:win_t1]
+set xrange [win_t0:win_x1]
 set yrange [N - 0.5:-0.5]
 set grid noytics
 set ytics scale 0
@@ -81,6 +83,6 @@ if (n_recv > 0) { cmd = cmd . ", " . recv_arrows }
 if (n_pend > 0) { cmd = cmd . ", " . pend_lines . ", " . pend_marks }
 if (n_events > 0 && show_ticks) { cmd = cmd . ", " . tick_marks }
 if (n_msgs + n_events == 0) {
-	set label 1 "no tick and no message in this window" at graph 0.5, graph 0.5 center front
+	set label "no tick and no message in this window" at graph 0.5, graph 0.5 center front
 }
 eval cmd

@@ -20,8 +20,10 @@
  * VM i, against M as it was just before that moment, or at the end.
  *
  * Model time of a line is (wall_ns - start_wall_ns) / 1e9 * speed, held
- * to [0, duration]: a tick a little late past the end counts at the end,
- * and PENDING lines are at the end. The stream never goes back in time: a
+ * to [0, end] (runinfo_model_time): a tick a little late past the end
+ * counts at the end, and PENDING lines are at the end. The end is the
+ * run's real one, before the planned duration if it stopped early: every
+ * figure and series ends there. The stream never goes back in time: a
  * line whose wall clock lags the stream's (another host) counts as now.
  *
  * A VM killed on the way (runinfo_deaths) is dead as soon as time moves
@@ -57,12 +59,12 @@ struct stats {
 	double next_sample_t;	/* its time; past the end when all are out */
 };
 
-/* The last point is the end itself, whatever k * duration / G rounds to. */
+/* The last point is the end itself, whatever k * end / G rounds to. */
 static double
 sample_time(const struct stats *st, uint32_t k)
 {
-	return k == STATS_GRID ? st->ri->duration_s :
-	    k * st->ri->duration_s / STATS_GRID;
+	return k == STATS_GRID ? st->ri->end_s :
+	    k * st->ri->end_s / STATS_GRID;
 }
 
 struct stats *
@@ -81,14 +83,14 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
 	    (st->dead = calloc(n, sizeof *st->dead)) == NULL ||
 	    (st->dying = calloc(n, sizeof *st->dying)) == NULL ||
-	    (st->msgs = msgs_new(n, ri->duration_s, sink->message,
+	    (st->msgs = msgs_new(n, ri->end_s, sink->message,
 	    sink->ctx)) == NULL) {
 		stats_free(st);
 		return NULL;
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		st->fig[i].rate = ri->rates[i];
-		st->fig[i].alive_until_s = ri->duration_s;
+		st->fig[i].alive_until_s = ri->end_s;
 		/* Killed before its first line: dead from the start. */
 		if (ri->death != NULL && ri->death[i].died &&
 		    ri->death[i].silent) {
@@ -121,14 +123,8 @@ stats_free(struct stats *st)
 static double
 model_time(const struct stats *st, uint64_t wall)
 {
-	const struct runinfo *ri = st->ri;
-	double t = wall >= ri->start_wall_ns ?
-	    (double)(wall - ri->start_wall_ns) :
-	    -(double)(ri->start_wall_ns - wall);
+	double t = runinfo_model_time(st->ri, wall);
 
-	t = t / 1e9 * ri->speed;
-	if (t > ri->duration_s)
-		t = ri->duration_s;
 	return t > st->now ? t : st->now;
 }
 
@@ -360,7 +356,7 @@ finish_links(struct stats *st, uint32_t vm)
 void
 stats_finish(struct stats *st)
 {
-	double d = st->ri->duration_s;
+	double d = st->ri->end_s;
 
 	advance(st, d);
 	while (st->next_sample <= STATS_GRID)

@@ -8,7 +8,7 @@
 #include "analysis/msgs.h"
 #include "analysis/runinfo.h"
 
-/* Samples of the step functions: at t_k = k * duration / STATS_GRID. */
+/* Samples of the step functions: at t_k = k * end_s / STATS_GRID. */
 #define STATS_GRID	2000
 
 /*
@@ -48,8 +48,9 @@ struct stats_vm {
 	uint64_t lost_in;	/* messages to it it never logged */
 	uint64_t dropped_in;	/* messages to it its neighbours dropped */
 	int died;		/* killed or signalled: dead after its last line */
-	double alive_until_s;	/* its last line if it died, else the end;
-				 * its figures and series end there */
+	double alive_until_s;	/* its last line if it died, else the run's
+				 * real end (end_s); its figures and series
+				 * end there */
 };
 
 struct stats;

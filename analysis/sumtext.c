@@ -30,11 +30,14 @@ faulted(const struct runinfo *ri, const struct stats *st)
 	return any;
 }
 
-/* The faults as run.meta lists them, wrapped like the findings. */
+/*
+ * The faults as run.meta lists them, wrapped like the findings; one due
+ * after the run stopped never came, and says so.
+ */
 static void
 fault_list(FILE *f, const struct runinfo *ri)
 {
-	char spec[FAULT_TEXT_MAX];
+	char spec[FAULT_TEXT_MAX + 32];
 	size_t col;
 
 	if (ri->nfaults == 0)
@@ -42,7 +45,9 @@ fault_list(FILE *f, const struct runinfo *ri)
 	fputs("faults injected:", f);
 	col = 16;
 	for (uint32_t i = 0; i < ri->nfaults; i++) {
-		fault_format(&ri->faults[i], spec, sizeof spec);
+		fault_format(&ri->faults[i], spec, FAULT_TEXT_MAX);
+		if (ri->faults[i].at_s > ri->end_s)
+			strcat(spec, " (after the stop)");
 		if (col + 2 + strlen(spec) > 78) {
 			fputs(i > 0 ? ",\n " : "\n ", f);
 			col = 1;
@@ -56,14 +61,24 @@ fault_list(FILE *f, const struct runinfo *ri)
 	fputc('\n', f);
 }
 
+/*
+ * The run as planned, then how it ended: a run that stopped early says
+ * when, and every figure below ends there.
+ */
 static void
 title(FILE *f, const struct runinfo *ri)
 {
+	char stopped[REPORT_STOPPED_MAX];
+
 	fprintf(f, "clockring analysis of %s\n", ri->dir);
-	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model seconds at speed %g, "
-	    "draw_max %s\nrun %s, %s\n", ri->seed, ri->nvms, ri->duration_s,
-	    ri->speed, ri->draw_max, ri->status,
-	    ri->check_fail ? "FAILS CHECK" : "passes check");
+	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model second%s at speed %g, "
+	    "draw_max %s\n", ri->seed, ri->nvms, ri->duration_s,
+	    ri->duration_s == 1 ? "" : "s", ri->speed, ri->draw_max);
+	if (*report_stopped(stopped, sizeof stopped, ri) != '\0')
+		fprintf(f, "run %s, ", stopped);
+	else
+		fprintf(f, "run %s, ", ri->status);
+	fprintf(f, "%s\n", ri->check_fail ? "FAILS CHECK" : "passes check");
 	fault_list(f, ri);
 	if (ri->check_fail != NULL)
 		fprintf(f, "\n!! THIS RUN FAILS `clockring check`: %s.\n"

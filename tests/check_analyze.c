@@ -121,7 +121,7 @@ static const char runa_summary[] =
 	    "  2 -> 1          1        1        0       0.50     0.50\n"
 	    "\n"
 	    "findings\n"
-	    "- VM 0 (rate 1) drifted most: up to 4 behind the highest clock, 2.00 on\n"
+	    "- VM 0 (rate 1) drifted most: up to 4 ticks behind the highest clock, 2.00 on\n"
 	    "  average, 4 at the end; its queue reached 1.\n"
 	    "- VM 2 (rate 4) ended with the highest clock, 8; the lowest was VM 0's, 4.\n"
 	    "- The largest clock jump was 4, at VM 1; 2 of 14 ticks (14.3%) raised a clock\n"
@@ -129,7 +129,7 @@ static const char runa_summary[] =
 	    "- VM 0's queue was the longest: 0.50 messages on average, at most 1.\n"
 	    "- Messages to VM 2 waited longest: 2.50 of its ticks on average (0.6250 model\n"
 	    "  seconds), at most 3.00.\n"
-	    "- 2 messages were still waiting at the end (pending), 2 of them for VM 0.\n";
+	    "- 2 messages were still waiting at the end (pending), all for VM 0.\n";
 
 START_TEST(summary_txt_without_faults_reads_as_before_format_2)
 {

@@ -134,7 +134,8 @@ write_plotvars(const char *dir, int n)
 	fprintf(f, "N = %d\n", n);
 	for (int i = 0; i < n; i++)
 		fprintf(f, "rate%d = %d\n", i, i + 1);
-	fputs("duration = 10.0\nspeed = 4.0\nseed = \"123\"\n"
+	fputs("duration = 10.0\nt_end = 10.0\nstopped = \"\"\n"
+	    "speed = 4.0\nseed = \"123\"\n"
 	    "title_run = \"runs/a_b^c\"\nwin_t0 = 2.0\nwin_t1 = 6.0\n"
 	    "max_jump = 7\ngrid = 21\n", f);
 	ck_assert_int_eq(fclose(f), 0);

@@ -332,7 +332,7 @@ START_TEST(plotvars_gp_holds_the_run_figures)
 	snprintf(want, sizeof want,
 	    "# clockring analyze: the run's figures, for the plot scripts\n"
 	    "N = 3\nrate0 = 1\nrate1 = 2\nrate2 = 4\nduration = 2.0\n"
-	    "speed = 1.0\nseed = \"42\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
+	    "t_end = 2.0\nstopped = \"\"\nspeed = 1.0\nseed = \"42\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
 	    "win_t1 = 2.0\nmax_jump = 4\n"
 	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
 	    "check_ok = 1\n", dir);
@@ -347,8 +347,8 @@ START_TEST(summary_txt_names_the_vm_that_drifted_most)
 	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
 	text = anarun_output(dir, "summary.txt");
 	ck_assert_msg(strstr(text, "- VM 0 (rate 1) drifted most: up to 4 "
-	    "behind the highest clock, 2.00 on\n  average, 4 at the end; its "
-	    "queue reached 1.\n") != NULL, "%s", text);
+	    "ticks behind the highest clock, 2.00 on\n  average, 4 at the end; "
+	    "its queue reached 1.\n") != NULL, "%s", text);
 	ck_assert_ptr_nonnull(strstr(text, "- The largest clock jump was 4, "
 	    "at VM 1;"));
 	free(text);
@@ -622,6 +622,149 @@ START_TEST(faults_dat_lists_each_fault_for_the_plots)
 }
 END_TEST
 
+/*
+ * Run S: 2 VMs at speed 1 planned for 8 model seconds, rates 1 and 4,
+ * interrupted: VM 1 ticks last at 2.25, VM 0 logs its one pending
+ * message at 2.5 as it shuts down, and nothing is logged after. The
+ * run's real end E is the latest line of any log: 2.5. VM 1 sends
+ *   m1 seq 1, L2: .25 -> 1.0    m2 seq 2, L3: .5 -> 2.0
+ *   m3 seq 5, L6: 1.25 -> pending at E
+ * VM 0 takes m1 at 1 (L max(1, 2) + 1 = 3, m2 waits: queue 1) and m2 at
+ * 2 (L max(3, 3) + 1 = 4, m3 waits: queue 1).
+ *
+ *   from     0  .25  .5  .75  1  1.25  1.5  1.75  2  2.25 to E = 2.5
+ *   L0       1   1    1   1   3   3     3    3    4   4
+ *   L1 = M   1   2    3   4   5   6     7    8    9  10
+ *   drift0   0   1    2   3   2   3     4    5    5   6
+ *   queue0   0   0    0   0   1   1     1    1    1   1
+ *
+ * Each step lasts .25 s: drift0's area is .25 * (0 + 1 + 2 + 3 + 2 + 3 +
+ * 4 + 5 + 5 + 6) = 7.75, its mean 7.75 / 2.5 = 3.1; max and final 6.
+ * queue0 is 1 over [1, 2.5]: mean 1.5 / 2.5 = 0.6. VM 1 leads: drift 0,
+ * queue 0. Both lived to E: alive_until_s 2.5 (not dead: interrupted).
+ * The 2001 samples fall at k * 2.5 / 2000 = k / 800 s, the last at 2.5,
+ * and the default window is [0, min(E, 10)] = [0, 2.5].
+ * Taken to the planned end instead, as if the run had gone on with
+ * nothing happening, drift0 would have a mean of (6.25 + 5.75 * 6) / 8
+ * = 5.09, queue0 7 / 8 = 0.875, and both alive_until_s 8.
+ */
+static const char *const runs_meta[] = {
+	"format=2", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=9", "vms=2", "duration_s=8", "speed=1", "draw_max=10",
+	"rate_min=1", "rate_max=4", "vm0.rate=1", "vm1.rate=4",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001",
+	"on_failure=stop", "faults=0",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(8000000000),
+	"vm0.exit=interrupted", "vm1.exit=interrupted", "status=interrupted",
+};
+
+static const char *const runs_vm0[] = {
+	LOGREAD_HEADER,
+	"0,0,INTERNAL," W(0000000000) ",1,0,,,",
+	"0,1,RECV," W(1000000000) ",3,1,1,1,2",		/* m1 */
+	"0,2,RECV," W(2000000000) ",4,1,1,2,3",		/* m2 */
+	"0,3,PENDING," W(2500000000) ",4,0,1,5,6",	/* m3 */
+};
+
+static const char *const runs_vm1[] = {
+	LOGREAD_HEADER,
+	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
+	"1,1,SEND," W(0250000000) ",2,0,0,,",		/* m1 */
+	"1,2,SEND," W(0500000000) ",3,0,0,,",		/* m2 */
+	"1,3,INTERNAL," W(0750000000) ",4,0,,,",
+	"1,4,INTERNAL," W(1000000000) ",5,0,,,",
+	"1,5,SEND," W(1250000000) ",6,0,0,,",		/* m3 */
+	"1,6,INTERNAL," W(1500000000) ",7,0,,,",
+	"1,7,INTERNAL," W(1750000000) ",8,0,,,",
+	"1,8,INTERNAL," W(2000000000) ",9,0,,,",
+	"1,9,INTERNAL," W(2250000000) ",10,0,,,",
+};
+
+static const struct rundir_file run_s[] = {
+	{ "run.meta", runs_meta, NELEM(runs_meta) },
+	{ "vm0.csv", runs_vm0, NELEM(runs_vm0) },
+	{ "vm1.csv", runs_vm1, NELEM(runs_vm1) },
+};
+
+START_TEST(an_interrupted_run_is_measured_to_its_real_end)
+{
+	char dir[256];
+
+	anarun_analyzed(dir, sizeof dir, run_s, NELEM(run_s), NULL, 0);
+	anarun_expect_row(dir, 0, "final_clock=4 drift_max=6 "
+	    "drift_mean=3.1000 drift_final=6 queue_max=1 queue_mean=0.6000 "
+	    "died=0 alive_until_s=2.5000");
+	anarun_expect_row(dir, 1, "final_clock=10 drift_max=0 "
+	    "drift_mean=0.0000 queue_max=0 queue_mean=0.0000 died=0 "
+	    "alive_until_s=2.5000");
+}
+END_TEST
+
+START_TEST(an_interrupted_run_has_its_series_and_window_end_at_its_end)
+{
+	char dir[256], *text;
+	size_t lines = 0;
+
+	anarun_analyzed(dir, sizeof dir, run_s, NELEM(run_s), NULL, 0);
+	text = anarun_output(dir, "queue.dat");
+	for (char *p = text; *p != '\0'; p++)
+		lines += *p == '\n';
+	ck_assert_uint_eq(lines, 1 + 2001);
+	free(text);
+	expect_sample(dir, "clock.dat", 799, "0.998750 1 4");
+	expect_sample(dir, "clock.dat", 800, "1.000000 3 5");
+	expect_sample(dir, "clock.dat", 2000, "2.500000 4 10");
+	expect_sample(dir, "drift.dat", 1999, "2.498750 6 0");
+	expect_sample(dir, "drift.dat", 2000, "2.500000 6 0");
+	expect_sample(dir, "queue.dat", 2000, "2.500000 1 0");
+	/* m3 is left pending at the real end. */
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
+	    "0.250000 1 1.000000 0 0\n0.500000 1 2.000000 0 0\n"
+	    "1.250000 1 2.500000 0 1\n");
+}
+END_TEST
+
+/* The plots end at t_end and say how far the run got; summary.txt too. */
+START_TEST(an_interrupted_run_says_where_it_stopped)
+{
+	char dir[256], want[1024], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_s, NELEM(run_s), NULL, 0);
+	snprintf(want, sizeof want,
+	    "# clockring analyze: the run's figures, for the plot scripts\n"
+	    "N = 2\nrate0 = 1\nrate1 = 4\nduration = 8.0\nt_end = 2.5\n"
+	    "stopped = \"stopped at 2.5 of 8 model seconds (interrupted)\"\n"
+	    "speed = 1.0\nseed = \"9\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
+	    "win_t1 = 2.5\nmax_jump = 2\n"
+	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
+	    "check_ok = 1\n", dir);
+	expect_output(dir, "plotvars.gp", want);
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nseed 9: 2 VMs for 8 model seconds at speed 1, "
+	    "draw_max 10\nrun stopped at 2.5 of 8 model seconds (interrupted), "
+	    "passes check\n");
+	free(text);
+}
+END_TEST
+
+/* A fault due after the stop never came: the list of faults says so. */
+START_TEST(a_fault_due_after_the_stop_is_said_to_be)
+{
+	static const struct rundir_edit late[] = {
+		{ "run.meta", 17, "faults=2\nfault0=pause:0@1+0.5\n"
+		    "fault1=kill:1@5" },
+	};
+	char dir[256], *text;
+
+	anarun_analyzed(dir, sizeof dir, run_s, NELEM(run_s), late,
+	    NELEM(late));
+	text = anarun_output(dir, "summary.txt");
+	expect_in(text, "\nfaults injected: pause:0@1+0.5, kill:1@5 (after "
+	    "the stop)\n");
+	free(text);
+}
+END_TEST
+
 /* summary_print's table of dir, as `clockring run` prints it. */
 static char *
 run_table(const char *dir)
@@ -746,6 +889,11 @@ make_stats_suite(void)
 	    0, NELEM(died_how));
 	tcase_add_test(run, summary_txt_tells_of_faults_in_its_tables_and_findings);
 	tcase_add_test(run, faults_dat_lists_each_fault_for_the_plots);
+	tcase_add_test(run, an_interrupted_run_is_measured_to_its_real_end);
+	tcase_add_test(run,
+	    an_interrupted_run_has_its_series_and_window_end_at_its_end);
+	tcase_add_test(run, an_interrupted_run_says_where_it_stopped);
+	tcase_add_test(run, a_fault_due_after_the_stop_is_said_to_be);
 	tcase_add_test(run, run_table_without_faults_is_as_before);
 	tcase_add_test(run, run_table_with_faults_counts_the_dropped);
 	suite_add_tcase(s, run);

@@ -18,6 +18,7 @@ Suite *make_logread_suite(void);
 Suite *make_check_suite(void);
 Suite *make_faults_suite(void);
 Suite *make_stats_suite(void);
+Suite *make_findings_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
 Suite *make_outfile_suite(void);
