@@ -20,6 +20,7 @@
 #include "analysis/stage.h"
 #include "analysis/stats.h"
 #include "analysis/sumtext.h"
+#include "vm/num.h"
 
 static const char usage[] =
 "usage: clockring analyze [options] RUN_DIR...\n"
@@ -69,31 +70,16 @@ complain(int status, const char *fmt, ...)
 	return status;
 }
 
-/* A number as strtod reads it, but no leading space, hex, inf or nan. */
-static int
-number(const char *s, char **end, double *x)
-{
-	errno = 0;
-	*x = strtod(s, end);
-	if (*end == s || errno == ERANGE || !isfinite(*x))
-		return -1;
-	for (const char *p = s; p < *end; p++)
-		if (strchr("0123456789.eE+-", *p) == NULL)
-			return -1;
-	return 0;
-}
-
 static int
 parse_window(const char *s, struct opts *o)
 {
-	char *end;
+	size_t n0 = num_scan(s, &o->t0), n1 = 0;
 
-	if (number(s, &end, &o->t0) == -1 || *end != ':' ||
-	    number(end + 1, &end, &o->t1) == -1 || *end != '\0')
-		return complain(2, "--window '%s': expected T0:T1, two numbers "
-		    "of model seconds", s);
-	if (o->t0 < 0)
-		return complain(2, "--window '%s': T0 must be at least 0", s);
+	if (n0 > 0 && s[n0] == ':')
+		n1 = num_scan(s + n0 + 1, &o->t1);
+	if (n1 == 0 || s[n0 + 1 + n1] != '\0')
+		return complain(2, "--window '%s': expected T0:T1, two plain "
+		    "decimal numbers of model seconds", s);
 	if (o->t1 <= o->t0)
 		return complain(2, "--window '%s': T1 must be greater than T0",
 		    s);
