@@ -1,5 +1,4 @@
 /* analysis/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
-#include <sys/stat.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -40,7 +39,8 @@ static const char usage[] =
 "  --quiet          print nothing but errors\n"
 "\n"
 "exit status: 0 ok, 1 a bad run (fails check, unreadable or truncated\n"
-"logs), 2 bad input (nothing analyzed)\n";
+"logs), 2 bad input: not a run directory, or one of a format this\n"
+"clockring does not read (nothing analyzed)\n";
 
 #define DEFAULT_WINDOW	10.0	/* model seconds of space-time diagram */
 
@@ -138,21 +138,14 @@ parse(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-/* Is dir a run directory at all? Otherwise it is bad usage. */
+/* Is dir a run directory we read at all? Otherwise it is bad usage. */
 static int
 usable(const char *dir)
 {
-	char meta[OUTFILE_PATH_MAX];
-	struct stat st;
+	char why[OUTFILE_PATH_MAX + 256];
 
-	if (stat(dir, &st) == -1)
-		return complain(2, "'%s': %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return complain(2, "'%s': not a directory", dir);
-	snprintf(meta, sizeof meta, "%s/run.meta", dir);
-	if (stat(meta, &st) == -1)
-		return complain(2, "'%s': no run.meta (not a run directory?)",
-		    dir);
+	if (check_usable(dir, why, sizeof why) == -1)
+		return complain(2, "%s", why);
 	return 0;
 }
 

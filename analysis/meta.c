@@ -56,6 +56,8 @@ add(struct meta *m, char *line, size_t len, unsigned long lineno, char *err,
 
 	if (strlen(line) != len)
 		return errmsg_set(err, errlen, "NUL byte in line");
+	if (line[len - 1] == '\r')
+		return errmsg_set(err, errlen, "%s", ERRMSG_CR);
 	if (eq == NULL || eq == line)
 		return errmsg_set(err, errlen, "expected key=value");
 	*eq = '\0';
