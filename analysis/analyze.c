@@ -1,5 +1,4 @@
 /* analysis/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
-#include <sys/stat.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -20,6 +19,7 @@
 #include "analysis/stage.h"
 #include "analysis/stats.h"
 #include "analysis/sumtext.h"
+#include "vm/num.h"
 
 static const char usage[] =
 "usage: clockring analyze [options] RUN_DIR...\n"
@@ -42,7 +42,8 @@ static const char usage[] =
 "  --quiet          print nothing but errors\n"
 "\n"
 "exit status: 0 ok, 1 a bad run (fails check, unreadable or truncated\n"
-"logs), 2 bad input (nothing analyzed)\n";
+"logs), 2 bad input: not a run directory, or one of a format this\n"
+"clockring does not read (nothing analyzed)\n";
 
 #define DEFAULT_WINDOW	10.0	/* model seconds of space-time diagram */
 
@@ -72,31 +73,16 @@ complain(int status, const char *fmt, ...)
 	return status;
 }
 
-/* A number as strtod reads it, but no leading space, hex, inf or nan. */
-static int
-number(const char *s, char **end, double *x)
-{
-	errno = 0;
-	*x = strtod(s, end);
-	if (*end == s || errno == ERANGE || !isfinite(*x))
-		return -1;
-	for (const char *p = s; p < *end; p++)
-		if (strchr("0123456789.eE+-", *p) == NULL)
-			return -1;
-	return 0;
-}
-
 static int
 parse_window(const char *s, struct opts *o)
 {
-	char *end;
+	size_t n0 = num_scan(s, &o->t0), n1 = 0;
 
-	if (number(s, &end, &o->t0) == -1 || *end != ':' ||
-	    number(end + 1, &end, &o->t1) == -1 || *end != '\0')
-		return complain(2, "--window '%s': expected T0:T1, two numbers "
-		    "of model seconds", s);
-	if (o->t0 < 0)
-		return complain(2, "--window '%s': T0 must be at least 0", s);
+	if (n0 > 0 && s[n0] == ':')
+		n1 = num_scan(s + n0 + 1, &o->t1);
+	if (n1 == 0 || s[n0 + 1 + n1] != '\0')
+		return complain(2, "--window '%s': expected T0:T1, two plain "
+		    "decimal numbers of model seconds", s);
 	if (o->t1 <= o->t0)
 		return complain(2, "--window '%s': T1 must be greater than T0",
 		    s);
@@ -187,21 +173,14 @@ window_fits(const struct opts *o, const char *dir)
 	return rc;
 }
 
-/* Is dir a run directory at all? Otherwise it is bad usage. */
+/* Is dir a run directory we read at all? Otherwise it is bad usage. */
 static int
 usable(const struct opts *o, const char *dir)
 {
-	char meta[OUTFILE_PATH_MAX];
-	struct stat st;
+	char why[OUTFILE_PATH_MAX + 256];
 
-	if (stat(dir, &st) == -1)
-		return complain(2, "'%s': %s", dir, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return complain(2, "'%s': not a directory", dir);
-	snprintf(meta, sizeof meta, "%s/run.meta", dir);
-	if (stat(meta, &st) == -1)
-		return complain(2, "'%s': no run.meta (not a run directory?)",
-		    dir);
+	if (check_usable(dir, why, sizeof why) == -1)
+		return complain(2, "%s", why);
 	return window_fits(o, dir);
 }
 

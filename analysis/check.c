@@ -1,6 +1,8 @@
 /* analysis/check.c -- `clockring check`: one pass over the logs, verdict, summary */
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -10,9 +12,11 @@
 
 #include "analysis/check.h"
 #include "analysis/checker.h"
+#include "analysis/errmsg.h"
 #include "analysis/logread.h"
 #include "analysis/merge.h"
 #include "analysis/meta.h"
+#include "vm/num.h"
 
 /*
  * Every rule is applied in one pass over the logs, merged by wall clock
@@ -121,9 +125,53 @@ open_logs(struct checker *c, char *why, size_t len)
 		if (errno != ENOENT)
 			return -1;
 		check_violation(c, path, 0, RULE_FILES, "missing (run.meta has "
-		    "vms=%" PRIu32 ")", c->nvms);
+		    "vms=%" PRIu32 "); messages to and from vm%" PRIu32 " are "
+		    "not judged", c->nvms, i);
 		c->vm[i].broken = 1;
 	}
+	return 0;
+}
+
+/* vmK.csv, but no VM's log: K too high, or not spelled as a log's name. */
+static int
+stray_log(const struct checker *c, const char *name)
+{
+	size_t n;
+	uint64_t k;
+
+	if (strncmp(name, "vm", 2) != 0 ||
+	    (n = strspn(name + 2, "0123456789")) == 0 ||
+	    strcmp(name + 2 + n, ".csv") != 0)
+		return 0;
+	/* vm07.csv is not vm7.csv: nothing reads it as a log. */
+	return (name[2] == '0' && n > 1) || num_scan_uint(name + 2, &k) != n ||
+	    k >= c->nvms;
+}
+
+/*
+ * Logs of VMs the run did not have are named, not ignored: they may be
+ * the part of a run that its run.meta leaves out. In name order, so the
+ * report is the same every time.
+ */
+static int
+extra_logs(struct checker *c, char *why, size_t len)
+{
+	char path[CHECK_PATH_MAX + NAME_MAX + 2];
+	struct dirent **list;
+	int n = scandir(c->dir, &list, NULL, alphasort);
+
+	if (n == -1)
+		return errmsg_set(why, len, "'%s': %s", c->dir, strerror(errno));
+	for (int i = 0; i < n; i++) {
+		if (stray_log(c, list[i]->d_name)) {
+			snprintf(path, sizeof path, "%s/%s", c->dir, list[i]->d_name);
+			check_violation(c, path, 0, RULE_FILES, "not a log of this run "
+			    "(run.meta has vms=%" PRIu32 ": vm0.csv .. vm%" PRIu32
+			    ".csv)", c->nvms, c->nvms - 1);
+		}
+		free(list[i]);
+	}
+	free(list);
 	return 0;
 }
 
@@ -138,7 +186,8 @@ start(struct checker *c, char *why, size_t len)
 	if (rc == -1)
 		return no_memory(why, len);
 	check_status(c);
-	if ((rc = open_logs(c, why, len)) < 0)
+	if ((rc = open_logs(c, why, len)) < 0 ||
+	    (rc = extra_logs(c, why, len)) < 0)
 		return rc;
 	if ((c->merge = merge_new(c->log, c->nvms)) == NULL ||
 	    check_files_new(c) == -1 ||
@@ -146,6 +195,11 @@ start(struct checker *c, char *why, size_t len)
 	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||
 	    c->status == RUN_FAILED) && check_links_new(c) == -1))
 		return no_memory(why, len);
+	/* A missing log has its one violation: no lost and unsent for each
+	 * message it would have had. */
+	for (uint32_t i = 0; i < c->nvms; i++)
+		if (c->log[i] == NULL)
+			check_links_drop(c, i);
 	return 0;
 }
 
@@ -165,6 +219,19 @@ check_open(const char *run_dir, FILE *out, char *why, size_t len)
 		return NULL;
 	}
 	return c;
+}
+
+int
+check_usable(const char *run_dir, char *why, size_t len)
+{
+	struct checker *c = calloc(1, sizeof *c);
+	int rc;
+
+	if (c == NULL)
+		return errmsg_set(why, len, "out of memory");
+	rc = check_meta_open(c, run_dir, why, len);
+	check_free(c);
+	return rc;
 }
 
 void

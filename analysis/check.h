@@ -18,6 +18,13 @@ struct log_event;
 int check_run(const char *run_dir, FILE *out, FILE *err);
 
 /*
+ * Is run_dir a run directory this clockring reads (a directory with a
+ * run.meta of a known format)? 0, or -1 with why: then check and analyze
+ * alike call it bad input.
+ */
+int check_usable(const char *run_dir, char *why, size_t len);
+
+/*
  * The same check as a stream, for a caller that wants each line of the
  * logs too (analyze): the logs are read once, by check_next. check_open
  * applies the rules on run.meta and opens the logs; NULL with the reason

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/errmsg.h"
 #include "analysis/logparse.h"
 #include "analysis/logread.h"
 
@@ -175,6 +176,9 @@ next_line(struct logread *lr, const char **s, size_t *n)
 	lr->line++;
 	if (nl == NULL || nl - lr->p > LOGPARSE_LINE_MAX)
 		return bad_end(lr);
+	/* After git's autocrlf, say so rather than that a number is bad. */
+	if (nl > lr->p && nl[-1] == '\r')
+		return fail(lr, -1, "%s", ERRMSG_CR);
 	*s = lr->p;
 	*n = (size_t)(nl - lr->p);
 	lr->p = nl + 1;

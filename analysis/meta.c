@@ -8,6 +8,7 @@
 
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
+#include "vm/num.h"
 
 struct entry {
 	char *line;		/* "key\0value", one allocation per line */
@@ -55,6 +56,8 @@ add(struct meta *m, char *line, size_t len, unsigned long lineno, char *err,
 
 	if (strlen(line) != len)
 		return errmsg_set(err, errlen, "NUL byte in line");
+	if (line[len - 1] == '\r')
+		return errmsg_set(err, errlen, "%s", ERRMSG_CR);
 	if (eq == NULL || eq == line)
 		return errmsg_set(err, errlen, "expected key=value");
 	*eq = '\0';
@@ -159,19 +162,16 @@ meta_str(const struct meta *m, const char *key, const char **val, char *err,
 	return 0;
 }
 
-/* strtoull alone would take "-1", " 7" and "0x7"; we want plain digits. */
+/* Digits only (vm/num.h): strtoull alone would take "-1", " 7" and "0x7". */
 int
 meta_u64(const struct meta *m, const char *key, uint64_t *val, char *err,
     size_t errlen)
 {
 	const char *s;
-	char *end;
 
 	if (meta_str(m, key, &s, err, errlen) == -1)
 		return -1;
-	errno = 0;
-	*val = strtoull(s, &end, 10);
-	if (*s < '0' || *s > '9' || *end != '\0' || errno == ERANGE)
+	if (num_uint(s, val) != 0)
 		return errmsg_set(err, errlen, "%s '%.64s': not an unsigned 64-bit "
 		    "integer", key, s);
 	return 0;

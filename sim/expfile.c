@@ -10,6 +10,7 @@
 #include "analysis/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
+#include "vm/num.h"
 
 /*
  * An experiment file is `key = value` lines; '#' starts a comment line.
@@ -82,18 +83,21 @@ set_text(char *dst, size_t len, const char *key, const char *val, char *why,
 	return 0;
 }
 
+/* A plain decimal (vm/num.h), or with whole a whole number, in min..max. */
 static int
 set_number(double *dst, const char *key, const char *val, double min,
     double max, bool whole, char *why, size_t whylen)
 {
-	char *end;
+	uint64_t u;
+	double v;
+	int rc = whole ? num_uint(val, &u) : num_real(val, &v);
 
-	errno = 0;
-	double v = strtod(val, &end);
-	if (*val == '\0' || *end != '\0' || errno != 0 || v < min || v > max ||
-	    (whole && v != (double)(uint64_t)v))
+	if (whole && rc == 0)
+		v = (double)u;
+	if (rc != 0 || v < min || v > max)
 		return errmsg_set(why, whylen, "%s '%s': must be a %s from %g to %g",
-		    key, val, whole ? "whole number" : "number", min, max);
+		    key, val, whole ? "whole number" : "plain decimal number", min,
+		    max);
 	*dst = v;
 	return 0;
 }
@@ -171,7 +175,7 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return set_number(&e->duration_s, key, val, 1e-3, 1e7, false, why,
 		    whylen);
 	if (strcmp(key, "seed") == 0) {
-		if (options_parse_uint(val, &e->seed) != 0)
+		if (num_uint(val, &e->seed) != 0)
 			return errmsg_set(why, whylen, "seed '%s': must be a whole "
 			    "number from 0 to 2^64-1", val);
 		return 0;
@@ -262,12 +266,13 @@ add_extra_words(struct experiment *e)
 static int
 judge(const struct experiment *e, int argc, char *why, size_t whylen)
 {
-	char *args[EXP_MAX_ARGS + 1], dur[48];
+	char *args[EXP_MAX_ARGS + 2], opt[] = "--duration", dur[NUM_TEXT_MAX];
 	struct run_opts o;
 
 	memcpy(args, e->argv, (size_t)argc * sizeof *args);
 	/* Spelled as the suite passes it to each run (suite.c). */
-	snprintf(dur, sizeof dur, "--duration=%.15g", e->duration_s);
+	num_format(dur, sizeof dur, e->duration_s);
+	args[argc++] = opt;
 	args[argc++] = dur;
 	int rc = options_run(argc, args, &o, why, whylen);
 	if (rc == 1)

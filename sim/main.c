@@ -1,4 +1,6 @@
 /* sim/main.c -- the clockring command: subcommand dispatch and help */
+#include <sys/stat.h>
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,8 @@ static const char usage_run[] =
 "  --speed X             run X times faster than real time, > 0 [1]\n"
 "  --rate-min A          lowest clock rate drawn, ticks per second [1]\n"
 "  --rate-max B          highest clock rate drawn, 1..1000 [6]\n"
-"  --rates R0,R1,...     one rate per VM instead of drawing them\n"
+"  --rates R0,R1,...     one rate per VM instead of drawing them (not with\n"
+"                        --rate-min or --rate-max)\n"
 "  --draw-max K          idle ticks draw 1..K: 1 next, 2 prev, 3 both,\n"
 "                        else internal; K >= 3 [10]\n"
 "  --seed S              run seed, 0..2^64-1 [random, printed]\n"
@@ -59,6 +62,8 @@ static const char usage_run[] =
 "  --on-failure P        a VM ending badly: stop ends the run, continue\n"
 "                        lets the others go on to the end [stop]\n"
 "  --quiet               print nothing but errors\n"
+"\n"
+"Numbers are plain decimals: 12 or 0.5, no sign, exponent or hex.\n"
 "\n"
 "exit status: 0 run complete and its logs pass `clockring check`, 1 run\n"
 "failed or broke a rule (logs kept), 2 bad input, 130/143 interrupted by\n"
@@ -153,6 +158,7 @@ static int
 cmd_vm(int argc, char **argv)
 {
 	struct vm_opts o;
+	struct stat st;
 	char err[512];
 	uint16_t port;
 	int rc = options_vm(argc, argv, &o, err, sizeof err);
@@ -163,6 +169,13 @@ cmd_vm(int argc, char **argv)
 	}
 	if (rc == -1)
 		return usage_error(err, "vm");
+	/* The log is created with O_EXCL all the same (vm/logw.c): this is
+	 * only to call an existing file what it is, bad input. */
+	if (lstat(o.conf.log_path, &st) == 0) {
+		snprintf(err, sizeof err, "--log '%s': exists (a log is never "
+		    "written over)", o.conf.log_path);
+		return usage_error(err, "vm");
+	}
 	if (ring_listen(o.listen_host, o.listen_port, &o.conf.listen_fd,
 	    &port, err, sizeof err) == -1)
 		return usage_error(err, "vm");

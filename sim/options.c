@@ -1,7 +1,5 @@
 /* sim/options.c -- command-line options of `run` and `vm`: parsing, validation */
 #include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +7,7 @@
 #include <string.h>
 
 #include "sim/options.h"
+#include "vm/num.h"
 
 enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
     K_ON_FAILURE };
@@ -31,28 +30,12 @@ bad(char *err, size_t errlen, const struct opt *o, const char *val,
 	return -1;
 }
 
-/* 0, -1 if s is not a decimal whole number, -2 if it is too large. */
-int
-options_parse_uint(const char *s, uint64_t *v)
-{
-	char *end;
-
-	/* strtoull would take "-1", " 7" and "" without complaint. */
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	*v = strtoull(s, &end, 10);
-	if (*end != '\0')
-		return -1;
-	return errno == ERANGE ? -2 : 0;
-}
-
 static int
 set_uint(const struct opt *o, const char *val, char *err, size_t errlen)
 {
 	char why[64];
 	uint64_t v;
-	int rc = options_parse_uint(val, &v);
+	int rc = num_uint(val, &v);
 
 	if (rc < 0)
 		return bad(err, errlen, o, val, rc == -2 ? "too large" :
@@ -71,13 +54,11 @@ set_uint(const struct opt *o, const char *val, char *err, size_t errlen)
 static int
 set_real(const struct opt *o, const char *val, char *err, size_t errlen)
 {
-	char why[64], *end;
+	char why[64];
+	double v;
 
-	errno = 0;
-	double v = strtod(val, &end);
-	if (*val == '\0' || *end != '\0' || isspace((unsigned char)*val) ||
-	    errno == ERANGE || !isfinite(v))
-		return bad(err, errlen, o, val, "not a number");
+	if (num_real(val, &v) == -1)
+		return bad(err, errlen, o, val, "not a plain decimal number");
 	if (v <= o->min || v > o->max) {
 		snprintf(why, sizeof why, v <= o->min ? "must be more than %g" :
 		    "must be at most %g", v <= o->min ? o->min : o->max);
@@ -101,7 +82,7 @@ set_rates(const struct opt *o, const char *val, char *err, size_t errlen)
 		size_t len = strcspn(p, ",");
 		uint64_t v;
 		snprintf(num, sizeof num, "%.*s", (int)(len < 31 ? len : 31), p);
-		if (len == 0 || len > 30 || options_parse_uint(num, &v) != 0 ||
+		if (len == 0 || len > 30 || num_uint(num, &v) != 0 ||
 		    v < 1 || v > OPT_MAX_RATE) {
 			snprintf(why, sizeof why, "rate '%s' is not a whole number "
 			    "from 1 to %d", num, OPT_MAX_RATE);
@@ -265,14 +246,28 @@ check_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
 	return 0;
 }
 
+/* Given rates are not drawn: a range beside them would be ignored. */
 static int
-check_run(struct run_opts *o, char *err, size_t errlen)
+check_rates(const struct run_opts *o, bool min_given, bool max_given,
+    char *err, size_t errlen)
 {
+	if (o->nrates > 0 && (min_given || max_given)) {
+		snprintf(err, errlen, "--rates '%s' and --%s: give the rates or "
+		    "the range to draw them from, not both", o->rates_arg,
+		    min_given ? "rate-min" : "rate-max");
+		return -1;
+	}
 	if (o->rate_min > o->rate_max) {
 		snprintf(err, errlen, "--rate-min %u is more than --rate-max %u",
 		    (unsigned)o->rate_min, (unsigned)o->rate_max);
 		return -1;
 	}
+	return 0;
+}
+
+static int
+check_run(struct run_opts *o, char *err, size_t errlen)
+{
 	if (o->nrates > 0 && o->nrates != o->vms) {
 		snprintf(err, errlen, "--rates '%s': %u rates for %u VMs",
 		    o->rates_arg, (unsigned)o->nrates, (unsigned)o->vms);
@@ -289,6 +284,8 @@ check_run(struct run_opts *o, char *err, size_t errlen)
 int
 options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
+	bool min_given = false, max_given = false;
+
 	*o = (struct run_opts){ .vms = 3, .duration_s = 60, .speed = 1,
 	    .rate_min = 1, .rate_max = 6, .draw_max = 10, .bind = "127.0.0.1",
 	    .connect_timeout_s = 10 };
@@ -296,8 +293,8 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "vms", K_UINT, &o->vms, 2, OPT_MAX_VMS, NULL },
 		{ "duration", K_REAL, &o->duration_s, 0, 1e7, NULL },
 		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
-		{ "rate-min", K_UINT, &o->rate_min, 1, OPT_MAX_RATE, NULL },
-		{ "rate-max", K_UINT, &o->rate_max, 1, OPT_MAX_RATE, NULL },
+		{ "rate-min", K_UINT, &o->rate_min, 1, OPT_MAX_RATE, &min_given },
+		{ "rate-max", K_UINT, &o->rate_max, 1, OPT_MAX_RATE, &max_given },
 		{ "rates", K_RATES, o, 0, 0, NULL },
 		{ "draw-max", K_UINT, &o->draw_max, 3, 1000000, NULL },
 		{ "seed", K_UINT, &o->seed, 0, (double)UINT64_MAX, &o->seed_given },
@@ -312,7 +309,11 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
-	return rc != 0 ? rc : check_run(o, err, errlen);
+	if (rc != 0)
+		return rc;
+	if (check_rates(o, min_given, max_given, err, errlen) == -1)
+		return -1;
+	return check_run(o, err, errlen);
 }
 
 /* "host:port", the port after the last colon ("[::1]:7000" for IPv6). */
@@ -324,7 +325,7 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	uint64_t p;
 
 	if (colon == NULL || colon == s ||
-	    options_parse_uint(colon + 1, &p) != 0 || p > 65535 ||
+	    num_uint(colon + 1, &p) != 0 || p > 65535 ||
 	    (size_t)(colon - s) >= hostlen) {
 		snprintf(err, errlen, "--%s '%s': not HOST:PORT", name, s);
 		return -1;

@@ -77,6 +77,5 @@ int options_vm(int argc, char **argv, struct vm_opts *o, char *err,
     size_t errlen);
 int options_suite(int argc, char **argv, struct suite_opts *o, char *err,
     size_t errlen);
-int options_parse_uint(const char *s, uint64_t *v);
 
 #endif

@@ -25,6 +25,7 @@
 #include "sim/verdict.h"
 #include "vm/clock.h"
 #include "vm/fault.h"
+#include "vm/num.h"
 #include "vm/ring.h"
 #include "vm/rng.h"
 #include "vm/sig.h"
@@ -34,6 +35,7 @@
 #define LEAD_NS(n)	(100000000u + 1000000u * (n))
 #define GRACE_NS	5000000000u	/* after SIGTERM, before SIGKILL */
 #define SLACK_NS	10000000000u	/* past the planned end, a VM is hung */
+#define REAL_TIME_SHOWN_S	5	/* a shorter run does not say how long */
 
 static volatile sig_atomic_t got_signal;
 
@@ -376,15 +378,46 @@ finish(struct run *r)
 	return rc;
 }
 
+/*
+ * " (1 min 30 s real time)": a run of s real seconds is worth a word, so
+ * that no one waits at speed 1 without knowing how long; "" for a run
+ * over in moments. Seconds under an hour, minutes above.
+ */
+static void
+real_time(char *buf, size_t len, double s)
+{
+	uint64_t sec = (uint64_t)(s + 0.5), min = (uint64_t)(s / 60 + 0.5);
+
+	if (s < REAL_TIME_SHOWN_S)
+		buf[0] = '\0';
+	else if (sec < 60)
+		snprintf(buf, len, " (%" PRIu64 " s real time)", sec);
+	else if (sec < 3600 && sec % 60 == 0)
+		snprintf(buf, len, " (%" PRIu64 " min real time)", sec / 60);
+	else if (sec < 3600)
+		snprintf(buf, len, " (%" PRIu64 " min %" PRIu64 " s real time)",
+		    sec / 60, sec % 60);
+	else if (min % 60 == 0)
+		snprintf(buf, len, " (%" PRIu64 " h real time)", min / 60);
+	else
+		snprintf(buf, len, " (%" PRIu64 " h %" PRIu64 " min real time)",
+		    min / 60, min % 60);
+}
+
 static void
 announce(const struct run *r)
 {
 	const struct run_opts *o = r->o;
+	char dur[NUM_TEXT_MAX], speed[NUM_TEXT_MAX], real[64];
 
 	if (o->quiet)
 		return;
-	printf("clockring: %u VMs, %g model seconds at speed %g, seed %" PRIu64
-	    "\nclockring: rates", (unsigned)o->vms, o->duration_s, o->speed, r->seed);
+	/* The numbers as they are typed: 10000000, not 1e+07. */
+	num_format(dur, sizeof dur, o->duration_s);
+	num_format(speed, sizeof speed, o->speed);
+	real_time(real, sizeof real, o->duration_s / o->speed);
+	printf("clockring: %u VMs, %s model seconds at speed %s%s, seed %" PRIu64
+	    "\nclockring: rates", (unsigned)o->vms, dur, speed, real, r->seed);
 	for (uint32_t i = 0; i < o->vms; i++)
 		printf(" %u", (unsigned)r->rates[i]);
 	printf(" ticks/s; logs in %s\n", r->dir);

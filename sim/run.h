@@ -12,7 +12,7 @@
 #include "vm/fault.h"
 #include "vm/wire.h"
 
-#define CLOCKRING_VERSION "0.1.0"
+#define CLOCKRING_VERSION "0.2.0"
 
 struct run {
 	const struct run_opts *o;

@@ -20,6 +20,7 @@
 #include "sim/expfile.h"
 #include "sim/options.h"
 #include "sim/suite.h"
+#include "vm/num.h"
 #include "vm/sig.h"
 
 /*
@@ -172,7 +173,7 @@ static void
 job_main(const struct suite *s, const struct job *j)
 {
 	const struct experiment *e = j->e;
-	char log[PATH_MAX + 8], seed[24], dur[32], speed[32];
+	char log[PATH_MAX + 8], seed[24], dur[NUM_TEXT_MAX], speed[NUM_TEXT_MAX];
 	const char *args[EXP_MAX_ARGS + 16];
 	int n = 0;
 
@@ -187,8 +188,9 @@ job_main(const struct suite *s, const struct job *j)
 	}
 	close(fd);
 	snprintf(seed, sizeof seed, "%" PRIu64, expfile_seed(e, j->repeat));
-	snprintf(dur, sizeof dur, "%.15g", e->duration_s);
-	snprintf(speed, sizeof speed, "%.15g", s->o.speed);
+	/* As `run` reads numbers: plain decimals, never 1e-05. */
+	num_format(dur, sizeof dur, e->duration_s);
+	num_format(speed, sizeof speed, s->o.speed);
 	args[n++] = "clockring";
 	args[n++] = "run";
 	for (int i = 0; i < e->argc; i++)

@@ -48,7 +48,7 @@ blame(struct run *r, uint32_t i)
 		return;
 	if (strcmp(r->exit[i], "killed") == 0) {
 		fault_format(&r->o->faults.f[r->killed_by[i]], spec, sizeof spec);
-		snprintf(r->error, sizeof r->error, "vm %u: killed by --fault %s",
+		snprintf(r->error, sizeof r->error, "vm %u: killed by --fault %.200s",
 		    (unsigned)i, spec);
 	} else {
 		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i,

@@ -655,17 +655,82 @@ START_TEST(inconsistent_end_time_is_reported)
 }
 END_TEST
 
-START_TEST(missing_vm_log_is_reported)
+/*
+ * One line for the missing log, and none for the messages to and from it:
+ * each of vm2's links would otherwise give a lost or unsent line apiece.
+ */
+START_TEST(missing_vm_log_is_reported_once)
 {
-	char dir[256], path[300], *out, *err;
+	char dir[256], path[300], want[1024], *out, *err;
 
 	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), NULL, 0);
 	snprintf(path, sizeof path, "%s/vm2.csv", dir);
 	ck_assert_int_eq(unlink(path), 0);
 	ck_assert_int_eq(run_check(dir, &out, &err), 1);
-	assert_names(out, dir, "vm2.csv: files: missing (run.meta has vms=3)");
+	snprintf(want, sizeof want, "%s/vm2.csv: files: missing (run.meta has "
+	    "vms=3); messages to and from vm2 are not judged\n"
+	    "fail: %s: 1 violation (files)\n", dir, dir);
+	ck_assert_str_eq(out, want);
 	free(out);
 	free(err);
+}
+END_TEST
+
+/* The 3-VM run, plus the files named, each holding vm2's log. */
+static void
+make_run3_with(char *dir, size_t len, const char *const *names, size_t n)
+{
+	rundir_make_run(dir, len, run3, NELEM(run3), NULL, 0);
+	for (size_t i = 0; i < n; i++)
+		rundir_write(dir, names[i], vm2_3, NELEM(vm2_3));
+}
+
+/* A log beyond run.meta's vms may be what makes the run whole: named. */
+START_TEST(log_of_a_vm_the_run_did_not_have_is_named)
+{
+	static const char *const extra[] = { "vm3.csv", "vm01.csv" };
+	char dir[256], *out, *err;
+
+	make_run3_with(dir, sizeof dir, extra, NELEM(extra));
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm01.csv: files: not a log of this run "
+	    "(run.meta has vms=3: vm0.csv .. vm2.csv)\n");
+	assert_names(out, dir, "vm3.csv: files: not a log of this run");
+	ck_assert_ptr_nonnull(strstr(out, ": 2 violations (files)\n"));
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* Other files of the user's are none of check's business. */
+START_TEST(files_not_named_like_logs_are_left_alone)
+{
+	static const char *const other[] = { "vm1.csv.bak", "vm.csv",
+		"vm2.csv~", "notes.txt", "VM3.csv", "vm-3.csv" };
+	char dir[256], *out, *err;
+
+	make_run3_with(dir, sizeof dir, other, NELEM(other));
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "ok: "));
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* After git's autocrlf: the cause and the fix, not a bad number. */
+START_TEST(crlf_line_ends_get_a_hint)
+{
+	static const struct rundir_edit log[] = { { "vm1.csv", 3,
+		"1,1,SEND," W(0500100000) ",3,0,0,,\r" } };
+	static const struct rundir_edit meta[] = { { "run.meta", 1,
+		"format=1\r" } };
+	char dir[256];
+
+	expect_violation3(log, NELEM(log), "vm1.csv:3: columns: line ends in CR "
+	    "(a file with Windows line ends? convert it with dos2unix)");
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), meta, NELEM(meta));
+	expect_unusable(dir, "/run.meta:1: line ends in CR (a file with Windows "
+	    "line ends? convert it with dos2unix)");
 }
 END_TEST
 
@@ -767,10 +832,15 @@ END_TEST
 START_TEST(unsupported_format_is_unusable)
 {
 	static const struct rundir_edit e[] = { { "run.meta", 1, "format=3" } };
-	char dir[256];
+	char dir[256], why[512];
 
 	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
 	expect_unusable(dir, "/run.meta: unsupported format '3'");
+	/* What analyze asks first, to call it bad input as check does. */
+	ck_assert_int_eq(check_usable(dir, why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "/run.meta: unsupported format '3'"));
+	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
+	ck_assert_int_eq(check_usable(dir, why, sizeof why), 0);
 }
 END_TEST
 
@@ -847,7 +917,10 @@ make_check_suite(void)
 	tcase_add_test(rule, too_few_vms_in_meta_is_reported);
 	tcase_add_test(rule, rate_outside_the_drawn_range_is_reported);
 	tcase_add_test(rule, inconsistent_end_time_is_reported);
-	tcase_add_test(rule, missing_vm_log_is_reported);
+	tcase_add_test(rule, missing_vm_log_is_reported_once);
+	tcase_add_test(rule, log_of_a_vm_the_run_did_not_have_is_named);
+	tcase_add_test(rule, files_not_named_like_logs_are_left_alone);
+	tcase_add_test(rule, crlf_line_ends_get_a_hint);
 	tcase_add_test(rule, failed_run_with_whole_logs_passes_and_says_why_it_failed);
 	tcase_add_test(rule, failed_run_still_gets_the_per_file_rules);
 	tcase_add_test(rule, running_run_is_reported);

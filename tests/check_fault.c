@@ -81,6 +81,9 @@ START_TEST(the_canonical_spelling_parses_back_to_the_same_fault)
 {
 	static const char *const specs[] = {
 		"kill:255@0.001", "pause:0@0+0.25", "slow:7->6@59.5+0.5:0.5ms",
+		/* %g would spell these 1e-05 and 1e+16: not a spec. */
+		"kill:1@0.00001", "pause:1@0.00001+10000000000000000",
+		"slow:0->1@0+1:0.000001ms",
 	};
 
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
@@ -100,13 +103,30 @@ START_TEST(malformed_specs_are_refused_with_the_grammar)
 		"kill:-1@3", "kill:1@-3", "kill:1@+3", "kill:1@inf", "kill:1@nan",
 		"kill:1@0x10", "kill:1@1e3", "kill:1@3.", "kill:1@.5", "kill:1@3 ",
 		" kill:1@3", "KILL:1@3", "pause:1@3", "pause:1@3+", "slow:0->1@0+3",
-		"slow:0->1@0+3:200", "slow:0-1@0+3:2s", "slow:0->1@0+3:2h",
+		"slow:0->1@0+3:", "slow:0-1@0+3:2s", "slow:0->1@0+3:x",
 		"slow:0->@0+3:2s", "kill:99999999999@1", "crash:1@3",
 	};
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_msg(strstr(refusal(bad[i]), "expected kill:V@T") != NULL,
 		    "'%s' was not refused with the grammar", bad[i]);
+}
+END_TEST
+
+/* "200" alone is the likeliest slip: it gets more than the grammar. */
+START_TEST(a_delay_without_its_unit_is_told_so)
+{
+	static const char *const bad[][2] = {
+		{ "slow:0->1@0+3:200", "DELAY '200' needs its unit" },
+		{ "slow:0->1@0+3:2h", "DELAY '2h' needs its unit" },
+		{ "slow:0->1@0+3:200 ms", "DELAY '200 ms' needs its unit right" },
+		{ "slow:0->1@0+3:1.5", "ms or s (200ms, 1.5s)" },
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(strstr(refusal(bad[i][0]), bad[i][1]) != NULL,
+		    "'%s': '%s' lacks '%s'", bad[i][0], refusal(bad[i][0]),
+		    bad[i][1]);
 }
 END_TEST
 
@@ -165,6 +185,7 @@ make_fault_suite(void)
 	tcase_add_test(tc, slow_names_a_link_a_window_and_a_delay_with_its_unit);
 	tcase_add_test(tc, the_canonical_spelling_parses_back_to_the_same_fault);
 	tcase_add_test(tc, malformed_specs_are_refused_with_the_grammar);
+	tcase_add_test(tc, a_delay_without_its_unit_is_told_so);
 	tcase_add_test(tc, empty_windows_and_delays_are_refused);
 	tcase_add_test(tc, a_fault_must_fit_the_ring_and_the_run);
 	suite_add_tcase(s, tc);

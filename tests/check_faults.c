@@ -21,7 +21,7 @@
  * down and dropped its next send to it (vm0 seq 3, vm1 seq 4).
  */
 static const char *const meta[] = {
-	"format=2", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"format=2", "version=0.2.0", "run_id=0123456789abcdef0123456789abcdef",
 	"seed=42", "vms=3", "duration_s=2", "speed=1", "draw_max=10",
 	"rate_min=2", "rate_max=2", "vm0.rate=2", "vm1.rate=2", "vm2.rate=2",
 	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001", "vm2.port=40002",

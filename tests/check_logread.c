@@ -237,7 +237,25 @@ START_TEST(trailing_garbage_is_rejected)
 {
 	expect_bad_line("1,0,INTERNAL,5,1,0x,,,", "queue_len '0x': not a number");
 	expect_bad_line("1,2,RECV,5,1,0,0,3,4 ", "msg_lamport '4 '");
-	expect_bad_line("1,2,RECV,5,1,0,0,3,4\r", "msg_lamport '4?'");
+}
+END_TEST
+
+/* After a trip through Windows or git's autocrlf: the cause, and the fix. */
+START_TEST(crlf_line_ends_are_named_with_the_fix)
+{
+	const char *lines[] = { HEADER "\r", "1,0,INTERNAL,5,1,0,,,\r" };
+	char path[320], err[512];
+	struct log_event ev;
+	struct logread *lr;
+
+	expect_bad_line("1,2,RECV,5,1,0,0,3,4\r", "line ends in CR");
+	expect_bad_line("1,0,INTERNAL,5,1,0,,,\r", "convert it with dos2unix");
+	lr = open_lines(lines, 2, path, sizeof path);
+	ck_assert_int_eq(logread_next(lr, &ev, err, sizeof err), -1);
+	ck_assert_uint_eq(logread_line(lr), 1);
+	ck_assert_msg(strstr(err, ":1: line ends in CR (a file with Windows "
+	    "line ends?") != NULL, "err '%s'", err);
+	logread_close(lr);
 }
 END_TEST
 
@@ -446,6 +464,7 @@ make_logread_suite(void)
 	tcase_add_test(tc, negative_number_is_rejected);
 	tcase_add_test(tc, unknown_event_kind_is_rejected);
 	tcase_add_test(tc, trailing_garbage_is_rejected);
+	tcase_add_test(tc, crlf_line_ends_are_named_with_the_fix);
 	tcase_add_test(tc, fields_must_match_the_event_kind);
 	tcase_add_test(tc, truncated_last_line_is_rejected);
 	tcase_add_test(tc, nul_byte_is_rejected);

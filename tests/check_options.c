@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -293,6 +294,10 @@ static const struct bad run_bad[] = {
 	{ { "--rate-max", "0" }, { "--rate-max", "'0'" } },
 	{ { "--rate-max", "1001" }, { "--rate-max", "'1001'" } },
 	{ { "--rate-min", "5", "--rate-max", "3" }, { "--rate-min 5", "--rate-max 3" } },
+	{ { "--rates", "1,2,3", "--rate-min", "1" },
+	    { "--rates '1,2,3' and --rate-min", "not both" } },
+	{ { "--rate-max", "6", "--rates", "1,2,3" },
+	    { "--rates '1,2,3' and --rate-max", "not both" } },
 	{ { "--rates", "1,2" }, { "--rates '1,2'", "2 rates for 3" } },
 	{ { "--vms", "2", "--rates", "1,2,3" }, { "--rates '1,2,3'", "3 rates for 2" } },
 	{ { "--rates", "1,0,3" }, { "--rates", "'1,0,3'", "'0'" } },
@@ -518,9 +523,9 @@ END_TEST
 START_TEST(vm_start_at_beyond_64_bit_nanoseconds_is_refused)
 {
 	struct vm_opts o;
-	const char *need[] = { "--start-at '1e11'", "at most" };
+	const char *need[] = { "--start-at '10000000001'", "at most" };
 
-	ck_assert_int_eq(vm_with(&o, NULL, "--start-at", "1e11"), -1);
+	ck_assert_int_eq(vm_with(&o, NULL, "--start-at", "10000000001"), -1);
 	err_has(need, 2);
 }
 END_TEST
@@ -570,6 +575,61 @@ START_TEST(vm_run_id_accepts_upper_case_hex)
 }
 END_TEST
 
+/* Every numeric option of run, vm and experiments, and a good value. */
+static const char *const number_opt[][3] = {
+	{ "run", "--vms", "2" }, { "run", "--duration", "2.5" },
+	{ "run", "--speed", "0.5" }, { "run", "--rate-min", "2" },
+	{ "run", "--rate-max", "2" }, { "run", "--rates", "2,2,2" },
+	{ "run", "--draw-max", "3" }, { "run", "--seed", "2" },
+	{ "run", "--base-port", "2000" }, { "run", "--connect-timeout", "2" },
+	{ "vm", "--id", "2" }, { "vm", "--vms", "4" }, { "vm", "--rate", "2" },
+	{ "vm", "--draw-max", "3" }, { "vm", "--duration", "2.5" },
+	{ "vm", "--speed", "0.5" }, { "vm", "--seed", "2" },
+	{ "vm", "--connect-timeout", "2" }, { "vm", "--start-at", "2.5" },
+	{ "experiments", "--jobs", "2" }, { "experiments", "--speed", "0.5" },
+};
+
+/* What strtod or strtoul would take, but a plain decimal is not. */
+static const char *const not_plain[] = {
+	"0x10", "0X2", "1e1", "2E0", "+2", " 2", "2 ", "2.", ".5", "inf", "nan",
+	"2,5", "",
+};
+
+static int
+number_args(const char *cmd, const char *name, const char *value)
+{
+	const char *args[] = { name, value, "x.exp", NULL };
+	struct suite_opts so;
+	struct run_opts ro;
+	struct vm_opts vo;
+	int rc;
+
+	if (strcmp(cmd, "run") == 0)
+		return RUN(&ro, name, value);
+	if (strcmp(cmd, "vm") == 0)
+		return vm_with(&vo, NULL, name, value);
+	err[0] = '\0';
+	rc = options_suite(3, (char **)args, &so, err, sizeof err);
+	free(so.files);
+	return rc;
+}
+
+START_TEST(numbers_are_plain_decimals_in_every_option)
+{
+	const char *cmd = number_opt[_i][0], *name = number_opt[_i][1];
+	char quoted[32];
+	const char *need[] = { name, quoted };
+
+	for (size_t k = 0; k < sizeof not_plain / sizeof *not_plain; k++) {
+		snprintf(quoted, sizeof quoted, "'%s'", not_plain[k]);
+		ck_assert_msg(number_args(cmd, name, not_plain[k]) == -1,
+		    "%s %s '%s' was taken", cmd, name, not_plain[k]);
+		err_has(need, 2);
+	}
+	ck_assert_int_eq(number_args(cmd, name, number_opt[_i][2]), 0);
+}
+END_TEST
+
 #define NELEM(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
 Suite *
@@ -594,6 +654,8 @@ make_options_suite(void)
 	tcase_add_loop_test(run, bad_run_value_fails_naming_the_option_and_value,
 	    0, NELEM(run_bad));
 	tcase_add_test(run, a_stale_errno_does_not_change_the_error);
+	tcase_add_loop_test(run, numbers_are_plain_decimals_in_every_option, 0,
+	    NELEM(number_opt));
 	suite_add_tcase(s, run);
 
 	tcase_add_test(vm, vm_options_are_parsed);

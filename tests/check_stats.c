@@ -375,7 +375,7 @@ END_TEST
  * life, [0, 1]: always the highest clock, drift 0.
  */
 static const char *const runf_meta[] = {
-	"format=2", "version=0.1.0", "run_id=0123456789abcdef0123456789abcdef",
+	"format=2", "version=0.2.0", "run_id=0123456789abcdef0123456789abcdef",
 	"seed=42", "vms=3", "duration_s=2", "speed=1", "draw_max=10",
 	"rate_min=2", "rate_max=4", "vm0.rate=2", "vm1.rate=2", "vm2.rate=4",
 	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001", "vm2.port=40002",

@@ -6,6 +6,7 @@
 
 Suite *make_rng_suite(void);
 Suite *make_fault_suite(void);
+Suite *make_num_suite(void);
 Suite *make_inject_suite(void);
 Suite *make_step_suite(void);
 Suite *make_queue_suite(void);

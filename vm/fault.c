@@ -1,12 +1,10 @@
 /* vm/fault.c -- faults injected on purpose: their spec text and what it means */
-#include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "vm/fault.h"
+#include "vm/num.h"
 
 /*
  * The grammar, one spelling per kind (times in model seconds):
@@ -20,47 +18,27 @@
 
 #define SYNTAX "expected kill:V@T, pause:V@T+D or slow:A->B@T+D:DELAY"
 
-/* A plain decimal at *s: digits, an optional fraction. Advances *s. */
+/* A plain decimal at *s (vm/num.h). Advances *s. */
 static bool
 number(const char **s, double *v)
 {
-	const char *p = *s;
-	size_t n = strspn(p, "0123456789");
+	size_t n = num_scan(*s, v);
 
-	if (n == 0)
-		return false;
-	p += n;
-	if (*p == '.') {
-		size_t frac = strspn(p + 1, "0123456789");
-		if (frac == 0)
-			return false;
-		p += 1 + frac;
-	}
-	char buf[64];
-	if ((size_t)(p - *s) >= sizeof buf)
-		return false;
-	memcpy(buf, *s, (size_t)(p - *s));
-	buf[p - *s] = '\0';
-	*v = strtod(buf, NULL);
-	*s = p;
-	return isfinite(*v);
+	*s += n;
+	return n > 0;
 }
 
 /* A VM id at *s: digits only, below 2^32. Advances *s. */
 static bool
 vm_id(const char **s, uint32_t *id)
 {
-	size_t n = strspn(*s, "0123456789");
-	char *end;
+	uint64_t v;
+	size_t n = num_scan_uint(*s, &v);
 
-	if (n == 0 || n > 10)
-		return false;
-	errno = 0;
-	unsigned long long v = strtoull(*s, &end, 10);
-	if (errno != 0 || v > UINT32_MAX)
+	if (n == 0 || v > UINT32_MAX)
 		return false;
 	*id = (uint32_t)v;
-	*s = end;
+	*s += n;
 	return true;
 }
 
@@ -75,24 +53,52 @@ skip(const char **s, const char *lit)
 	return true;
 }
 
-/* DELAY: a number and its unit. */
-static bool
-delay(const char **s, double *v)
-{
-	if (!number(s, v))
-		return false;
-	if (skip(s, "ms"))
-		*v /= 1000;
-	else if (!skip(s, "s"))
-		return false;
-	return true;
-}
-
 static int
 bad(char *err, size_t errlen, const char *why)
 {
 	snprintf(err, errlen, "%s", why);
 	return -1;
+}
+
+/* DELAY, the rest of the spec: a number and its unit, ms or s. */
+static int
+delay(const char *s, double *v, char *err, size_t errlen)
+{
+	size_t n = num_scan(s, v);
+
+	if (n == 0)
+		return bad(err, errlen, SYNTAX);
+	if (strcmp(s + n, "ms") == 0)
+		*v /= 1000;
+	else if (strcmp(s + n, "s") != 0) {
+		/* "200" alone, the commonest slip, gets more than the grammar. */
+		snprintf(err, errlen, "DELAY '%.32s' needs its unit right after "
+		    "the number, ms or s (200ms, 1.5s)", s);
+		return -1;
+	}
+	return 0;
+}
+
+/* slow:A->B@T+D:DELAY, from A on. */
+static int
+parse_slow(const char *s, struct fault *f, char *err, size_t errlen)
+{
+	if (!vm_id(&s, &f->vm) || !skip(&s, "->") || !vm_id(&s, &f->to) ||
+	    !skip(&s, "@") || !number(&s, &f->at_s) || !skip(&s, "+") ||
+	    !number(&s, &f->for_s) || !skip(&s, ":"))
+		return bad(err, errlen, SYNTAX);
+	return delay(s, &f->delay_s, err, errlen);
+}
+
+/* What the grammar allows but a fault cannot be. */
+static int
+nonempty(const struct fault *f, char *err, size_t errlen)
+{
+	if (f->kind != FAULT_KILL && f->for_s <= 0)
+		return bad(err, errlen, "the duration after + must be above 0");
+	if (f->kind == FAULT_SLOW && f->delay_s <= 0)
+		return bad(err, errlen, "the delay must be above 0");
+	return 0;
 }
 
 int
@@ -111,36 +117,37 @@ fault_parse(const char *spec, struct fault *f, char *err, size_t errlen)
 		    skip(&s, "+") && number(&s, &f->for_s);
 	} else if (skip(&s, "slow:")) {
 		f->kind = FAULT_SLOW;
-		ok = vm_id(&s, &f->vm) && skip(&s, "->") && vm_id(&s, &f->to) &&
-		    skip(&s, "@") && number(&s, &f->at_s) && skip(&s, "+") &&
-		    number(&s, &f->for_s) && skip(&s, ":") && delay(&s, &f->delay_s);
+		if (parse_slow(s, f, err, errlen) == -1)
+			return -1;
+		return nonempty(f, err, errlen);
 	} else {
 		return bad(err, errlen, SYNTAX);
 	}
 	if (!ok || *s != '\0')
 		return bad(err, errlen, SYNTAX);
-	if (f->kind != FAULT_KILL && f->for_s <= 0)
-		return bad(err, errlen, "the duration after + must be above 0");
-	if (f->kind == FAULT_SLOW && f->delay_s <= 0)
-		return bad(err, errlen, "the delay must be above 0");
-	return 0;
+	return nonempty(f, err, errlen);
 }
 
+/* Numbers as num_format writes them: %g would write 1e-05, which no
+ * reader of run.meta takes back. */
 void
 fault_format(const struct fault *f, char *buf, size_t len)
 {
+	char at[NUM_TEXT_MAX], dur[NUM_TEXT_MAX], ms[NUM_TEXT_MAX];
+
+	num_format(at, sizeof at, f->at_s);
+	num_format(dur, sizeof dur, f->for_s);
+	num_format(ms, sizeof ms, f->delay_s * 1000);
 	switch (f->kind) {
 	case FAULT_KILL:
-		snprintf(buf, len, "kill:%u@%.15g", (unsigned)f->vm, f->at_s);
+		snprintf(buf, len, "kill:%u@%s", (unsigned)f->vm, at);
 		break;
 	case FAULT_PAUSE:
-		snprintf(buf, len, "pause:%u@%.15g+%.15g", (unsigned)f->vm,
-		    f->at_s, f->for_s);
+		snprintf(buf, len, "pause:%u@%s+%s", (unsigned)f->vm, at, dur);
 		break;
 	case FAULT_SLOW:
-		snprintf(buf, len, "slow:%u->%u@%.15g+%.15g:%.15gms",
-		    (unsigned)f->vm, (unsigned)f->to, f->at_s, f->for_s,
-		    f->delay_s * 1000);
+		snprintf(buf, len, "slow:%u->%u@%s+%s:%sms", (unsigned)f->vm,
+		    (unsigned)f->to, at, dur, ms);
 		break;
 	}
 }

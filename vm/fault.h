@@ -5,8 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vm/num.h"
+
 #define FAULT_MAX	16	/* --fault may be given this many times */
-#define FAULT_TEXT_MAX	64	/* a spec as fault_format writes it, with NUL */
+/* A spec as fault_format writes it, with NUL: three numbers at most. */
+#define FAULT_TEXT_MAX	(3 * NUM_TEXT_MAX + 32)
 
 enum fault_kind {
 	FAULT_KILL,	/* kill:V@T       SIGKILL VM V at model second T */

@@ -26,6 +26,45 @@ bad "unknown option '--colour'" --colour
 bad "unexpected argument 'now'" now
 bad "--force 'yes': takes no value" --force=yes
 bad "--bind: 'no.such.host.invalid'" --bind no.such.host.invalid
+# Numbers are plain decimals: what strtod would also take is refused.
+bad "--speed '0x10': not a plain decimal number" --speed 0x10
+bad "--duration '1e1': not a plain decimal number" --duration 1e1
+bad "--connect-timeout '+5'" --connect-timeout +5
+bad "--speed '.5'" --speed .5
+bad "--seed '0x10': not a whole number" --seed 0x10
+# Given rates are not drawn: a range beside them is an error, in any order.
+bad "--rates '3,1,6' and --rate-min: give the rates or the range" --rates 3,1,6 --rate-min 2
+bad "--rates '3,1,6' and --rate-max" --rate-max 6 --rates 3,1,6
+
+# The other commands read numbers the same way.
+one_line() {	# one_line NEEDLE: $T/err is that one line
+	[ "$(wc -l <"$T/err")" -eq 1 ] && grep -qF -- "$1" "$T/err" ||
+		{ cat "$T/err"; fail "no one line '$1'"; }
+}
+expect_exit 2 "$CLOCKRING" experiments --speed 0x10 --out "$T/res" experiments/none.exp
+one_line "--speed '0x10': not a plain decimal number"
+expect_exit 2 "$CLOCKRING" experiments --jobs 1e1 --out "$T/res" experiments/none.exp
+one_line "--jobs '1e1': not a whole number"
+expect_exit 2 "$CLOCKRING" analyze --window 1e0:2 "$T/nowhere"
+one_line "--window '1e0:2': expected T0:T1"
+vm_base="vm --id 0 --vms 2 --run-id 0123456789abcdef0123456789abcdef --listen 127.0.0.1:0 --next 127.0.0.1:1 --connect-timeout 0.5"
+# shellcheck disable=SC2086
+expect_exit 2 "$CLOCKRING" $vm_base --log "$T/vm.csv" --start-at 1e9
+one_line "--start-at '1e9': not a plain decimal number"
+[ ! -e "$T/vm.csv" ] || fail "vm with a bad --start-at created its log"
+# An .exp file's run line goes through the same parser, named by file:line.
+mkdir "$T/exp"
+printf 'title = T\ndescription = D\nrepeat = 1\nduration = 1\nrun = --vms 3 --rates 3,1,6 --rate-min 2\n' >"$T/exp/both.exp"
+expect_exit 2 "$CLOCKRING" experiments --speed 10 --out "$T/res" "$T/exp/both.exp"
+one_line "both.exp:5: run: --rates '3,1,6' and --rate-min"
+[ ! -e "$T/res" ] || fail "a refused experiment created its results"
+
+# A log that exists is bad input to `clockring vm`, and stays as it was.
+echo "precious" >"$T/taken.csv"
+# shellcheck disable=SC2086
+expect_exit 2 "$CLOCKRING" $vm_base --log "$T/taken.csv"
+one_line "--log '$T/taken.csv': exists"
+[ "$(cat "$T/taken.csv")" = precious ] || fail "vm wrote over an existing log"
 
 expect_exit 2 "$CLOCKRING" frobnicate
 grep -q "unknown command 'frobnicate'" "$T/err" || fail "unknown command"

@@ -6,7 +6,10 @@ bad "--fault '': expected" --fault ''
 bad "--fault: missing value" --fault
 bad "--fault 'kill:1@': expected" --fault kill:1@
 bad "--fault 'pause:1@5': expected" --fault pause:1@5
-bad "--fault 'slow:0->1@1+2:200': expected" --fault 'slow:0->1@1+2:200'
+bad "--fault 'slow:0->1@1+2:200': DELAY '200' needs its unit right after the number, ms or s" \
+    --fault 'slow:0->1@1+2:200'
+bad "--fault 'slow:0->1@1+2:2h': DELAY '2h' needs its unit" --fault 'slow:0->1@1+2:2h'
+bad "--fault 'kill:1@0x10': expected" --fault kill:1@0x10
 bad "--fault 'pause:0@1+0': the duration after + must be above 0" --fault pause:0@1+0
 bad "--fault 'kill:9@3': no vm 9 in a ring of 3" --fault kill:9@3
 bad "--fault 'kill:3@1': no vm 3 in a ring of 3" --fault kill:1@2 --fault kill:3@1
@@ -25,6 +28,10 @@ bad "--fault: at most 16" $too_many
 bad "--on-failure 'maybe': must be stop or continue" --on-failure maybe
 bad "--on-failure: missing value" --on-failure
 bad "--on-failure 'Stop'" --on-failure=Stop
+
+# A fault spec in run.meta reads back as given: not kill:1@1e-05.
+run_ok "$T/tiny" --vms 3 --duration 2 --speed 10 --fault kill:1@0.00001 --on-failure continue
+[ "$(meta "$T/tiny" fault0)" = "kill:1@0.00001" ] || fail "fault0=$(meta "$T/tiny" fault0)"
 
 # `clockring vm` takes slow faults only; kill and pause are run's signals.
 vm() {
