@@ -197,6 +197,23 @@ compare_build(const char *results, const char *out_dir, FILE *say,
 	return NULL;
 }
 
+/*
+ * --out is a directory, or nothing yet (it will be made): anything else
+ * is bad input, named as the user gave it. -1 fine, else 2 (said).
+ */
+static int
+out_ok(const char *cmd, const char *out)
+{
+	struct stat st;
+
+	if (stat(out, &st) == 0)
+		return S_ISDIR(st.st_mode) ? -1 : bad_usage(cmd, "--out '%s': "
+		    "not a directory", out);
+	if (errno == ENOENT)
+		return -1;
+	return bad_usage(cmd, "--out '%s': %s", out, strerror(errno));
+}
+
 int
 compare_args(int argc, char **argv, const char *cmd, const char *help,
     const char **out, const char **results)
@@ -225,7 +242,7 @@ compare_args(int argc, char **argv, const char *cmd, const char *help,
 		return bad_usage(cmd, "no results directory given");
 	if (*out != NULL && **out == '\0')
 		return bad_usage(cmd, "--out '': an empty directory name");
-	return -1;
+	return *out != NULL ? out_ok(cmd, *out) : -1;
 }
 
 int

@@ -376,6 +376,33 @@ START_TEST(bad_usage_exits_2_with_one_line)
 }
 END_TEST
 
+/*
+ * --out naming a file: the line names that path as given (not a path
+ * made from it), exit 2, and nothing is written anywhere.
+ */
+START_TEST(an_out_that_is_a_file_is_named_as_given)
+{
+	char file[512], want[1024], *out, *err;
+
+	make_std();
+	snprintf(file, sizeof file, "%s/notes.txt", results);
+	restree_text(results, "notes.txt", "mine\n");
+	ck_assert_int_eq(restree_call(compare_main, &out, &err, "--out", file,
+	    results, (const char *)NULL), 2);
+	snprintf(want, sizeof want, "clockring: compare: --out '%s': not a "
+	    "directory (see 'clockring compare --help')\n", file);
+	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(err);
+	char *kept = restree_read(results, "notes.txt");
+	ck_assert_str_eq(kept, "mine\n");
+	free(kept);
+	snprintf(file, sizeof file, "%s/compare", results);
+	ck_assert_int_eq(access(file, F_OK), -1);
+}
+END_TEST
+
 START_TEST(help_is_printed_and_exits_0)
 {
 	char *out, *err;
@@ -482,6 +509,7 @@ make_compare_suite(void)
 	    0, NELEM(broken));
 	tcase_add_test(t, no_complete_experiment_exits_1);
 	tcase_add_loop_test(t, bad_usage_exits_2_with_one_line, 0, NELEM(bad));
+	tcase_add_test(t, an_out_that_is_a_file_is_named_as_given);
 	tcase_add_test(t, help_is_printed_and_exits_0);
 	tcase_add_test(t, the_same_results_give_the_same_bytes);
 	tcase_add_test(t, the_comparison_plots_are_drawn);
