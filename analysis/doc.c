@@ -119,6 +119,12 @@ doc_strong(struct doc *d, const char *text)
 }
 
 void
+doc_link(struct doc *d, const char *text, const char *link)
+{
+	d->ops->link(d, text, link);
+}
+
+void
 doc_table_begin(struct doc *d, size_t ncols, const char *const *head,
     const char *align)
 {

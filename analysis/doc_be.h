@@ -16,6 +16,7 @@ struct doc_ops {
 	void (*item)(struct doc *d, int open);		/* of a list */
 	void (*list)(struct doc *d, int open);
 	void (*span)(struct doc *d, int kind, const char *text);
+	void (*link)(struct doc *d, const char *text, const char *link);
 	void (*table)(struct doc *d, int open, size_t ncols,
 	    const char *const *head, const char *align);
 	void (*row)(struct doc *d, const char *const *cells);

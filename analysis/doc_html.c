@@ -124,6 +124,29 @@ span(struct doc *d, int kind, const char *s)
 		fprintf(d->f, "</%s>", tag[kind]);
 }
 
+/*
+ * A relative link as a URL: every byte but letters, digits, "-._~" and
+ * '/' percent-encoded, so that a '#', '?' or space in a file name is
+ * part of the path and no quote ends the attribute.
+ */
+static const char url_safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "abcdefghijklmnopqrstuvwxyz0123456789-._~/";
+
+static void
+link(struct doc *d, const char *s, const char *to)
+{
+	fputs("<a href=\"", d->f);
+	for (const unsigned char *p = (const unsigned char *)to; *p; p++) {
+		if (strchr(url_safe, *p) != NULL)
+			fputc(*p, d->f);
+		else
+			fprintf(d->f, "%%%02X", *p);
+	}
+	fputs("\">", d->f);
+	text(d->f, s);
+	fputs("</a>", d->f);
+}
+
 static void
 cells(struct doc *d, const char *tag, const char *const *cell,
     const char *align)
@@ -210,5 +233,5 @@ image(struct doc *d, const char *path, const char *link, const char *caption)
 }
 
 const struct doc_ops doc_html_ops = {
-	begin, end, heading, para, item, list, span, table, row, image,
+	begin, end, heading, para, item, list, span, link, table, row, image,
 };
