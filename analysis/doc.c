@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/doc.h"
 #include "analysis/doc_be.h"
@@ -152,4 +153,18 @@ doc_image(struct doc *d, const char *path, const char *link,
 {
 	d->ops->image(d, path, link, caption);
 	d->images++;
+}
+
+void
+doc_put_url(FILE *f, const char *link)
+{
+	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-._~/";
+
+	for (const unsigned char *p = (const unsigned char *)link; *p; p++) {
+		if (strchr(safe, *p) != NULL)
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
 }

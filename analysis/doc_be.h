@@ -38,4 +38,11 @@ struct doc {
 	char err[512];		/* the first error, "" while none */
 };
 
+/*
+ * A relative link as a URL onto f: every byte but letters, digits,
+ * "-._~" and '/' percent-encoded, so that a space, '#' or '?' in a file
+ * name stays part of the path and no quote or '>' ends the link.
+ */
+void doc_put_url(FILE *f, const char *link);
+
 #endif

@@ -124,24 +124,11 @@ span(struct doc *d, int kind, const char *s)
 		fprintf(d->f, "</%s>", tag[kind]);
 }
 
-/*
- * A relative link as a URL: every byte but letters, digits, "-._~" and
- * '/' percent-encoded, so that a '#', '?' or space in a file name is
- * part of the path and no quote ends the attribute.
- */
-static const char url_safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "abcdefghijklmnopqrstuvwxyz0123456789-._~/";
-
 static void
 link(struct doc *d, const char *s, const char *to)
 {
 	fputs("<a href=\"", d->f);
-	for (const unsigned char *p = (const unsigned char *)to; *p; p++) {
-		if (strchr(url_safe, *p) != NULL)
-			fputc(*p, d->f);
-		else
-			fprintf(d->f, "%%%02X", *p);
-	}
+	doc_put_url(d->f, to);
 	fputs("\">", d->f);
 	text(d->f, s);
 	fputs("</a>", d->f);

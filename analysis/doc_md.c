@@ -130,16 +130,12 @@ row(struct doc *d, const char *const *cell)
 	cells(d->f, d->ncols, cell);
 }
 
-/* "(<link>)": in <...>, so that spaces and parentheses in it are kept. */
+/* "(<link>)": in <...>, as the links have always been written here. */
 static void
 dest(FILE *f, const char *link)
 {
 	fputs("(<", f);
-	for (const char *s = link; *s != '\0'; s++) {
-		if (*s == '<' || *s == '>' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
+	doc_put_url(f, link);
 	fputs(">)", f);
 }
 

@@ -487,6 +487,8 @@ describe(enum doc_format fmt)
 	doc_code(d, "--a`b");
 	doc_text(d, " ");
 	doc_strong(d, "s");
+	doc_text(d, " ");
+	doc_link(d, "[l]", "r 1/#\"é>.txt");
 	doc_para_end(d);
 	doc_list_begin(d);
 	doc_item(d, "one");
@@ -504,11 +506,14 @@ START_TEST(one_description_gives_markdown_and_html)
 	char *md = describe(DOC_MARKDOWN), *html = describe(DOC_HTML);
 
 	ck_assert_str_eq(md, "# T\n\n## H \\& h\n\n"
-	    "x \\< y `` --a`b `` **s**\n\n- one\n\n"
+	    "x \\< y `` --a`b `` **s** [\\[l\\]](<r%201/%23%22%C3%A9%3E.txt>)"
+	    "\n\n"
+	    "- one\n\n"
 	    "| name | n |\n| :--- | ---: |\n| a\\|b | 7 |\n\n");
 	expect_in(html, "<title>T</title>");
 	expect_in(html, "<h2>H &amp; h</h2>\n<p>x &lt; y <code>--a`b</code> "
-	    "<strong>s</strong></p>\n<ul>\n<li>one</li>\n</ul>\n<table>\n"
+	    "<strong>s</strong> <a href=\"r%201/%23%22%C3%A9%3E.txt\">[l]</a>"
+	    "</p>\n<ul>\n<li>one</li>\n</ul>\n<table>\n"
 	    "<thead>\n<tr><th>name</th><th class=\"r\">n</th></tr>\n</thead>\n"
 	    "<tbody>\n<tr><td>a|b</td><td class=\"r\">7</td></tr>\n</tbody>\n"
 	    "</table>\n<script>");
