@@ -29,13 +29,19 @@ static const char usage[] =
 "deviation, min and max. Writes compare.csv (a row per experiment),\n"
 "runs.csv (a row per run), the plots' data and compare_summary.png,\n"
 "compare_drift.png, compare_jumps.png and compare_queue.png, and prints\n"
-"the comparison table. An experiment with a run missing or not analyzed\n"
-"is left out, said in one line.\n"
+"the comparison table; other files in DIR are left alone. An experiment\n"
+"with a run missing or not analyzed is left out, said in one line.\n"
+"\n"
+"Settings (VMs, rates, draws, duration, speed, faults, failure policy,\n"
+"seeds) are those each run's run.meta records, never what NAME/\n"
+"experiment.exp says now. Where an experiment's repeats differ in one,\n"
+"a note says how, and compare.csv leaves it empty (runs.csv has each\n"
+"run's).\n"
 "\n"
 "  --out DIR        where the comparison goes [RESULTS_DIR/compare]\n"
 "\n"
 "exit status: 0 ok, 1 no complete experiment or a file not written,\n"
-"2 bad input\n";
+"2 bad input (DIR there but not a directory, too)\n";
 
 const struct compare_figinfo compare_figs[CMP_NFIGS] = {
 	/* key, label, unit, decimals, integral, percent */
@@ -197,6 +203,23 @@ compare_build(const char *results, const char *out_dir, FILE *say,
 	return NULL;
 }
 
+/*
+ * --out is a directory, or nothing yet (it will be made): anything else
+ * is bad input, named as the user gave it. -1 fine, else 2 (said).
+ */
+static int
+out_ok(const char *cmd, const char *out)
+{
+	struct stat st;
+
+	if (stat(out, &st) == 0)
+		return S_ISDIR(st.st_mode) ? -1 : bad_usage(cmd, "--out '%s': "
+		    "not a directory", out);
+	if (errno == ENOENT)
+		return -1;
+	return bad_usage(cmd, "--out '%s': %s", out, strerror(errno));
+}
+
 int
 compare_args(int argc, char **argv, const char *cmd, const char *help,
     const char **out, const char **results)
@@ -225,7 +248,7 @@ compare_args(int argc, char **argv, const char *cmd, const char *help,
 		return bad_usage(cmd, "no results directory given");
 	if (*out != NULL && **out == '\0')
 		return bad_usage(cmd, "--out '': an empty directory name");
-	return -1;
+	return *out != NULL ? out_ok(cmd, *out) : -1;
 }
 
 int

@@ -37,13 +37,31 @@ struct compare_spread {
 	double mean, sd, min, max;
 };
 
+/*
+ * What a run was run with, as its own run.meta says: never what the
+ * experiment file says now, which may have been edited since.
+ */
+struct compare_set {
+	uint32_t vms;
+	uint32_t rate_min, rate_max;	/* the range its rates come from */
+	uint32_t draw_max;		/* idle ticks draw 1..draw_max */
+	double duration_s, speed;
+	char *on_failure;	/* "stop" or "continue" */
+	char *faults;		/* "kill:2@20, pause:1@5+3"; "" for none */
+};
+
+/* The settings, in the order the report tells them; bits of mixed. */
+enum compare_setting {
+	SET_RATES, SET_DRAW, SET_VMS, SET_DURATION, SET_SPEED, SET_FAULTS,
+	SET_FAILURE, SET_N
+};
+
 struct compare_run {
 	uint32_t repeat;	/* 1.. */
 	char *seed;		/* as run.meta has it */
 	char *rates;		/* "4 3 5": ticks per second of each VM */
 	uint64_t rate_lo, rate_hi;	/* the slowest and the fastest */
-	uint32_t vms;
-	double speed;
+	struct compare_set set;
 	double fig[CMP_NFIGS];
 };
 
@@ -53,16 +71,21 @@ struct compare_series {
 	double *t, *mean, *min, *max;
 };
 
+/*
+ * The run that stands for its experiment in the report's plots, as
+ * compare_load picks it; the report quotes the rule.
+ */
+#define COMPARE_TYPICAL	"the run with the median max drift (of an even " \
+	"number of runs, the lower of the two middle ones; runs of equal max " \
+	"drift in the order of their repeat numbers)"
+
 struct compare_exp {
 	char *name;		/* its directory under RESULTS */
-	char *title, *description, *run;	/* from experiment.exp */
-	uint32_t repeat;
-	double duration_s;
-	uint64_t seed;		/* base seed of its repeats */
-	/* From repeat 1's run.meta. */
-	uint32_t vms, rate_min, rate_max, draw_max;
-	double speed;		/* of repeat 1; see speed_mixed */
-	int speed_mixed;	/* its repeats ran at different speeds */
+	char *title, *description;	/* words from experiment.exp */
+	uint32_t repeat;	/* the runs experiment.exp plans, all loaded */
+	const struct compare_set *set;	/* repeat 1's; see mixed */
+	unsigned mixed;		/* 1 << SET_*: its repeats differ in it */
+	uint32_t typical;	/* index into runs: COMPARE_TYPICAL */
 	struct compare_run *runs;	/* repeat entries, in order */
 	struct compare_spread fig[CMP_NFIGS];
 	struct compare_series drift;	/* largest drift among the VMs */
@@ -104,8 +127,8 @@ void compare_free(struct compare *c);
 /*
  * The arguments of compare and report, "[--out DIR] RESULTS_DIR": -1
  * parsed, go on (*out is NULL without --out); else the exit status, 0
- * once --help printed help, 2 for bad usage (said on stderr,
- * "clockring: CMD: ...").
+ * once --help printed help, 2 for bad usage or an --out that is there
+ * but no directory (said on stderr, "clockring: CMD: ...").
  */
 int compare_args(int argc, char **argv, const char *cmd, const char *help,
     const char **out, const char **results);

@@ -24,13 +24,44 @@ text(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+#define SET_HEADER	"vms,rate_min,rate_max,draw_max,duration_s,speed," \
+	"on_failure,faults"
+
+/* A number in a cell, or nothing when its setting is one of blank. */
+static void
+num(FILE *f, unsigned blank, int k, double v)
+{
+	if (!(blank & 1u << k))
+		fprintf(f, "%.15g", v);
+	fputc(',', f);
+}
+
+/*
+ * The cells of SET_HEADER, as run.meta had them; empty for a setting
+ * in blank, which an experiment's repeats differ in.
+ */
+static void
+settings(FILE *f, const struct compare_set *s, unsigned blank)
+{
+	num(f, blank, SET_VMS, s->vms);
+	num(f, blank, SET_RATES, s->rate_min);
+	num(f, blank, SET_RATES, s->rate_max);
+	num(f, blank, SET_DRAW, s->draw_max);
+	num(f, blank, SET_DURATION, s->duration_s);
+	num(f, blank, SET_SPEED, s->speed);
+	if (!(blank & 1u << SET_FAILURE))
+		text(f, s->on_failure);
+	fputc(',', f);
+	if (!(blank & 1u << SET_FAULTS))
+		text(f, *s->faults ? s->faults : "none");
+}
+
 static void
 exp_header(FILE *f)
 {
 	static const char *const part[] = { "mean", "sd", "min", "max" };
 
-	fputs("experiment,title,runs,vms,rate_min,rate_max,draw_max,"
-	    "duration_s,speed", f);
+	fputs("experiment,title,runs," SET_HEADER, f);
 	for (int k = 0; k < CMP_NFIGS; k++)
 		for (int p = 0; p < 4; p++)
 			fprintf(f, ",%s_%s", compare_figs[k].key, part[p]);
@@ -43,9 +74,8 @@ exp_row(FILE *f, const struct compare_exp *e)
 	text(f, e->name);
 	fputc(',', f);
 	text(f, e->title);
-	fprintf(f, ",%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%" PRIu32
-	    ",%g,%g", e->repeat, e->vms, e->rate_min, e->rate_max, e->draw_max,
-	    e->duration_s, e->speed);
+	fprintf(f, ",%" PRIu32 ",", e->repeat);
+	settings(f, e->set, e->mixed);
 	for (int k = 0; k < CMP_NFIGS; k++) {
 		const struct compare_spread *s = &e->fig[k];
 		fprintf(f, ",%.4f,%.4f,%.4f,%.4f", report_round(s->mean, 4),
@@ -58,7 +88,7 @@ exp_row(FILE *f, const struct compare_exp *e)
 static void
 run_header(FILE *f)
 {
-	fputs("experiment,repeat,seed,speed,rates", f);
+	fputs("experiment,repeat,seed," SET_HEADER ",rates", f);
 	for (int k = 0; k < CMP_NFIGS; k++)
 		fprintf(f, ",%s", compare_figs[k].key);
 	fputc('\n', f);
@@ -68,8 +98,9 @@ static void
 run_row(FILE *f, const struct compare_exp *e, const struct compare_run *r)
 {
 	text(f, e->name);
-	fprintf(f, ",%" PRIu32 ",%s,%g,%s", r->repeat, r->seed, r->speed,
-	    r->rates);
+	fprintf(f, ",%" PRIu32 ",%s,", r->repeat, r->seed);
+	settings(f, &r->set, 0);
+	fprintf(f, ",%s", r->rates);
 	for (int k = 0; k < CMP_NFIGS; k++)
 		fprintf(f, ",%.4f", report_round(r->fig[k], 4));
 	fputc('\n', f);

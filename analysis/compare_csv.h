@@ -7,9 +7,10 @@
 #include "analysis/compare.h"
 
 /*
- * DIR/compare.csv: settings, then mean, sd, min and max of each figure
- * (compare_figs[].key) across repeats; DIR/runs.csv: each run's seed,
- * speed, rates and figures. Shares are fractions (0..1), 4 decimals.
+ * DIR/compare.csv: settings (those its repeats differ in left empty),
+ * then mean, sd, min and max of each figure (compare_figs[].key) across
+ * repeats; DIR/runs.csv: each run's seed, settings, rates and figures.
+ * Settings come from run.meta. Shares are fractions (0..1), 4 decimals.
  * 0, or -1 with err.
  */
 int compare_csv_write(const struct compare *c, const char *dir, char *err,

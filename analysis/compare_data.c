@@ -125,7 +125,7 @@ vars(FILE *f, const struct compare *c)
 		report_gp_string(f, name, c->exps[i].name);
 		snprintf(name, sizeof name, "exp_title[%zu]", i + 1);
 		report_gp_string(f, name, c->exps[i].title);
-		duration = fmax(duration, c->exps[i].duration_s);
+		duration = fmax(duration, c->exps[i].set->duration_s);
 	}
 	report_gp_real(f, "duration", duration);
 	fprintf(f, "max_jump = %zu\n", max_jump(c));

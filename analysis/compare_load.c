@@ -11,6 +11,7 @@
 
 #include "analysis/compare_load.h"
 #include "analysis/compare_run.h"
+#include "analysis/compare_set.h"
 #include "analysis/errmsg.h"
 #include "sim/expfile.h"
 
@@ -113,7 +114,29 @@ spread(const double *v, size_t n)
 	return s;
 }
 
-/* The runs are in: their figures and series summed up across repeats. */
+/*
+ * COMPARE_TYPICAL: the runs in order of max drift, then of repeat, and
+ * the middle one, the lower of two: one rule, whatever the numbers.
+ */
+static uint32_t
+typical(const struct compare_exp *e)
+{
+	uint32_t by[EXP_MAX_REPEAT];
+
+	for (uint32_t r = 0; r < e->repeat; r++) {
+		double d = e->runs[r].fig[CMP_MAX_DRIFT];
+		uint32_t i = r;
+		for (; i > 0 && e->runs[by[i - 1]].fig[CMP_MAX_DRIFT] > d; i--)
+			by[i] = by[i - 1];
+		by[i] = r;
+	}
+	return by[(e->repeat - 1) / 2];
+}
+
+/*
+ * The runs are in: their figures and series summed up across repeats,
+ * the settings as repeat 1 had them and those the others differ in.
+ */
 static void
 reduce(struct compare_exp *e)
 {
@@ -128,6 +151,9 @@ reduce(struct compare_exp *e)
 		e->drift.mean[k] /= e->repeat;
 	for (size_t k = 0; k < e->queue.n; k++)
 		e->queue.mean[k] /= e->repeat;
+	e->set = &e->runs[0].set;
+	e->mixed = compare_set_mixed(e);
+	e->typical = typical(e);
 }
 
 static int
@@ -162,28 +188,6 @@ load_runs(const char *results, struct compare_exp *e, char *why,
 	return 0;
 }
 
-/*
- * The experiment's run options as one command line would give them: its
- * `run` words, then each of its faults and its failure policy, which the
- * experiment file keeps in keys of their own.
- */
-static char *
-run_text(const struct experiment *x)
-{
-	char buf[sizeof x->run + sizeof x->argbuf + 2 * EXP_MAX_ARGS];
-	size_t n = (size_t)snprintf(buf, sizeof buf, "%s", x->run);
-
-	for (int i = 0; i < x->argc && n < sizeof buf; i++) {
-		const char *eq = strchr(x->argv[i], '=');
-		if (eq == NULL || (strncmp(x->argv[i], "--fault=", 8) != 0 &&
-		    strncmp(x->argv[i], "--on-failure=", 13) != 0))
-			continue;
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " %.*s %s",
-		    (int)(eq - x->argv[i]), x->argv[i], eq + 1);
-	}
-	return strdup(buf);
-}
-
 /* RESULTS/NAME as an experiment: 0, or -1 with why it is incomplete. */
 static int
 load_exp(const char *results, const char *name, struct compare_exp *e,
@@ -198,12 +202,9 @@ load_exp(const char *results, const char *name, struct compare_exp *e,
 		return -1;
 	if ((e->name = strdup(name)) == NULL ||
 	    (e->title = strdup(x.title)) == NULL ||
-	    (e->description = strdup(x.description)) == NULL ||
-	    (e->run = run_text(&x)) == NULL)
+	    (e->description = strdup(x.description)) == NULL)
 		return errmsg_set(why, len, "out of memory");
-	e->repeat = x.repeat;
-	e->duration_s = x.duration_s;
-	e->seed = x.seed;
+	e->repeat = x.repeat;	/* the plan: which runs make the experiment */
 	return load_runs(results, e, why, len);
 }
 
@@ -213,6 +214,7 @@ free_exp(struct compare_exp *e)
 	for (uint32_t r = 0; e->runs != NULL && r < e->repeat; r++) {
 		free(e->runs[r].seed);
 		free(e->runs[r].rates);
+		compare_set_free(&e->runs[r].set);
 	}
 	free(e->runs);
 	struct compare_series *s[2] = { &e->drift, &e->queue };
@@ -226,7 +228,6 @@ free_exp(struct compare_exp *e)
 	free(e->name);
 	free(e->title);
 	free(e->description);
-	free(e->run);
 	memset(e, 0, sizeof *e);
 }
 

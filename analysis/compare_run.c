@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "analysis/compare_run.h"
+#include "analysis/compare_set.h"
 #include "analysis/errmsg.h"
 #include "analysis/hist.h"
-#include "analysis/meta.h"
 #include "analysis/runinfo.h"
 
 #define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */
@@ -378,29 +378,9 @@ rates_text(const struct runinfo *ri, struct compare_run *run)
 	return s;
 }
 
-/* Repeat 1 tells the experiment's settings as they were run. */
 static int
-read_settings(struct compare_exp *e, const struct runinfo *ri, char *why,
-    size_t len)
-{
-	uint64_t lo, hi, draw;
-	char m[256];
-
-	if (meta_u64(ri->meta, "rate_min", &lo, m, sizeof m) == -1 ||
-	    meta_u64(ri->meta, "rate_max", &hi, m, sizeof m) == -1 ||
-	    meta_u64(ri->meta, "draw_max", &draw, m, sizeof m) == -1)
-		return errmsg_set(why, len, "%s/run.meta: %s", ri->dir, m);
-	e->vms = ri->nvms;
-	e->rate_min = (uint32_t)lo;
-	e->rate_max = (uint32_t)hi;
-	e->draw_max = (uint32_t)draw;
-	e->speed = ri->speed;
-	return 0;
-}
-
-static int
-read_meta(const char *dir, struct compare_exp *e, struct compare_run *run,
-    uint32_t *nvms, char *why, size_t len)
+read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
+    char *why, size_t len)
 {
 	struct runinfo ri;
 	int rc = -1;
@@ -412,16 +392,13 @@ read_meta(const char *dir, struct compare_exp *e, struct compare_run *run,
 		    ri.status);
 		goto done;
 	}
-	if (run->repeat == 1 && read_settings(e, &ri, why, len) == -1)
+	if (compare_set_load(&run->set, &ri, why, len) == -1)
 		goto done;
 	if ((run->seed = strdup(ri.seed)) == NULL ||
 	    (run->rates = rates_text(&ri, run)) == NULL) {
 		errmsg_set(why, len, "out of memory");
 		goto done;
 	}
-	run->speed = ri.speed;
-	run->vms = ri.nvms;
-	e->speed_mixed |= ri.speed != e->speed;
 	*nvms = ri.nvms;
 	rc = 0;
 done:
@@ -436,7 +413,7 @@ compare_run_load(const char *dir, struct compare_exp *e,
 	uint32_t nvms;
 	int first = run->repeat == 1;
 
-	if (read_meta(dir, e, run, &nvms, why, len) == -1 ||
+	if (read_meta(dir, run, &nvms, why, len) == -1 ||
 	    read_summary(dir, nvms, run->fig, why, len) == -1 ||
 	    read_series(dir, "drift.dat", nvms, &e->drift, first, why,
 	    len) == -1 ||

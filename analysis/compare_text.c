@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/compare_set.h"
 #include "analysis/compare_text.h"
 #include "analysis/report.h"
 
@@ -77,7 +78,7 @@ cell(FILE *f, const char *s)
 void
 compare_text_table(FILE *f, const struct compare *c)
 {
-	char buf[64];
+	char buf[64], set[COMPARE_SET_TEXT];
 	int w = (int)strlen("experiment");
 
 	for (size_t i = 0; i < c->nexps; i++)
@@ -99,4 +100,12 @@ compare_text_table(FILE *f, const struct compare *c)
 	}
 	fputs("(mean ± standard deviation across the runs of each "
 	    "experiment)\n", f);
+	for (size_t i = 0; i < c->nexps; i++) {
+		if (c->exps[i].mixed == 0)
+			continue;
+		compare_set_describe(set, sizeof set, &c->exps[i],
+		    c->exps[i].mixed);
+		fprintf(f, "note: %s: its repeats were not all run alike: %s\n",
+		    c->exps[i].name, set);
+	}
 }

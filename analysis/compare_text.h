@@ -18,7 +18,10 @@ void compare_text_spread(char *buf, size_t len, int fig,
     const struct compare_spread *s);
 /* A column heading: "max drift (clock ticks)", "jumps > 1 (% of ticks)". */
 void compare_text_heading(char *buf, size_t len, int fig);
-/* The comparison table: per experiment, mean ± sd of the main figures. */
+/*
+ * The comparison table: per experiment, mean ± sd of the main figures;
+ * then a note for each experiment whose repeats differ in a setting.
+ */
 void compare_text_table(FILE *f, const struct compare *c);
 
 #endif

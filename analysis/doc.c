@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/doc.h"
 #include "analysis/doc_be.h"
@@ -119,6 +120,12 @@ doc_strong(struct doc *d, const char *text)
 }
 
 void
+doc_link(struct doc *d, const char *text, const char *link)
+{
+	d->ops->link(d, text, link);
+}
+
+void
 doc_table_begin(struct doc *d, size_t ncols, const char *const *head,
     const char *align)
 {
@@ -146,4 +153,18 @@ doc_image(struct doc *d, const char *path, const char *link,
 {
 	d->ops->image(d, path, link, caption);
 	d->images++;
+}
+
+void
+doc_put_url(FILE *f, const char *link)
+{
+	static const char safe[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-._~/";
+
+	for (const unsigned char *p = (const unsigned char *)link; *p; p++) {
+		if (strchr(safe, *p) != NULL)
+			fputc(*p, f);
+		else
+			fprintf(f, "%%%02X", *p);
+	}
 }

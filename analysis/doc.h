@@ -10,7 +10,7 @@ enum doc_format { DOC_MARKDOWN, DOC_HTML };
 /*
  * A document is written top to bottom, element by element, onto a FILE.
  * Text is plain: each back end escapes it. Inline spans (text, code,
- * strong) go inside a paragraph or a list item. Errors are sticky: the
+ * strong, link) go inside a paragraph or a list item. Errors are sticky: the
  * first is kept and doc_close reports it.
  */
 struct doc;
@@ -37,6 +37,8 @@ void doc_item(struct doc *d, const char *text);
 void doc_text(struct doc *d, const char *text);
 void doc_code(struct doc *d, const char *text);
 void doc_strong(struct doc *d, const char *text);
+/* A link to link (relative to the document), reading text. */
+void doc_link(struct doc *d, const char *text, const char *link);
 /* align: one letter per column, 'l' or 'r'. */
 void doc_table_begin(struct doc *d, size_t ncols, const char *const *head,
     const char *align);

@@ -16,6 +16,7 @@ struct doc_ops {
 	void (*item)(struct doc *d, int open);		/* of a list */
 	void (*list)(struct doc *d, int open);
 	void (*span)(struct doc *d, int kind, const char *text);
+	void (*link)(struct doc *d, const char *text, const char *link);
 	void (*table)(struct doc *d, int open, size_t ncols,
 	    const char *const *head, const char *align);
 	void (*row)(struct doc *d, const char *const *cells);
@@ -36,5 +37,12 @@ struct doc {
 	size_t images;		/* images written */
 	char err[512];		/* the first error, "" while none */
 };
+
+/*
+ * A relative link as a URL onto f: every byte but letters, digits,
+ * "-._~" and '/' percent-encoded, so that a space, '#' or '?' in a file
+ * name stays part of the path and no quote or '>' ends the link.
+ */
+void doc_put_url(FILE *f, const char *link);
 
 #endif

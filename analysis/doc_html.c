@@ -125,6 +125,16 @@ span(struct doc *d, int kind, const char *s)
 }
 
 static void
+link(struct doc *d, const char *s, const char *to)
+{
+	fputs("<a href=\"", d->f);
+	doc_put_url(d->f, to);
+	fputs("\">", d->f);
+	text(d->f, s);
+	fputs("</a>", d->f);
+}
+
+static void
 cells(struct doc *d, const char *tag, const char *const *cell,
     const char *align)
 {
@@ -210,5 +220,5 @@ image(struct doc *d, const char *path, const char *link, const char *caption)
 }
 
 const struct doc_ops doc_html_ops = {
-	begin, end, heading, para, item, list, span, table, row, image,
+	begin, end, heading, para, item, list, span, link, table, row, image,
 };

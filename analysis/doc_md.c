@@ -130,25 +130,38 @@ row(struct doc *d, const char *const *cell)
 	cells(d->f, d->ncols, cell);
 }
 
-/* A link in <...>, so that spaces and parentheses in it are kept. */
+/* "(<link>)": in <...>, as the links have always been written here. */
 static void
-image(struct doc *d, const char *path, const char *link, const char *caption)
+dest(FILE *f, const char *link)
+{
+	fputs("(<", f);
+	doc_put_url(f, link);
+	fputs(">)", f);
+}
+
+static void
+link(struct doc *d, const char *s, const char *to)
+{
+	fputc('[', d->f);
+	text(d->f, s);
+	fputc(']', d->f);
+	dest(d->f, to);
+}
+
+static void
+image(struct doc *d, const char *path, const char *to, const char *caption)
 {
 	(void)path;
 	fputs("![", d->f);
 	text(d->f, caption);
-	fputs("](<", d->f);
-	for (const char *s = link; *s != '\0'; s++) {
-		if (*s == '<' || *s == '>' || *s == '\\')
-			fputc('\\', d->f);
-		fputc(*s, d->f);
-	}
-	fputs(">)\n\n", d->f);
+	fputc(']', d->f);
+	dest(d->f, to);
+	fputs("\n\n", d->f);
 	fputc('*', d->f);
 	text(d->f, caption);
 	fputs("*\n\n", d->f);
 }
 
 const struct doc_ops doc_md_ops = {
-	begin, end, heading, para, item, list, span, table, row, image,
+	begin, end, heading, para, item, list, span, link, table, row, image,
 };

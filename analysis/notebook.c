@@ -15,14 +15,23 @@ static const char usage[] =
 "A lab notebook of a results tree (what `clockring experiments` wrote):\n"
 "runs the comparison (clockring compare, into DIR/compare), then writes\n"
 "DIR/report.md and DIR/report.html, a single self-contained page with\n"
-"every plot inside. It tells what was run (experiments, repeats, speed,\n"
-"seeds), each experiment's settings, runs and plots, the comparison\n"
-"tables and plots, and observations generated from the numbers.\n"
+"every plot inside; other files in DIR are left alone. It tells what was\n"
+"run (experiments, repeats, speed, seeds), each experiment's settings,\n"
+"runs and plots, the comparison tables and plots, and observations\n"
+"generated from the numbers.\n"
+"\n"
+"Settings are those each run's run.meta records, never what NAME/\n"
+"experiment.exp says now (its title and description are used); where an\n"
+"experiment's repeats differ in one, the report says so and tells each\n"
+"value with its repeats. An experiment's plots are of its typical run:\n"
+"the run with the median max drift (of an even number of runs, the lower\n"
+"of the two middle ones; equal ones by repeat number). Each other run's\n"
+"summary.txt and plots are linked.\n"
 "\n"
 "  --out DIR        where the report goes [RESULTS_DIR]\n"
 "\n"
 "exit status: 0 ok, 1 no complete experiment or a file not written,\n"
-"2 bad input\n";
+"2 bad input (DIR there but not a directory, too)\n";
 
 #define TITLE	"clockring lab notebook: Lamport clocks under different " \
 	"settings"

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/compare_set.h"
 #include "analysis/compare_text.h"
 #include "analysis/doc.h"
 #include "analysis/notebook_body.h"
@@ -37,41 +38,38 @@ image(struct doc *d, const struct notebook_where *w, const char *path,
 	doc_para(d, note);
 }
 
-/* "60 model seconds", or "30 to 60 model seconds" when they differ. */
+/* "60", or "30 to 60" when they differ: every run's duration or speed. */
 static void
 range(char *buf, size_t len, const struct compare *c, int speed)
 {
 	double lo = 0, hi = 0;
+	int first = 1;
 
-	for (size_t i = 0; i < c->nexps; i++) {
-		double v = speed ? c->exps[i].speed : c->exps[i].duration_s;
-		lo = i == 0 || v < lo ? v : lo;
-		hi = i == 0 || v > hi ? v : hi;
-	}
+	for (size_t i = 0; i < c->nexps; i++)
+		for (uint32_t r = 0; r < c->exps[i].repeat; r++) {
+			const struct compare_set *s = &c->exps[i].runs[r].set;
+			double v = speed ? s->speed : s->duration_s;
+			lo = first || v < lo ? v : lo;
+			hi = first || v > hi ? v : hi;
+			first = 0;
+		}
 	if (lo == hi)
 		snprintf(buf, len, "%g", lo);
 	else
 		snprintf(buf, len, "%g to %g", lo, hi);
 }
 
-/* "3 VMs, rates 1-6 ticks/s, idle draws 1-10", as run.meta has them. */
-static void
-settings(char *buf, size_t len, const struct compare_exp *e)
-{
-	char rates[32];
-
-	notebook_rates(rates, sizeof rates, e);
-	snprintf(buf, len, "%u VMs, rates %s ticks/s, idle draws 1-%u",
-	    (unsigned)e->vms, rates, (unsigned)e->draw_max);
-}
+/* Told in columns of their own in the table of what was run. */
+#define OWN_COLUMNS	(1u << SET_DURATION | 1u << SET_SPEED)
+#define ALL_SETTINGS	((1u << SET_N) - 1)
 
 static void
 what_was_run(struct doc *d, const struct compare *c)
 {
 	static const char *const head[] = { "experiment", "title",
-		"settings", "repeats", "model s", "speed", "base seed" };
-	char dur[64], speed[64], runs[32], rep[16], ds[32], sp[32], seed[32];
-	char set[96];
+		"settings", "repeats", "model s", "speed" };
+	char dur[64], speed[64], runs[32], rep[16];
+	char ds[COMPARE_SET_TEXT], sp[COMPARE_SET_TEXT], set[COMPARE_SET_TEXT];
 	size_t total = 0;
 
 	for (size_t i = 0; i < c->nexps; i++)
@@ -96,22 +94,23 @@ what_was_run(struct doc *d, const struct compare *c)
 		doc_text(d, " (that many times faster than real time)");
 	}
 	doc_text(d, ", every repeat with its own recorded seed (see each "
-	    "experiment's table of runs). The figures come from each run's "
-	    "analysis (clockring analyze) and the comparison (clockring "
-	    "compare); every sentence under Observations is generated from "
-	    "them.");
+	    "experiment's table of runs). Every setting told here is the one "
+	    "the runs' own run.meta files record, whatever the experiment "
+	    "files say now. The figures come from each run's analysis "
+	    "(clockring analyze) and the comparison (clockring compare); "
+	    "every sentence under Observations is generated from them. Each "
+	    "experiment's plots are of one of its runs, " COMPARE_TYPICAL
+	    "; its other runs are linked beside them.");
 	doc_para_end(d);
-	doc_table_begin(d, 7, head, "lllrrrr");
+	doc_table_begin(d, 6, head, "lllrrr");
 	for (size_t i = 0; i < c->nexps; i++) {
 		const struct compare_exp *e = &c->exps[i];
 		snprintf(rep, sizeof rep, "%" PRIu32, e->repeat);
-		snprintf(ds, sizeof ds, "%g", e->duration_s);
-		snprintf(sp, sizeof sp, "%g%s", e->speed, e->speed_mixed ?
-		    " (mixed)" : "");
-		snprintf(seed, sizeof seed, "%" PRIu64, e->seed);
-		settings(set, sizeof set, e);
-		const char *row[] = { e->name, e->title, set, rep, ds, sp,
-			seed };
+		compare_set_text(ds, sizeof ds, e, SET_DURATION);
+		compare_set_text(sp, sizeof sp, e, SET_SPEED);
+		compare_set_describe(set, sizeof set, e,
+		    ALL_SETTINGS & ~OWN_COLUMNS);
+		const char *row[] = { e->name, e->title, set, rep, ds, sp };
 		doc_table_row(d, row);
 	}
 	doc_table_end(d);
@@ -210,38 +209,132 @@ runs_table(struct doc *d, const struct compare_exp *e)
 	doc_table_end(d);
 }
 
+/*
+ * Its settings as its runs were made with them, and plainly when its
+ * repeats were not all made alike.
+ */
+static void
+settings(struct doc *d, const struct compare_exp *e)
+{
+	char text[COMPARE_SET_TEXT + 128], names[256];
+
+	compare_set_describe(text, sizeof text, e, ALL_SETTINGS);
+	doc_list_begin(d);
+	doc_item_begin(d);
+	doc_text(d, "run with (as its runs' run.meta record it): ");
+	doc_text(d, text);
+	doc_item_end(d);
+	snprintf(text, sizeof text, "%" PRIu32 " repeat%s; each one's seed "
+	    "and clock rates are in the table", e->repeat, e->repeat == 1 ?
+	    "" : "s");
+	doc_item(d, text);
+	if (e->mixed != 0) {
+		compare_set_names(names, sizeof names, e->mixed);
+		doc_item_begin(d);
+		doc_strong(d, "Its repeats were not all run alike:");
+		snprintf(text, sizeof text, " they differ in %s (told above "
+		    "with each repeat), so its figures mix runs of different "
+		    "settings.", names);
+		doc_text(d, text);
+		doc_item_end(d);
+	}
+	doc_list_end(d);
+}
+
+/* RESULTS/NAME/R/analysis/FILE. */
+static void
+run_file(char *buf, size_t len, const struct compare *c,
+    const struct compare_exp *e, const struct compare_run *run,
+    const char *file)
+{
+	snprintf(buf, len, "%s/%s/%" PRIu32 "/analysis/%s", c->results,
+	    e->name, run->repeat, file);
+}
+
+/* The files of each run that is not pictured, linked where they exist. */
+static const char *const other_files[3][2] = {
+	{ "summary.txt", "summary" }, { "drift.png", "drift" },
+	{ "queue.png", "queue" },
+};
+
+static void
+other_run(struct doc *d, const struct compare *c, const struct compare_exp *e,
+    const struct compare_run *run, const struct notebook_where *w)
+{
+	char text[128], path[PATH_LEN], link[PATH_LEN];
+	int n = 0;
+
+	snprintf(text, sizeof text, "repeat %" PRIu32 " (max drift ",
+	    run->repeat);
+	compare_text_run(text + strlen(text), sizeof text - strlen(text),
+	    CMP_MAX_DRIFT, run->fig[CMP_MAX_DRIFT]);
+	doc_text(d, text);
+	doc_text(d, ")");
+	for (int k = 0; k < 3; k++) {
+		run_file(path, sizeof path, c, e, run, other_files[k][0]);
+		if (access(path, R_OK) != 0 ||
+		    relpath_make(w->out, path, link, sizeof link) != 0)
+			continue;
+		doc_text(d, n++ ? ", " : ": ");
+		doc_link(d, other_files[k][1], link);
+	}
+}
+
+/* Which run the plots are of, by what rule, and the others linked. */
+static void
+pictured(struct doc *d, const struct compare *c, const struct compare_exp *e,
+    const struct notebook_where *w)
+{
+	const struct compare_run *t = &e->runs[e->typical];
+	char text[256], v[64];
+
+	compare_text_run(v, sizeof v, CMP_MAX_DRIFT, t->fig[CMP_MAX_DRIFT]);
+	if (e->repeat == 1)
+		snprintf(text, sizeof text, "The plots are of its only run, "
+		    "repeat %" PRIu32 " (seed %s).", t->repeat, t->seed);
+	else
+		snprintf(text, sizeof text, "The plots are of repeat %" PRIu32
+		    " (seed %s), the run with the median max drift of its %"
+		    PRIu32 " runs: %s clock ticks.", t->repeat, t->seed,
+		    e->repeat, v);
+	doc_para_begin(d);
+	doc_text(d, text);
+	for (uint32_t r = 0, n = 0; r < e->repeat; r++) {
+		if (r == e->typical)
+			continue;
+		doc_text(d, n++ ? "; " : " The others: ");
+		other_run(d, c, e, &e->runs[r], w);
+	}
+	if (e->repeat > 1)
+		doc_text(d, ".");
+	doc_para_end(d);
+}
+
 static void
 experiment(struct doc *d, const struct compare *c, size_t i,
     const struct notebook_where *w)
 {
 	const struct compare_exp *e = &c->exps[i];
+	const struct compare_run *t = &e->runs[e->typical];
 	char text[1024], path[PATH_LEN], cap[256];
 
 	snprintf(text, sizeof text, "%s (%s)%s", e->title, e->name,
 	    i == 0 ? ": the reference" : "");
 	doc_heading(d, 3, text);
 	doc_para(d, e->description);
-	doc_list_begin(d);
-	doc_item_begin(d);
-	doc_text(d, "run options: ");
-	doc_code(d, e->run);
-	doc_item_end(d);
-	snprintf(text, sizeof text, "%" PRIu32 " repeats of %g model seconds, "
-	    "base seed %" PRIu64 " (each repeat's seed is in the table)",
-	    e->repeat, e->duration_s, e->seed);
-	doc_item(d, text);
-	doc_list_end(d);
+	settings(d, e);
 	runs_table(d, e);
+	pictured(d, c, e, w);
 	static const char *const plot[2][2] = {
 		{ "drift", "drift: how far each VM's clock is behind the "
 		  "highest" },
 		{ "queue", "queue: messages waiting at each VM" },
 	};
 	for (int k = 0; k < 2; k++) {
-		snprintf(path, sizeof path, "%s/%s/1/analysis/%s.png",
-		    c->results, e->name, plot[k][0]);
-		snprintf(cap, sizeof cap, "%s, repeat 1 (seed %s): %s",
-		    e->title, e->runs[0].seed, plot[k][1]);
+		snprintf(text, sizeof text, "%s.png", plot[k][0]);
+		run_file(path, sizeof path, c, e, t, text);
+		snprintf(cap, sizeof cap, "%s, repeat %" PRIu32 " (seed %s): "
+		    "%s", e->title, t->repeat, t->seed, plot[k][1]);
 		image(d, w, path, cap);
 	}
 }

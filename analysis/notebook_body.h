@@ -13,9 +13,10 @@ struct notebook_where {
 
 /*
  * The notebook after its title: what was run, the comparison at a
- * glance, each experiment (settings, runs, plots of repeat 1), the
- * comparison tables and plots, the observations. Images are linked
- * relative to w->out. 0, or -1 out of memory.
+ * glance, each experiment (settings from its runs' run.meta, runs, plots
+ * of its typical run and links to the others), the comparison tables
+ * and plots, the observations. Images and links are relative to w->out.
+ * 0, or -1 out of memory.
  */
 int notebook_body(struct doc *d, const struct compare *c,
     const struct notebook_where *w);

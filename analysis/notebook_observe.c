@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/compare_set.h"
 #include "analysis/compare_text.h"
 #include "analysis/notebook_observe.h"
 
@@ -104,16 +105,16 @@ notebook_effect(const struct compare *c, size_t i, int fig, char *buf,
 		    separated(b, x) ? "" : ", runs overlap");
 }
 
-/* The settings that differ from the reference's, as a bit set. */
-enum { CH_RATES = 1, CH_DRAW = 2, CH_VMS = 4, CH_DURATION = 8 };
-
+/* The settings that read differently from the reference's, 1 << SET_*. */
 static unsigned
 changed(const struct compare_exp *r, const struct compare_exp *e)
 {
-	return (e->rate_min != r->rate_min || e->rate_max != r->rate_max ?
-	    CH_RATES : 0) | (e->draw_max != r->draw_max ? CH_DRAW : 0) |
-	    (e->vms != r->vms ? CH_VMS : 0) |
-	    (e->duration_s != r->duration_s ? CH_DURATION : 0);
+	unsigned ch = 0;
+
+	for (int k = 0; k < SET_N; k++)
+		if (compare_set_differ(r, e, k))
+			ch |= 1u << k;
+	return ch;
 }
 
 /* Idle ticks that are internal events: draws 4..K of 1..K. */
@@ -123,71 +124,122 @@ internal_pct(uint32_t draw_max)
 	return (int)lround(100.0 * (draw_max - 3) / draw_max);
 }
 
-void
-notebook_rates(char *buf, size_t len, const struct compare_exp *e)
+/* "clock rates " E " instead of " R " ticks/s": experiment, reference. */
+static const char *const instead[SET_N][3] = {
+	[SET_RATES] = { "clock rates ", " instead of ", " ticks/s" },
+	[SET_DRAW] = { "idle draws ", " instead of ", "" },
+	[SET_VMS] = { "", " VMs instead of ", "" },
+	[SET_DURATION] = { "runs of ", " s instead of ", " s" },
+	[SET_SPEED] = { "speed ", " instead of ", "" },
+	[SET_FAULTS] = { "faults ", " instead of ", "" },
+	[SET_FAILURE] = { "on failure ", " instead of ", "" },
+};
+
+/* One changed setting k of e against r, as instead[] words it. */
+static void
+change_text(FILE *s, const struct compare_exp *r, const struct compare_exp *e,
+    int k)
 {
-	if (e->rate_min == e->rate_max)
-		snprintf(buf, len, "%u", (unsigned)e->rate_min);
-	else
-		snprintf(buf, len, "%u-%u", (unsigned)e->rate_min,
-		    (unsigned)e->rate_max);
+	char a[COMPARE_SET_TEXT], b[COMPARE_SET_TEXT];
+
+	compare_set_text(a, sizeof a, e, k);
+	compare_set_text(b, sizeof b, r, k);
+	fprintf(s, "%s%s%s%s%s", instead[k][0], a, instead[k][1], b,
+	    instead[k][2]);
+}
+
+/* What the draws mean, when each experiment ran with one draw_max. */
+static void
+draw_text(FILE *s, const struct compare_exp *r, const struct compare_exp *e)
+{
+	int pe = internal_pct(e->set->draw_max);
+	int pr = internal_pct(r->set->draw_max);
+
+	fprintf(s, "internal events on %d%% of idle ticks instead of %d%%, so "
+	    "%d%% of them send instead of %d%%", pe, pr, 100 - pe, 100 - pr);
 }
 
 void
 notebook_changes(const struct compare *c, size_t i, char *buf, size_t len)
 {
 	const struct compare_exp *r = &c->exps[0], *e = &c->exps[i];
-	unsigned ch = changed(r, e);
-	char a[32], b[32];
+	unsigned ch = changed(r, e), said = 0;
 	FILE *s = fmemopen(buf, len, "w");
 
 	if (s == NULL) {
 		snprintf(buf, len, "%s", "?");
 		return;
 	}
-	notebook_rates(a, sizeof a, e);
-	notebook_rates(b, sizeof b, r);
-	if (ch & CH_RATES)
-		fprintf(s, "clock rates %s instead of %s ticks/s", a, b);
-	if (ch & CH_DRAW)
-		fprintf(s, "%sinternal events on %d%% of idle ticks instead of "
-		    "%d%%, so %d%% of them send instead of %d%%",
-		    ch & (CH_DRAW - 1) ? "; " : "", internal_pct(e->draw_max),
-		    internal_pct(r->draw_max), 100 - internal_pct(e->draw_max),
-		    100 - internal_pct(r->draw_max));
-	if (ch & CH_VMS)
-		fprintf(s, "%s%u VMs instead of %u", ch & (CH_VMS - 1) ?
-		    "; " : "", (unsigned)e->vms, (unsigned)r->vms);
-	if (ch & CH_DURATION)
-		fprintf(s, "%sruns of %g s instead of %g s",
-		    ch & (CH_DURATION - 1) ? "; " : "", e->duration_s,
-		    r->duration_s);
+	for (int k = 0; k < SET_N; k++) {
+		if (!(ch & 1u << k))
+			continue;
+		fputs(said++ ? "; " : "", s);
+		if (k == SET_DRAW && !((r->mixed | e->mixed) & 1u << k))
+			draw_text(s, r, e);
+		else
+			change_text(s, r, e, k);
+	}
 	if (ch == 0)
 		fputs("the same settings", s);
 	fclose(s);
 }
 
-/* One change of setting bit, as a noun phrase. */
-static const char *
-change_name(unsigned bit, const struct compare_exp *r,
-    const struct compare_exp *e)
-{
-	int spread = (int)(e->rate_max - e->rate_min) -
-	    (int)(r->rate_max - r->rate_min);
+/* The nouns of change_name: the first way, the other way, neither. */
+static const char *const change_words[SET_N][3] = {
+	[SET_RATES] = { "more clock-rate variation",
+	    "less clock-rate variation", "other clock rates" },
+	[SET_DRAW] = { "a lower internal-event probability",
+	    "a higher internal-event probability",
+	    "another internal-event probability" },
+	[SET_VMS] = { "a larger ring", "a smaller ring", "another ring size" },
+	[SET_DURATION] = { "longer runs", "shorter runs", "other run lengths" },
+	[SET_SPEED] = { "a higher speed", "a lower speed", "another speed" },
+	[SET_FAULTS] = { "faults on purpose", "no faults", "other faults" },
+	[SET_FAILURE] = { NULL, NULL, "another failure policy" },
+};
 
-	switch (bit) {
-	case CH_RATES:
-		return spread < 0 ? "less clock-rate variation" : spread > 0 ?
-		    "more clock-rate variation" : "other clock rates";
-	case CH_DRAW:
-		return e->draw_max < r->draw_max ? "a lower internal-event "
-		    "probability" : "a higher internal-event probability";
-	case CH_VMS:
-		return e->vms > r->vms ? "a larger ring" : "a smaller ring";
+/* 0 x above y, 1 below, 2 neither. */
+static int
+order(double x, double y)
+{
+	return x > y ? 0 : x < y ? 1 : 2;
+}
+
+/*
+ * Which of change_words[k] tells the change of setting k from r to e;
+ * the third when either has repeats that differ in it.
+ */
+static int
+word(int k, const struct compare_exp *r, const struct compare_exp *e)
+{
+	const struct compare_set *a = r->set, *b = e->set;
+
+	if ((r->mixed | e->mixed) & 1u << k)
+		return 2;
+	switch (k) {
+	case SET_RATES:
+		return order(b->rate_max - (double)b->rate_min,
+		    a->rate_max - (double)a->rate_min);
+	case SET_DRAW:	/* fewer draws, fewer of them internal */
+		return order(a->draw_max, b->draw_max);
+	case SET_VMS:
+		return order(b->vms, a->vms);
+	case SET_DURATION:
+		return order(b->duration_s, a->duration_s);
+	case SET_SPEED:
+		return order(b->speed, a->speed);
+	case SET_FAULTS:
+		return *a->faults == '\0' ? 0 : *b->faults == '\0' ? 1 : 2;
 	default:
-		return e->duration_s > r->duration_s ? "longer runs" :
-		    "shorter runs";
+		return 2;
 	}
+}
+
+/* One change of setting k, as a noun phrase. */
+static const char *
+change_name(int k, const struct compare_exp *r, const struct compare_exp *e)
+{
+	return change_words[k][word(k, r, e)];
 }
 
 /*
@@ -207,10 +259,10 @@ lead(char *buf, size_t len, const struct compare_exp *r,
 		snprintf(buf, len, "The same settings again");
 		return;
 	}
-	for (unsigned bit = 1; bit <= CH_DURATION; bit <<= 1)
-		n += (ch & bit) != 0;
-	for (unsigned bit = 1; bit <= CH_DURATION && used < len; bit <<= 1) {
-		if (!(ch & bit))
+	for (int bit = 0; bit < SET_N; bit++)
+		n += (ch >> bit) & 1;
+	for (int bit = 0; bit < SET_N && used < len; bit++) {
+		if (!(ch & 1u << bit))
 			continue;
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
 		    k == 0 ? "" : k + 1 == n ? " and " : ", ",
@@ -432,7 +484,7 @@ gap_sentence(FILE *s, const struct compare *c)
 	for (size_t i = 0; rc == 1 && i < c->nexps; i++)
 		for (uint32_t k = 0; k < c->exps[i].repeat; k++) {
 			const struct compare_run *run = &c->exps[i].runs[k];
-			if (run->vms != c->exps[0].vms)
+			if (run->set.vms != c->exps[0].set->vms)
 				continue;
 			gap[n] = (double)(run->rate_hi - run->rate_lo);
 			y[0][n] = run->fig[figs[0]];
@@ -443,7 +495,7 @@ gap_sentence(FILE *s, const struct compare *c)
 	if (rc == 1 && n >= 4 && !isnan(r[0]) && !isnan(r[1])) {
 		fprintf(s, "Across the %zu runs with %u VMs, a wider gap "
 		    "between the fastest and the slowest clock rate went with ",
-		    n, (unsigned)c->exps[0].vms);
+		    n, (unsigned)c->exps[0].set->vms);
 		for (int k = 0; k < 2; k++)
 			fprintf(s, "%s%s %s (correlation %+.2f)",
 			    k ? " and " : "", fabs(r[k]) < 0.3 ?

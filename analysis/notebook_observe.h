@@ -28,12 +28,10 @@ void notebook_text_free(struct notebook_text *t);
 
 /*
  * "clock rates 3-4 instead of 1-6 ticks/s": experiment i's settings
- * against the reference's.
+ * against the reference's, as their runs' run.meta files have them.
  */
 void notebook_changes(const struct compare *c, size_t i, char *buf,
     size_t len);
-/* "1-6", or "3" when every VM gets that rate: e's range of clock rates. */
-void notebook_rates(char *buf, size_t len, const struct compare_exp *e);
 /* "▼ 13.6% → 10.2% (−25%)": fig of experiment i against the reference. */
 void notebook_effect(const struct compare *c, size_t i, int fig, char *buf,
     size_t len);

@@ -9,6 +9,7 @@
 
 #include "analysis/compare.h"
 #include "analysis/compare_load.h"
+#include "analysis/compare_set.h"
 #include "tests/restree.h"
 #include "tests/suites.h"
 
@@ -28,13 +29,13 @@
  * sqrt(0.5) = 0.7071; mean jump 15/14 = 1.0714; jumps > 1 1/14 = 0.0714;
  * max jump 2; max queue 1; mean queue 0.25; pending 0; sent 4; delay 0.25.
  */
-#define BASE_ROW "baseline,Baseline,3,2,1,6,10,2,10," \
+#define BASE_ROW "baseline,Baseline,3,2,1,6,10,2,10,stop,none," \
 	"5.0000,2.0000,3.0000,7.0000," "1.2500,0.5000,0.7500,1.7500," \
 	"1.3333,0.1667,1.1667,1.5000," "0.1667,0.0000,0.1667,0.1667," \
 	"3.0000,1.0000,2.0000,4.0000," "2.0000,1.0000,1.0000,3.0000," \
 	"0.2500,0.0000,0.2500,0.2500," "1.0000,1.0000,0.0000,2.0000," \
 	"3.0000,0.0000,3.0000,3.0000," "0.7500,0.0000,0.7500,0.7500\n"
-#define CALM_ROW "calm,Calm,2,2,3,4,10,2,10," \
+#define CALM_ROW "calm,Calm,2,2,3,4,10,2,10,stop,none," \
 	"1.5000,0.7071,1.0000,2.0000," "0.2500,0.0000,0.2500,0.2500," \
 	"1.0714,0.0000,1.0714,1.0714," "0.0714,0.0000,0.0714,0.0714," \
 	"2.0000,0.0000,2.0000,2.0000," "1.0000,0.0000,1.0000,1.0000," \
@@ -101,25 +102,132 @@ START_TEST(a_run_s_figures_come_from_its_summary)
 }
 END_TEST
 
-/* An experiment's faults and failure policy are part of its run options. */
-START_TEST(the_run_options_name_the_faults_and_the_policy)
+/*
+ * experiment.exp says one thing, run.meta another (the file was edited
+ * after the run): the settings are run.meta's, faults and policy too.
+ */
+START_TEST(the_settings_are_run_meta_s_not_the_experiment_file_s)
 {
 	static const struct restree_exp tree[1] = { { "baseline",
-		"title = Faults\ndescription = A kill\nrun = --vms 2 --rates 3,3\n"
-		"fault = kill:1@1, pause:0@0.5+0.5\non_failure = continue\n"
-		"repeat = 1\nduration = 2\nseed = 7\n",
-		"rate_min=3\nrate_max=3\ndraw_max=10\n", restree_calm, 1 } };
+		"title = Edited\ndescription = Since the run\n"
+		"run = --vms 5 --rate-min 7 --rate-max 9 --draw-max 4\n"
+		"repeat = 1\nduration = 11\nseed = 7\n",
+		"rate_min=3\nrate_max=4\ndraw_max=10\non_failure=continue\n"
+		"faults=2\nfault0=kill:1@1\nfault1=pause:0@0.5+0.5\n",
+		restree_calm, 1 } };
 	char err[512];
 	struct compare *c;
 
 	restree_make(results, sizeof results, tree, 1);
 	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
-	ck_assert_str_eq(c->exps[0].run, "--vms 2 --rates 3,3 --fault kill:1@1 "
-	    "--fault pause:0@0.5+0.5 --on-failure continue");
+	const struct compare_set *s = c->exps[0].set;
+	ck_assert_uint_eq(s->vms, 2);
+	ck_assert_uint_eq(s->rate_min, 3);
+	ck_assert_uint_eq(s->rate_max, 4);
+	ck_assert_uint_eq(s->draw_max, 10);
+	ck_assert_double_eq(s->duration_s, 2);
+	ck_assert_double_eq(s->speed, 10);
+	ck_assert_str_eq(s->on_failure, "continue");
+	ck_assert_str_eq(s->faults, "kill:1@1, pause:0@0.5+0.5");
+	ck_assert_uint_eq(c->exps[0].mixed, 0);
+	ck_assert_str_eq(c->exps[0].title, "Edited");
 	compare_free(c);
+	/* Format 1, from before --on-failure and faults: stop, none. */
 	make_std();
 	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
-	ck_assert_str_eq(c->exps[0].run, "--vms 2 --rate-min 1 --rate-max 6");
+	ck_assert_str_eq(c->exps[0].set->on_failure, "stop");
+	ck_assert_str_eq(c->exps[0].set->faults, "");
+	compare_free(c);
+}
+END_TEST
+
+/* Edit run.meta of RESULTS/WHERE with a sed expression. */
+static void
+sed_meta(const char *where, const char *expr)
+{
+	char cmd[800];
+
+	snprintf(cmd, sizeof cmd, "sed -i '%s' %s/%s/run.meta", expr, results,
+	    where);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/*
+ * Repeats of one experiment made with other settings: none is picked,
+ * each is told with its repeats, and compare.csv leaves the cell empty.
+ */
+START_TEST(repeats_that_differ_are_told_apart_not_picked_from)
+{
+	char err[512], text[COMPARE_SET_TEXT], *out, *e2;
+	struct compare *c;
+
+	make_std();
+	sed_meta("baseline/3", "s/^rate_max=6$/rate_max=5/");
+	sed_meta("baseline/1", "s/^speed=10$/speed=20/");
+	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
+	const struct compare_exp *e = &c->exps[0];
+	ck_assert_uint_eq(e->mixed, 1u << SET_RATES | 1u << SET_SPEED);
+	ck_assert_uint_eq(c->exps[1].mixed, 0);
+	compare_set_text(text, sizeof text, e, SET_RATES);
+	ck_assert_str_eq(text, "1-6 (repeats 1 and 2) or 1-5 (repeat 3)");
+	compare_set_text(text, sizeof text, e, SET_SPEED);
+	ck_assert_str_eq(text, "20 (repeat 1) or 10 (repeats 2 and 3)");
+	compare_set_text(text, sizeof text, e, SET_DRAW);
+	ck_assert_str_eq(text, "1-10");
+	compare_free(c);
+	ck_assert_int_eq(restree_call(compare_main, &out, &e2, results,
+	    (const char *)NULL), 0);
+	ck_assert_msg(strstr(out, "note: baseline: its repeats were not all "
+	    "run alike: clock rates 1-6 (repeats 1 and 2) or 1-5 (repeat 3) "
+	    "ticks/s; speed 20 (repeat 1) or 10 (repeats 2 and 3)\n") != NULL,
+	    "%s", out);
+	ck_assert_ptr_null(strstr(out, "note: calm"));
+	free(out);
+	free(e2);
+	char *csv = restree_read(results, "compare/compare.csv");
+	ck_assert_ptr_nonnull(strstr(csv, "\nbaseline,Baseline,3,2,,,10,2,,stop,"
+	    "none,5.0000,"));
+	free(csv);
+}
+END_TEST
+
+/*
+ * COMPARE_TYPICAL, case by case: VM 0's max drift of each repeat (VM 1's
+ * is 1), and the repeat that must stand for the experiment.
+ */
+static const struct {
+	int n, dmax[4], want;
+} typical_cases[] = {
+	{ 3, { 7, 3, 5 }, 3 },		/* the median, not repeat 1 */
+	{ 4, { 9, 2, 6, 4 }, 4 },	/* even: the lower middle, 4 of 4, 6 */
+	{ 2, { 8, 2 }, 2 },
+	{ 2, { 2, 8 }, 1 },
+	{ 3, { 5, 5, 5 }, 2 },		/* ties in repeat order */
+	{ 4, { 3, 9, 3, 9 }, 3 },	/* 3 (1), 3 (3), 9 (2), 9 (4) */
+	{ 1, { 4 }, 1 },
+};
+
+START_TEST(the_typical_run_has_the_median_max_drift)
+{
+	struct restree_run runs[4];
+	struct restree_exp e = restree_std[0];
+	char exp[512], err[512];
+	struct compare *c;
+
+	for (int r = 0; r < typical_cases[_i].n; r++) {
+		runs[r] = restree_base[r % 3];
+		runs[r].vm[0].dmax = typical_cases[_i].dmax[r];
+	}
+	snprintf(exp, sizeof exp, "title = T\ndescription = D\nrun = --vms 2\n"
+	    "repeat = %d\nduration = 2\n", typical_cases[_i].n);
+	e.exp = exp;
+	e.runs = runs;
+	e.nruns = (size_t)typical_cases[_i].n;
+	restree_make(results, sizeof results, &e, 1);
+	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
+	ck_assert_uint_eq(c->nexps, 1);
+	ck_assert_uint_eq(c->exps[0].runs[c->exps[0].typical].repeat,
+	    (unsigned)typical_cases[_i].want);
 	compare_free(c);
 }
 END_TEST
@@ -127,7 +235,7 @@ END_TEST
 START_TEST(means_and_spreads_across_repeats_are_worked_out_by_hand)
 {
 	char header[2048] = "experiment,title,runs,vms,rate_min,rate_max,"
-	    "draw_max,duration_s,speed";
+	    "draw_max,duration_s,speed,on_failure,faults";
 	static const char *const keys[] = { "max_drift", "mean_drift",
 	    "mean_jump", "jump_over_1_share", "max_jump", "max_queue",
 	    "mean_queue", "pending", "msgs_sent", "delay_mean_s" };
@@ -150,19 +258,20 @@ START_TEST(every_run_has_a_row_with_its_seed_and_rates)
 	make_std();
 	compare_ok(NULL, NULL);
 	expect_file("compare/runs.csv",
-	    "experiment,repeat,seed,speed,rates,max_drift,mean_drift,mean_jump,"
+	    "experiment,repeat,seed,vms,rate_min,rate_max,draw_max,duration_s,"
+	    "speed,on_failure,faults,rates,max_drift,mean_drift,mean_jump,"
 	    "jump_over_1_share,max_jump,max_queue,mean_queue,pending,msgs_sent,"
 	    "delay_mean_s\n"
-	    "baseline,1,81,10,1 2,3.0000,0.7500,1.1667,0.1667,2.0000,1.0000,"
-	    "0.2500,0.0000,3.0000,0.7500\n"
-	    "baseline,2,82,10,6 1,5.0000,1.2500,1.3333,0.1667,3.0000,2.0000,"
-	    "0.2500,1.0000,3.0000,0.7500\n"
-	    "baseline,3,83,10,3 3,7.0000,1.7500,1.5000,0.1667,4.0000,3.0000,"
-	    "0.2500,2.0000,3.0000,0.7500\n"
-	    "calm,1,41,10,3 4,1.0000,0.2500,1.0714,0.0714,2.0000,1.0000,"
-	    "0.2500,0.0000,4.0000,0.2500\n"
-	    "calm,2,42,10,4 4,2.0000,0.2500,1.0714,0.0714,2.0000,1.0000,"
-	    "0.2500,0.0000,4.0000,0.2500\n");
+	    "baseline,1,81,2,1,6,10,2,10,stop,none,1 2,3.0000,0.7500,1.1667,"
+	    "0.1667,2.0000,1.0000,0.2500,0.0000,3.0000,0.7500\n"
+	    "baseline,2,82,2,1,6,10,2,10,stop,none,6 1,5.0000,1.2500,1.3333,"
+	    "0.1667,3.0000,2.0000,0.2500,1.0000,3.0000,0.7500\n"
+	    "baseline,3,83,2,1,6,10,2,10,stop,none,3 3,7.0000,1.7500,1.5000,"
+	    "0.1667,4.0000,3.0000,0.2500,2.0000,3.0000,0.7500\n"
+	    "calm,1,41,2,3,4,10,2,10,stop,none,3 4,1.0000,0.2500,1.0714,"
+	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500\n"
+	    "calm,2,42,2,3,4,10,2,10,stop,none,4 4,2.0000,0.2500,1.0714,"
+	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500\n");
 }
 END_TEST
 
@@ -376,6 +485,33 @@ START_TEST(bad_usage_exits_2_with_one_line)
 }
 END_TEST
 
+/*
+ * --out naming a file: the line names that path as given (not a path
+ * made from it), exit 2, and nothing is written anywhere.
+ */
+START_TEST(an_out_that_is_a_file_is_named_as_given)
+{
+	char file[512], want[1024], *out, *err;
+
+	make_std();
+	snprintf(file, sizeof file, "%s/notes.txt", results);
+	restree_text(results, "notes.txt", "mine\n");
+	ck_assert_int_eq(restree_call(compare_main, &out, &err, "--out", file,
+	    results, (const char *)NULL), 2);
+	snprintf(want, sizeof want, "clockring: compare: --out '%s': not a "
+	    "directory (see 'clockring compare --help')\n", file);
+	ck_assert_str_eq(err, want);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(err);
+	char *kept = restree_read(results, "notes.txt");
+	ck_assert_str_eq(kept, "mine\n");
+	free(kept);
+	snprintf(file, sizeof file, "%s/compare", results);
+	ck_assert_int_eq(access(file, F_OK), -1);
+}
+END_TEST
+
 START_TEST(help_is_printed_and_exits_0)
 {
 	char *out, *err;
@@ -469,7 +605,8 @@ make_compare_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_unchecked_fixture(t, rundir_setup, rundir_teardown);
 	tcase_add_test(t, a_run_s_figures_come_from_its_summary);
-	tcase_add_test(t, the_run_options_name_the_faults_and_the_policy);
+	tcase_add_test(t, the_settings_are_run_meta_s_not_the_experiment_file_s);
+	tcase_add_test(t, repeats_that_differ_are_told_apart_not_picked_from);
 	tcase_add_test(t,
 	    means_and_spreads_across_repeats_are_worked_out_by_hand);
 	tcase_add_test(t, every_run_has_a_row_with_its_seed_and_rates);
@@ -478,10 +615,13 @@ make_compare_suite(void)
 	tcase_add_test(t, jump_sizes_become_shares_of_all_ticks);
 	tcase_add_test(t, the_table_shows_mean_and_sd_of_each_experiment);
 	tcase_add_test(t, the_baseline_comes_first_whatever_its_name);
+	tcase_add_loop_test(t, the_typical_run_has_the_median_max_drift, 0,
+	    NELEM(typical_cases));
 	tcase_add_loop_test(t, an_incomplete_experiment_is_left_out_in_one_line,
 	    0, NELEM(broken));
 	tcase_add_test(t, no_complete_experiment_exits_1);
 	tcase_add_loop_test(t, bad_usage_exits_2_with_one_line, 0, NELEM(bad));
+	tcase_add_test(t, an_out_that_is_a_file_is_named_as_given);
 	tcase_add_test(t, help_is_printed_and_exits_0);
 	tcase_add_test(t, the_same_results_give_the_same_bytes);
 	tcase_add_test(t, the_comparison_plots_are_drawn);

@@ -72,20 +72,48 @@ report_of(const struct restree_exp *exps, size_t n, int plots)
 	return restree_read(results, "report.md");
 }
 
+/* As report_of the standard tree, calm's experiment.exp replaced. */
+static char *
+report_with_calm(const char *calm_exp, int plots)
+{
+	struct restree_exp exps[2] = { restree_std[0], restree_std[1] };
+
+	exps[1].exp = calm_exp;
+	return report_of(exps, 2, plots);
+}
+
+/*
+ * The images: of each experiment its typical run (baseline's max drifts
+ * 3, 5, 7 give repeat 2; calm's 1, 2 the lower middle, repeat 1).
+ */
 static const char *const links[] = {
-	"](<baseline/1/analysis/drift.png>)",
-	"](<baseline/1/analysis/queue.png>)",
+	"](<baseline/2/analysis/drift.png>)",
+	"](<baseline/2/analysis/queue.png>)",
 	"](<calm/1/analysis/drift.png>)", "](<calm/1/analysis/queue.png>)",
 	"](<compare/compare_summary.png>)", "](<compare/compare_drift.png>)",
 	"](<compare/compare_jumps.png>)", "](<compare/compare_queue.png>)",
 };
+
+/* Is the link an image's, "![caption](<link>)", in md? */
+static int
+an_image(const char *md, const char *link)
+{
+	for (const char *p = md; (p = strstr(p, link)) != NULL; p++) {
+		const char *line = p;
+		while (line > md && line[-1] != '\n')
+			line--;
+		if (strncmp(line, "![", 2) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 START_TEST(the_markdown_names_every_experiment_and_links_every_image)
 {
 	char *md = report_of(restree_std, 2, 1);
 
 	for (size_t i = 0; i < NELEM(links); i++) {
-		expect_in(md, links[i]);
+		ck_assert_msg(an_image(md, links[i]), "no image %s", links[i]);
 		char path[512];
 		snprintf(path, sizeof path, "%s/%.*s", results,
 		    (int)strlen(links[i]) - 5, links[i] + 3);
@@ -95,7 +123,9 @@ START_TEST(the_markdown_names_every_experiment_and_links_every_image)
 	ck_assert_uint_eq(count(md, "!["), NELEM(links));
 	expect_in(md, "### Baseline (baseline): the reference");
 	expect_in(md, "### Calm (calm)");
-	expect_in(md, "`--vms 2 --rate-min 3 --rate-max 4`");
+	expect_in(md, "- run with (as its runs' run.meta record it): 2 VMs; "
+	    "clock rates 3-4 ticks/s; idle draws 1-10; 2 model seconds; speed "
+	    "10; no faults; on failure stop\n");
 	expect_in(md, "| 3 | 83 | 3 3 | 7 | 1.75 | 1.500 | 16.7% | 4 | 3 | 2 "
 	    "| 3 | 0.750 |");
 	expect_in(md, "| Baseline | 3 | 5.0 ± 2.0 | 1.25 ± 0.50 | "
@@ -196,6 +226,105 @@ START_TEST(what_changed_is_read_off_the_settings)
 }
 END_TEST
 
+/*
+ * The report pictures the typical run, says by which rule, and links
+ * each other run's summary and plots. Baseline's repeats here have max
+ * drifts 7, 3, 5: repeat 3 (5) is the median, not repeat 1.
+ */
+START_TEST(the_typical_run_is_pictured_and_the_others_linked)
+{
+	const struct restree_run runs[3] = { restree_base[2], restree_base[0],
+		restree_base[1] };
+	struct restree_exp exps[2] = { restree_std[0], restree_std[1] };
+
+	exps[0].runs = runs;
+	char *md = report_of(exps, 2, 0);
+	char *html = restree_read(results, "report.html");
+	expect_in(md, "Each experiment's plots are of one of its runs, the run "
+	    "with the median max drift (of an even number of runs, the lower "
+	    "of the two middle ones; runs of equal max drift in the order of "
+	    "their repeat numbers); its other runs are linked beside them.");
+	expect_in(md, "The plots are of repeat 3 (seed 83), the run with the "
+	    "median max drift of its 3 runs: 5 clock ticks. The others: repeat "
+	    "1 (max drift 7): [summary](<baseline/1/analysis/summary.txt>), "
+	    "[drift](<baseline/1/analysis/drift.png>), "
+	    "[queue](<baseline/1/analysis/queue.png>); repeat 2 (max drift 3): "
+	    "[summary](<baseline/2/analysis/summary.txt>), "
+	    "[drift](<baseline/2/analysis/drift.png>), "
+	    "[queue](<baseline/2/analysis/queue.png>).\n");
+	ck_assert(an_image(md, "](<baseline/3/analysis/drift.png>)"));
+	ck_assert(an_image(md, "](<baseline/3/analysis/queue.png>)"));
+	expect_in(md, "*Baseline, repeat 3 (seed 83): drift: ");
+	expect_in(html, "<figcaption>Baseline, repeat 3 (seed 83): queue: ");
+	expect_in(html, " The others: repeat 1 (max drift 7): <a href=\""
+	    "baseline/1/analysis/summary.txt\">summary</a>, <a href=\""
+	    "baseline/1/analysis/drift.png\">drift</a>, ");
+	ck_assert_uint_eq(count(html, "<a href="), 3 * 2 + 3 * 1);
+	ck_assert_ptr_null(strstr(md, "repeat 1 (seed 81): drift"));
+	free(html);
+	free(md);
+}
+END_TEST
+
+/*
+ * The experiment file was edited after its runs (other rates, draws, ring,
+ * length, faults and policy): the report tells what the runs ran with.
+ */
+START_TEST(the_settings_told_are_the_runs_not_the_edited_file_s)
+{
+	char *md = report_with_calm("title = Calm\ndescription = Rates 3-4\n"
+	    "run = --vms 5 --rate-min 7 --rate-max 9 --draw-max 4\n"
+	    "fault = pause:1@2+1\non_failure = continue\n"
+	    "repeat = 2\nduration = 11\nseed = 5\n", 0);
+	expect_in(md, "| calm | Calm | 2 VMs; clock rates 3-4 ticks/s; idle "
+	    "draws 1-10; no faults; on failure stop | 2 | 2 | 10 |");
+	expect_in(md, "- run with (as its runs' run.meta record it): 2 VMs; "
+	    "clock rates 3-4 ticks/s; idle draws 1-10; 2 model seconds; speed "
+	    "10; no faults; on failure stop\n");
+	expect_in(md, "(Calm: clock rates 3-4 instead of 1-6 ticks/s)");
+	static const char *const claims[] = { "7-9", "1-4", "5 VMs",
+		" 11 ", "| 11 |", "pause", "continue", "--vms" };
+	for (size_t i = 0; i < NELEM(claims); i++)
+		ck_assert_msg(strstr(md, claims[i]) == NULL, "the report says "
+		    "'%s', from the edited file", claims[i]);
+	free(md);
+}
+END_TEST
+
+/*
+ * Baseline's repeat 3 drawn from 1-5, calm's runs with a fault: the
+ * report says so, names the repeats, and no one value stands for all.
+ */
+START_TEST(repeats_run_differently_are_said_to_differ)
+{
+	struct restree_exp exps[2] = { restree_std[0], restree_std[1] };
+	char cmd[600];
+
+	exps[1].settings = "rate_min=3\nrate_max=4\ndraw_max=10\n"
+	    "on_failure=continue\nfaults=1\nfault0=kill:1@1\n";
+	no_gnuplot();
+	restree_make(results, sizeof results, exps, 2);
+	snprintf(cmd, sizeof cmd, "sed -i s/^rate_max=6$/rate_max=5/ "
+	    "%s/baseline/3/run.meta", results);
+	ck_assert_int_eq(system(cmd), 0);
+	report_ok(NULL, NULL);
+	char *md = restree_read(results, "report.md");
+	expect_in(md, "- run with (as its runs' run.meta record it): 2 VMs; "
+	    "clock rates 1-6 (repeats 1 and 2) or 1-5 (repeat 3) ticks/s; "
+	    "idle draws 1-10; 2 model seconds; speed 10; no faults; on failure "
+	    "stop\n");
+	expect_in(md, "- **Its repeats were not all run alike:** they differ "
+	    "in clock rates (told above with each repeat), so its figures mix "
+	    "runs of different settings.\n");
+	ck_assert_uint_eq(count(md, "not all run alike"), 1);
+	expect_in(md, "- **Other clock rates, faults on purpose and another "
+	    "failure policy together** (Calm: clock rates 3-4 instead of 1-6 "
+	    "(repeats 1 and 2) or 1-5 (repeat 3) ticks/s; faults kill:1@1 "
+	    "instead of none; on failure continue instead of stop)");
+	free(md);
+}
+END_TEST
+
 START_TEST(one_experiment_alone_is_described_not_compared)
 {
 	char *md = report_of(restree_std, 1, 0);
@@ -249,11 +378,10 @@ END_TEST
 
 START_TEST(text_from_the_results_is_escaped)
 {
-	struct restree_exp exps[2] = { restree_std[0], restree_std[1] };
-
-	exps[1].exp = "title = A <b> & *star* _x_ | \"pipe\", too\n"
-	    "description = D\nrun = --vms 2\nrepeat = 2\nduration = 2\n";
-	char *md = report_of(exps, 2, 1);	/* gnuplot gets the title too */
+	/* gnuplot gets the title too */
+	char *md = report_with_calm("title = A <b> & *star* _x_ | \"pipe\", "
+	    "too\ndescription = D\nrun = --vms 2\nrepeat = 2\nduration = 2\n",
+	    1);
 	char *html = restree_read(results, "report.html");
 	expect_in(md, "### A \\<b> \\& \\*star\\* \\_x\\_ \\| \"pipe\", too "
 	    "(calm)");
@@ -359,6 +487,8 @@ describe(enum doc_format fmt)
 	doc_code(d, "--a`b");
 	doc_text(d, " ");
 	doc_strong(d, "s");
+	doc_text(d, " ");
+	doc_link(d, "[l]", "r 1/#\"é>.txt");
 	doc_para_end(d);
 	doc_list_begin(d);
 	doc_item(d, "one");
@@ -376,11 +506,14 @@ START_TEST(one_description_gives_markdown_and_html)
 	char *md = describe(DOC_MARKDOWN), *html = describe(DOC_HTML);
 
 	ck_assert_str_eq(md, "# T\n\n## H \\& h\n\n"
-	    "x \\< y `` --a`b `` **s**\n\n- one\n\n"
+	    "x \\< y `` --a`b `` **s** [\\[l\\]](<r%201/%23%22%C3%A9%3E.txt>)"
+	    "\n\n"
+	    "- one\n\n"
 	    "| name | n |\n| :--- | ---: |\n| a\\|b | 7 |\n\n");
 	expect_in(html, "<title>T</title>");
 	expect_in(html, "<h2>H &amp; h</h2>\n<p>x &lt; y <code>--a`b</code> "
-	    "<strong>s</strong></p>\n<ul>\n<li>one</li>\n</ul>\n<table>\n"
+	    "<strong>s</strong> <a href=\"r%201/%23%22%C3%A9%3E.txt\">[l]</a>"
+	    "</p>\n<ul>\n<li>one</li>\n</ul>\n<table>\n"
 	    "<thead>\n<tr><th>name</th><th class=\"r\">n</th></tr>\n</thead>\n"
 	    "<tbody>\n<tr><td>a|b</td><td class=\"r\">7</td></tr>\n</tbody>\n"
 	    "</table>\n<script>");
@@ -404,6 +537,9 @@ make_notebook_suite(void)
 	tcase_add_test(t, observations_follow_the_numbers);
 	tcase_add_test(t, swapping_which_drifts_more_turns_the_sentence);
 	tcase_add_test(t, what_changed_is_read_off_the_settings);
+	tcase_add_test(t, the_typical_run_is_pictured_and_the_others_linked);
+	tcase_add_test(t, the_settings_told_are_the_runs_not_the_edited_file_s);
+	tcase_add_test(t, repeats_run_differently_are_said_to_differ);
 	tcase_add_test(t, one_experiment_alone_is_described_not_compared);
 	tcase_add_test(t, a_missing_plot_is_told_not_linked);
 	tcase_add_test(t, the_same_results_give_the_same_report);

@@ -15,8 +15,8 @@
 /*
  * A results tree as `clockring experiments` leaves it, written by hand:
  * RESULTS/NAME/experiment.exp and RESULTS/NAME/R/{run.meta, analysis/}
- * with summary.csv, drift.dat, queue.dat, jumps.dat and two plots (a
- * real 1x1 PNG). Runs have 2 VMs over 2 model seconds.
+ * with summary.csv, summary.txt, drift.dat, queue.dat, jumps.dat and two
+ * plots (a real 1x1 PNG). Runs have 2 VMs over 2 model seconds.
  */
 
 /* One VM's row of summary.csv: the columns compare reads; the rest are 0. */
@@ -164,6 +164,7 @@ restree_run(const char *results, const struct restree_exp *e, size_t r)
 	restree_text(ana, "queue.dat", meta);
 	snprintf(meta, sizeof meta, "# size vm0 vm1\n%s", run->jumps);
 	restree_text(ana, "jumps.dat", meta);
+	restree_text(ana, "summary.txt", "summary\n");
 	rundir_write_raw(ana, "drift.png", restree_png, sizeof restree_png);
 	rundir_write_raw(ana, "queue.png", restree_png, sizeof restree_png);
 }

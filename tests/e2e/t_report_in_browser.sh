@@ -26,11 +26,15 @@ experiment calm Calm 3 4 5
 "$CLOCKRING" report "$T/res" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "report"; }
 [ -s "$T/res/report.md" ] && [ -s "$T/res/report.html" ] || fail "no report.md or report.html"
 
-# Two plots of each experiment and four comparisons, every one on disk.
+# Two plots of each experiment and four comparisons, every one on disk;
+# and each other run's summary and two plots linked, on disk too.
 images=8
+grep '^!\[' "$T/res/report.md" | grep -o '](<[^>]*>)' | sed 's/^](<//; s/>)$//' >"$T/images"
+[ "$(wc -l <"$T/images")" -eq $images ] ||
+	{ cat "$T/images"; fail "report.md links $(wc -l <"$T/images") images, not $images"; }
 grep -o '](<[^>]*>)' "$T/res/report.md" | sed 's/^](<//; s/>)$//' >"$T/links"
-[ "$(wc -l <"$T/links")" -eq $images ] ||
-	{ cat "$T/links"; fail "report.md links $(wc -l <"$T/links") images, not $images"; }
+[ "$(wc -l <"$T/links")" -eq $((images + 2 * 3)) ] ||
+	{ cat "$T/links"; fail "report.md has $(wc -l <"$T/links") links, not $((images + 2 * 3))"; }
 while read -r link; do
 	[ -s "$T/res/$link" ] || fail "report.md links $link, which is not there"
 done <"$T/links"
