@@ -44,7 +44,7 @@ static const char usage[] =
 "                   [0:10, or the whole run if shorter]\n"
 "  --no-check       analyze a run that fails check (its summary says so)\n"
 "  --no-plots       numbers and data files only: no gnuplot\n"
-"  --quiet          print nothing but errors\n"
+"  --quiet          print nothing but errors, --term's plot included\n"
 "\n"
 "exit status: 0 ok, 1 a bad run (fails check, unreadable or truncated\n"
 "logs), 2 bad input (nothing analyzed)\n";
