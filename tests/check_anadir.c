@@ -345,24 +345,29 @@ END_TEST
 
 /* Bad --out values: exit 2, one line quoting the value, nothing written. */
 static const struct {
-	const char *args[4];	/* RUN: the run dir */
+	const char *args[4];	/* @: the run dir */
 	const char *said;
 } bad_out[] = {
-	{ { "--out", "", "RUN" }, "--out '': an empty directory name" },
-	{ { "--out", "RUN/out", "RUN", "RUN" },
-	  "--out 'RUN/out': takes one RUN_DIR, not 2" },
-	{ { "--out", "RUN/run.meta", "RUN" },
-	  "--out 'RUN/run.meta': not a directory" },
-	{ { "RUN", "--out" }, "--out: needs a directory" },
+	{ { "--out", "", "@" }, "--out '': an empty directory name" },
+	{ { "--out", "@/out", "@", "@" }, "--out '@/out': takes one RUN_DIR, not 2" },
+	{ { "--out", "@/run.meta", "@" }, "--out '@/run.meta': not a directory" },
+	{ { "@", "--out" }, "--out: needs a directory" },
 };
 
-/* text with a leading "RUN" replaced by run; NULL stays NULL. */
+/* text with each '@' in it replaced by run, into buf; NULL stays NULL. */
 static const char *
 fill(const char *text, const char *run, char *buf, size_t len)
 {
-	if (text == NULL || strncmp(text, "RUN", 3) != 0)
-		return text;
-	snprintf(buf, len, "%s%s", run, text + 3);
+	size_t n = 0;
+
+	if (text == NULL)
+		return NULL;
+	for (; *text != '\0'; text++) {
+		n += (size_t)snprintf(buf + n, len - n, "%s", *text == '@' ?
+		    run : (char[]){ *text, '\0' });
+		ck_assert_uint_lt(n, len);
+	}
+	buf[n] = '\0';
 	return buf;
 }
 
