@@ -404,7 +404,7 @@ say_kept(const struct opts *o, const struct anadir *ad, const char *out)
 	for (size_t i = 0; !o->quiet && (name = anadir_kept(ad, i)) != NULL;
 	    i++)
 		fprintf(stderr, "clockring: analyze: %s/%s: kept your changed "
-		    "script and drew with it (remove it and rerun analyze to "
+		    "script, and the plots use it (remove it and rerun analyze to "
 		    "get the stock one back)\n", out, name);
 }
 

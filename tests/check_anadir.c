@@ -103,7 +103,7 @@ expect_kept(const char *err, const char *ana, const char *name)
 	char want[600];
 
 	snprintf(want, sizeof want, "clockring: analyze: %s/%s: kept your "
-	    "changed script and drew with it (remove it and rerun analyze to "
+	    "changed script, and the plots use it (remove it and rerun analyze to "
 	    "get the stock one back)\n", ana, name);
 	ck_assert_str_eq(err, want);
 }
