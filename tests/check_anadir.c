@@ -154,7 +154,7 @@ START_TEST(a_changed_script_is_kept_and_its_plot_drawn_with_it)
 }
 END_TEST
 
-/* A library script changed is kept too: every plot is drawn with it. */
+/* A library script changed (every plot loads look.gp) is kept too. */
 START_TEST(a_changed_library_script_is_kept)
 {
 	char dir[256], ana[300], *err;
