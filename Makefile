@@ -118,10 +118,12 @@ experiments: deps $(BIN)
 report: deps $(BIN)
 	$(BIN) report results
 
-# make plots RUN=runs/...: statistics and plots of one run
+# make plots RUN=runs/...: statistics and plots of one run. RUN reaches
+# the shell through the environment (make exports a variable given on its
+# command line), quoted there: a path with spaces or quotes stays one word.
 plots: deps $(BIN)
-	@test -n "$(RUN)" || { echo "usage: make plots RUN=RUN_DIR" >&2; exit 2; }
-	$(BIN) analyze $(RUN)
+	@test -n "$$RUN" || { echo "usage: make plots RUN=RUN_DIR" >&2; exit 2; }
+	$(BIN) analyze -- "$$RUN"
 
 bench: $(BIN) tools
 	@tools/bench.sh $(BIN)

@@ -1,4 +1,5 @@
 /* analysis/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <inttypes.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/anadir.h"
 #include "analysis/analyze.h"
 #include "analysis/check.h"
 #include "analysis/hist.h"
@@ -31,15 +33,22 @@ static const char usage[] =
 "diagram. The summary is printed too. A run must pass `clockring check`.\n"
 "A run that stopped early (interrupted, failed) is analyzed up to where\n"
 "it stopped: the latest line of its logs.\n"
+"Only the files analyze writes are replaced: any other file stays, and\n"
+"so does a .gp script you changed (the plots are drawn with it; remove\n"
+"it and rerun for the stock one). manifest.sha256 records what analyze\n"
+"wrote.\n"
 "\n"
-"  --svg            plots as SVG instead of PNG\n"
+"  --out DIR        write into DIR instead (made if missing), nothing\n"
+"                   into RUN_DIR, e.g. for a run on a read-only disk;\n"
+"                   one RUN_DIR only\n"
+"  --svg            plots as SVG instead of PNG (PNGs already there stay)\n"
 "  --term           also draw the drift plot here, as text\n"
 "  --window T0:T1   model seconds the space-time diagram shows\n"
 "                   [0:10, or the whole run if shorter]; cut at the\n"
 "                   run's end, refused if it starts after it\n"
 "  --no-check       analyze a run that fails check (its summary says so)\n"
 "  --no-plots       numbers and data files only: no gnuplot\n"
-"  --quiet          print nothing but errors\n"
+"  --quiet          print nothing but errors, --term's plot included\n"
 "\n"
 "exit status: 0 ok, 1 a bad run (fails check, unreadable or truncated\n"
 "logs), 2 bad input: not a run directory, or one of a format this\n"
@@ -49,6 +58,7 @@ static const char usage[] =
 
 struct opts {
 	int svg, term, no_check, no_plots, quiet;
+	const char *out;	/* --out DIR, or NULL: RUN_DIR/analysis */
 	const char *window;	/* --window as given, or NULL: t0, t1 */
 	double t0, t1;
 	char **dirs;		/* into argv */
@@ -108,6 +118,28 @@ flag(const char *a, struct opts *o)
 	return 0;
 }
 
+/*
+ * --out names one folder for one run: several runs would overwrite each
+ * other's files there.
+ */
+static int
+check_out(const struct opts *o)
+{
+	struct stat st;
+
+	if (o->out == NULL)
+		return 0;
+	if (o->out[0] == '\0')
+		return complain(2, "--out '': an empty directory name");
+	if (o->ndirs > 1)
+		return complain(2, "--out '%s': takes one RUN_DIR, not %d "
+		    "(analyze each into a folder of its own)", o->out,
+		    o->ndirs);
+	if (stat(o->out, &st) == 0 && !S_ISDIR(st.st_mode))
+		return complain(2, "--out '%s': not a directory", o->out);
+	return 0;
+}
+
 /* 0 parsed, 1 --help, 2 bad usage (said). o->dirs is the caller's to free. */
 static int
 parse(int argc, char **argv, struct opts *o)
@@ -133,12 +165,21 @@ parse(int argc, char **argv, struct opts *o)
 				return complain(2, "--window: needs T0:T1");
 			if (parse_window(argv[++i], o) != 0)
 				return 2;
+		} else if (strncmp(a, "--out=", 6) == 0)
+			o->out = a + 6;
+		else if (strcmp(a, "--out") == 0) {
+			if (i + 1 == argc)
+				return complain(2, "--out: needs a directory");
+			o->out = argv[++i];
 		} else if (!flag(a, o))
 			return complain(2, "unknown option '%s'", a);
 	}
 	if (o->ndirs == 0)
 		return complain(2, "no run directory given");
-	return 0;
+	/* --quiet wins: nothing is printed, not even a plot. */
+	if (o->quiet)
+		o->term = 0;
+	return check_out(o);
 }
 
 /* "ends at 60 model seconds", or how a run that stopped early ended. */
@@ -369,17 +410,37 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	return series_jumps(dir, ri, st, err, errlen);
 }
 
+/* Each script of the user's that the plots are drawn with, in one line. */
+static void
+say_kept(const struct opts *o, const struct anadir *ad, const char *out)
+{
+	const char *name;
+
+	for (size_t i = 0; !o->quiet && (name = anadir_kept(ad, i)) != NULL;
+	    i++)
+		fprintf(stderr, "clockring: analyze: %s/%s: kept your changed "
+		    "script, and the plots use it (remove it and rerun analyze to "
+		    "get the stock one back)\n", out, name);
+}
+
 /*
  * 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err.
+ * The scripts go in whenever gnuplot is to run, --term's included.
  * gnuplot says nothing when a full disk cuts an image short: each image
  * must be whole, and a failure on a full disk says so.
  */
 static int
-draw(const struct opts *o, const char *dir, char *err, size_t errlen)
+draw(const struct opts *o, struct anadir *ad, const char *out, char *err,
+    size_t errlen)
 {
-	const char *ext = o->svg ? "svg" : "png";
+	const char *dir = anadir_stage(ad), *ext = o->svg ? "svg" : "png";
 	int rc;
 
+	if (o->no_plots && !o->term)
+		return 1;
+	if (anadir_scripts(ad, err, errlen) == -1)
+		return -1;
+	say_kept(o, ad, out);
 	if (o->no_plots)
 		return 1;
 	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
@@ -393,27 +454,27 @@ draw(const struct opts *o, const char *dir, char *err, size_t errlen)
 
 /* The summary, as summary.txt has it, and where the files are. */
 static void
-show(const struct opts *o, const struct runinfo *ri, const struct stats *st,
-    int drawn)
+show(const struct opts *o, const struct runinfo *ri, const char *out,
+    const struct stats *st, int drawn)
 {
 	if (o->quiet)
 		return;
 	sumtext_write(stdout, ri, st);
-	printf("\nnumbers: %s/analysis/summary.txt, summary.csv\n", ri->dir);
+	printf("\nnumbers: %s/summary.txt, summary.csv\n", out);
 	for (size_t i = 0; drawn && i < plot_count; i++)
-		printf("%s%s/analysis/%s.%s\n", i == 0 ? "plots:   " :
-		    "         ", ri->dir, plot_names[i], o->svg ? "svg" : "png");
+		printf("%s%s/%s.%s\n", i == 0 ? "plots:   " : "         ", out,
+		    plot_names[i], o->svg ? "svg" : "png");
 }
 
+/* The drift plot as text, drawn with the folder's own scripts. */
 static int
-term(const struct runinfo *ri)
+term(const char *out)
 {
-	char dir[OUTFILE_PATH_MAX], err[OUTFILE_PATH_MAX + 256];
+	char err[OUTFILE_PATH_MAX + 256];
 	int rc;
 
-	snprintf(dir, sizeof dir, "%s/analysis", ri->dir);
 	fflush(stdout);
-	if ((rc = plot_term(dir, stdout, err, sizeof err)) != 0)
+	if ((rc = plot_term(out, stdout, err, sizeof err)) != 0)
 		complain(1, "%s", err);
 	return rc == -1 ? 1 : 0;
 }
@@ -449,29 +510,35 @@ bad_meta(const struct opts *o, const char *dir, const char *err)
 	return 1;
 }
 
-/* err, naming a file of the temporary directory as RUN_DIR/analysis/FILE. */
-static const char *
-final_name(char *err, size_t errlen, const struct runinfo *ri,
-    const char *tmp)
+/* Where the analysis of ri goes: --out DIR, or RUN_DIR/analysis. */
+static int
+out_dir(const struct opts *o, const struct runinfo *ri,
+    char out[OUTFILE_PATH_MAX], char *err, size_t errlen)
 {
-	char final[OUTFILE_PATH_MAX];
+	size_t n = (size_t)(o->out != NULL ?
+	    snprintf(out, OUTFILE_PATH_MAX, "%s", o->out) :
+	    snprintf(out, OUTFILE_PATH_MAX, "%s/analysis", ri->dir));
 
-	if ((size_t)snprintf(final, sizeof final, "%s/analysis", ri->dir) <
-	    sizeof final)
-		stage_name_final(err, errlen, tmp, final);
-	return err;
+	if (n >= OUTFILE_PATH_MAX) {
+		snprintf(err, errlen, "%.64s...: path too long", out);
+		return -1;
+	}
+	while (n > 1 && out[n - 1] == '/')	/* named as the run dir is */
+		out[--n] = '\0';
+	return 0;
 }
 
 /*
- * Everything goes into a temporary directory first, swapped in as
- * RUN_DIR/analysis at the end: a failure leaves the older analysis as it
- * was and nothing half-written.
+ * Everything is written whole into a stage in the output folder first,
+ * then moved in file by file: a failure leaves the older files as they
+ * were and nothing half-written, and files analyze did not write stay.
  */
 static int
 analyze_one(const struct opts *o, const char *dir)
 {
-	char *fail = NULL, tmp[STAGE_PATH_MAX] = "";
+	char *fail = NULL, out[OUTFILE_PATH_MAX];
 	char err[2 * OUTFILE_PATH_MAX];
+	struct anadir *ad = NULL;
 	struct stats *st = NULL;
 	struct runinfo ri;
 	int rc = 1, drawn = 1;
@@ -480,28 +547,31 @@ analyze_one(const struct opts *o, const char *dir)
 		return bad_meta(o, dir, err);
 	set_window(&ri, o);
 	if (runinfo_deaths(&ri, err, sizeof err) == -1 ||
-	    stage_create(ri.dir, "analysis", tmp, err, sizeof err) == -1) {
+	    out_dir(o, &ri, out, err, sizeof err) == -1 ||
+	    (ad = anadir_open(out, err, sizeof err)) == NULL) {
 		complain(1, "%s", err);
 		goto done;
 	}
-	if ((rc = stream(o, &ri, tmp, &st, &fail, err, sizeof err)) == 0) {
+	rc = stream(o, &ri, anadir_stage(ad), &st, &fail, err, sizeof err);
+	if (rc == 0) {
 		ri.check_fail = fail;
-		if (write_reports(&ri, st, tmp, err, sizeof err) == -1 ||
-		    (drawn = draw(o, tmp, err, sizeof err)) == -1 ||
-		    stage_commit(tmp, ri.dir, "analysis", err,
-		    sizeof err) == -1)
+		if (write_reports(&ri, st, anadir_stage(ad), err,
+		    sizeof err) == -1 ||
+		    (drawn = draw(o, ad, out, err, sizeof err)) == -1 ||
+		    anadir_commit(ad, err, sizeof err) == -1)
 			rc = -1;
 	}
 	if (rc != 0) {
+		stage_name_final(err, sizeof err, anadir_stage(ad), out);
 		if (rc == -1)
-			complain(1, "%s", final_name(err, sizeof err, &ri, tmp));
-		stage_discard(tmp);
+			complain(1, "%s", err);
 		rc = 1;
 		goto done;
 	}
-	show(o, &ri, st, drawn == 0);
-	rc = o->term ? term(&ri) : 0;
+	show(o, &ri, out, st, drawn == 0);
+	rc = o->term ? term(out) : 0;
 done:
+	anadir_close(ad);
 	stats_free(st);
 	runinfo_free(&ri);
 	free(fail);

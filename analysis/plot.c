@@ -375,36 +375,26 @@ has_script(const char *file)
 	return 0;
 }
 
-/* Write the scripts and find gnuplot: 0, 1 (no gnuplot) or -1, as plot_render. */
-static int
-prepare(const char *dir, const struct plot_set *set, char *prog, size_t len,
-    char *err, size_t errlen)
-{
-	if (write_scripts(dir, set, err, errlen) == -1)
-		return -1;
-	return find_gnuplot(prog, len, err, errlen);
-}
-
 int
-plot_render(const char *dir, int svg, char *err, size_t errlen)
+plot_run_script(const char *file)
 {
-	return plot_render_set(dir, &run_set, svg, err, errlen);
+	return in_set(&run_set, file);
 }
 
 /*
  * Every plot is tried, so one that fails leaves the others drawn; err
  * tells of the first failure.
  */
-int
-plot_render_set(const char *dir, const struct plot_set *set, int svg,
-    char *err, size_t errlen)
+static int
+draw_set(const char *dir, const struct plot_set *set, int svg, char *err,
+    size_t errlen)
 {
 	const char *ext = svg ? "svg" : "png";
 	char prog[PLOT_PATH_MAX], setup[64], script[64], first[512] = "";
 	struct job j;
 	int rc;
 
-	if ((rc = prepare(dir, set, prog, sizeof prog, err, errlen)) != 0)
+	if ((rc = find_gnuplot(prog, sizeof prog, err, errlen)) != 0)
 		return rc;
 	snprintf(setup, sizeof setup, "term_kind='%s'", ext);
 	for (size_t i = 0; i < set->count; i++) {
@@ -422,6 +412,21 @@ plot_render_set(const char *dir, const struct plot_set *set, int svg,
 	if (rc == -1)
 		snprintf(err, errlen, "%s", first);
 	return rc;
+}
+
+int
+plot_render(const char *dir, int svg, char *err, size_t errlen)
+{
+	return draw_set(dir, &run_set, svg, err, errlen);
+}
+
+int
+plot_render_set(const char *dir, const struct plot_set *set, int svg,
+    char *err, size_t errlen)
+{
+	if (write_scripts(dir, set, err, errlen) == -1)
+		return -1;
+	return draw_set(dir, set, svg, err, errlen);
 }
 
 /* Columns and rows of the terminal out writes to, less one row for the prompt. */
@@ -448,7 +453,7 @@ plot_term(const char *dir, FILE *out, char *err, size_t errlen)
 	struct job j;
 	int rc, cols, rows;
 
-	if ((rc = prepare(dir, &run_set, prog, sizeof prog, err, errlen)) != 0)
+	if ((rc = find_gnuplot(prog, sizeof prog, err, errlen)) != 0)
 		return rc;
 	term_size(out, &cols, &rows);
 	snprintf(setup, sizeof setup,

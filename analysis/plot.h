@@ -10,11 +10,17 @@ extern const char *const plot_names[];
 extern const size_t plot_count;
 
 /*
- * Write the scripts of a run's plots into dir, which already holds
- * plotvars.gp and the data files, and draw each plot as dir/NAME.png, or
- * NAME.svg when svg. 0 ok; 1 gnuplot is not installed (err says how to get it);
- * -1 gnuplot failed or printed anything at all, warnings included (err
- * names the script and quotes gnuplot's message).
+ * Is file, the name of a compiled-in script (gp_scripts.h), one that a
+ * run's plots draw or load? Those are the scripts analyze writes.
+ */
+int plot_run_script(const char *file);
+
+/*
+ * Draw each plot of a run with the scripts in dir, which holds them, the
+ * data files and plotvars.gp, as dir/NAME.png, or NAME.svg when svg. 0
+ * ok; 1 gnuplot is not installed (err says how to get it); -1 gnuplot
+ * failed or printed anything at all, warnings included (err names the
+ * script and quotes gnuplot's message).
  */
 int plot_render(const char *dir, int svg, char *err, size_t errlen);
 
@@ -29,13 +35,17 @@ struct plot_set {
 	size_t nlibs;
 };
 
-/* As plot_render, for the plots of set: only its scripts are written. */
+/*
+ * Write set's scripts, as compiled in, into dir, and draw its plots as
+ * plot_render does; only set's scripts are written.
+ */
 int plot_render_set(const char *dir, const struct plot_set *set, int svg,
     char *err, size_t errlen);
 
 /*
  * Draw the drift plot as text (gnuplot's dumb terminal) onto out, sized
- * to out's terminal, or 100x30 when out is not one. Returns as above.
+ * to out's terminal, or 100x30 when out is not one, with the scripts in
+ * dir. Returns as above.
  */
 int plot_term(const char *dir, FILE *out, char *err, size_t errlen);
 

@@ -1,4 +1,4 @@
-/* analysis/stage.c -- build output in a temporary directory, then swap or move it into place */
+/* analysis/stage.c -- build output in a temporary directory, then move it into place file by file */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -38,22 +38,17 @@ path_in(char buf[STAGE_PATH_MAX], const char *dir, const char *name,
 	return -1;
 }
 
-/*
- * The pid in ".NAME.tmp-PID" or ".NAME.old-PID" of a dead process, and
- * whether it is the old one; 0 for any other entry.
- */
+/* The pid in ".NAME.tmp-PID" of a dead process; 0 for any other entry. */
 static long
-dead_pid(const char *entry, const char *name, int *old)
+dead_pid(const char *entry, const char *name)
 {
 	size_t n = strlen(name);
 	char *end;
 	long pid;
 
 	if (entry[0] != '.' || strncmp(entry + 1, name, n) != 0 ||
-	    (strncmp(entry + 1 + n, ".tmp-", 5) != 0 &&
-	    strncmp(entry + 1 + n, ".old-", 5) != 0))
+	    strncmp(entry + 1 + n, ".tmp-", 5) != 0)
 		return 0;
-	*old = entry[2 + n] == 'o';
 	entry += 6 + n;
 	errno = 0;
 	pid = strtol(entry, &end, 10);
@@ -64,31 +59,21 @@ dead_pid(const char *entry, const char *name, int *old)
 	return kill((pid_t)pid, 0) == -1 && errno == ESRCH ? pid : 0;
 }
 
-/*
- * What a stage killed half-way left in dir: its temporary directory goes,
- * and an older DIR/NAME it had moved aside goes back if none replaced it.
- */
+/* What a stage killed half-way left in dir, its temporary directory, goes. */
 static void
 sweep(const char *dir, const char *name)
 {
-	char path[STAGE_PATH_MAX], final[STAGE_PATH_MAX];
+	char path[STAGE_PATH_MAX];
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	int old;
 
 	if (d == NULL)
 		return;
-	snprintf(final, sizeof final, "%s/%s", dir, name);
-	while ((e = readdir(d)) != NULL) {
-		if (dead_pid(e->d_name, name, &old) == 0 ||
+	while ((e = readdir(d)) != NULL)
+		if (dead_pid(e->d_name, name) != 0 &&
 		    (size_t)snprintf(path, sizeof path, "%s/%s", dir,
-		    e->d_name) >= sizeof path)
-			continue;
-		if (old && access(final, F_OK) == -1 && errno == ENOENT &&
-		    rename(path, final) == 0)
-			continue;
-		stage_discard(path);
-	}
+		    e->d_name) < sizeof path)
+			stage_discard(path);
 	closedir(d);
 }
 
@@ -110,46 +95,26 @@ stage_create(const char *dir, const char *name, char tmp[STAGE_PATH_MAX],
 	stage_discard(tmp);
 	if (mkdir(tmp, 0755) == -1) {
 		/* Name what we could not write, not our temporary name. */
-		snprintf(err, errlen, "%s/%s: %s", dir, name, strerror(errno));
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		tmp[0] = '\0';
 		return -1;
 	}
 	return 0;
 }
 
-/*
- * rename() replaces only an empty directory, so an older DIR/NAME is
- * moved aside first and removed once the new one is in place; if that
- * fails, it is moved back. Either way no half-written output is seen.
- */
-int
-stage_commit(const char *tmp, const char *dir, const char *name, char *err,
+/* Move tmp/NAME into dir, replacing dir/NAME. */
+static int
+move(const char *tmp, const char *dir, const char *name, char *err,
     size_t errlen)
 {
-	char final[STAGE_PATH_MAX], old[STAGE_PATH_MAX], entry[STAGE_PATH_MAX];
+	char from[STAGE_PATH_MAX], to[STAGE_PATH_MAX];
 
-	snprintf(entry, sizeof entry, ".%s.old-%ld", name, (long)getpid());
-	if (path_in(final, dir, name, err, errlen) == -1 ||
-	    path_in(old, dir, entry, err, errlen) == -1)
+	if (path_in(from, tmp, name, err, errlen) == -1 ||
+	    path_in(to, dir, name, err, errlen) == -1)
 		return -1;
-	if (rename(tmp, final) == 0)
+	if (rename(from, to) == 0)
 		return 0;
-	if (errno != EEXIST && errno != ENOTEMPTY && errno != ENOTDIR &&
-	    errno != EISDIR)
-		goto fail;
-	stage_discard(old);
-	if (rename(final, old) == -1)
-		goto fail;
-	if (rename(tmp, final) == -1) {
-		int saved = errno;
-		rename(old, final);
-		errno = saved;
-		goto fail;
-	}
-	stage_discard(old);
-	return 0;
-fail:
-	snprintf(err, errlen, "%s: %s", final, strerror(errno));
+	snprintf(err, errlen, "%s: %s", to, strerror(errno));
 	return -1;
 }
 
@@ -158,9 +123,9 @@ fail:
  * written whole in tmp, moving them cannot run out of disk half-way.
  */
 int
-stage_publish(const char *tmp, const char *dir, char *err, size_t errlen)
+stage_publish_last(const char *tmp, const char *dir, const char *last,
+    char *err, size_t errlen)
 {
-	char from[STAGE_PATH_MAX], to[STAGE_PATH_MAX];
 	DIR *d = opendir(tmp);
 	struct dirent *e;
 	int rc = 0;
@@ -170,22 +135,25 @@ stage_publish(const char *tmp, const char *dir, char *err, size_t errlen)
 		return -1;
 	}
 	while (rc == 0 && (e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    (last != NULL && strcmp(e->d_name, last) == 0))
 			continue;
-		if (path_in(from, tmp, e->d_name, err, errlen) == -1 ||
-		    path_in(to, dir, e->d_name, err, errlen) == -1)
-			rc = -1;
-		else if (rename(from, to) == -1) {
-			snprintf(err, errlen, "%s: %s", to, strerror(errno));
-			rc = -1;
-		}
+		rc = move(tmp, dir, e->d_name, err, errlen);
 	}
 	closedir(d);
+	if (rc == 0 && last != NULL)
+		rc = move(tmp, dir, last, err, errlen);
 	if (rc == 0 && rmdir(tmp) == -1) {
 		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
 		rc = -1;
 	}
 	return rc;
+}
+
+int
+stage_publish(const char *tmp, const char *dir, char *err, size_t errlen)
+{
+	return stage_publish_last(tmp, dir, NULL, err, errlen);
 }
 
 void

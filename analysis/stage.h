@@ -1,4 +1,4 @@
-/* analysis/stage.h -- build output in a temporary directory, then swap or move it into place */
+/* analysis/stage.h -- build output in a temporary directory, then move it into place file by file */
 #ifndef ANALYSIS_STAGE_H
 #define ANALYSIS_STAGE_H
 
@@ -9,15 +9,9 @@
 /*
  * Make DIR/.NAME.tmp-PID (tmp receives it), after clearing what stages of
  * NAME killed half-way left in DIR (their pids are dead): 0, or -1 with
- * err naming DIR/NAME, and tmp "".
+ * err naming DIR, and tmp "".
  */
 int stage_create(const char *dir, const char *name, char tmp[STAGE_PATH_MAX],
-    char *err, size_t errlen);
-/*
- * Put tmp in place as DIR/NAME, replacing an older one only now: 0, or -1
- * with err, the older one kept and tmp left to discard.
- */
-int stage_commit(const char *tmp, const char *dir, const char *name,
     char *err, size_t errlen);
 /*
  * Move every file of tmp into dir (tmp is in dir, or on its file system),
@@ -25,6 +19,9 @@ int stage_commit(const char *tmp, const char *dir, const char *name,
  * Files of dir that tmp does not hold are left alone.
  */
 int stage_publish(const char *tmp, const char *dir, char *err, size_t errlen);
+/* As stage_publish, the file named last moved after all the others. */
+int stage_publish_last(const char *tmp, const char *dir, const char *last,
+    char *err, size_t errlen);
 /* Remove a directory tree, e.g. a temporary one on failure; quiet. */
 void stage_discard(const char *path);
 /*

@@ -433,7 +433,10 @@ START_TEST(missing_log_is_a_bad_run_even_with_no_check)
 }
 END_TEST
 
-/* A file in an older analysis/ tells whether it was replaced. */
+/*
+ * An older analysis/: a summary.csv of its own, which tells whether it
+ * was replaced, and a file analyze does not write, which must stay.
+ */
 static void
 old_analysis(const char *dir)
 {
@@ -443,6 +446,17 @@ old_analysis(const char *dir)
 	snprintf(sub, sizeof sub, "%s/analysis", dir);
 	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	rundir_write(sub, "marker", marker, 1);
+	rundir_write(sub, "summary.csv", marker, 1);
+}
+
+static int
+old_summary(const char *dir)
+{
+	char *csv = anarun_output(dir, "summary.csv");
+	int old = strcmp(csv, "old\n") == 0;
+
+	free(csv);
+	return old;
 }
 
 static int
@@ -469,13 +483,16 @@ START_TEST(earlier_analysis_is_replaced_only_on_success)
 	    dir, (const char *)NULL), 1);
 	free(out);
 	free(err);
-	ck_assert(has_marker(dir));
+	ck_assert(has_marker(dir) && old_summary(dir));
 	expect_only(dir, with_analysis, NELEM(with_analysis));
-	/* Repaired, the run is analyzed and the old analysis goes. */
+	/*
+	 * Repaired, the run is analyzed: the old analysis's files are
+	 * replaced, and the file analyze does not write stays.
+	 */
 	rundir_write(dir, "vm1.csv", runa_vm1, NELEM(runa_vm1));
 	anarun_ok(dir);
-	ck_assert(!has_marker(dir));
-	csv = anarun_output(dir, "summary.csv");
+	ck_assert(has_marker(dir) && !old_summary(dir));
+	csv = anarun_output(dir, "summary.txt");
 	free(csv);
 	expect_only(dir, with_analysis, NELEM(with_analysis));
 }
@@ -483,26 +500,27 @@ END_TEST
 
 /*
  * An analysis killed half-way (pid 999999999 cannot be alive) left its
- * temporary dir, and an older analysis moved aside: the next analysis
- * removes the one and restores the other, kept when drawing then fails.
+ * temporary dir in analysis/: the next analysis removes it, even when
+ * drawing then fails, and leaves the older files as they were.
  */
 START_TEST(leftovers_of_a_killed_analysis_are_cleared)
 {
 	static const char *const marker[] = { "old" };
+	static const char *const left[] = { "marker", "summary.csv" };
 	char dir[256], sub[300], *out, *err;
 
 	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
-	snprintf(sub, sizeof sub, "%s/.analysis.tmp-999999999", dir);
+	old_analysis(dir);
+	snprintf(sub, sizeof sub, "%s/analysis/.analysis.tmp-999999999", dir);
 	ck_assert_int_eq(mkdir(sub, 0755), 0);
 	rundir_write(sub, "clock.dat", marker, 1);
-	snprintf(sub, sizeof sub, "%s/.analysis.old-999999999", dir);
-	ck_assert_int_eq(mkdir(sub, 0755), 0);
-	rundir_write(sub, "marker", marker, 1);
 	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/bin/false", 1), 0);
 	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", dir,
 	    (const char *)NULL), 1);
-	ck_assert(has_marker(dir));
+	ck_assert(has_marker(dir) && old_summary(dir));
 	expect_only(dir, with_analysis, NELEM(with_analysis));
+	snprintf(sub, sizeof sub, "%s/analysis", dir);
+	expect_only(sub, left, NELEM(left));
 	free(out);
 	free(err);
 }
@@ -536,7 +554,7 @@ START_TEST(gnuplot_failing_keeps_the_earlier_analysis)
 	ck_assert_int_eq(anarun_analyze(&out, &err, "--quiet", dir,
 	    (const char *)NULL), 1);
 	expect_one_line(err, "gnuplot");
-	ck_assert(has_marker(dir));
+	ck_assert(has_marker(dir) && old_summary(dir));
 	expect_only(dir, with_analysis, NELEM(with_analysis));
 	free(out);
 	free(err);

@@ -85,9 +85,46 @@ START_TEST(a_stage_that_cannot_be_made_names_the_output_not_the_stage)
 	snprintf(gone, sizeof gone, "%s/gone", dir);
 	ck_assert_int_eq(stage_create(gone, "analysis", tmp, err, sizeof err),
 	    -1);
-	snprintf(want, sizeof want, "%s/analysis: %s", gone, strerror(ENOENT));
+	snprintf(want, sizeof want, "%s: %s", gone, strerror(ENOENT));
 	ck_assert_str_eq(err, want);
 	ck_assert_str_eq(tmp, "");
+}
+END_TEST
+
+/*
+ * The file named last moves only once every other one is in place: when
+ * one cannot move (a directory of its name is in the way), it stays out.
+ */
+START_TEST(the_file_named_last_moves_after_all_others)
+{
+	char dir[256], sub[300], tmp[STAGE_PATH_MAX], err[512] = "";
+	char names[256];
+
+	rundir_make(dir, sizeof dir);
+	snprintf(sub, sizeof sub, "%s/b", dir);
+	ck_assert_int_eq(mkdir(sub, 0755), 0);
+	rundir_write(sub, "in-the-way", old, 1);
+	ck_assert_int_eq(stage_create(dir, "analysis", tmp, err, sizeof err), 0);
+	put_new(tmp, "a");
+	put_new(tmp, "b");
+	put_new(tmp, "manifest");
+	ck_assert_int_eq(stage_publish_last(tmp, dir, "manifest", err,
+	    sizeof err), -1);
+	ck_assert_msg(strstr(err, "/b: ") != NULL, "%s", err);
+	stage_discard(tmp);
+	rundir_listing(dir, names, sizeof names);
+	ck_assert_msg(strcmp(names, "b") == 0 || strcmp(names, "a b") == 0,
+	    "%s", names);
+	/* Out of the way, everything moves in, the last one too. */
+	stage_discard(sub);
+	ck_assert_int_eq(stage_create(dir, "analysis", tmp, err, sizeof err), 0);
+	put_new(tmp, "b");
+	put_new(tmp, "manifest");
+	ck_assert_int_eq(stage_publish_last(tmp, dir, "manifest", err,
+	    sizeof err), 0);
+	rundir_listing(dir, names, sizeof names);
+	ck_assert_msg(strcmp(names, "b manifest") == 0 ||
+	    strcmp(names, "a b manifest") == 0, "%s", names);
 }
 END_TEST
 
@@ -118,6 +155,7 @@ make_stage_suite(void)
 	tcase_add_test(t, published_files_replace_theirs_and_leave_the_others);
 	tcase_add_test(t, a_dead_process_s_stage_is_swept_and_no_other);
 	tcase_add_test(t, a_stage_that_cannot_be_made_names_the_output_not_the_stage);
+	tcase_add_test(t, the_file_named_last_moves_after_all_others);
 	tcase_add_test(t, errors_name_files_where_they_will_be_found);
 	suite_add_tcase(s, t);
 	return s;

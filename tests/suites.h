@@ -24,6 +24,8 @@ Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
 Suite *make_outfile_suite(void);
 Suite *make_stage_suite(void);
+Suite *make_manifest_suite(void);
+Suite *make_anadir_suite(void);
 Suite *make_expfile_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);

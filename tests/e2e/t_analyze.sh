@@ -43,6 +43,10 @@ grep -q "FAILS CHECK" "$T/bad/analysis/summary.txt" || fail "--no-check not said
 
 expect_exit 2 "$CLOCKRING" analyze "$T/nowhere"
 expect_exit 2 "$CLOCKRING" analyze --window 5:1 "$T/r"
-"$CLOCKRING" analyze --term --quiet "$T/r" >"$T/term" || fail "--term"
+"$CLOCKRING" analyze --term "$T/r" >"$T/term" || fail "--term"
 grep -q "Drift" "$T/term" || fail "--term drew no drift plot"
+# --quiet wins over --term: nothing at all is printed.
+"$CLOCKRING" analyze --term --quiet "$T/r" >"$T/term" 2>"$T/err" || fail "--term --quiet"
+[ ! -s "$T/term" ] || { head -n 5 "$T/term"; fail "--term --quiet printed on stdout"; }
+[ ! -s "$T/err" ] || { cat "$T/err"; fail "--term --quiet printed on stderr"; }
 echo ok

@@ -146,7 +146,10 @@ no_survivors "$T/d2"
 echo "3. analyze onto a read-only or full disk"
 run_ok "$T/src" --vms 3 --rates 5,5,5 --duration 10 --speed 10 --seed 3
 "$CLOCKRING" analyze --quiet "$T/src" >"$T/out" 2>&1 || { cat "$T/out"; fail "analyze"; }
+# A file of the user's stays through every failure, as analyze's own do.
+echo "my notes" >"$T/src/analysis/notes.txt"
 (cd "$T/src/analysis" && md5sum ./*) >"$T/analysis.sums"
+analysis_files=$(cd "$T/src/analysis" && ls -A)
 need=$(du -sk "$T/src/analysis" | cut -f1)
 small_fs "$T/d3" $((2 * need + 256))k
 cp -r "$T/src" "$T/d3/r"
@@ -164,8 +167,24 @@ for part in 1 5 9; do
 	one_line "$T/d3/r/analysis" "No space left on device"
 	! grep -q 'analysis\.tmp' "$T/err" || fail "error names the temporary directory"
 	nothing_but "$T/d3/r" analysis run.meta vm0.csv vm1.csv vm2.csv
+	# shellcheck disable=SC2086
+	nothing_but "$T/d3/r/analysis" $analysis_files
 	same "$T/d3/r/analysis" "$T/analysis.sums"
 done
+# --out onto a read-only disk, or a full one: one line naming it, the run
+# untouched, and no folder of ours left.
+rm -f "$T/d3/.fill"
+(cd "$T/d3/r" && find . -type f -exec md5sum {} +) >"$T/run.sums"
+mkdir "$T/d3/ro"
+small_fs "$T/d3/ro" 64k ro
+expect_exit 1 "$CLOCKRING" analyze --quiet --out "$T/d3/ro/a" "$T/d3/r"
+one_line "$T/d3/ro/a: Read-only file system"
+nothing_but "$T/d3/ro"
+leave "$T/d3" $((need / 2))
+expect_exit 1 "$CLOCKRING" analyze --quiet --out "$T/d3/else/where" "$T/d3/r"
+one_line "$T/d3/else/where" "No space left on device"
+nothing_but "$T/d3" r ro
+same "$T/d3/r" "$T/run.sums"
 
 echo "4. experiments, compare and report onto a read-only or full disk"
 mkdir "$T/exp"

@@ -8,6 +8,13 @@ awk '/^`clockring run` options/ {on = 1; next} on && /^\| `--/ {print} on && /^E
 	grep -o '^| `--[a-z-]*' | sed 's/^| `//' | sort >"$T/readme"
 [ -s "$T/help" ] || fail "no options in --help"
 diff "$T/help" "$T/readme" || fail "run --help and README.md differ (< help, > README)"
+# Each option of `analyze --help` has its row in the README's section on analyze.
+awk '/^`clockring analyze \[options\] RUN_DIR...` checks/ {on = 1} /^`clockring vm`/ {on = 0} on' \
+    "$readme" >"$T/analyze.md"
+grep -q '^| `--' "$T/analyze.md" || fail "no options table for analyze in README.md"
+for o in $("$CLOCKRING" analyze --help | grep -o '^  --[a-z-]*'); do
+	grep -q "^| \`$o[ \`]" "$T/analyze.md" || fail "analyze $o: no row in README.md"
+done
 "$CLOCKRING" --help | grep -q "clockring COMMAND" || fail "--help"
 "$CLOCKRING" --version | grep -q '^clockring [0-9]' || fail "--version"
 echo ok

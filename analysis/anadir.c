@@ -1,0 +1,217 @@
+/* analysis/anadir.c -- the folder an analysis goes into: staged whole, moved in file by file, the user's files kept */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis/anadir.h"
+#include "analysis/errmsg.h"
+#include "analysis/gp_scripts.h"
+#include "analysis/manifest.h"
+#include "analysis/mkdirs.h"
+#include "analysis/outfile.h"
+#include "analysis/plot.h"
+#include "analysis/sha256.h"
+#include "analysis/stage.h"
+
+#define KEPT_MAX	16	/* more than the run plots' scripts */
+
+struct anadir {
+	char out[OUTFILE_PATH_MAX];	/* the folder */
+	char tmp[STAGE_PATH_MAX];	/* the stage in it */
+	int committed;			/* the stage has moved in */
+	size_t made;			/* what mkdirs_make made of out */
+	struct manifest *old;		/* what analyze wrote there before */
+	const char *kept[KEPT_MAX];	/* the user's scripts, in gp_scripts */
+	size_t nkept;
+};
+
+struct anadir *
+anadir_open(const char *out, char *err, size_t errlen)
+{
+	struct anadir *a = calloc(1, sizeof *a);
+
+	if (a == NULL) {
+		errmsg_set(err, errlen, "out of memory");
+		return NULL;
+	}
+	if ((size_t)snprintf(a->out, sizeof a->out, "%s", out) >=
+	    sizeof a->out) {
+		errmsg_set(err, errlen, "%.64s...: path too long", out);
+		free(a);
+		return NULL;
+	}
+	if (mkdirs_make(out, &a->made) == -1) {
+		errmsg_set(err, errlen, "%s: %s", out, strerror(errno));
+		free(a);
+		return NULL;
+	}
+	if ((a->old = manifest_read(out, err, errlen)) == NULL ||
+	    stage_create(out, "analysis", a->tmp, err, errlen) == -1) {
+		anadir_close(a);
+		return NULL;
+	}
+	return a;
+}
+
+const char *
+anadir_stage(const struct anadir *a)
+{
+	return a->tmp;
+}
+
+const char *
+anadir_kept(const struct anadir *a, size_t i)
+{
+	return i < a->nkept ? a->kept[i] : NULL;
+}
+
+/* dir/name into path: 0, or -1 with err when it does not fit. */
+static int
+join(char path[OUTFILE_PATH_MAX], const char *dir, const char *name,
+    char *err, size_t errlen)
+{
+	if ((size_t)snprintf(path, OUTFILE_PATH_MAX, "%s/%s", dir, name) <
+	    OUTFILE_PATH_MAX)
+		return 0;
+	return errmsg_set(err, errlen, "%.64s...: path too long", dir);
+}
+
+static void
+hash_text(const char *text, char hex[SHA256_HEX])
+{
+	struct sha256 s;
+
+	sha256_init(&s);
+	sha256_add(&s, text, strlen(text));
+	sha256_hex(&s, hex);
+}
+
+/*
+ * Is the folder's copy of a script, whose hash is now, ours to replace?
+ * It is when it is the stock one, or what the manifest says analyze wrote
+ * (maybe an older clockring's stock one); else the user changed it. A
+ * folder without a manifest has only the first test.
+ */
+static int
+ours(const struct anadir *a, const struct gp_script *g, const char *now)
+{
+	char stock[SHA256_HEX];
+
+	hash_text(g->text, stock);
+	return strcmp(now, stock) == 0 || manifest_wrote(a->old, g->name, now);
+}
+
+/* Copy the file from into the file dir/name, whole or not at all. */
+static int
+copy(const char *from, const char *dir, const char *name, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX], buf[8192];
+	FILE *in = fopen(from, "rb"), *f;
+	size_t n;
+
+	if (in == NULL)
+		return errmsg_set(err, errlen, "%s: %s", from, strerror(errno));
+	if ((f = outfile_open(dir, name, path, err, errlen)) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, f);
+	if (ferror(in)) {
+		errmsg_set(err, errlen, "%s: %s", from, strerror(errno));
+		outfile_discard(f, path);
+		fclose(in);
+		return -1;
+	}
+	fclose(in);
+	return outfile_close(f, path, err, errlen);
+}
+
+static int
+write_text(const char *dir, const struct gp_script *g, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, g->name, path, err, errlen);
+
+	if (f == NULL)
+		return -1;
+	fputs(g->text, f);
+	return outfile_close(f, path, err, errlen);
+}
+
+/* One script into the stage: the user's, kept, or the stock one. */
+static int
+stage_script(struct anadir *a, const struct gp_script *g, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX], now[SHA256_HEX];
+
+	if (join(path, a->out, g->name, err, errlen) == -1)
+		return -1;
+	if (sha256_file(path, now) == -1) {
+		if (errno != ENOENT)
+			return errmsg_set(err, errlen, "%s: %s", path,
+			    strerror(errno));
+		return write_text(a->tmp, g, err, errlen);
+	}
+	if (ours(a, g, now))
+		return write_text(a->tmp, g, err, errlen);
+	if (a->nkept == KEPT_MAX)
+		return errmsg_set(err, errlen, "%s: too many scripts", a->out);
+	a->kept[a->nkept++] = g->name;
+	return copy(path, a->tmp, g->name, err, errlen);
+}
+
+int
+anadir_scripts(struct anadir *a, char *err, size_t errlen)
+{
+	a->nkept = 0;
+	for (size_t i = 0; i < gp_nscripts; i++)
+		if (plot_run_script(gp_scripts[i].name) &&
+		    stage_script(a, &gp_scripts[i], err, errlen) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * The user's scripts leave the stage before it moves in: their copies
+ * were only there to draw with, and the folder's stay untouched. The
+ * manifest moves in last, so that it never vouches for a file that is
+ * not yet the one it describes.
+ */
+int
+anadir_commit(struct anadir *a, char *err, size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+
+	for (size_t i = 0; i < a->nkept; i++) {
+		if (join(path, a->tmp, a->kept[i], err, errlen) == -1)
+			return -1;
+		if (unlink(path) == -1)
+			return errmsg_set(err, errlen, "%s: %s", path,
+			    strerror(errno));
+	}
+	if (manifest_write(a->tmp, a->out, a->old, err, errlen) == -1 ||
+	    stage_publish_last(a->tmp, a->out, MANIFEST_NAME, err,
+	    errlen) == -1)
+		return -1;
+	a->committed = 1;
+	return 0;
+}
+
+void
+anadir_close(struct anadir *a)
+{
+	if (a == NULL)
+		return;
+	if (!a->committed) {
+		stage_discard(a->tmp);
+		mkdirs_undo(a->out, a->made);
+	}
+	manifest_free(a->old);
+	free(a);
+}
