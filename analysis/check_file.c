@@ -404,6 +404,10 @@ scan_end(struct scan *s)
 		    ", expected 0", s->pending_queue);
 	if (s->c->timing)
 		tick_rules(s);
+	if (s->c->unstarted && s->fig->ticks > 0)
+		check_log_violation(s->c, s->vm, s->fig->last_tick_line,
+		    RULE_TICK_COUNT, "%" PRIu64 " ticks, expected 0: the run "
+		    "ended before its start (start_wall_ns=0)", s->fig->ticks);
 }
 
 static void

@@ -254,7 +254,8 @@ read_faults(struct checker *c, int span)
 
 /*
  * Keys written when the run ended: its start and planned end, and how
- * each VM ended. 0 if start_wall_ns is usable, for the tick rules.
+ * each VM ended. 0 if start_wall_ns is usable, for the tick rules; a run
+ * that ended before its start has none (both times 0).
  */
 static int
 read_ended(struct checker *c, int have_span)
@@ -266,7 +267,14 @@ read_ended(struct checker *c, int have_span)
 	if (want_u64(c, "start_wall_ns", 0, UINT64_MAX,
 	    &c->start_wall_ns) == -1)
 		return -1;
-	if (want_u64(c, "end_wall_ns", 0, UINT64_MAX, &end) == -1 || !have_span)
+	if (want_u64(c, "end_wall_ns", 0, UINT64_MAX, &end) == -1)
+		return 0;
+	/* Stopped while the ring was linking: there was never a start. */
+	if (c->start_wall_ns == 0 && end == 0 && c->status != RUN_COMPLETE) {
+		c->unstarted = 1;
+		return -1;
+	}
+	if (!have_span)
 		return 0;
 	/* Rounding is the writer's choice: allow a microsecond either way. */
 	span = c->duration_s / c->speed * 1e9;

@@ -64,6 +64,8 @@ struct checker {
 	uint32_t nfaults;
 	int go_on;		/* on_failure=continue: survivors kept going */
 	int timing;		/* duration, speed, start, every rate known */
+	int unstarted;		/* ended before the start (start_wall_ns=0):
+				 * no VM may have ticked */
 	double duration_s, speed;
 	uint64_t start_wall_ns;
 	unsigned long violations;

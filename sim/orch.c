@@ -225,6 +225,35 @@ signal_all(struct run *r, int sig)
 			kill(r->pid[i], sig);
 }
 
+/*
+ * Has VM i ended? Its control socket is readable when it has (EOF), but
+ * also when it said it was linked ('R') after the start was given up:
+ * that VM lives on, and waiting for it here would hold up its SIGKILL.
+ */
+static bool
+ended(struct run *r, uint32_t i)
+{
+	char c;
+	ssize_t n;
+
+	while ((n = read(r->ctl_fd[i], &c, 1)) == -1 && errno == EINTR)
+		;
+	return n <= 0;
+}
+
+/*
+ * Nothing more will be said to the VMs: a VM still waiting for the start
+ * reads EOF and stops at once, even if its SIGTERM came just before it
+ * began to wait, too early to cut the wait short.
+ */
+static void
+say_no_more(struct run *r)
+{
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (r->ctl_fd[i] != -1)
+			shutdown(r->ctl_fd[i], SHUT_WR);
+}
+
 static void
 reap(struct run *r, uint32_t i)
 {
@@ -326,6 +355,7 @@ wait_all(struct run *r, bool started)
 		}
 		if (ending && kill_at == 0) {
 			signal_all(r, SIGTERM);
+			say_no_more(r);
 			inject_stop(r);
 			kill_at = now + GRACE_NS;
 		}
@@ -335,7 +365,7 @@ wait_all(struct run *r, bool started)
 			break;
 		inject_due(r, now);
 		int i = poll_vms(r, NULL, poll_ms(r, clock_mono_ns()));
-		if (i < 0)
+		if (i < 0 || !ended(r, (uint32_t)i))
 			continue;
 		reap(r, (uint32_t)i);
 		left--;

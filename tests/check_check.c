@@ -461,6 +461,75 @@ START_TEST(interrupted_run_still_accounts_for_every_message)
 }
 END_TEST
 
+/* Interrupted while its ring was linking: no start time, no tick. */
+static const char *const meta_unstarted[] = {
+	"format=2", "version=0.2.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=42", "vms=2", "duration_s=60", "speed=1", "draw_max=10",
+	"rate_min=2", "rate_max=2", "vm0.rate=2", "vm1.rate=2",
+	"bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001",
+	"on_failure=stop", "faults=0", "start_wall_ns=0", "end_wall_ns=0",
+	"vm0.exit=interrupted", "vm1.exit=interrupted", "status=interrupted",
+};
+
+static const char *const header_only[] = { LOGREAD_HEADER };
+
+static const struct rundir_file run_unstarted[] = {
+	{ "run.meta", meta_unstarted, NELEM(meta_unstarted) },
+	{ "vm0.csv", header_only, NELEM(header_only) },
+	{ "vm1.csv", header_only, NELEM(header_only) },
+};
+
+START_TEST(run_interrupted_before_its_start_passes)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_unstarted, NELEM(run_unstarted),
+	    NULL, 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	ck_assert_msg(strstr(out, ": interrupted run, 2 VMs, 0 events") != NULL,
+	    "%s", out);
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(tick_in_a_run_that_never_started_is_reported)
+{
+	static const char *const vm0[] = {
+		LOGREAD_HEADER, "0,0,INTERNAL," W(0000100000) ",1,0,,,",
+	};
+	const struct rundir_file run[] = {
+		run_unstarted[0], { "vm0.csv", vm0, NELEM(vm0) }, run_unstarted[2],
+	};
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run, NELEM(run), NULL, 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "vm0.csv:2: tick-count: 1 ticks, expected 0: "
+	    "the run ended before its start (start_wall_ns=0)");
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(complete_run_without_a_start_is_reported)
+{
+	static const struct rundir_edit e[] = {
+		{ "run.meta", 22, "status=complete" },
+		{ "run.meta", 20, "vm0.exit=ok" }, { "run.meta", 21, "vm1.exit=ok" },
+	};
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run_unstarted, NELEM(run_unstarted),
+	    e, NELEM(e));
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, "run.meta:19: meta: end_wall_ns=0");
+	free(out);
+	free(err);
+}
+END_TEST
+
 /* vm1 ticks every 0.6 s instead of every 0.5 s: the wrong rate. */
 START_TEST(wrong_tick_spacing_is_reported)
 {
@@ -911,6 +980,9 @@ make_check_suite(void)
 	tcase_add_test(rule, early_receipt_whose_send_never_comes_is_unsent);
 	tcase_add_test(rule, wrong_number_of_ticks_is_reported);
 	tcase_add_test(rule, interrupted_run_still_accounts_for_every_message);
+	tcase_add_test(rule, run_interrupted_before_its_start_passes);
+	tcase_add_test(rule, tick_in_a_run_that_never_started_is_reported);
+	tcase_add_test(rule, complete_run_without_a_start_is_reported);
 	tcase_add_test(rule, wrong_tick_spacing_is_reported);
 	tcase_add_test(rule, jitter_around_the_schedule_is_not_wrong_spacing);
 	tcase_add_test(rule, missing_meta_key_is_reported);
