@@ -1,6 +1,7 @@
 /* sim/expfile.c -- experiment files (experiments/NAME.exp): parsing, validation, seeds */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -56,6 +57,31 @@ expfile_seed(const struct experiment *e, uint32_t repeat)
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
 	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
 	return z ^ (z >> 31);
+}
+
+void
+expfile_args(const struct experiment *e, uint32_t repeat, double speed,
+    const char *dir, struct exp_args *a)
+{
+	char *more[] = { a->duration, a->speed, a->seed, a->out };
+
+	snprintf(a->prog, sizeof a->prog, "clockring");
+	snprintf(a->cmd, sizeof a->cmd, "run");
+	/* %.15g: the spelling run.meta records, so a value reads back as given. */
+	snprintf(a->duration, sizeof a->duration, "--duration=%.15g",
+	    e->duration_s);
+	snprintf(a->speed, sizeof a->speed, "--speed=%.15g", speed);
+	snprintf(a->seed, sizeof a->seed, "--seed=%" PRIu64,
+	    expfile_seed(e, repeat));
+	snprintf(a->out, sizeof a->out, "--out=%s", dir);
+	a->argc = 0;
+	a->argv[a->argc++] = a->prog;
+	a->argv[a->argc++] = a->cmd;
+	for (int i = 0; i < e->argc; i++)
+		a->argv[a->argc++] = e->argv[i];
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		a->argv[a->argc++] = more[i];
+	a->argv[a->argc] = NULL;
 }
 
 static char *
@@ -258,18 +284,16 @@ add_extra_words(struct experiment *e)
 	}
 }
 
-/* The first argc options, with the suite's --duration, as `run` judges them. */
+/* The options so far, with the suite's own, as `run` judges them. */
 static int
-judge(const struct experiment *e, int argc, char *why, size_t whylen)
+judge(const struct experiment *e, char *why, size_t whylen)
 {
-	char *args[EXP_MAX_ARGS + 1], dur[48];
+	struct exp_args a;
 	struct run_opts o;
 
-	memcpy(args, e->argv, (size_t)argc * sizeof *args);
-	/* Spelled as the suite passes it to each run (suite.c). */
-	snprintf(dur, sizeof dur, "--duration=%.15g", e->duration_s);
-	args[argc++] = dur;
-	int rc = options_run(argc, args, &o, why, whylen);
+	/* Any speed and directory: the suite's own are judged elsewhere. */
+	expfile_args(e, 1, 1, ".", &a);
+	int rc = options_run(a.argc - 2, a.argv + 2, &o, why, whylen);
 	if (rc == 1)
 		snprintf(why, whylen, "--help is not an option of a run");
 	return rc;
@@ -286,11 +310,11 @@ judge_options(struct experiment *e, const unsigned *line_of, const char *path,
 {
 	char why[256];
 
-	if (judge(e, e->argc, why, sizeof why) != 0)
+	if (judge(e, why, sizeof why) != 0)
 		return errmsg_set(err, errlen, "%s:%u: run: %s", path,
 		    line_of[KEY_RUN], why);
 	add_extra_words(e);
-	if (judge(e, e->argc, why, sizeof why) == 0)
+	if (judge(e, why, sizeof why) == 0)
 		return 0;
 	if (strncmp(why, "--on-failure", 12) == 0)
 		return errmsg_set(err, errlen, "%s:%u: on_failure%s", path,
