@@ -224,6 +224,19 @@ signal_all(struct run *r, int sig)
 			kill(r->pid[i], sig);
 }
 
+/*
+ * No start will come: end of file on every control socket says so. A VM
+ * that took its SIGTERM just before it began to wait for the start would
+ * otherwise wait for ever, and so would we, in reap.
+ */
+static void
+hang_up(struct run *r)
+{
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		if (r->ctl_fd[i] != -1)
+			shutdown(r->ctl_fd[i], SHUT_WR);
+}
+
 static void
 reap(struct run *r, uint32_t i)
 {
@@ -325,6 +338,7 @@ wait_all(struct run *r, bool started)
 		}
 		if (ending && kill_at == 0) {
 			signal_all(r, SIGTERM);
+			hang_up(r);
 			inject_stop(r);
 			kill_at = now + GRACE_NS;
 		}
