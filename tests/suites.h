@@ -23,6 +23,7 @@ Suite *make_plot_suite(void);
 Suite *make_outfile_suite(void);
 Suite *make_stage_suite(void);
 Suite *make_expfile_suite(void);
+Suite *make_stale_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);
