@@ -73,8 +73,11 @@ clear_run(const char *dir, char *err, size_t errlen)
 	return 0;
 }
 
-/* Taken by sigwaitinfo; the handler only keeps the signal from being
- * ignored, as SIGINT is in a suite a shell started in the background. */
+/*
+ * Never called: sigwaitinfo takes the signals. A handler keeps one from
+ * being ignored: a shell starts a suite in the background with SIGINT
+ * ignored, and a blocked signal whose action is to ignore it may be lost.
+ */
 static void
 on_signal(int sig)
 {
@@ -103,8 +106,9 @@ hold_signals(struct suite *s)
 
 /*
  * Run self with args in a child and wait: its exit status, or 128 +
- * signal. The child gets the signals back as they were before the suite;
- * a stop the group got before the fork reached only us, so it is passed on.
+ * signal. The child gets the default actions and the suite's first mask
+ * back; a stop the group got before the fork reached only us, so it is
+ * passed on.
  */
 static int
 spawn_wait(const struct suite *s, char *const *args)
@@ -229,6 +233,7 @@ start(struct suite *s, struct job *j)
 		setpgid(j->pid, j->pid);
 	}
 }
+
 static struct job *
 find_job(struct suite *s, pid_t pid)
 {
