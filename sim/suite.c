@@ -108,7 +108,7 @@ judge_kept(struct suite *s, size_t from, const struct experiment *e,
 		return rc == -1 ? -1 : 0;
 	fprintf(stderr, "clockring: experiments: %s: ", e->name);
 	stale_say(&st, stderr);
-	fprintf(stderr, "; --force redoes them\n");
+	fprintf(stderr, "; --force (make: FORCE=1) redoes them\n");
 	(*nstale)++;
 	return 0;
 }

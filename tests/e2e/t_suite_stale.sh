@@ -32,7 +32,7 @@ sed -i 's/--rate-max 6/--rate-max 5/' "$T/exp/base.exp" "$T/exp/other.exp"
 # shellcheck disable=SC2086
 expect_exit 2 suite --speed 10 $both
 for name in base other; do
-	grep -qx "clockring: experiments: $name: 2 finished runs were made with rate_max 6, the file now says 5; --force redoes them" "$T/err" ||
+	grep -qx "clockring: experiments: $name: 2 finished runs were made with rate_max 6, the file now says 5; --force (make: FORCE=1) redoes them" "$T/err" ||
 		{ cat "$T/err"; fail "$name: no line naming rate_max"; }
 done
 [ "$(wc -l <"$T/err")" -eq 2 ] || { cat "$T/err"; fail "not one line per experiment"; }
@@ -42,7 +42,7 @@ done
 # Another --speed over the old runs is refused the same way.
 sed -i 's/--rate-max 5/--rate-max 6/' "$T/exp/base.exp"
 expect_exit 2 suite --speed 5 "$T/exp/base.exp"
-grep -qx "clockring: experiments: base: 2 finished runs were made with speed 10, --speed now says 5; --force redoes them" "$T/err" ||
+grep -qx "clockring: experiments: base: 2 finished runs were made with speed 10, --speed now says 5; --force (make: FORCE=1) redoes them" "$T/err" ||
 	{ cat "$T/err"; fail "no line naming speed"; }
 [ "$(tree)" = "$before" ] || fail "a refused suite changed the results"
 
