@@ -106,8 +106,9 @@ demo: deps $(BIN)
 	@tools/demo.sh $(BIN)
 
 # make experiments [EXP="baseline ring8"] [SPEED=10] [JOBS=16] [FORCE=1]:
-# every repeat of experiments/*.exp into results/, resumable; then
-# make report: results/report.md and results/report.html.
+# every repeat of experiments/*.exp into results/, resumable after Ctrl-C;
+# finished runs made with other settings are refused unless FORCE=1, which
+# redoes every run of EXP. Then make report: results/report.md and .html.
 EXP   ?= $(sort $(basename $(notdir $(wildcard experiments/*.exp))))
 SPEED ?= 1
 JOBS  ?= 16

@@ -1,6 +1,7 @@
 /* sim/expfile.c -- experiment files (experiments/NAME.exp): parsing, validation, seeds */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +49,16 @@ name_seed(const char *name)
 	return h;
 }
 
+/* "--OPT=V", V as `run` reads numbers: a plain decimal, never 1e-05. */
+static void
+option_number(char *buf, size_t len, const char *opt, double v)
+{
+	char num[NUM_TEXT_MAX];
+
+	num_format(num, sizeof num, v);
+	snprintf(buf, len, "%s=%s", opt, num);
+}
+
 /* Repeat r (1..repeat) of an experiment always runs with the same seed. */
 uint64_t
 expfile_seed(const struct experiment *e, uint32_t repeat)
@@ -57,6 +68,30 @@ expfile_seed(const struct experiment *e, uint32_t repeat)
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
 	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
 	return z ^ (z >> 31);
+}
+
+void
+expfile_args(const struct experiment *e, uint32_t repeat, double speed,
+    const char *dir, struct exp_args *a)
+{
+	char *more[] = { a->duration, a->speed, a->seed, a->out };
+
+	snprintf(a->prog, sizeof a->prog, "clockring");
+	snprintf(a->cmd, sizeof a->cmd, "run");
+	option_number(a->duration, sizeof a->duration, "--duration",
+	    e->duration_s);
+	option_number(a->speed, sizeof a->speed, "--speed", speed);
+	snprintf(a->seed, sizeof a->seed, "--seed=%" PRIu64,
+	    expfile_seed(e, repeat));
+	snprintf(a->out, sizeof a->out, "--out=%s", dir);
+	a->argc = 0;
+	a->argv[a->argc++] = a->prog;
+	a->argv[a->argc++] = a->cmd;
+	for (int i = 0; i < e->argc; i++)
+		a->argv[a->argc++] = e->argv[i];
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		a->argv[a->argc++] = more[i];
+	a->argv[a->argc] = NULL;
 }
 
 static char *
@@ -262,19 +297,16 @@ add_extra_words(struct experiment *e)
 	}
 }
 
-/* The first argc options, with the suite's --duration, as `run` judges them. */
+/* The options so far, with the suite's own, as `run` judges them. */
 static int
-judge(const struct experiment *e, int argc, char *why, size_t whylen)
+judge(const struct experiment *e, char *why, size_t whylen)
 {
-	char *args[EXP_MAX_ARGS + 2], opt[] = "--duration", dur[NUM_TEXT_MAX];
+	struct exp_args a;
 	struct run_opts o;
 
-	memcpy(args, e->argv, (size_t)argc * sizeof *args);
-	/* Spelled as the suite passes it to each run (suite.c). */
-	num_format(dur, sizeof dur, e->duration_s);
-	args[argc++] = opt;
-	args[argc++] = dur;
-	int rc = options_run(argc, args, &o, why, whylen);
+	/* Any speed and directory: the suite's own are judged elsewhere. */
+	expfile_args(e, 1, 1, ".", &a);
+	int rc = options_run(a.argc - 2, a.argv + 2, &o, why, whylen);
 	if (rc == 1)
 		snprintf(why, whylen, "--help is not an option of a run");
 	return rc;
@@ -291,11 +323,11 @@ judge_options(struct experiment *e, const unsigned *line_of, const char *path,
 {
 	char why[256];
 
-	if (judge(e, e->argc, why, sizeof why) != 0)
+	if (judge(e, why, sizeof why) != 0)
 		return errmsg_set(err, errlen, "%s:%u: run: %s", path,
 		    line_of[KEY_RUN], why);
 	add_extra_words(e);
-	if (judge(e, e->argc, why, sizeof why) == 0)
+	if (judge(e, why, sizeof why) == 0)
 		return 0;
 	if (strncmp(why, "--on-failure", 12) == 0)
 		return errmsg_set(err, errlen, "%s:%u: on_failure%s", path,

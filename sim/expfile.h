@@ -8,6 +8,7 @@
 
 #include "sim/options.h"
 #include "vm/fault.h"
+#include "vm/num.h"
 
 #define EXP_MAX_RUN_WORDS	64	/* words of the `run` key */
 #define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 1)	/* and faults, on_failure */
@@ -31,10 +32,23 @@ struct experiment {
 	char argbuf[512 + 1024];
 };
 
+/* The words of `clockring run` for one repeat, as the suite runs it. */
+struct exp_args {
+	char *argv[EXP_MAX_ARGS + 8];	/* "clockring", "run", options, NULL */
+	int argc;			/* of argv, without the NULL */
+	char prog[10], cmd[4];
+	char duration[NUM_TEXT_MAX + 16], speed[NUM_TEXT_MAX + 16], seed[32];
+	char out[PATH_MAX + 8];
+};
+
 int expfile_load(const char *path, struct experiment *e, char *err,
     size_t errlen);
 int expfile_parse(const char *path, const char *text, size_t len,
     struct experiment *e, char *err, size_t errlen);
 uint64_t expfile_seed(const struct experiment *e, uint32_t repeat);
+/* `clockring run` of repeat r (1..repeat) of e at speed into dir: its
+ * options, after the first two words, are what options_run takes. */
+void expfile_args(const struct experiment *e, uint32_t repeat, double speed,
+    const char *dir, struct exp_args *a);
 
 #endif

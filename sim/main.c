@@ -187,16 +187,23 @@ static const char usage_experiments[] =
 "\n"
 "Runs every repeat of every experiment file (see README: Adding an\n"
 "experiment) into RESULTS/NAME/R/, each with its own recorded seed, and\n"
-"analyzes it. Runs already complete are kept, so an interrupted suite\n"
-"resumes where it stopped.\n"
+"analyzes it. A finished run is kept when its run.meta shows the settings\n"
+"the suite would use now; an interrupted or failed one is run again, so\n"
+"an interrupted suite resumes where it stopped. Finished runs made with\n"
+"other settings (an edited file, another --speed) are named, and the\n"
+"suite refuses without touching anything unless --force.\n"
 "\n"
 "  --out DIR             results directory [results]\n"
 "  --jobs J              runs at once, 1..256 [16]\n"
 "  --speed X             --speed of every run [1]\n"
-"  --force               redo runs that are already complete\n"
+"  --force               redo every run, finished or not\n"
 "\n"
-"exit status: 0 all runs done, 1 a run failed, 2 bad input,\n"
-"130/143 interrupted (finished runs are kept)\n";
+"SIGINT or SIGTERM stops every run at once and says what was kept; a\n"
+"second one kills the runs still stopping.\n"
+"\n"
+"exit status: 0 all runs done, 1 a run failed, 2 bad input or finished\n"
+"runs made with other settings, 130/143 interrupted by SIGINT/SIGTERM\n"
+"(finished runs are kept)\n";
 
 /* Our own executable, to run `run` and `analyze` for each experiment. */
 static const char *

@@ -65,23 +65,24 @@ make_ids(struct run *r)
 		memcpy(&r->seed, r->run_id, sizeof r->seed);
 }
 
-static void
-choose_rates(struct run *r)
+/* Each VM's rate and the range run.meta records: drawn from the seed, or
+ * --rates with the range of the rates given. */
+void
+orch_rates(const struct run_opts *o, uint64_t seed, uint32_t *rates,
+    uint32_t *rate_min, uint32_t *rate_max)
 {
-	const struct run_opts *o = r->o;
 	struct rng g;
 
-	rng_seed(&g, r->seed, RNG_STREAM_RATES);
-	r->rate_min = o->nrates ? OPT_MAX_RATE : o->rate_min;
-	r->rate_max = o->nrates ? 1 : o->rate_max;
+	rng_seed(&g, seed, RNG_STREAM_RATES);
+	*rate_min = o->nrates ? OPT_MAX_RATE : o->rate_min;
+	*rate_max = o->nrates ? 1 : o->rate_max;
 	for (uint32_t i = 0; i < o->vms; i++) {
-		r->rates[i] = o->nrates ? o->rates[i] :
+		rates[i] = o->nrates ? o->rates[i] :
 		    (uint32_t)rng_range(&g, o->rate_min, o->rate_max);
-		/* With --rates, run.meta's range is that of the rates given. */
-		if (o->nrates && r->rates[i] < r->rate_min)
-			r->rate_min = r->rates[i];
-		if (o->nrates && r->rates[i] > r->rate_max)
-			r->rate_max = r->rates[i];
+		if (o->nrates && rates[i] < *rate_min)
+			*rate_min = rates[i];
+		if (o->nrates && rates[i] > *rate_max)
+			*rate_max = rates[i];
 	}
 }
 
@@ -505,7 +506,7 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	}
 	sig_catch(on_signal);
 	make_ids(r);
-	choose_rates(r);
+	orch_rates(o, r->seed, r->rates, &r->rate_min, &r->rate_max);
 	/* Ports first: a run refused for a port in use leaves no directory. */
 	if (enough_fds(r, err, sizeof err) == -1 ||
 	    open_ports(r, err, sizeof err) == -1 ||

@@ -11,5 +11,8 @@ enum {
 };
 
 int orch_run(const struct run_opts *o, char *dir, size_t dirlen);
+/* The rates a run of o with this seed gives its VMs (the suite compares). */
+void orch_rates(const struct run_opts *o, uint64_t seed, uint32_t *rates,
+    uint32_t *rate_min, uint32_t *rate_max);
 
 #endif

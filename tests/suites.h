@@ -27,6 +27,7 @@ Suite *make_stage_suite(void);
 Suite *make_manifest_suite(void);
 Suite *make_anadir_suite(void);
 Suite *make_expfile_suite(void);
+Suite *make_stale_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);

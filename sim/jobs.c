@@ -1,0 +1,311 @@
+/* sim/jobs.c -- the runs of `clockring experiments`: process groups, up to --jobs at once, stopped by signals */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis/outfile.h"
+#include "sim/expfile.h"
+#include "sim/jobs.h"
+
+/*
+ * Each job is a child in a process group of its own that executes
+ * `clockring run` and then `clockring analyze` (job_main). The suite
+ * waits, blocking, for a child to end or a signal: the first SIGINT or
+ * SIGTERM sends SIGTERM to every group and starts no more; a second sends
+ * SIGKILL.
+ */
+
+void
+jobs_set_state(struct suite *s, struct job *j, enum job_state state)
+{
+	s->count[j->state]--;
+	s->count[state]++;
+	j->state = state;
+}
+
+static bool
+has_meta(const char *dir)
+{
+	char path[PATH_MAX + 16];
+
+	snprintf(path, sizeof path, "%s/run.meta", dir);
+	return access(path, F_OK) == 0;
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/*
+ * Clear a run directory for a new run; only ever one we made (run.meta),
+ * or an empty one, as a run killed before its first run.meta leaves.
+ */
+static int
+clear_run(const char *dir, char *err, size_t errlen)
+{
+	if (access(dir, F_OK) != 0 || rmdir(dir) == 0)
+		return 0;
+	if (!has_meta(dir)) {
+		snprintf(err, errlen, "'%s' is in the way and is not a run: move "
+		    "it away", dir);
+		return -1;
+	}
+	if (nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS) == -1) {
+		snprintf(err, errlen, "removing '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Never called: sigwaitinfo takes the signals. A handler keeps one from
+ * being ignored: a shell starts a suite in the background with SIGINT
+ * ignored, and a blocked signal whose action is to ignore it may be lost.
+ */
+static void
+on_signal(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * SIGINT, SIGTERM and SIGCHLD stay blocked and wait for sigwaitinfo: one
+ * that comes while the suite is busy is kept until it next waits, never
+ * missed, and nothing needs polling.
+ */
+static void
+hold_signals(struct suite *s)
+{
+	struct sigaction sa = { .sa_handler = on_signal, .sa_flags = SA_NOCLDSTOP };
+	const int sigs[] = { SIGINT, SIGTERM, SIGCHLD };
+
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&s->wait_set);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		sigaddset(&s->wait_set, sigs[i]);
+		sigaction(sigs[i], &sa, NULL);
+	}
+	sigprocmask(SIG_BLOCK, &s->wait_set, &s->old_mask);
+}
+
+/*
+ * Run self with args in a child and wait: its exit status, or 128 +
+ * signal. The child gets the default actions and the suite's first mask
+ * back; a stop the group got before the fork reached only us, so it is
+ * passed on.
+ */
+static int
+spawn_wait(const struct suite *s, char *const *args)
+{
+	sigset_t pending;
+	pid_t pid;
+	int st;
+
+	switch (pid = fork()) {
+	case -1:
+		return 127;
+	case 0:
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGCHLD, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &s->old_mask, NULL);
+		execv(s->self, args);
+		_exit(127);
+	}
+	if (sigpending(&pending) == 0 && (sigismember(&pending, SIGINT) ||
+	    sigismember(&pending, SIGTERM)))
+		kill(pid, SIGTERM);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			return 127;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/*
+ * The job's own process: `clockring run` into the job's directory, then
+ * `clockring analyze`, both writing to DIR.log. It lives in a process group
+ * of its own, which the suite signals to stop the run; it keeps the
+ * signals blocked, so it outlives that and reports how the run ended.
+ */
+static void
+job_main(const struct suite *s, const struct job *j)
+{
+	char log[PATH_MAX + 8], dir[PATH_MAX], prog[] = "clockring",
+	    cmd[] = "analyze";
+	char *analyze[] = { prog, cmd, dir, NULL };
+	struct exp_args a;
+
+	setpgid(0, 0);
+	snprintf(log, sizeof log, "%s.log", j->dir);
+	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1) {
+		/* Still the suite's stderr: the log cannot say it. */
+		fprintf(stderr, "clockring: %s: %s\n", log, strerror(errno));
+		_exit(127);
+	}
+	close(fd);
+	snprintf(dir, sizeof dir, "%s", j->dir);
+	expfile_args(j->e, j->repeat, s->o.speed, j->dir, &a);
+	int rc = spawn_wait(s, a.argv);
+	if (rc == 0)
+		rc = spawn_wait(s, analyze);
+	_exit(rc);
+}
+
+/*
+ * Where a failed run told why: its log, unless that is empty, as it is
+ * when the disk was full before anything could go into it.
+ */
+static const char *
+where_told(const char *dir)
+{
+	static char said[PATH_MAX + 128];
+	char log[PATH_MAX + 8];
+	struct stat st;
+
+	snprintf(log, sizeof log, "%s.log", dir);
+	if (stat(log, &st) == 0 && st.st_size > 0) {
+		snprintf(said, sizeof said, "see %s", log);
+		return said;
+	}
+	if (access(log, F_OK) == 0)
+		snprintf(said, sizeof said, "%s is empty", log);
+	else
+		snprintf(said, sizeof said, "%s: %s", log, strerror(errno));
+	outfile_say_full(log, said, sizeof said);
+	return said;
+}
+
+/* One line per run that ends: "[3/25] baseline #2 (seed ...): done". */
+static void
+report(struct suite *s, struct job *j, int code, const char *why)
+{
+	jobs_set_state(s, j, code == 0 ? JOB_DONE : s->stop_sig ? JOB_STOPPED :
+	    JOB_FAILED);
+	printf("[%zu/%zu] %s #%u (seed %" PRIu64 "): %s",
+	    s->njobs - s->count[JOB_WAITING] - s->count[JOB_RUNNING], s->njobs,
+	    j->e->name, (unsigned)j->repeat, expfile_seed(j->e, j->repeat),
+	    code == 0 ? "done\n" : s->stop_sig ? "interrupted" : "FAILED");
+	if (code > 0)
+		printf(" (exit %d), %s\n", code, where_told(j->dir));
+	else if (code < 0)
+		printf(": %s\n", why);
+	fflush(stdout);
+}
+
+static void
+start(struct suite *s, struct job *j)
+{
+	char err[PATH_MAX + 64];
+
+	jobs_set_state(s, j, JOB_RUNNING);
+	if (clear_run(j->dir, err, sizeof err) == -1) {
+		report(s, j, -1, err);
+		return;
+	}
+	fflush(NULL);
+	switch (j->pid = fork()) {
+	case -1:
+		snprintf(err, sizeof err, "fork: %s", strerror(errno));
+		report(s, j, -1, err);
+		break;
+	case 0:
+		job_main(s, j);
+		break;
+	default:
+		/* Set it here too: a signal may come before the child runs. */
+		setpgid(j->pid, j->pid);
+	}
+}
+
+static struct job *
+find_job(struct suite *s, pid_t pid)
+{
+	for (size_t i = 0; i < s->njobs; i++)
+		if (s->jobs[i].state == JOB_RUNNING && s->jobs[i].pid == pid)
+			return &s->jobs[i];
+	return NULL;
+}
+
+/* Every run that has ended since the last look. */
+static void
+reap(struct suite *s)
+{
+	struct job *j;
+	pid_t pid;
+	int st;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+		if ((j = find_job(s, pid)) != NULL)
+			report(s, j, WIFEXITED(st) ? WEXITSTATUS(st) :
+			    128 + WTERMSIG(st), NULL);
+}
+
+static void
+signal_runs(struct suite *s, int sig)
+{
+	for (size_t i = 0; i < s->njobs; i++)
+		if (s->jobs[i].state == JOB_RUNNING)
+			kill(-s->jobs[i].pid, sig);
+}
+
+/* The first SIGINT or SIGTERM stops every run; the next one kills them. */
+static void
+take_signal(struct suite *s, int sig)
+{
+	const char *name = sig == SIGINT ? "SIGINT" : "SIGTERM";
+	size_t running = s->count[JOB_RUNNING];
+
+	if (s->stop_sig == 0) {
+		s->stop_sig = sig;
+		signal_runs(s, SIGTERM);
+		printf("clockring: %s: stopping %zu run%s, starting no more (a "
+		    "second Ctrl-C kills them at once)\n", name, running,
+		    running == 1 ? "" : "s");
+	} else if (!s->killed) {
+		s->killed = true;
+		signal_runs(s, SIGKILL);
+		printf("clockring: %s again: killed the %zu run%s still stopping "
+		    "(SIGKILL)\n", name, running, running == 1 ? "" : "s");
+	}
+	fflush(stdout);
+}
+
+/* Each pass waits, blocking, for a run to end or a signal. */
+void
+jobs_run(struct suite *s)
+{
+	size_t next = 0;
+
+	hold_signals(s);
+	for (;;) {
+		while (s->stop_sig == 0 && next < s->njobs &&
+		    s->count[JOB_RUNNING] < s->o.jobs)
+			if (s->jobs[next++].state == JOB_WAITING)
+				start(s, &s->jobs[next - 1]);
+		if (s->count[JOB_RUNNING] == 0 &&
+		    (s->stop_sig != 0 || next == s->njobs))
+			break;
+		int sig = sigwaitinfo(&s->wait_set, NULL);
+		if (sig == SIGINT || sig == SIGTERM)
+			take_signal(s, sig);
+		reap(s);
+	}
+	sigprocmask(SIG_SETMASK, &s->old_mask, NULL);
+}

@@ -1,0 +1,56 @@
+/* sim/jobs.h -- the runs of `clockring experiments`: process groups, up to --jobs at once, stopped by signals */
+#ifndef SIM_JOBS_H
+#define SIM_JOBS_H
+
+#include <sys/types.h>
+
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sim/expfile.h"
+#include "sim/options.h"
+
+enum job_state {
+	JOB_KEPT,	/* finished before, with these settings */
+	JOB_WAITING,	/* to run, not started yet */
+	JOB_RUNNING,
+	JOB_DONE,	/* finished now */
+	JOB_FAILED,	/* ended badly on its own */
+	JOB_STOPPED,	/* stopped by a signal to the suite */
+	JOB_STATES
+};
+
+struct job {
+	const struct experiment *e;
+	uint32_t repeat;	/* 1..e->repeat */
+	char dir[PATH_MAX];	/* RESULTS/NAME/R */
+	pid_t pid;		/* its process group, while running */
+	enum job_state state;
+};
+
+struct suite {
+	const char *self;	/* this program, to run `run` and `analyze` */
+	struct suite_opts o;
+	struct experiment *exps;
+	size_t nexps;
+	struct job *jobs;	/* every repeat of every experiment, in order */
+	size_t njobs;
+	size_t count[JOB_STATES];	/* jobs in each state */
+	sigset_t wait_set;	/* SIGINT, SIGTERM, SIGCHLD: held for sigwaitinfo */
+	sigset_t old_mask;	/* as it was: what the runs' programs get */
+	int stop_sig;		/* the SIGINT or SIGTERM that stops the suite */
+	bool killed;		/* a second one sent SIGKILL */
+};
+
+/* Move j to another state, keeping s->count. */
+void jobs_set_state(struct suite *s, struct job *j, enum job_state state);
+/*
+ * Run every waiting job, up to --jobs at once, until all have ended or a
+ * SIGINT or SIGTERM stopped them (s->stop_sig); a second one kills them.
+ */
+void jobs_run(struct suite *s);
+
+#endif

@@ -1,0 +1,45 @@
+/* sim/stale.h -- was a finished run made with the settings the suite would use now? */
+#ifndef SIM_STALE_H
+#define SIM_STALE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "analysis/meta.h"
+#include "sim/expfile.h"
+#include "sim/options.h"
+
+/* Longest value said: a rate per VM, or every fault in its spelling. */
+#define STALE_TEXT	(OPT_MAX_VMS * 5 + 16)
+#define STALE_KEYS	10	/* settings compared (stale.c: keys) */
+
+/* One setting that differs: as the run recorded it, and as it is now. */
+struct stale_diff {
+	const char *key;	/* run.meta's name for it: rate_max, speed... */
+	const char *source;	/* where the value now comes from: the file,
+				 * or the suite's --speed */
+	char was[STALE_TEXT], now[STALE_TEXT];
+};
+
+/* The finished runs of one experiment made with other settings. */
+struct stale {
+	uint32_t runs;		/* how many */
+	uint32_t ndiffs;
+	struct stale_diff diff[STALE_KEYS];	/* each setting that differs, as
+						 * in the first run it differs in */
+};
+
+/*
+ * Was repeat r of e, whose run.meta is m, made as the suite would make it
+ * now at speed? 0 it was; 1 it was not, and st counts it and notes what
+ * differs; -1 with the reason in err if e cannot be run at all.
+ */
+int stale_judge(const struct meta *m, const struct experiment *e,
+    uint32_t repeat, double speed, struct stale *st, char *err,
+    size_t errlen);
+/* To f, no newline: "5 finished runs were made with rate_max 6, the file
+ * now says 5[, and with ...]". */
+void stale_say(const struct stale *st, FILE *f);
+
+#endif
