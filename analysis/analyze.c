@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/anadir.h"
 #include "analysis/analyze.h"
 #include "analysis/check.h"
 #include "analysis/hist.h"
+#include "analysis/keepdir.h"
 #include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/report.h"
@@ -410,19 +410,6 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	return series_jumps(dir, ri, st, err, errlen);
 }
 
-/* Each script of the user's that the plots are drawn with, in one line. */
-static void
-say_kept(const struct opts *o, const struct anadir *ad, const char *out)
-{
-	const char *name;
-
-	for (size_t i = 0; !o->quiet && (name = anadir_kept(ad, i)) != NULL;
-	    i++)
-		fprintf(stderr, "clockring: analyze: %s/%s: kept your changed "
-		    "script, and the plots use it (remove it and rerun analyze to "
-		    "get the stock one back)\n", out, name);
-}
-
 /*
  * 0 drawn; 1 not (--no-plots, or no gnuplot: said); -1 failed, err.
  * The scripts go in whenever gnuplot is to run, --term's included.
@@ -430,17 +417,17 @@ say_kept(const struct opts *o, const struct anadir *ad, const char *out)
  * must be whole, and a failure on a full disk says so.
  */
 static int
-draw(const struct opts *o, struct anadir *ad, const char *out, char *err,
-    size_t errlen)
+draw(const struct opts *o, struct keepdir *kd, char *err, size_t errlen)
 {
-	const char *dir = anadir_stage(ad), *ext = o->svg ? "svg" : "png";
+	const char *dir = keepdir_stage(kd), *ext = o->svg ? "svg" : "png";
 	int rc;
 
 	if (o->no_plots && !o->term)
 		return 1;
-	if (anadir_scripts(ad, err, errlen) == -1)
+	if (keepdir_scripts(kd, &plot_run_set, err, errlen) == -1)
 		return -1;
-	say_kept(o, ad, out);
+	if (!o->quiet)
+		keepdir_tell_kept(kd, "analyze", stderr);
 	if (o->no_plots)
 		return 1;
 	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
@@ -538,7 +525,7 @@ analyze_one(const struct opts *o, const char *dir)
 {
 	char *fail = NULL, out[OUTFILE_PATH_MAX];
 	char err[2 * OUTFILE_PATH_MAX];
-	struct anadir *ad = NULL;
+	struct keepdir *kd = NULL;
 	struct stats *st = NULL;
 	struct runinfo ri;
 	int rc = 1, drawn = 1;
@@ -548,21 +535,21 @@ analyze_one(const struct opts *o, const char *dir)
 	set_window(&ri, o);
 	if (runinfo_deaths(&ri, err, sizeof err) == -1 ||
 	    out_dir(o, &ri, out, err, sizeof err) == -1 ||
-	    (ad = anadir_open(out, err, sizeof err)) == NULL) {
+	    (kd = keepdir_open(out, "analysis", err, sizeof err)) == NULL) {
 		complain(1, "%s", err);
 		goto done;
 	}
-	rc = stream(o, &ri, anadir_stage(ad), &st, &fail, err, sizeof err);
+	rc = stream(o, &ri, keepdir_stage(kd), &st, &fail, err, sizeof err);
 	if (rc == 0) {
 		ri.check_fail = fail;
-		if (write_reports(&ri, st, anadir_stage(ad), err,
+		if (write_reports(&ri, st, keepdir_stage(kd), err,
 		    sizeof err) == -1 ||
-		    (drawn = draw(o, ad, out, err, sizeof err)) == -1 ||
-		    anadir_commit(ad, err, sizeof err) == -1)
+		    (drawn = draw(o, kd, err, sizeof err)) == -1 ||
+		    keepdir_commit(kd, err, sizeof err) == -1)
 			rc = -1;
 	}
 	if (rc != 0) {
-		stage_name_final(err, sizeof err, anadir_stage(ad), out);
+		stage_name_final(err, sizeof err, keepdir_stage(kd), out);
 		if (rc == -1)
 			complain(1, "%s", err);
 		rc = 1;
@@ -571,7 +558,7 @@ analyze_one(const struct opts *o, const char *dir)
 	show(o, &ri, out, st, drawn == 0);
 	rc = o->term ? term(out) : 0;
 done:
-	anadir_close(ad);
+	keepdir_close(kd);
 	stats_free(st);
 	runinfo_free(&ri);
 	free(fail);

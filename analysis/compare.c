@@ -9,12 +9,12 @@
 #include <unistd.h>
 
 #include "analysis/compare.h"
-#include "analysis/mkdirs.h"
 #include "analysis/compare_csv.h"
 #include "analysis/compare_data.h"
 #include "analysis/compare_load.h"
 #include "analysis/compare_text.h"
 #include "analysis/errmsg.h"
+#include "analysis/keepdir.h"
 #include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/stage.h"
@@ -29,8 +29,10 @@ static const char usage[] =
 "deviation, min and max. Writes compare.csv (a row per experiment),\n"
 "runs.csv (a row per run), the plots' data and compare_summary.png,\n"
 "compare_drift.png, compare_jumps.png and compare_queue.png, and prints\n"
-"the comparison table; other files in DIR are left alone. An experiment\n"
-"with a run missing or not analyzed is left out, said in one line.\n"
+"the comparison table. Other files in DIR are left alone, and so is a\n"
+"compare_*.gp script you changed: the plots are drawn with it (remove it\n"
+"and rerun to get the stock one back). An experiment with a run missing\n"
+"or not analyzed is left out, said in one line.\n"
 "\n"
 "Settings (VMs, rates, draws, duration, speed, faults, failure policy,\n"
 "seeds) are those each run's run.meta records, never what NAME/\n"
@@ -96,21 +98,26 @@ show(FILE *say, const struct compare *c, const char *out, int drawn)
 }
 
 /*
- * The files and plots, made in a temporary directory in tmp: 0 written
- * and drawn, 1 written, no gnuplot (said), -1 failed, err. gnuplot says
- * nothing when a full disk cuts an image short: each must be whole.
+ * The files and plots, made in k's stage: 0 written and drawn, 1
+ * written, no gnuplot (said), -1 failed, err. The plots are drawn with
+ * the folder's scripts, a user's changed one (said) or the stock ones.
+ * gnuplot says nothing when a full disk cuts an image short: each image
+ * must be whole.
  */
 static int
-write_stage(const struct compare *c, const char *tmp, char *err,
-    size_t errlen)
+write_stage(const struct compare *c, struct keepdir *k, const char *cmd,
+    char *err, size_t errlen)
 {
+	const char *tmp = keepdir_stage(k);
 	int rc;
 
 	if (compare_csv_write(c, tmp, err, errlen) == -1 ||
-	    compare_data_write(c, tmp, err, errlen) == -1)
+	    compare_data_write(c, tmp, err, errlen) == -1 ||
+	    keepdir_scripts(k, &plots, err, errlen) == -1)
 		return -1;
+	keepdir_tell_kept(k, cmd, stderr);
 	if ((rc = plot_render_set(tmp, &plots, 0, err, errlen)) == 1)
-		fprintf(stderr, "clockring: compare: %s\n", err);
+		fprintf(stderr, "clockring: %s: %s\n", cmd, err);
 	for (size_t i = 0; rc == 0 && i < compare_nplots; i++)
 		rc = outfile_check_image(tmp, compare_plots[i], "png", err,
 		    errlen);
@@ -122,30 +129,23 @@ write_stage(const struct compare *c, const char *tmp, char *err,
 /*
  * Everything is made in out/.compare.tmp-PID, and moved into out only
  * once whole: a failure leaves an earlier comparison as it was, and no
- * directory that we created.
+ * directory that we created; files compare did not write stay.
  */
 static int
-write_all(const struct compare *c, const char *out, char *err,
-    size_t errlen)
+write_all(const struct compare *c, const char *out, const char *cmd,
+    char *err, size_t errlen)
 {
-	char tmp[STAGE_PATH_MAX] = "";
-	size_t made;
-	int rc = -1;
+	struct keepdir *k = keepdir_open(out, "compare", err, errlen);
+	int rc;
 
-	if (mkdirs_make(out, &made) == -1) {
-		snprintf(err, errlen, "%s: %s", out, strerror(errno));
+	if (k == NULL)
 		return -1;
+	if ((rc = write_stage(c, k, cmd, err, errlen)) == -1 ||
+	    keepdir_commit(k, err, errlen) == -1) {
+		stage_name_final(err, errlen, keepdir_stage(k), out);
+		rc = -1;
 	}
-	if (stage_create(out, "compare", tmp, err, errlen) == -1)
-		goto fail;
-	if ((rc = write_stage(c, tmp, err, errlen)) != -1 &&
-	    stage_publish(tmp, out, err, errlen) == 0)
-		return rc;
-	rc = -1;
-	stage_name_final(err, errlen, tmp, out);
-fail:
-	stage_discard(tmp);
-	mkdirs_undo(out, made);
+	keepdir_close(k);
 	return rc;
 }
 
@@ -166,8 +166,8 @@ out_path(char out[OUTFILE_PATH_MAX], const char *out_dir,
 }
 
 struct compare *
-compare_build(const char *results, const char *out_dir, FILE *say,
-    int *status, char *err, size_t errlen)
+compare_build(const char *cmd, const char *results, const char *out_dir,
+    FILE *say, int *status, char *err, size_t errlen)
 {
 	char out[OUTFILE_PATH_MAX];
 	struct compare *c;
@@ -187,13 +187,13 @@ compare_build(const char *results, const char *out_dir, FILE *say,
 	if ((c = compare_load(results, err, errlen)) == NULL)
 		return NULL;
 	for (size_t i = 0; i < c->nskipped; i++)
-		fprintf(stderr, "clockring: compare: left out, incomplete: "
-		    "%s\n", c->skipped[i]);
+		fprintf(stderr, "clockring: %s: left out, incomplete: %s\n",
+		    cmd, c->skipped[i]);
 	if (c->nexps == 0)
 		errmsg_set(err, errlen, "no complete experiment in %s",
 		    c->results);
 	else if (out_path(out, out_dir, c->results, err, errlen) == 0 &&
-	    (rc = write_all(c, out, err, errlen)) != -1) {
+	    (rc = write_all(c, out, cmd, err, errlen)) != -1) {
 		if (say != NULL)
 			show(say, c, out, rc == 0);
 		*status = 0;
@@ -269,8 +269,8 @@ compare_main(int argc, char **argv)
 
 	if (rc != -1)
 		return rc;
-	struct compare *c = compare_build(results, out, stdout, &rc, err,
-	    sizeof err);
+	struct compare *c = compare_build("compare", results, out, stdout, &rc,
+	    err, sizeof err);
 	if (c == NULL)
 		return compare_fail("compare", rc, err);
 	compare_free(c);

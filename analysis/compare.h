@@ -116,12 +116,15 @@ int compare_main(int argc, char **argv);
 
 /*
  * Load RESULTS_DIR, write the comparison into out_dir (NULL: RESULTS/
- * compare) and draw its plots; say (if not NULL) gets the table and the
- * files. The comparison, or NULL with err and *status (1 or 2, as
- * compare_main). A missing gnuplot only gets a line on stderr.
+ * compare) and draw its plots, with a compare_*.gp script the user
+ * changed there kept; say (if not NULL) gets the table and the files.
+ * The comparison, or NULL with err and *status (1 or 2, as
+ * compare_main). An experiment left out, a kept script and a missing
+ * gnuplot only get a line on stderr, "clockring: CMD: ..." (cmd:
+ * "compare", "report").
  */
-struct compare *compare_build(const char *results, const char *out_dir,
-    FILE *say, int *status, char *err, size_t errlen);
+struct compare *compare_build(const char *cmd, const char *results,
+    const char *out_dir, FILE *say, int *status, char *err, size_t errlen);
 void compare_free(struct compare *c);
 
 /*

@@ -1,4 +1,4 @@
-/* analysis/manifest.c -- manifest.sha256: what analyze wrote into a folder, a SHA-256 per file */
+/* analysis/manifest.c -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
 #include <sys/stat.h>
 
 #include <dirent.h>

@@ -1,4 +1,4 @@
-/* analysis/manifest.h -- manifest.sha256: what analyze wrote into a folder, a SHA-256 per file */
+/* analysis/manifest.h -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
 #ifndef ANALYSIS_MANIFEST_H
 #define ANALYSIS_MANIFEST_H
 
@@ -9,8 +9,8 @@
 struct manifest;
 
 /*
- * DIR/manifest.sha256 as an earlier analysis left it; an empty one when
- * there is none. Lines that are not "HASH  NAME" are passed over. NULL
+ * DIR/manifest.sha256 as the last analyze or compare into DIR left it;
+ * an empty one when there is none. Lines that are not "HASH  NAME" are passed over. NULL
  * with err when it cannot be read.
  */
 struct manifest *manifest_read(const char *dir, char *err, size_t errlen);

@@ -13,12 +13,13 @@ static const char usage[] =
 "usage: clockring report [--out DIR] RESULTS_DIR\n"
 "\n"
 "A lab notebook of a results tree (what `clockring experiments` wrote):\n"
-"runs the comparison (clockring compare, into DIR/compare), then writes\n"
-"DIR/report.md and DIR/report.html, a single self-contained page with\n"
-"every plot inside; other files in DIR are left alone. It tells what was\n"
-"run (experiments, repeats, speed, seeds), each experiment's settings,\n"
-"runs and plots, the comparison tables and plots, and observations\n"
-"generated from the numbers.\n"
+"runs the comparison (clockring compare, into DIR/compare, drawn with a\n"
+"compare_*.gp script you changed there), then writes DIR/report.md and\n"
+"DIR/report.html, a single self-contained page with every plot inside;\n"
+"other files in DIR are left alone. It tells what was run (experiments,\n"
+"repeats, speed, seeds), each experiment's settings, runs and plots, the\n"
+"comparison tables and plots, and observations generated from the\n"
+"numbers.\n"
 "\n"
 "Settings are those each run's run.meta records, never what NAME/\n"
 "experiment.exp says now (its title and description are used); where an\n"
@@ -100,8 +101,8 @@ notebook_main(int argc, char **argv)
 		out = results;
 	if (snprintf(cmp, sizeof cmp, "%s/compare", out) >= (int)sizeof cmp)
 		return compare_fail("report", 2, "--out: path too long");
-	struct compare *c = compare_build(results, cmp, stdout, &rc, err,
-	    sizeof err);
+	struct compare *c = compare_build("report", results, cmp, stdout, &rc,
+	    err, sizeof err);
 	if (c == NULL)
 		return compare_fail("report", rc, err);
 	struct notebook_where w = { out, cmp };

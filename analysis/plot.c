@@ -1,4 +1,4 @@
-/* analysis/plot.c -- run gnuplot on the compiled-in scripts, beside the data they plot */
+/* analysis/plot.c -- run gnuplot on the scripts of a folder, beside the data they plot */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include "analysis/gp_scripts.h"
-#include "analysis/outfile.h"
 #include "analysis/plot.h"
 
 /* One script may take this long; the largest runs draw in a few seconds. */
@@ -27,7 +26,7 @@ const size_t plot_count = sizeof plot_names / sizeof plot_names[0];
 
 /* What the plots of one run load: compare_*.gp are not theirs. */
 static const char *const run_libs[] = { "common.gp", "look.gp", "faults.gp" };
-static const struct plot_set run_set = {
+const struct plot_set plot_run_set = {
 	plot_names, sizeof plot_names / sizeof plot_names[0],
 	run_libs, sizeof run_libs / sizeof run_libs[0],
 };
@@ -35,7 +34,7 @@ static const struct plot_set run_set = {
 /* One run of gnuplot on one script. */
 struct job {
 	const char *prog;	/* gnuplot's path */
-	const char *dir;	/* its working directory: the analysis dir */
+	const char *dir;	/* its working directory: the scripts' */
 	const char *setup;	/* its -e commands: terminal kind and size */
 	const char *script;	/* e.g. "drift.gp" */
 	FILE *out;		/* gets gnuplot's stdout; NULL: /dev/null */
@@ -44,39 +43,20 @@ struct job {
 	int status;		/* from waitpid */
 };
 
-/* Is the embedded script file one that set draws or loads? */
-static int
-in_set(const struct plot_set *set, const char *file)
+int
+plot_set_has(const struct plot_set *set, const char *file)
 {
-	size_t n = strlen(file) - 3;	/* without ".gp" */
+	size_t n = strlen(file);
 
-	for (size_t i = 0; i < set->count; i++)
-		if (strncmp(set->names[i], file, n) == 0 &&
-		    set->names[i][n] == '\0')
+	/* NAME.gp draws NAME: n - 3 is NAME's length. */
+	for (size_t i = 0; n > 3 && i < set->count; i++)
+		if (strcmp(file + n - 3, ".gp") == 0 &&
+		    strncmp(set->names[i], file, n - 3) == 0 &&
+		    set->names[i][n - 3] == '\0')
 			return 1;
 	for (size_t i = 0; i < set->nlibs; i++)
 		if (strcmp(set->libs[i], file) == 0)
 			return 1;
-	return 0;
-}
-
-/* Write set's scripts into dir, where a user may edit and rerun them. */
-static int
-write_scripts(const char *dir, const struct plot_set *set, char *err,
-    size_t errlen)
-{
-	char path[OUTFILE_PATH_MAX];
-
-	for (size_t i = 0; i < gp_nscripts; i++) {
-		if (!in_set(set, gp_scripts[i].name))
-			continue;
-		FILE *f = outfile_open(dir, gp_scripts[i].name, path, err, errlen);
-		if (f == NULL)
-			return -1;
-		fputs(gp_scripts[i].text, f);
-		if (outfile_close(f, path, err, errlen) == -1)
-			return -1;
-	}
 	return 0;
 }
 
@@ -375,19 +355,13 @@ has_script(const char *file)
 	return 0;
 }
 
-int
-plot_run_script(const char *file)
-{
-	return in_set(&run_set, file);
-}
-
 /*
  * Every plot is tried, so one that fails leaves the others drawn; err
  * tells of the first failure.
  */
-static int
-draw_set(const char *dir, const struct plot_set *set, int svg, char *err,
-    size_t errlen)
+int
+plot_render_set(const char *dir, const struct plot_set *set, int svg,
+    char *err, size_t errlen)
 {
 	const char *ext = svg ? "svg" : "png";
 	char prog[PLOT_PATH_MAX], setup[64], script[64], first[512] = "";
@@ -417,16 +391,7 @@ draw_set(const char *dir, const struct plot_set *set, int svg, char *err,
 int
 plot_render(const char *dir, int svg, char *err, size_t errlen)
 {
-	return draw_set(dir, &run_set, svg, err, errlen);
-}
-
-int
-plot_render_set(const char *dir, const struct plot_set *set, int svg,
-    char *err, size_t errlen)
-{
-	if (write_scripts(dir, set, err, errlen) == -1)
-		return -1;
-	return draw_set(dir, set, svg, err, errlen);
+	return plot_render_set(dir, &plot_run_set, svg, err, errlen);
 }
 
 /* Columns and rows of the terminal out writes to, less one row for the prompt. */

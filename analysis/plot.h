@@ -1,4 +1,4 @@
-/* analysis/plot.h -- draw the plots of analysis/NAME.gp with gnuplot */
+/* analysis/plot.h -- draw the plots of the NAME.gp scripts in a folder with gnuplot */
 #ifndef ANALYSIS_PLOT_H
 #define ANALYSIS_PLOT_H
 
@@ -8,21 +8,6 @@
 /* The plots, in the order they are drawn: NAME.gp makes NAME.png. */
 extern const char *const plot_names[];
 extern const size_t plot_count;
-
-/*
- * Is file, the name of a compiled-in script (gp_scripts.h), one that a
- * run's plots draw or load? Those are the scripts analyze writes.
- */
-int plot_run_script(const char *file);
-
-/*
- * Draw each plot of a run with the scripts in dir, which holds them, the
- * data files and plotvars.gp, as dir/NAME.png, or NAME.svg when svg. 0
- * ok; 1 gnuplot is not installed (err says how to get it); -1 gnuplot
- * failed or printed anything at all, warnings included (err names the
- * script and quotes gnuplot's message).
- */
-int plot_render(const char *dir, int svg, char *err, size_t errlen);
 
 /*
  * A family of plots drawn together in one directory: NAME.gp draws
@@ -35,12 +20,27 @@ struct plot_set {
 	size_t nlibs;
 };
 
+/* A run's plots, plot_names, and the scripts they load: what analyze draws. */
+extern const struct plot_set plot_run_set;
+
 /*
- * Write set's scripts, as compiled in, into dir, and draw its plots as
- * plot_render does; only set's scripts are written.
+ * Is file, the name of a compiled-in script (gp_scripts.h), one that
+ * set's plots draw or load? Those are the scripts of set's folder.
+ */
+int plot_set_has(const struct plot_set *set, const char *file);
+
+/*
+ * Draw each plot of set with the scripts in dir, which holds them and
+ * the data they plot, as dir/NAME.png, or NAME.svg when svg. 0 ok; 1
+ * gnuplot is not installed (err says how to get it); -1 gnuplot failed
+ * or printed anything at all, warnings included (err names the script
+ * and quotes gnuplot's message).
  */
 int plot_render_set(const char *dir, const struct plot_set *set, int svg,
     char *err, size_t errlen);
+
+/* plot_render_set of a run's plots, plot_run_set. */
+int plot_render(const char *dir, int svg, char *err, size_t errlen);
 
 /*
  * Draw the drift plot as text (gnuplot's dumb terminal) onto out, sized

@@ -146,7 +146,7 @@ static void
 write_scripts(const char *dir)
 {
 	for (size_t i = 0; i < gp_nscripts; i++) {
-		if (!plot_run_script(gp_scripts[i].name))
+		if (!plot_set_has(&plot_run_set, gp_scripts[i].name))
 			continue;
 		FILE *f = open_in(dir, gp_scripts[i].name);
 		fputs(gp_scripts[i].text, f);
@@ -261,23 +261,41 @@ END_TEST
  */
 START_TEST(run_scripts_are_the_plots_and_their_libraries)
 {
+	const struct plot_set *run = &plot_run_set;
 	char name[64];
 	size_t found = 0;
 
 	ck_assert_uint_ge(gp_nscripts, plot_count + 3);
 	for (size_t i = 0; i < gp_nscripts; i++) {
 		int compare = strncmp(gp_scripts[i].name, "compare_", 8) == 0;
-		ck_assert_msg(plot_run_script(gp_scripts[i].name) == !compare,
+		ck_assert_msg(plot_set_has(run, gp_scripts[i].name) == !compare,
 		    "%s", gp_scripts[i].name);
 		found += !compare;
 	}
 	for (size_t i = 0; i < plot_count; i++) {
 		snprintf(name, sizeof name, "%s.gp", plot_names[i]);
-		ck_assert(plot_run_script(name));
+		ck_assert(plot_set_has(run, name));
 	}
-	ck_assert(plot_run_script("common.gp") && plot_run_script("look.gp") &&
-	    plot_run_script("faults.gp"));
+	ck_assert(plot_set_has(run, "common.gp") && plot_set_has(run,
+	    "look.gp") && plot_set_has(run, "faults.gp"));
 	ck_assert_uint_eq(found, plot_count + 3);
+}
+END_TEST
+
+/* A plot's script is NAME.gp: not NAME, nor a name shorter than ".gp". */
+START_TEST(a_set_has_only_its_plots_scripts_and_libraries)
+{
+	const struct plot_set *run = &plot_run_set;
+
+	ck_assert(plot_set_has(run, "drift.gp"));
+	ck_assert(!plot_set_has(run, "drift"));
+	ck_assert(!plot_set_has(run, "drift.g"));
+	ck_assert(!plot_set_has(run, "drift.gpx"));
+	ck_assert(!plot_set_has(run, "drif.gp"));
+	ck_assert(!plot_set_has(run, ".gp"));
+	ck_assert(!plot_set_has(run, ""));
+	ck_assert(!plot_set_has(run, "compare_drift.gp"));
+	ck_assert(!plot_set_has(run, "plotvars.gp"));
 }
 END_TEST
 
@@ -610,6 +628,7 @@ make_plot_suite(void)
 	    (int)NELEM(drawn));
 	tcase_add_test(draw, plot_names_are_the_five_plots_each_with_its_script);
 	tcase_add_test(draw, run_scripts_are_the_plots_and_their_libraries);
+	tcase_add_test(draw, a_set_has_only_its_plots_scripts_and_libraries);
 	tcase_add_test(draw, a_script_run_by_hand_draws_a_png);
 	tcase_add_test(draw, without_faults_the_markers_change_not_a_pixel);
 	tcase_add_test(draw, a_directory_named_with_spaces_and_quotes_is_drawn);

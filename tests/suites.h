@@ -25,7 +25,7 @@ Suite *make_plot_suite(void);
 Suite *make_outfile_suite(void);
 Suite *make_stage_suite(void);
 Suite *make_manifest_suite(void);
-Suite *make_anadir_suite(void);
+Suite *make_keepdir_suite(void);
 Suite *make_expfile_suite(void);
 Suite *make_stale_suite(void);
 Suite *make_compare_suite(void);

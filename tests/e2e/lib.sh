@@ -29,6 +29,21 @@ meta() {	# meta DIR KEY: one value of run.meta
 	sed -n "s/^$2=//p" "$1/run.meta"
 }
 
+# tiny_results RESULTS ARGS: a results tree of one experiment, $T/exp/tiny.exp
+# ("run = ARGS", two repeats of 4 model seconds), run at speed 20.
+tiny_results() {
+	mkdir -p "$T/exp"
+	cat >"$T/exp/tiny.exp" <<END
+title = Tiny
+description = Two quick runs
+run = $2
+repeat = 2
+duration = 4
+END
+	"$CLOCKRING" experiments --out "$1" --speed 20 "$T/exp/tiny.exp" >"$T/out" 2>&1 ||
+		{ cat "$T/out"; fail "experiments"; }
+}
+
 # expect_exit CODE CMD...: CMD must exit with CODE; its stderr is in $T/err.
 expect_exit() {
 	want=$1

@@ -1,13 +1,13 @@
-/* analysis/anadir.c -- the folder an analysis goes into: staged whole, moved in file by file, the user's files kept */
+/* analysis/keepdir.c -- an output folder of analyze or compare: staged whole, moved in file by file, the user's files kept */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/anadir.h"
 #include "analysis/errmsg.h"
 #include "analysis/gp_scripts.h"
+#include "analysis/keepdir.h"
 #include "analysis/manifest.h"
 #include "analysis/mkdirs.h"
 #include "analysis/outfile.h"
@@ -15,56 +15,56 @@
 #include "analysis/sha256.h"
 #include "analysis/stage.h"
 
-#define KEPT_MAX	16	/* more than the run plots' scripts */
+#define KEPT_MAX	16	/* more than any plot set's scripts */
 
-struct anadir {
+struct keepdir {
 	char out[OUTFILE_PATH_MAX];	/* the folder */
 	char tmp[STAGE_PATH_MAX];	/* the stage in it */
 	int committed;			/* the stage has moved in */
 	size_t made;			/* what mkdirs_make made of out */
-	struct manifest *old;		/* what analyze wrote there before */
+	struct manifest *old;		/* what was written there before */
 	const char *kept[KEPT_MAX];	/* the user's scripts, in gp_scripts */
 	size_t nkept;
 };
 
-struct anadir *
-anadir_open(const char *out, char *err, size_t errlen)
+struct keepdir *
+keepdir_open(const char *out, const char *name, char *err, size_t errlen)
 {
-	struct anadir *a = calloc(1, sizeof *a);
+	struct keepdir *k = calloc(1, sizeof *k);
 
-	if (a == NULL) {
+	if (k == NULL) {
 		errmsg_set(err, errlen, "out of memory");
 		return NULL;
 	}
-	if ((size_t)snprintf(a->out, sizeof a->out, "%s", out) >=
-	    sizeof a->out) {
+	if ((size_t)snprintf(k->out, sizeof k->out, "%s", out) >=
+	    sizeof k->out) {
 		errmsg_set(err, errlen, "%.64s...: path too long", out);
-		free(a);
+		free(k);
 		return NULL;
 	}
-	if (mkdirs_make(out, &a->made) == -1) {
+	if (mkdirs_make(out, &k->made) == -1) {
 		errmsg_set(err, errlen, "%s: %s", out, strerror(errno));
-		free(a);
+		free(k);
 		return NULL;
 	}
-	if ((a->old = manifest_read(out, err, errlen)) == NULL ||
-	    stage_create(out, "analysis", a->tmp, err, errlen) == -1) {
-		anadir_close(a);
+	if ((k->old = manifest_read(out, err, errlen)) == NULL ||
+	    stage_create(out, name, k->tmp, err, errlen) == -1) {
+		keepdir_close(k);
 		return NULL;
 	}
-	return a;
+	return k;
 }
 
 const char *
-anadir_stage(const struct anadir *a)
+keepdir_stage(const struct keepdir *k)
 {
-	return a->tmp;
+	return k->tmp;
 }
 
 const char *
-anadir_kept(const struct anadir *a, size_t i)
+keepdir_kept(const struct keepdir *k, size_t i)
 {
-	return i < a->nkept ? a->kept[i] : NULL;
+	return i < k->nkept ? k->kept[i] : NULL;
 }
 
 /* dir/name into path: 0, or -1 with err when it does not fit. */
@@ -90,17 +90,17 @@ hash_text(const char *text, char hex[SHA256_HEX])
 
 /*
  * Is the folder's copy of a script, whose hash is now, ours to replace?
- * It is when it is the stock one, or what the manifest says analyze wrote
- * (maybe an older clockring's stock one); else the user changed it. A
+ * It is when it is the stock one, or what the manifest says was written
+ * there (maybe an older clockring's stock one); else the user changed it. A
  * folder without a manifest has only the first test.
  */
 static int
-ours(const struct anadir *a, const struct gp_script *g, const char *now)
+ours(const struct keepdir *k, const struct gp_script *g, const char *now)
 {
 	char stock[SHA256_HEX];
 
 	hash_text(g->text, stock);
-	return strcmp(now, stock) == 0 || manifest_wrote(a->old, g->name, now);
+	return strcmp(now, stock) == 0 || manifest_wrote(k->old, g->name, now);
 }
 
 /* Copy the file from into the file dir/name, whole or not at all. */
@@ -145,36 +145,46 @@ write_text(const char *dir, const struct gp_script *g, char *err,
 
 /* One script into the stage: the user's, kept, or the stock one. */
 static int
-stage_script(struct anadir *a, const struct gp_script *g, char *err,
+stage_script(struct keepdir *k, const struct gp_script *g, char *err,
     size_t errlen)
 {
 	char path[OUTFILE_PATH_MAX], now[SHA256_HEX];
 
-	if (join(path, a->out, g->name, err, errlen) == -1)
+	if (join(path, k->out, g->name, err, errlen) == -1)
 		return -1;
 	if (sha256_file(path, now) == -1) {
 		if (errno != ENOENT)
 			return errmsg_set(err, errlen, "%s: %s", path,
 			    strerror(errno));
-		return write_text(a->tmp, g, err, errlen);
+		return write_text(k->tmp, g, err, errlen);
 	}
-	if (ours(a, g, now))
-		return write_text(a->tmp, g, err, errlen);
-	if (a->nkept == KEPT_MAX)
-		return errmsg_set(err, errlen, "%s: too many scripts", a->out);
-	a->kept[a->nkept++] = g->name;
-	return copy(path, a->tmp, g->name, err, errlen);
+	if (ours(k, g, now))
+		return write_text(k->tmp, g, err, errlen);
+	if (k->nkept == KEPT_MAX)
+		return errmsg_set(err, errlen, "%s: too many scripts", k->out);
+	k->kept[k->nkept++] = g->name;
+	return copy(path, k->tmp, g->name, err, errlen);
 }
 
 int
-anadir_scripts(struct anadir *a, char *err, size_t errlen)
+keepdir_scripts(struct keepdir *k, const struct plot_set *set, char *err,
+    size_t errlen)
 {
-	a->nkept = 0;
+	k->nkept = 0;
 	for (size_t i = 0; i < gp_nscripts; i++)
-		if (plot_run_script(gp_scripts[i].name) &&
-		    stage_script(a, &gp_scripts[i], err, errlen) == -1)
+		if (plot_set_has(set, gp_scripts[i].name) &&
+		    stage_script(k, &gp_scripts[i], err, errlen) == -1)
 			return -1;
 	return 0;
+}
+
+void
+keepdir_tell_kept(const struct keepdir *k, const char *cmd, FILE *to)
+{
+	for (size_t i = 0; i < k->nkept; i++)
+		fprintf(to, "clockring: %s: %s/%s: kept your changed script, and "
+		    "the plots use it (remove it and rerun %s to get the stock "
+		    "one back)\n", cmd, k->out, k->kept[i], cmd);
 }
 
 /*
@@ -184,34 +194,34 @@ anadir_scripts(struct anadir *a, char *err, size_t errlen)
  * not yet the one it describes.
  */
 int
-anadir_commit(struct anadir *a, char *err, size_t errlen)
+keepdir_commit(struct keepdir *k, char *err, size_t errlen)
 {
 	char path[OUTFILE_PATH_MAX];
 
-	for (size_t i = 0; i < a->nkept; i++) {
-		if (join(path, a->tmp, a->kept[i], err, errlen) == -1)
+	for (size_t i = 0; i < k->nkept; i++) {
+		if (join(path, k->tmp, k->kept[i], err, errlen) == -1)
 			return -1;
 		if (unlink(path) == -1)
 			return errmsg_set(err, errlen, "%s: %s", path,
 			    strerror(errno));
 	}
-	if (manifest_write(a->tmp, a->out, a->old, err, errlen) == -1 ||
-	    stage_publish_last(a->tmp, a->out, MANIFEST_NAME, err,
+	if (manifest_write(k->tmp, k->out, k->old, err, errlen) == -1 ||
+	    stage_publish_last(k->tmp, k->out, MANIFEST_NAME, err,
 	    errlen) == -1)
 		return -1;
-	a->committed = 1;
+	k->committed = 1;
 	return 0;
 }
 
 void
-anadir_close(struct anadir *a)
+keepdir_close(struct keepdir *k)
 {
-	if (a == NULL)
+	if (k == NULL)
 		return;
-	if (!a->committed) {
-		stage_discard(a->tmp);
-		mkdirs_undo(a->out, a->made);
+	if (!k->committed) {
+		stage_discard(k->tmp);
+		mkdirs_undo(k->out, k->made);
 	}
-	manifest_free(a->old);
-	free(a);
+	manifest_free(k->old);
+	free(k);
 }

@@ -1,4 +1,4 @@
-/* tests/check_anadir.c -- analyze's output folder: only its own files replaced, the user's scripts kept and drawn with, --out */
+/* tests/check_keepdir.c -- the output folders of analyze and compare: only their own files replaced, the user's scripts kept and drawn with, --out */
 #include <sys/stat.h>
 
 #include <stdio.h>
@@ -7,15 +7,19 @@
 
 #include <check.h>
 
+#include "analysis/compare.h"
 #include "analysis/gp_scripts.h"
 #include "analysis/manifest.h"
+#include "analysis/notebook.h"
 #include "analysis/sha256.h"
 #include "tests/anarun.h"
+#include "tests/restree.h"
 #include "tests/suites.h"
 
 /*
- * A gnuplot that "draws" NAME.svg as the text of the script it was given
- * and an SVG's end: each image tells which script drew it.
+ * A gnuplot that "draws" NAME.svg or NAME.png (as its -e term_kind says)
+ * as the text of the script it was given and the end of a whole image
+ * of that kind: each image tells which script drew it.
  */
 static void
 fake_gnuplot(void)
@@ -23,7 +27,9 @@ fake_gnuplot(void)
 	static const char *const body[] = {
 		"#!/bin/sh",
 		"for a; do f=$a; done",
-		"{ cat \"$f\"; echo '</svg>'; } >\"${f%.gp}.svg\"",
+		"case $3 in *svg*) e=svg;; *) e=png;; esac",
+		"{ cat \"$f\"; if [ $e = svg ]; then echo '</svg>'; else",
+		"  printf '\\0\\0\\0\\0IEND\\256B`\\202'; fi; } >\"${f%.gp}.$e\"",
 	};
 	char dir[256], path[300];
 
@@ -74,37 +80,38 @@ stock(const char *name)
 	return NULL;
 }
 
-/* Does analysis/NAME hold exactly text? */
+/* Does dir/NAME hold exactly text? */
 static int
 holds(const char *dir, const char *name, const char *text)
 {
-	char *got = anarun_output(dir, name);
+	char *got = restree_read(dir, name);
 	int same = strcmp(got, text) == 0;
 
 	free(got);
 	return same;
 }
 
-/* Does analysis/NAME contain text? */
+/* Does dir/NAME contain text? */
 static int
 contains(const char *dir, const char *name, const char *text)
 {
-	char *got = anarun_output(dir, name);
+	char *got = restree_read(dir, name);
 	int in = strstr(got, text) != NULL;
 
 	free(got);
 	return in;
 }
 
-/* err is the one line that says ANA/NAME was kept, and how to undo it. */
+/* err is the one line of cmd that says DIR/NAME was kept, and how to undo it. */
 static void
-expect_kept(const char *err, const char *ana, const char *name)
+expect_kept(const char *err, const char *cmd, const char *dir,
+    const char *name)
 {
 	char want[600];
 
-	snprintf(want, sizeof want, "clockring: analyze: %s/%s: kept your "
-	    "changed script, and the plots use it (remove it and rerun analyze to "
-	    "get the stock one back)\n", ana, name);
+	snprintf(want, sizeof want, "clockring: %s: %s/%s: kept your "
+	    "changed script, and the plots use it (remove it and rerun %s to "
+	    "get the stock one back)\n", cmd, dir, name, cmd);
 	ck_assert_str_eq(err, want);
 }
 
@@ -115,42 +122,8 @@ START_TEST(a_file_analyze_does_not_write_stays)
 	analyzed(dir, sizeof dir, ana);
 	rundir_write_raw(ana, "notes.txt", "mine\n", 5);
 	err = again(dir, 1);
-	ck_assert(holds(dir, "notes.txt", "mine\n"));
+	ck_assert(holds(ana, "notes.txt", "mine\n"));
 	free(err);
-}
-END_TEST
-
-/*
- * A changed drift.gp stays, draws drift.svg, and is said to be kept each
- * time; removed, the stock one comes back without a word.
- */
-START_TEST(a_changed_script_is_kept_and_its_plot_drawn_with_it)
-{
-	char dir[256], ana[300], *text, *err;
-
-	analyzed(dir, sizeof dir, ana);
-	ck_assert(holds(dir, "drift.gp", stock("drift.gp")));
-	ck_assert_ptr_nonnull(text = malloc(strlen(stock("drift.gp")) + 16));
-	strcpy(text, stock("drift.gp"));
-	strcat(text, "# mine\n");
-	rundir_write_raw(ana, "drift.gp", text, strlen(text));
-	for (int run = 0; run < 2; run++) {
-		err = again(dir, 0);
-		expect_kept(err, ana, "drift.gp");
-		free(err);
-		ck_assert(holds(dir, "drift.gp", text));
-		ck_assert(contains(dir, "drift.svg", "# mine"));
-		ck_assert(!contains(dir, "clock.svg", "# mine"));
-		ck_assert(holds(dir, "clock.gp", stock("clock.gp")));
-	}
-	free(text);
-	snprintf(ana + strlen(ana), 16, "/drift.gp");
-	ck_assert_int_eq(unlink(ana), 0);
-	err = again(dir, 0);
-	ck_assert_str_eq(err, "");
-	free(err);
-	ck_assert(holds(dir, "drift.gp", stock("drift.gp")));
-	ck_assert(!contains(dir, "drift.svg", "# mine"));
 }
 END_TEST
 
@@ -162,9 +135,9 @@ START_TEST(a_changed_library_script_is_kept)
 	analyzed(dir, sizeof dir, ana);
 	rundir_write_raw(ana, "look.gp", "# my look\n", 10);
 	err = again(dir, 0);
-	expect_kept(err, ana, "look.gp");
+	expect_kept(err, "analyze", ana, "look.gp");
 	free(err);
-	ck_assert(holds(dir, "look.gp", "# my look\n"));
+	ck_assert(holds(ana, "look.gp", "# my look\n"));
 }
 END_TEST
 
@@ -188,7 +161,7 @@ START_TEST(a_script_an_older_clockring_wrote_is_replaced)
 	err = again(dir, 0);
 	ck_assert_str_eq(err, "");
 	free(err);
-	ck_assert(holds(dir, "drift.gp", stock("drift.gp")));
+	ck_assert(holds(ana, "drift.gp", stock("drift.gp")));
 }
 END_TEST
 
@@ -205,10 +178,10 @@ START_TEST(without_a_manifest_only_a_stock_script_is_replaced)
 	ck_assert_int_eq(unlink(path), 0);
 	rundir_write_raw(ana, "clock.gp", "# not stock\n", 12);
 	err = again(dir, 0);
-	expect_kept(err, ana, "clock.gp");
+	expect_kept(err, "analyze", ana, "clock.gp");
 	free(err);
-	ck_assert(holds(dir, "clock.gp", "# not stock\n"));
-	ck_assert(holds(dir, "drift.gp", stock("drift.gp")));
+	ck_assert(holds(ana, "clock.gp", "# not stock\n"));
+	ck_assert(holds(ana, "drift.gp", stock("drift.gp")));
 }
 END_TEST
 
@@ -221,39 +194,51 @@ START_TEST(quiet_keeps_a_changed_script_without_a_word)
 	err = again(dir, 1);
 	ck_assert_str_eq(err, "");
 	free(err);
-	ck_assert(holds(dir, "drift.gp", "# mine\n"));
-	ck_assert(contains(dir, "drift.svg", "# mine"));
+	ck_assert(holds(ana, "drift.gp", "# mine\n"));
+	ck_assert(contains(ana, "drift.svg", "# mine"));
 }
 END_TEST
 
 /*
- * The manifest names every file analyze wrote with its hash, as it is
- * there: not itself, not the user's files, and no temporary file is left.
+ * The manifest of dir names every file written there with its hash, as
+ * it is there: not itself, not the user's notes.txt or the script mine
+ * the user changed (NULL: none), and no temporary file is left. More
+ * than least files are there.
  */
-START_TEST(the_manifest_lists_every_file_written_and_no_other)
+static void
+expect_manifest(const char *dir, int least, const char *mine)
 {
-	char dir[256], ana[300], path[600], hex[SHA256_HEX], err[512] = "";
+	char path[600], hex[SHA256_HEX], err[512] = "";
 	struct dirent **names;
 	struct manifest *m;
 	int n;
 
-	analyzed(dir, sizeof dir, ana);
-	rundir_write_raw(ana, "notes.txt", "mine\n", 5);
-	ck_assert_ptr_nonnull(m = manifest_read(ana, err, sizeof err));
-	ck_assert_int_gt(n = scandir(ana, &names, NULL, alphasort), 20);
+	ck_assert_ptr_nonnull(m = manifest_read(dir, err, sizeof err));
+	ck_assert_int_gt(n = scandir(dir, &names, NULL, alphasort), least);
 	for (int i = 0; i < n; i++) {
 		const char *name = names[i]->d_name;
-		snprintf(path, sizeof path, "%s/%s", ana, name);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
 		ck_assert_msg(name[0] != '.' || strcmp(name, ".") == 0 ||
 		    strcmp(name, "..") == 0, "%s left", path);
 		if (name[0] != '.' && sha256_file(path, hex) == 0)
 			ck_assert_msg(manifest_wrote(m, name, hex) ==
 			    (strcmp(name, "notes.txt") != 0 &&
-			    strcmp(name, MANIFEST_NAME) != 0), "%s", name);
+			    strcmp(name, MANIFEST_NAME) != 0 &&
+			    (mine == NULL || strcmp(name, mine) != 0)), "%s",
+			    name);
 		free(names[i]);
 	}
 	free(names);
 	manifest_free(m);
+}
+
+START_TEST(the_manifest_lists_every_file_written_and_no_other)
+{
+	char dir[256], ana[300];
+
+	analyzed(dir, sizeof dir, ana);
+	rundir_write_raw(ana, "notes.txt", "mine\n", 5);
+	expect_manifest(ana, 20, NULL);
 }
 END_TEST
 
@@ -275,7 +260,7 @@ START_TEST(every_run_script_is_written_even_without_gnuplot)
 		if (strncmp(gp_scripts[i].name, "compare_", 8) == 0)
 			ck_assert_msg(stat(path, &st) == -1, "%s written", path);
 		else
-			ck_assert(holds(dir, gp_scripts[i].name,
+			ck_assert(holds(ana, gp_scripts[i].name,
 			    gp_scripts[i].text));
 	}
 }
@@ -292,7 +277,7 @@ START_TEST(svg_after_png_leaves_the_pngs)
 	rundir_write_raw(ana, "drift.png", png_end, sizeof png_end);
 	err = again(dir, 0);
 	free(err);
-	ck_assert(contains(dir, "drift.svg", "</svg>"));
+	ck_assert(contains(ana, "drift.svg", "</svg>"));
 	ck_assert_int_eq(access(strcat(ana, "/drift.png"), F_OK), 0);
 }
 END_TEST
@@ -394,15 +379,131 @@ START_TEST(bad_out_is_bad_usage)
 }
 END_TEST
 
-Suite *
-make_anadir_suite(void)
+/*
+ * The commands that keep a folder's changed scripts: analyze --svg, into
+ * RUN/analysis, and compare and report, into RESULTS/compare; each with
+ * a script of that folder and its image, and another plot's.
+ */
+static const struct {
+	const char *cmd;
+	const char *script, *image, *other, *other_image;
+} keepers[] = {
+	{ "analyze", "drift.gp", "drift.svg", "clock.gp", "clock.svg" },
+	{ "compare", "compare_drift.gp", "compare_drift.png",
+	  "compare_queue.gp", "compare_queue.png" },
+	{ "report", "compare_drift.gp", "compare_drift.png",
+	  "compare_queue.gp", "compare_queue.png" },
+};
+
+/*
+ * keepers[i]'s command again on top, a run or a results tree: it must
+ * work; its stderr (caller frees).
+ */
+static char *
+rerun(int i, const char *top)
 {
-	Suite *s = suite_create("anadir");
+	char *out, *err;
+	int rc;
+
+	if (i == 0)
+		return again(top, 0);
+	rc = restree_call(i == 1 ? compare_main : notebook_main, &out, &err,
+	    top, (const char *)NULL);
+	ck_assert_msg(rc == 0, "%s exited %d: %s", keepers[i].cmd, rc, err);
+	free(out);
+	return err;
+}
+
+/*
+ * keepers[i]'s input, and its output once drawn: top is run A or the
+ * hand-made results tree, folder the output folder in it.
+ */
+static void
+made(int i, char top[256], char folder[300])
+{
+	if (i == 0) {
+		analyzed(top, 256, folder);
+		return;
+	}
+	fake_gnuplot();
+	restree_make(top, 256, restree_std, 2);
+	free(rerun(i, top));
+	snprintf(folder, 300, "%s/compare", top);
+}
+
+/*
+ * A changed script stays, draws its image, and is said to be kept each
+ * time; removed, the stock one comes back without a word. A note of the
+ * user's stays throughout, and the manifest vouches only for what the
+ * command wrote.
+ */
+START_TEST(a_changed_script_is_kept_and_its_plot_drawn_with_it)
+{
+	const char *name = keepers[_i].script;
+	char top[256], folder[300], path[400], *text, *err;
+
+	made(_i, top, folder);
+	ck_assert(holds(folder, name, stock(name)));
+	rundir_write_raw(folder, "notes.txt", "mine\n", 5);
+	ck_assert_ptr_nonnull(text = malloc(strlen(stock(name)) + 16));
+	strcpy(text, stock(name));
+	strcat(text, "# mine\n");
+	rundir_write_raw(folder, name, text, strlen(text));
+	for (int run = 0; run < 2; run++) {
+		err = rerun(_i, top);
+		expect_kept(err, keepers[_i].cmd, folder, name);
+		free(err);
+		ck_assert(holds(folder, name, text));
+		ck_assert(contains(folder, keepers[_i].image, "# mine"));
+		ck_assert(!contains(folder, keepers[_i].other_image, "# mine"));
+		ck_assert(holds(folder, keepers[_i].other,
+		    stock(keepers[_i].other)));
+		expect_manifest(folder, 15, name);
+	}
+	free(text);
+	snprintf(path, sizeof path, "%s/%s", folder, name);
+	ck_assert_int_eq(unlink(path), 0);
+	err = rerun(_i, top);
+	ck_assert_str_eq(err, "");
+	free(err);
+	ck_assert(holds(folder, name, stock(name)));
+	ck_assert(!contains(folder, keepers[_i].image, "# mine"));
+	ck_assert(holds(folder, "notes.txt", "mine\n"));
+}
+END_TEST
+
+/* Without gnuplot, compare's scripts are written all the same, and no run's. */
+START_TEST(every_compare_script_is_written_even_without_gnuplot)
+{
+	char results[256], cmp[300], path[400], *err;
+	struct stat st;
+
+	restree_make(results, sizeof results, restree_std, 2);
+	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/nonexistent", 1), 0);
+	err = rerun(1, results);
+	ck_assert_ptr_nonnull(strstr(err, "not found"));
+	free(err);
+	snprintf(cmp, sizeof cmp, "%s/compare", results);
+	for (size_t i = 0; i < gp_nscripts; i++) {
+		const char *name = gp_scripts[i].name;
+		snprintf(path, sizeof path, "%s/%s", cmp, name);
+		if (strncmp(name, "compare_", 8) == 0 ||
+		    strcmp(name, "look.gp") == 0)
+			ck_assert(holds(cmp, name, gp_scripts[i].text));
+		else
+			ck_assert_msg(stat(path, &st) == -1, "%s written", path);
+	}
+}
+END_TEST
+
+Suite *
+make_keepdir_suite(void)
+{
+	Suite *s = suite_create("keepdir");
 	TCase *t = tcase_create("output folder");
 
 	tcase_add_unchecked_fixture(t, rundir_setup, rundir_teardown);
 	tcase_add_test(t, a_file_analyze_does_not_write_stays);
-	tcase_add_test(t, a_changed_script_is_kept_and_its_plot_drawn_with_it);
 	tcase_add_test(t, a_changed_library_script_is_kept);
 	tcase_add_test(t, a_script_an_older_clockring_wrote_is_replaced);
 	tcase_add_test(t, without_a_manifest_only_a_stock_script_is_replaced);
@@ -413,6 +514,10 @@ make_anadir_suite(void)
 	tcase_add_test(t, out_writes_the_analysis_elsewhere_and_nothing_into_the_run);
 	tcase_add_test(t, out_made_for_a_failed_analysis_goes_again);
 	tcase_add_loop_test(t, bad_out_is_bad_usage, 0, (int)NELEM(bad_out));
+	tcase_add_loop_test(t,
+	    a_changed_script_is_kept_and_its_plot_drawn_with_it, 0,
+	    (int)NELEM(keepers));
+	tcase_add_test(t, every_compare_script_is_written_even_without_gnuplot);
 	suite_add_tcase(s, t);
 	return s;
 }
