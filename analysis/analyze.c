@@ -21,7 +21,7 @@
 #include "analysis/stage.h"
 #include "analysis/stats.h"
 #include "analysis/sumtext.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 static const char usage[] =
 "usage: clockring analyze [options] RUN_DIR...\n"

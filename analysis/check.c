@@ -16,7 +16,7 @@
 #include "analysis/logread.h"
 #include "analysis/merge.h"
 #include "analysis/meta.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 /*
  * Every rule is applied in one pass over the logs, merged by wall clock

@@ -8,7 +8,7 @@
 
 #include "analysis/checker.h"
 #include "analysis/logread.h"
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 /*
  * Tick spacing is judged by the slope of a least-squares line through each

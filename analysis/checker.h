@@ -8,7 +8,7 @@
 
 #include "analysis/logread.h"
 #include "analysis/meta.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 #define CHECK_PATH_MAX	4096
 #define CHECK_LOG_PATH_MAX	(CHECK_PATH_MAX + 32)	/* DIR/vmI.csv */

@@ -8,7 +8,7 @@
 #include "analysis/findings.h"
 #include "analysis/meta.h"
 #include "analysis/report.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 #define WRAP	78
 

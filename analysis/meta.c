@@ -8,7 +8,7 @@
 
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 struct entry {
 	char *line;		/* "key\0value", one allocation per line */

@@ -9,7 +9,7 @@
 #include "analysis/logread.h"
 #include "analysis/meta.h"
 #include "analysis/runinfo.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /*
  * A reason from a meta getter, with the file in front. check has already

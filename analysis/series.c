@@ -6,7 +6,7 @@
 
 #include "analysis/outfile.h"
 #include "analysis/series.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /*
  * Whitespace-separated columns, one '#' header line naming them, numbers

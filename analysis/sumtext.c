@@ -7,7 +7,7 @@
 #include "analysis/findings.h"
 #include "analysis/report.h"
 #include "analysis/sumtext.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 #define R2(x)	report_round((x), 2)
 #define DASHES	"----------------------------------------"

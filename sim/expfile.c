@@ -11,7 +11,7 @@
 #include "analysis/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 /*
  * An experiment file is `key = value` lines; '#' starts a comment line.

@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 #include "sim/options.h"
-#include "vm/fault.h"
-#include "vm/num.h"
+#include "vm/core/fault.h"
+#include "vm/core/num.h"
 
 #define EXP_MAX_RUN_WORDS	64	/* words of the `run` key */
 #define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 1)	/* and faults, on_failure */

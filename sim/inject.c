@@ -7,7 +7,7 @@
 
 #include "sim/inject.h"
 #include "sim/run.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /*
  * The orchestrator carries out kill and pause faults with signals, at real

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "sim/options.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
     K_ON_FAILURE };

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/vm.h"
 
 #define OPT_MAX_VMS	256

@@ -24,10 +24,10 @@
 #include "sim/run.h"
 #include "sim/verdict.h"
 #include "vm/clock.h"
-#include "vm/fault.h"
-#include "vm/num.h"
+#include "vm/core/fault.h"
+#include "vm/core/num.h"
 #include "vm/ring.h"
-#include "vm/rng.h"
+#include "vm/core/rng.h"
 #include "vm/sig.h"
 #include "vm/vm.h"
 

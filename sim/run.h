@@ -9,8 +9,8 @@
 #include <stdint.h>
 
 #include "sim/options.h"
-#include "vm/fault.h"
-#include "vm/wire.h"
+#include "vm/core/fault.h"
+#include "vm/core/wire.h"
 
 #define CLOCKRING_VERSION "0.2.0"
 

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "sim/run.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /* The policy, then each fault in its one spelling, in the order given. */
 static void

@@ -11,7 +11,7 @@
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/stale.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /*
  * A run is what its own run.meta says it was. The suite keeps a finished

@@ -8,7 +8,7 @@
 
 #include "sim/run.h"
 #include "sim/verdict.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/vm.h"
 
 /* A VM that died of the SIGKILL its kill fault sent is `killed`. */

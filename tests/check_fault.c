@@ -1,10 +1,10 @@
-/* tests/check_fault.c -- unit tests of vm/fault: the --fault grammar and its limits */
+/* tests/check_fault.c -- unit tests of vm/core/fault: the --fault grammar and its limits */
 #include <string.h>
 
 #include <check.h>
 
 #include "tests/suites.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 
 /* Parse spec, which must be good, and spell it again. */
 static struct fault

@@ -10,11 +10,11 @@
 
 #include "tests/suites.h"
 #include "vm/clock.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/links.h"
 #include "vm/queue.h"
 #include "vm/ring.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 /*
  * VM 1 of a ring of 3: its next is 2, its prev 0. Each link is a

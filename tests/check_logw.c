@@ -8,7 +8,7 @@
 #include "tests/rundir.h"
 #include "tests/suites.h"
 #include "vm/logw.h"
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 #define HEADER "vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport\n"
 

@@ -1,4 +1,4 @@
-/* tests/check_num.c -- unit tests of vm/num: plain decimals read and written one way */
+/* tests/check_num.c -- unit tests of vm/core/num: plain decimals read and written one way */
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include <check.h>
 
 #include "tests/suites.h"
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 START_TEST(plain_decimals_are_read)
 {

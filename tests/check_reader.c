@@ -10,10 +10,10 @@
 
 #include "tests/suites.h"
 #include "vm/clock.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/queue.h"
 #include "vm/reader.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 #define PEER	1	/* the reader's peer; we are VM 0 */
 #define MS	1000000ull

@@ -1,11 +1,11 @@
-/* tests/check_rng.c -- unit tests of vm/rng: reproducible streams, bounds, uniformity */
+/* tests/check_rng.c -- unit tests of vm/core/rng: reproducible streams, bounds, uniformity */
 #include <stdint.h>
 #include <string.h>
 
 #include <check.h>
 
 #include "tests/suites.h"
-#include "vm/rng.h"
+#include "vm/core/rng.h"
 
 #define SAME_LEN	1000
 

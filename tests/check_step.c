@@ -1,12 +1,12 @@
-/* tests/check_step.c -- unit tests of vm/step: the pure tick decision and Lamport rules */
+/* tests/check_step.c -- unit tests of vm/core/step: the pure tick decision and Lamport rules */
 #include <stdint.h>
 #include <string.h>
 
 #include <check.h>
 
 #include "tests/suites.h"
-#include "vm/rng.h"
-#include "vm/step.h"
+#include "vm/core/rng.h"
+#include "vm/core/step.h"
 
 /*
  * A generator whose next rng_range(1, draw_max) is want: scan seeds until

@@ -1,4 +1,4 @@
-/* tests/check_wire.c -- unit tests of vm/wire: frame round trips, layout, partial and bad input */
+/* tests/check_wire.c -- unit tests of vm/core/wire: frame round trips, layout, partial and bad input */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,8 +6,8 @@
 #include <check.h>
 
 #include "tests/suites.h"
-#include "vm/rng.h"
-#include "vm/wire.h"
+#include "vm/core/rng.h"
+#include "vm/core/wire.h"
 
 #define HELLO_SIZE	(4 + WIRE_HELLO_BODY)
 #define MSG_SIZE	(4 + WIRE_MSG_BODY)

@@ -13,7 +13,7 @@
 #include "vm/reader.h"
 #include "vm/ring.h"
 #include "vm/sig.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 /* Before ring_join fills in the sockets: none yet, no reader. */
 void

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/queue.h"
 #include "vm/reader.h"
 #include "vm/ring.h"

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 struct logw;
 

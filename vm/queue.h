@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 struct queue;
 

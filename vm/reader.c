@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "vm/clock.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/reader.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 #define READ_BUF 8192
 

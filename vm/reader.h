@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/queue.h"
 
 enum reader_end {

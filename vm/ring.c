@@ -16,7 +16,7 @@
 
 #include "vm/clock.h"
 #include "vm/ring.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 #define RETRY_NS	100000000u	/* wait between connect attempts */
 #define HELLO_NS	1000000000u	/* a client has this long to say HELLO */

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 enum { RING_NEXT, RING_PREV };
 

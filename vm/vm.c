@@ -17,11 +17,11 @@
 #include "vm/logw.h"
 #include "vm/queue.h"
 #include "vm/ring.h"
-#include "vm/rng.h"
+#include "vm/core/rng.h"
 #include "vm/sig.h"
-#include "vm/step.h"
+#include "vm/core/step.h"
 #include "vm/vm.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 #define DRAIN_NS 2000000000u	/* how long peers get to half-close at the end */
 

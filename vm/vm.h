@@ -4,8 +4,8 @@
 
 #include <stdint.h>
 
-#include "vm/fault.h"
-#include "vm/wire.h"
+#include "vm/core/fault.h"
+#include "vm/core/wire.h"
 
 /* A VM's exit status, read by the orchestrator. */
 enum vm_exit {

@@ -1,4 +1,4 @@
-/* tests/fuzz/fuzz_wire.c -- fuzz vm/wire's decoder: whole buffers and every two-piece split */
+/* tests/fuzz/fuzz_wire.c -- fuzz vm/core/wire's decoder: whole buffers and every two-piece split */
 #ifndef TESTS_FUZZ_FUZZ_WIRE_C
 #define TESTS_FUZZ_FUZZ_WIRE_C
 
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tests/fuzz/fuzz.h"
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 /* Inputs are cut here: the split loop costs the square of the length. */
 #define WIRE_FUZZ_MAX	512

@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "sim/run.h"
-#include "vm/fault.h"
+#include "vm/core/fault.h"
 #include "vm/logw.h"
-#include "vm/rng.h"
-#include "vm/step.h"
+#include "vm/core/rng.h"
+#include "vm/core/step.h"
 
 #define USAGE "usage: genrun --out DIR --vms N --events E [--seed S] " \
     "[--rates r0,r1,...] [--draw-max K] [--speed X] [--fault SPEC]..."

@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "vm/rng.h"
-#include "vm/wire.h"
+#include "vm/core/rng.h"
+#include "vm/core/wire.h"
 
 #define USAGE "usage: stray [--burst N] [--hold SECONDS] [--seed S] PORT..."
 #define MAX_CONNS	4096	/* open at once, over every port */

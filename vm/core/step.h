@@ -1,10 +1,10 @@
-/* vm/step.h -- the pure per-tick decision: Lamport rules, draws, destinations */
-#ifndef VM_STEP_H
-#define VM_STEP_H
+/* vm/core/step.h -- the pure per-tick decision: Lamport rules, draws, destinations */
+#ifndef VM_CORE_STEP_H
+#define VM_CORE_STEP_H
 
 #include <stdint.h>
 
-#include "vm/rng.h"
+#include "vm/core/rng.h"
 
 enum step_kind {
 	STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING,

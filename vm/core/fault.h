@@ -1,11 +1,11 @@
-/* vm/fault.h -- faults injected on purpose: their spec text and what it means */
-#ifndef VM_FAULT_H
-#define VM_FAULT_H
+/* vm/core/fault.h -- faults injected on purpose: their spec text and what it means */
+#ifndef VM_CORE_FAULT_H
+#define VM_CORE_FAULT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 #define FAULT_MAX	16	/* --fault may be given this many times */
 /* A spec as fault_format writes it, with NUL: three numbers at most. */

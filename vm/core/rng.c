@@ -1,8 +1,8 @@
-/* vm/rng.c -- xoshiro256** seeded through splitmix64, per run seed and stream */
+/* vm/core/rng.c -- xoshiro256** seeded through splitmix64, per run seed and stream */
 #include <assert.h>
 #include <stdint.h>
 
-#include "vm/rng.h"
+#include "vm/core/rng.h"
 
 static uint64_t
 splitmix64(uint64_t *x)

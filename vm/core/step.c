@@ -1,10 +1,10 @@
-/* vm/step.c -- the pure per-tick decision: Lamport rules, draws, destinations */
+/* vm/core/step.c -- the pure per-tick decision: Lamport rules, draws, destinations */
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 void
 step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max)

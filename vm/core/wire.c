@@ -1,9 +1,9 @@
-/* vm/wire.c -- the frame codec of the VM-to-VM protocol (pure, no sockets) */
+/* vm/core/wire.c -- the frame codec of the VM-to-VM protocol (pure, no sockets) */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-#include "vm/wire.h"
+#include "vm/core/wire.h"
 
 /*
  * Frame: u32 body length | u8 type | payload, all integers big-endian.

@@ -1,11 +1,11 @@
-/* vm/wire.h -- the frame codec of the VM-to-VM protocol (pure, no sockets) */
-#ifndef VM_WIRE_H
-#define VM_WIRE_H
+/* vm/core/wire.h -- the frame codec of the VM-to-VM protocol (pure, no sockets) */
+#ifndef VM_CORE_WIRE_H
+#define VM_CORE_WIRE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "vm/step.h"
+#include "vm/core/step.h"
 
 #define WIRE_VERSION	1
 #define WIRE_RUN_ID_LEN	16

@@ -1,6 +1,6 @@
-/* vm/num.h -- numbers as people type them: plain decimals, read and written one way */
-#ifndef VM_NUM_H
-#define VM_NUM_H
+/* vm/core/num.h -- numbers as people type them: plain decimals, read and written one way */
+#ifndef VM_CORE_NUM_H
+#define VM_CORE_NUM_H
 
 #include <stddef.h>
 #include <stdint.h>

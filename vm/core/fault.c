@@ -1,10 +1,10 @@
-/* vm/fault.c -- faults injected on purpose: their spec text and what it means */
+/* vm/core/fault.c -- faults injected on purpose: their spec text and what it means */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "vm/fault.h"
-#include "vm/num.h"
+#include "vm/core/fault.h"
+#include "vm/core/num.h"
 
 /*
  * The grammar, one spelling per kind (times in model seconds):

@@ -1,10 +1,10 @@
-/* vm/num.c -- numbers as people type them: plain decimals, read and written one way */
+/* vm/core/num.c -- numbers as people type them: plain decimals, read and written one way */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm/num.h"
+#include "vm/core/num.h"
 
 #define DIGITS		"0123456789"
 /* What num_format writes reads back; strtod reads a copy this long. */

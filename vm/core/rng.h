@@ -1,6 +1,6 @@
-/* vm/rng.h -- seeded random numbers: one reproducible stream per (seed, stream id) */
-#ifndef VM_RNG_H
-#define VM_RNG_H
+/* vm/core/rng.h -- seeded random numbers: one reproducible stream per (seed, stream id) */
+#ifndef VM_CORE_RNG_H
+#define VM_CORE_RNG_H
 
 #include <stdint.h>
 
