@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "analysis/checker.h"
-#include "analysis/fifo.h"
+#include "vm/core/fifo.h"
 #include "analysis/logread.h"
 
 /*

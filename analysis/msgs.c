@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/fifo.h"
+#include "vm/core/fifo.h"
 #include "analysis/msgs.h"
 
 /*

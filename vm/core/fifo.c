@@ -1,10 +1,10 @@
-/* analysis/fifo.c -- growable FIFO of fixed-size items: message ends awaiting their match */
+/* vm/core/fifo.c -- growable FIFO of fixed-size items, for queues of messages and their ends */
 #include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/fifo.h"
+#include "vm/core/fifo.h"
 
 void
 fifo_init(struct fifo *q, size_t size)

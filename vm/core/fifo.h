@@ -1,6 +1,6 @@
-/* analysis/fifo.h -- growable FIFO of fixed-size items: message ends awaiting their match */
-#ifndef ANALYSIS_FIFO_H
-#define ANALYSIS_FIFO_H
+/* vm/core/fifo.h -- growable FIFO of fixed-size items, for queues of messages and their ends */
+#ifndef VM_CORE_FIFO_H
+#define VM_CORE_FIFO_H
 
 #include <stddef.h>
 
