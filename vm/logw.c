@@ -23,7 +23,7 @@ struct logw {
 static const char *const kind_name[] = {
 	[STEP_INTERNAL] = "INTERNAL", [STEP_SEND] = "SEND",
 	[STEP_RECV] = "RECV", [STEP_PENDING] = "PENDING",
-	[STEP_PEER_DOWN] = "PEER_DOWN", [STEP_DROP] = "DROP",
+	[STEP_PEER_DOWN] = "PEER_DOWN", [STEP_DROP] = "DROP", [STEP_LOSS] = "LOSS",
 };
 
 /* O_EXCL: a log is never written over, whatever the caller checked before. */
@@ -76,6 +76,7 @@ columns(const struct step_event *ev, char *peers, size_t plen, char *msg,
 		snprintf(peers, plen, "%u", (unsigned)ev->dest[0]);
 		break;
 	case STEP_DROP:
+	case STEP_LOSS:
 		snprintf(peers, plen, "%u", (unsigned)ev->dest[0]);
 		snprintf(msg, mlen, "%" PRIu64 ",%" PRIu64, ev->msg.src_seq,
 		    ev->msg.lamport);

@@ -97,17 +97,35 @@ step_peer_down(struct step_vm *s, uint32_t peer, struct step_event *ev)
  * dest is down: logged so that every message is still accounted for. The
  * clock does not move; the message is named as its receipt would name it.
  */
-void
-step_drop(struct step_vm *s, const struct step_event *send, uint32_t dest,
-    struct step_event *ev)
+static void
+undelivered(struct step_vm *s, enum step_kind kind,
+    const struct step_event *send, uint32_t dest, struct step_event *ev)
 {
 	memset(ev, 0, sizeof *ev);
-	ev->kind = STEP_DROP;
+	ev->kind = kind;
 	ev->seq = s->seq++;
 	ev->lamport = s->lamport;
 	ev->dest[ev->ndest++] = dest;
 	ev->msg = (struct step_msg){ .src = s->id, .src_seq = send->seq,
 	    .lamport = send->lamport };
+}
+
+void
+step_drop(struct step_vm *s, const struct step_event *send, uint32_t dest,
+    struct step_event *ev)
+{
+	undelivered(s, STEP_DROP, send, dest, ev);
+}
+
+/*
+ * The network lost the message send carried to dest (--loss): logged by
+ * the sender, like a DROP, so that every message is accounted for.
+ */
+void
+step_loss(struct step_vm *s, const struct step_event *send, uint32_t dest,
+    struct step_event *ev)
+{
+	undelivered(s, STEP_LOSS, send, dest, ev);
 }
 
 /*

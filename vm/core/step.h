@@ -10,6 +10,7 @@ enum step_kind {
 	STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING,
 	STEP_PEER_DOWN,		/* a neighbour's link broke: not a tick */
 	STEP_DROP,		/* a message to a peer that is down: not a tick */
+	STEP_LOSS,		/* a message the network lost: not a tick */
 };
 
 struct step_msg {
@@ -33,7 +34,7 @@ struct step_event {
 				 * PEER_DOWN, DROP: 1, the peer */
 	uint32_t dest[2];
 	struct step_msg msg;	/* RECV, PENDING: the message taken;
-				 * DROP: the message not sent */
+				 * DROP, LOSS: the message not delivered */
 };
 
 void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
@@ -43,6 +44,8 @@ void step_pending(struct step_vm *s, const struct step_msg *msg,
     struct step_event *ev);
 void step_peer_down(struct step_vm *s, uint32_t peer, struct step_event *ev);
 void step_drop(struct step_vm *s, const struct step_event *send, uint32_t dest,
+    struct step_event *ev);
+void step_loss(struct step_vm *s, const struct step_event *send, uint32_t dest,
     struct step_event *ev);
 uint32_t step_next(const struct step_vm *s);
 uint32_t step_prev(const struct step_vm *s);
