@@ -203,9 +203,47 @@ read_vm_ends(struct checker *c)
 
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		snprintf(key, sizeof key, "vm%" PRIu32 ".port", i);
-		want_u64(c, key, 1, 65535, &port);
+		if (!c->virtual)
+			want_u64(c, key, 1, 65535, &port);
 		read_vm_end(c, i);
 	}
+}
+
+static void
+want_latency(struct checker *c, const char *key, double *ms)
+{
+	char why[256];
+
+	if (meta_double(c->meta, key, ms, why, sizeof why) == -1)
+		meta_bad(c, key, "%s", why);
+	else if (!(*ms >= 0))
+		meta_bad(c, key, "%s=%s: must be 0 or more", key,
+		    meta_get(c->meta, key));
+}
+
+/*
+ * Format 3: mode (real, or virtual: no sockets, so no bind or ports) and
+ * the network's latency range.
+ */
+static void
+read_mode(struct checker *c)
+{
+	const char *s;
+	double lo = 0, hi = 0;
+
+	if (c->format < 3)
+		return;
+	if (want_str(c, "mode", &s) == 0) {
+		if (strcmp(s, "virtual") == 0)
+			c->virtual = 1;
+		else if (strcmp(s, "real") != 0)
+			meta_bad(c, "mode", "mode '%.64s': not real or virtual", s);
+	}
+	want_latency(c, "latency_min_ms", &lo);
+	want_latency(c, "latency_max_ms", &hi);
+	if (hi < lo)
+		meta_bad(c, "latency_max_ms", "latency_max_ms=%g is below "
+		    "latency_min_ms=%g", hi, lo);
 }
 
 /* One faultI key: a spec fault_parse reads that fits this run. */
@@ -301,7 +339,9 @@ check_meta(struct checker *c)
 	check_run_id(c);
 	want_u64(c, "seed", 0, UINT64_MAX, &u);
 	want_u64(c, "draw_max", 3, UINT64_MAX, &u);
-	want_str(c, "bind", &s);
+	read_mode(c);
+	if (!c->virtual)
+		want_str(c, "bind", &s);
 	read_status(c);
 	span = want_positive(c, "duration_s", &c->duration_s) == 0;
 	span &= want_positive(c, "speed", &c->speed) == 0;
@@ -384,9 +424,10 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 		return -1;
 	if ((format = meta_get(c->meta, "format")) == NULL)
 		return errmsg_set(why, len, "%s: no format key", c->meta_path);
-	if (strcmp(format, "1") != 0 && strcmp(format, "2") != 0)
+	if (strcmp(format, "1") != 0 && strcmp(format, "2") != 0 &&
+	    strcmp(format, "3") != 0)
 		return errmsg_set(why, len, "%s: unsupported format '%.32s' "
-		    "(this clockring reads formats 1 and 2)", c->meta_path,
+		    "(this clockring reads formats 1, 2 and 3)", c->meta_path,
 		    format);
 	c->format = format[0] - '0';
 	return 0;

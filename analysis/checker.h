@@ -58,7 +58,8 @@ struct checker {
 	FILE *out;
 	struct meta *meta;
 	uint32_t nvms;		/* 0 until run.meta gave a usable vms */
-	int format;		/* 1 or 2 */
+	int format;		/* 1, 2 or 3 */
+	int virtual;		/* mode=virtual: no sockets, model time */
 	enum run_status status;
 	struct fault fault[FAULT_MAX];	/* the faults injected on purpose */
 	uint32_t nfaults;

@@ -23,6 +23,8 @@
  *   seed = 1234                            (base seed; default from the name)
  *   fault = kill:1@20, pause:2@5+3         (--fault of each run, up to 16)
  *   on_failure = continue                  (--on-failure of each run)
+ *   mode = virtual                         (--virtual: each run in model
+ *                                            time, not paced by --speed)
  * Options the suite sets itself (--out, --seed, --duration, --speed,
  * --force, --quiet) may not appear in `run`. Keys come once each, so
  * `fault` lists its specs, split by spaces or commas. Every option goes
@@ -32,6 +34,7 @@
 
 static const char *const suite_owned[] = {
 	"--out", "--seed", "--duration", "--speed", "--force", "--quiet",
+	"--virtual",
 };
 
 #define FAULT_SEP	" \t,"
@@ -74,7 +77,9 @@ void
 expfile_args(const struct experiment *e, uint32_t repeat, double speed,
     const char *dir, struct exp_args *a)
 {
-	char *more[] = { a->duration, a->speed, a->seed, a->out };
+	char *more[] = { a->duration, a->seed, a->out, a->speed };
+	/* A virtual run keeps model time, not real time: no pace to give. */
+	size_t nmore = sizeof more / sizeof *more - (e->is_virtual ? 1 : 0);
 
 	snprintf(a->prog, sizeof a->prog, "clockring");
 	snprintf(a->cmd, sizeof a->cmd, "run");
@@ -89,7 +94,7 @@ expfile_args(const struct experiment *e, uint32_t repeat, double speed,
 	a->argv[a->argc++] = a->cmd;
 	for (int i = 0; i < e->argc; i++)
 		a->argv[a->argc++] = e->argv[i];
-	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+	for (size_t i = 0; i < nmore; i++)
 		a->argv[a->argc++] = more[i];
 	a->argv[a->argc] = NULL;
 }
@@ -200,6 +205,13 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return set_text(e->on_failure, sizeof e->on_failure, key, val, why,
 		    whylen) == -1 ? errmsg_set(why, whylen, "on_failure '%.40s': "
 		    "must be stop or continue", val) : 0;
+	if (strcmp(key, "mode") == 0) {
+		if (strcmp(val, "real") != 0 && strcmp(val, "virtual") != 0)
+			return errmsg_set(why, whylen, "mode '%.40s': must be real "
+			    "or virtual", val);
+		e->is_virtual = strcmp(val, "virtual") == 0;
+		return 0;
+	}
 	if (strcmp(key, "repeat") == 0) {
 		if (set_number(&v, key, val, 1, EXP_MAX_REPEAT, true, why, whylen))
 			return -1;
@@ -216,7 +228,8 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return 0;
 	}
 	return errmsg_set(why, whylen, "unknown key '%.40s' (keys: title, "
-	    "description, run, repeat, duration, seed, fault, on_failure)", key);
+	    "description, run, repeat, duration, seed, fault, on_failure, mode)",
+	    key);
 }
 
 /* The name becomes a directory under results/: keep it plain. */
@@ -244,7 +257,7 @@ set_name(struct experiment *e, const char *path, char *err, size_t errlen)
 
 static const char *const keys[] = {
 	"title", "description", "run", "repeat", "duration", "seed", "fault",
-	"on_failure",
+	"on_failure", "mode",
 };
 
 enum { KEY_RUN = 2, KEY_FAULT = 6, KEY_ON_FAILURE = 7 };	/* in keys */
@@ -293,7 +306,12 @@ add_extra_words(struct experiment *e)
 	}
 	if (e->on_failure[0] != '\0') {
 		e->argv[e->argc++] = p;
-		snprintf(p, (size_t)(end - p), "--on-failure=%s", e->on_failure);
+		p += snprintf(p, (size_t)(end - p), "--on-failure=%s",
+		    e->on_failure) + 1;
+	}
+	if (e->is_virtual) {
+		e->argv[e->argc++] = p;
+		snprintf(p, (size_t)(end - p), "--virtual");
 	}
 }
 

@@ -3,6 +3,7 @@
 #define SIM_EXPFILE_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,7 @@ struct experiment {
 	char run[512];		/* the `run` value as written */
 	char fault[512];	/* the `fault` value as written, or "" */
 	char on_failure[16];	/* the `on_failure` value as written, or "" */
+	bool is_virtual;	/* mode = virtual */
 	uint32_t repeat;	/* runs of this experiment, each its own seed */
 	double duration_s;	/* model seconds of each run */
 	uint64_t seed;		/* base seed; repeat r runs with expfile_seed */

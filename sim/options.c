@@ -10,7 +10,7 @@
 #include "vm/core/num.h"
 
 enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
-    K_ON_FAILURE };
+    K_ON_FAILURE, K_LATENCY };
 
 /* One option: where its value goes and the range it must be in. */
 struct opt {
@@ -151,6 +151,30 @@ set_on_failure(const struct opt *o, const char *val, char *err, size_t errlen)
 	return 0;
 }
 
+/* "MIN" or "MIN:MAX", model milliseconds, MIN <= MAX. */
+static int
+set_latency(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	struct opt_latency *l = o->dst;
+	size_t n = num_scan(val, &l->min_ms);
+	char why[80];
+
+	l->max_ms = l->min_ms;
+	if (n == 0 || (val[n] != '\0' && (val[n] != ':' ||
+	    num_real(val + n + 1, &l->max_ms) == -1)))
+		return bad(err, errlen, o, val, "expected MIN or MIN:MAX, model "
+		    "milliseconds");
+	if (l->max_ms < l->min_ms)
+		return bad(err, errlen, o, val, "MAX is below MIN");
+	if (l->max_ms > OPT_LATENCY_MAX_MS) {
+		snprintf(why, sizeof why, "must be at most %d ms",
+		    OPT_LATENCY_MAX_MS);
+		return bad(err, errlen, o, val, why);
+	}
+	l->given = true;
+	return 0;
+}
+
 static int
 set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 {
@@ -161,6 +185,7 @@ set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 	case K_RUN_ID: return set_run_id(o, val, err, errlen);
 	case K_FAULT: return add_fault(o, val, err, errlen);
 	case K_ON_FAILURE: return set_on_failure(o, val, err, errlen);
+	case K_LATENCY: return set_latency(o, val, err, errlen);
 	case K_STR:
 		if (*val == '\0')
 			return bad(err, errlen, o, val, "must not be empty");
@@ -281,10 +306,30 @@ check_run(struct run_opts *o, char *err, size_t errlen)
 	return check_faults(&o->faults, o->vms, o->duration_s, err, errlen);
 }
 
+/*
+ * A virtual run has no sockets and no real time: options about those
+ * would be ignored, so they are refused.
+ */
+static int
+check_virtual(const struct run_opts *o, const bool *real_given,
+    const char *const *real_name, size_t nreal, char *err, size_t errlen)
+{
+	for (size_t i = 0; o->virtual && i < nreal; i++)
+		if (real_given[i]) {
+			snprintf(err, errlen, "--%s: no meaning with --virtual, "
+			    "which has no %s", real_name[i], i == 0 ?
+			    "real time to pace" : "sockets");
+			return -1;
+		}
+	return 0;
+}
+
 int
 options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
-	bool min_given = false, max_given = false;
+	static const char *const real_name[] = { "speed", "base-port", "bind",
+		"connect-timeout" };
+	bool min_given = false, max_given = false, real_given[4] = { false };
 
 	*o = (struct run_opts){ .vms = 3, .duration_s = 60, .speed = 1,
 	    .rate_min = 1, .rate_max = 6, .draw_max = 10, .bind = "127.0.0.1",
@@ -292,7 +337,7 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 	const struct opt opts[] = {
 		{ "vms", K_UINT, &o->vms, 2, OPT_MAX_VMS, NULL },
 		{ "duration", K_REAL, &o->duration_s, 0, 1e7, NULL },
-		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
+		{ "speed", K_REAL, &o->speed, 0, 1e6, &real_given[0] },
 		{ "rate-min", K_UINT, &o->rate_min, 1, OPT_MAX_RATE, &min_given },
 		{ "rate-max", K_UINT, &o->rate_max, 1, OPT_MAX_RATE, &max_given },
 		{ "rates", K_RATES, o, 0, 0, NULL },
@@ -300,19 +345,25 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "seed", K_UINT, &o->seed, 0, (double)UINT64_MAX, &o->seed_given },
 		{ "out", K_STR, &o->out, 0, 0, NULL },
 		{ "force", K_FLAG, &o->force, 0, 0, NULL },
-		{ "base-port", K_UINT, &o->base_port, 0, 65535, NULL },
-		{ "bind", K_STR, &o->bind, 0, 0, NULL },
-		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600, NULL },
+		{ "base-port", K_UINT, &o->base_port, 0, 65535, &real_given[1] },
+		{ "bind", K_STR, &o->bind, 0, 0, &real_given[2] },
+		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600,
+		    &real_given[3] },
 		{ "quiet", K_FLAG, &o->quiet, 0, 0, NULL },
 		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
+		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },
+		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
-	if (check_rates(o, min_given, max_given, err, errlen) == -1)
+	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
+	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1)
 		return -1;
+	if (!o->latency.given && o->virtual)
+		o->latency.min_ms = o->latency.max_ms = OPT_LATENCY_VIRTUAL_MS;
 	return check_run(o, err, errlen);
 }
 

@@ -26,6 +26,18 @@ struct opt_faults {
 	uint32_t n;
 };
 
+/*
+ * --latency MIN[:MAX]: model milliseconds a message takes on top of the
+ * real network's own delay; in virtual mode, all of its delay.
+ */
+#define OPT_LATENCY_VIRTUAL_MS	0.025	/* loopback TCP one way, measured */
+#define OPT_LATENCY_MAX_MS	60000
+
+struct opt_latency {
+	double min_ms, max_ms;		/* uniform in [min, max]; equal: fixed */
+	bool given;			/* else the mode's default */
+};
+
 struct run_opts {
 	uint32_t vms;
 	double duration_s, speed;
@@ -44,6 +56,8 @@ struct run_opts {
 	bool quiet;
 	struct opt_faults faults;	/* --fault */
 	int on_failure;			/* enum opt_on_failure */
+	bool virtual;			/* --virtual: model time, one process */
+	struct opt_latency latency;	/* --latency, model ms */
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */

@@ -23,6 +23,7 @@
 #include "sim/outdir.h"
 #include "sim/run.h"
 #include "sim/verdict.h"
+#include "sim/vtime.h"
 #include "vm/clock.h"
 #include "vm/core/fault.h"
 #include "vm/core/num.h"
@@ -63,6 +64,14 @@ make_ids(struct run *r)
 	}
 	if (!r->o->seed_given)
 		memcpy(&r->seed, r->run_id, sizeof r->seed);
+	/* No stranger can join a virtual ring: its id comes from the seed,
+	 * so that one seed gives the same run directory, byte for byte. */
+	if (r->o->virtual) {
+		struct rng g;
+		rng_seed(&g, r->seed, RNG_STREAM_RUN_ID);
+		for (size_t i = 0; i < sizeof r->run_id; i++)
+			r->run_id[i] = (uint8_t)rng_next(&g);
+	}
 }
 
 /* Each VM's rate and the range run.meta records: drawn from the seed, or
@@ -447,8 +456,13 @@ announce(const struct run *r)
 	num_format(dur, sizeof dur, o->duration_s);
 	num_format(speed, sizeof speed, o->speed);
 	real_time(real, sizeof real, o->duration_s / o->speed);
-	printf("clockring: %u VMs, %s model seconds at speed %s%s, seed %" PRIu64
-	    "\nclockring: rates", (unsigned)o->vms, dur, speed, real, r->seed);
+	if (o->virtual)
+		printf("clockring: %u VMs, %s model seconds in virtual time, seed "
+		    "%" PRIu64 "\nclockring: rates", (unsigned)o->vms, dur, r->seed);
+	else
+		printf("clockring: %u VMs, %s model seconds at speed %s%s, seed "
+		    "%" PRIu64 "\nclockring: rates", (unsigned)o->vms, dur, speed,
+		    real, r->seed);
 	for (uint32_t i = 0; i < o->vms; i++)
 		printf(" %u", (unsigned)r->rates[i]);
 	printf(" ticks/s; logs in %s\n", r->dir);
@@ -509,7 +523,7 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	orch_rates(o, r->seed, r->rates, &r->rate_min, &r->rate_max);
 	/* Ports first: a run refused for a port in use leaves no directory. */
 	if (enough_fds(r, err, sizeof err) == -1 ||
-	    open_ports(r, err, sizeof err) == -1 ||
+	    (!o->virtual && open_ports(r, err, sizeof err) == -1) ||
 	    outdir_prepare(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		goto out;
@@ -523,9 +537,13 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	}
 	snprintf(dir, dirlen, "%s", r->dir);
 	announce(r);
-	bool started = spawn(r, r->error, sizeof r->error) == 0 &&
-	    start_together(r) == 0;
-	wait_all(r, started);
+	if (o->virtual)
+		vtime_run(r, &got_signal, r->error, sizeof r->error);
+	else {
+		bool started = spawn(r, r->error, sizeof r->error) == 0 &&
+		    start_together(r) == 0;
+		wait_all(r, started);
+	}
 	rc = finish(r);
 out:
 	run_free(r);

@@ -13,6 +13,7 @@
 
 #include "sim/run.h"
 #include "vm/core/fault.h"
+#include "vm/core/num.h"
 
 /* The policy, then each fault in its one spelling, in the order given. */
 static void
@@ -28,12 +29,24 @@ put_faults(FILE *f, const struct run_opts *o)
 	}
 }
 
+/* Format 3: how the run went (real or virtual) and the network model. */
+static void
+put_network(FILE *f, const struct run_opts *o)
+{
+	char lo[NUM_TEXT_MAX], hi[NUM_TEXT_MAX];
+
+	num_format(lo, sizeof lo, o->latency.min_ms);
+	num_format(hi, sizeof hi, o->latency.max_ms);
+	fprintf(f, "mode=%s\nlatency_min_ms=%s\nlatency_max_ms=%s\n",
+	    o->virtual ? "virtual" : "real", lo, hi);
+}
+
 static void
 put_meta(FILE *f, const struct run *r)
 {
 	const struct run_opts *o = r->o;
 
-	fprintf(f, "format=2\nversion=%s\nrun_id=", CLOCKRING_VERSION);
+	fprintf(f, "format=3\nversion=%s\nrun_id=", CLOCKRING_VERSION);
 	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
 		fprintf(f, "%02x", r->run_id[i]);
 	fprintf(f, "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
@@ -42,9 +55,13 @@ put_meta(FILE *f, const struct run *r)
 	    (unsigned)r->rate_min, (unsigned)r->rate_max);
 	for (uint32_t i = 0; i < o->vms; i++)
 		fprintf(f, "vm%u.rate=%u\n", (unsigned)i, (unsigned)r->rates[i]);
-	fprintf(f, "bind=%s\n", o->bind);
-	for (uint32_t i = 0; i < o->vms; i++)
-		fprintf(f, "vm%u.port=%u\n", (unsigned)i, (unsigned)r->ports[i]);
+	put_network(f, o);
+	if (!o->virtual) {
+		fprintf(f, "bind=%s\n", o->bind);
+		for (uint32_t i = 0; i < o->vms; i++)
+			fprintf(f, "vm%u.port=%u\n", (unsigned)i,
+			    (unsigned)r->ports[i]);
+	}
 	put_faults(f, o);
 	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
 	    r->start_wall_ns, r->end_wall_ns);

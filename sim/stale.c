@@ -23,12 +23,14 @@
  */
 
 enum { K_SEED, K_VMS, K_DURATION, K_SPEED, K_DRAW_MAX, K_RATE_MIN,
-    K_RATE_MAX, K_RATES, K_ON_FAILURE, K_FAULTS };
+    K_RATE_MAX, K_RATES, K_ON_FAILURE, K_FAULTS, K_MODE, K_LATENCY_MIN,
+    K_LATENCY_MAX };
 
 /* run.meta's names; "rates" stands for vmI.rate, "faults" for faultI. */
 static const char *const keys[STALE_KEYS] = {
 	"seed", "vms", "duration_s", "speed", "draw_max", "rate_min",
-	"rate_max", "rates", "on_failure", "faults",
+	"rate_max", "rates", "on_failure", "faults", "mode", "latency_min_ms",
+	"latency_max_ms",
 };
 
 /* Every setting as text, in one spelling for both sides: then one
@@ -74,6 +76,9 @@ view_now(const struct run_opts *o, struct view *now)
 	}
 	if (o->faults.n == 0)
 		put(v[K_FAULTS], "none");
+	put(v[K_MODE], "%s", o->virtual ? "virtual" : "real");
+	put(v[K_LATENCY_MIN], "%.15g", o->latency.min_ms);
+	put(v[K_LATENCY_MAX], "%.15g", o->latency.max_ms);
 }
 
 /* A whole number of run.meta, or how it is missing or wrong. */
@@ -149,11 +154,25 @@ was_faults(const struct meta *m, bool v1, char *val)
 		put(val, "none");
 }
 
+/* A key of format 3, which a run of an older format ran with as given. */
+static void
+was_since_3(const struct meta *m, const char *key, bool before_3,
+    const char *then, char *val)
+{
+	if (before_3 && meta_get(m, key) == NULL)
+		put(val, "%s", then);
+	else if (strcmp(key, "mode") == 0)
+		put(val, "%s", meta_get(m, key) ? meta_get(m, key) : "(none)");
+	else
+		was_double(m, key, val);
+}
+
 static void
 view_was(const struct meta *m, struct view *was)
 {
 	const char *format = meta_get(m, "format");
 	bool v1 = format != NULL && strcmp(format, "1") == 0;
+	bool before_3 = v1 || (format != NULL && strcmp(format, "2") == 0);
 	const char *policy = meta_get(m, "on_failure");
 	char (*v)[STALE_TEXT] = was->v;
 
@@ -167,6 +186,10 @@ view_was(const struct meta *m, struct view *was)
 	was_rates(m, v[K_RATES]);
 	put(v[K_ON_FAILURE], "%s", policy ? policy : v1 ? "stop" : "(none)");
 	was_faults(m, v1, v[K_FAULTS]);
+	/* Before format 3 every run was real, on the bare network. */
+	was_since_3(m, "mode", before_3, "real", v[K_MODE]);
+	was_since_3(m, "latency_min_ms", before_3, "0", v[K_LATENCY_MIN]);
+	was_since_3(m, "latency_max_ms", before_3, "0", v[K_LATENCY_MAX]);
 }
 
 static bool

@@ -89,6 +89,8 @@ keep_settings(const char *out, const char *file, const struct experiment *e,
 		fprintf(f, "fault = %s\n", e->fault);
 	if (e->on_failure[0] != '\0')
 		fprintf(f, "on_failure = %s\n", e->on_failure);
+	if (e->is_virtual)
+		fputs("mode = virtual\n", f);
 	return outfile_close(f, path, err, errlen);
 }
 

@@ -900,14 +900,14 @@ END_TEST
 
 START_TEST(unsupported_format_is_unusable)
 {
-	static const struct rundir_edit e[] = { { "run.meta", 1, "format=3" } };
+	static const struct rundir_edit e[] = { { "run.meta", 1, "format=9" } };
 	char dir[256], why[512];
 
 	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), e, NELEM(e));
-	expect_unusable(dir, "/run.meta: unsupported format '3'");
+	expect_unusable(dir, "/run.meta: unsupported format '9'");
 	/* What analyze asks first, to call it bad input as check does. */
 	ck_assert_int_eq(check_usable(dir, why, sizeof why), -1);
-	ck_assert_ptr_nonnull(strstr(why, "/run.meta: unsupported format '3'"));
+	ck_assert_ptr_nonnull(strstr(why, "/run.meta: unsupported format '9'"));
 	rundir_make_run(dir, sizeof dir, run2, NELEM(run2), NULL, 0);
 	ck_assert_int_eq(check_usable(dir, why, sizeof why), 0);
 }

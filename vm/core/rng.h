@@ -10,6 +10,7 @@
  * apart from every VM's (ids are below 2^20, a million VMs and more).
  */
 #define RNG_STREAM_RATES UINT64_C(0xffffffff)
+#define RNG_STREAM_RUN_ID (RNG_STREAM_RATES - 1)	/* a virtual run's id */
 #define RNG_STREAM_LATENCY(src, dst) \
 	((UINT64_C(1) << 40) | ((uint64_t)(src) << 20) | (uint64_t)(dst))
 #define RNG_STREAM_LOSS(src)	((UINT64_C(2) << 40) | (uint64_t)(src))
