@@ -12,7 +12,7 @@
 #include "vm/core/fault.h"
 #include "vm/core/wire.h"
 
-#define CLOCKRING_VERSION "0.2.0"
+#define CLOCKRING_VERSION "0.3.0"
 
 struct run {
 	const struct run_opts *o;
