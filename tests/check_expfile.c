@@ -124,6 +124,12 @@ static const char *const bad[][2] = {
 	    "x.exp:3: on_failure '': must be stop or continue" },
 	{ "title = T\ndescription = D\non_failure = continue-please-go-on\n",
 	    "x.exp:3: on_failure 'continue-please-go-on': must be stop or continue" },
+	{ "title = T\ndescription = D\nmode = fast\n",
+	    "x.exp:3: mode 'fast': must be real or virtual" },
+	{ "title = T\ndescription = D\nrun = --virtual\n",
+	    "x.exp:3: run: --virtual is set by the experiment suite" },
+	{ "title = T\ndescription = D\nmode = virtual\nrun = --bind ::1\n",
+	    "x.exp: --bind: no meaning with --virtual" },
 };
 
 START_TEST(a_bad_file_names_file_line_and_key)
@@ -159,6 +165,28 @@ START_TEST(fault_and_on_failure_become_options_of_each_run)
 	ck_assert_uint_eq(o.faults.n, 3);
 	ck_assert_int_eq(o.faults.f[2].kind, FAULT_SLOW);
 	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+}
+END_TEST
+
+/* mode = virtual: --virtual for each run, and no --speed to pace it. */
+START_TEST(a_virtual_experiment_runs_each_repeat_in_model_time)
+{
+	struct exp_args a;
+	int virtual = 0;
+
+	ck_assert_int_eq(parse("v.exp", "title = T\ndescription = D\n"
+	    "mode = virtual\nrun = --vms 4\n"), 0);
+	expfile_args(&e, 2, 10, "out", &a);
+	for (int i = 2; i < a.argc; i++) {
+		ck_assert_msg(strncmp(a.argv[i], "--speed", 7) != 0, "%s",
+		    a.argv[i]);
+		virtual += strcmp(a.argv[i], "--virtual") == 0;
+	}
+	ck_assert_int_eq(virtual, 1);
+	ck_assert_int_eq(parse("r.exp", "title = T\ndescription = D\n"
+	    "mode = real\n"), 0);
+	expfile_args(&e, 2, 10, "out", &a);
+	ck_assert_str_eq(a.argv[a.argc - 1], "--speed=10");
 }
 END_TEST
 
@@ -250,6 +278,7 @@ make_expfile_suite(void)
 	tcase_add_loop_test(tc, a_bad_file_names_file_line_and_key, 0,
 	    (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, fault_and_on_failure_become_options_of_each_run);
+	tcase_add_test(tc, a_virtual_experiment_runs_each_repeat_in_model_time);
 	tcase_add_test(tc, a_fault_fits_the_duration_and_ring_wherever_they_are_given);
 	tcase_add_test(tc, a_nul_byte_or_a_huge_file_is_refused);
 	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);

@@ -255,6 +255,50 @@ START_TEST(on_failure_is_stop_or_continue_and_the_later_wins)
 }
 END_TEST
 
+START_TEST(virtual_takes_the_measured_loopback_latency_unless_given)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--vms", "4"), 0);
+	ck_assert(!o.virtual);
+	ck_assert(o.latency.min_ms == 0 && o.latency.max_ms == 0);
+	ck_assert_int_eq(RUN(&o, "--virtual"), 0);
+	ck_assert(o.virtual);
+	ck_assert(o.latency.min_ms == OPT_LATENCY_VIRTUAL_MS &&
+	    o.latency.max_ms == OPT_LATENCY_VIRTUAL_MS);
+	ck_assert_int_eq(RUN(&o, "--latency=2.5", "--virtual"), 0);
+	ck_assert(o.latency.min_ms == 2.5 && o.latency.max_ms == 2.5);
+	ck_assert_int_eq(RUN(&o, "--latency", "0:40"), 0);
+	ck_assert(o.latency.min_ms == 0 && o.latency.max_ms == 40);
+}
+END_TEST
+
+START_TEST(latency_and_virtual_refuse_what_cannot_be)
+{
+	struct run_opts o;
+	static const struct {
+		const char *a, *b, *needle;
+	} bad[] = {
+		{ "--latency", "5:2", "--latency '5:2': MAX is below MIN" },
+		{ "--latency", "1:", "expected MIN or MIN:MAX" },
+		{ "--latency", ":3", "expected MIN or MIN:MAX" },
+		{ "--latency", "0x10", "expected MIN or MIN:MAX" },
+		{ "--latency", "60001", "must be at most 60000 ms" },
+		{ "--speed", "2", "--speed: no meaning with --virtual" },
+		{ "--bind", "::1", "--bind: no meaning with --virtual" },
+		{ "--base-port", "7000", "--base-port: no meaning with --virtual" },
+		{ "--connect-timeout", "2", "--connect-timeout: no meaning" },
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_int_eq(RUN(&o, "--virtual", bad[i].a, bad[i].b), -1);
+		ck_assert_msg(strstr(err, bad[i].needle) != NULL,
+		    "%s %s: '%s' lacks '%s'", bad[i].a, bad[i].b, err,
+		    bad[i].needle);
+	}
+}
+END_TEST
+
 START_TEST(help_returns_1)
 {
 	struct run_opts o;
@@ -651,6 +695,8 @@ make_options_suite(void)
 	tcase_add_test(run, fault_may_be_given_at_most_sixteen_times);
 	tcase_add_test(run, on_failure_is_stop_or_continue_and_the_later_wins);
 	tcase_add_test(run, help_returns_1);
+	tcase_add_test(run, virtual_takes_the_measured_loopback_latency_unless_given);
+	tcase_add_test(run, latency_and_virtual_refuse_what_cannot_be);
 	tcase_add_loop_test(run, bad_run_value_fails_naming_the_option_and_value,
 	    0, NELEM(run_bad));
 	tcase_add_test(run, a_stale_errno_does_not_change_the_error);
