@@ -77,9 +77,7 @@ void
 expfile_args(const struct experiment *e, uint32_t repeat, double speed,
     const char *dir, struct exp_args *a)
 {
-	char *more[] = { a->duration, a->seed, a->out, a->speed };
-	/* A virtual run keeps model time, not real time: no pace to give. */
-	size_t nmore = sizeof more / sizeof *more - (e->is_virtual ? 1 : 0);
+	char *more[] = { a->duration, a->speed, a->seed, a->out };
 
 	snprintf(a->prog, sizeof a->prog, "clockring");
 	snprintf(a->cmd, sizeof a->cmd, "run");
@@ -94,8 +92,10 @@ expfile_args(const struct experiment *e, uint32_t repeat, double speed,
 	a->argv[a->argc++] = a->cmd;
 	for (int i = 0; i < e->argc; i++)
 		a->argv[a->argc++] = e->argv[i];
-	for (size_t i = 0; i < nmore; i++)
-		a->argv[a->argc++] = more[i];
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		/* A virtual run keeps model time: no real pace to give it. */
+		if (more[i] != a->speed || !e->is_virtual)
+			a->argv[a->argc++] = more[i];
 	a->argv[a->argc] = NULL;
 }
 

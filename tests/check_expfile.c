@@ -186,7 +186,7 @@ START_TEST(a_virtual_experiment_runs_each_repeat_in_model_time)
 	ck_assert_int_eq(parse("r.exp", "title = T\ndescription = D\n"
 	    "mode = real\n"), 0);
 	expfile_args(&e, 2, 10, "out", &a);
-	ck_assert_str_eq(a.argv[a.argc - 1], "--speed=10");
+	ck_assert_str_eq(a.argv[a.argc - 3], "--speed=10");
 }
 END_TEST
 
