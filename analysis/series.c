@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "analysis/outfile.h"
@@ -179,16 +180,23 @@ series_jumps(const char *dir, const struct runinfo *ri,
 	return outfile_close(f, path, err, errlen);
 }
 
+/* "kill 2", "slow 0->1", "partition 0-1|2": who the fault is about. */
 static void
 fault_row(FILE *f, const struct fault *x)
 {
 	static const char *const kind[] = {
 		[FAULT_KILL] = "kill", [FAULT_PAUSE] = "pause",
-		[FAULT_SLOW] = "slow",
+		[FAULT_SLOW] = "slow", [FAULT_PARTITION] = "partition",
 	};
+	char spec[FAULT_TEXT_MAX];
 
-	fprintf(f, "%.6f %.6f %s \"%s %" PRIu32, x->at_s, x->at_s + x->for_s,
-	    kind[x->kind], kind[x->kind], x->vm);
+	fprintf(f, "%.6f %.6f %s \"%s ", x->at_s, x->at_s + x->for_s,
+	    kind[x->kind], kind[x->kind]);
+	if (x->kind == FAULT_PARTITION) {
+		fault_format(x, spec, sizeof spec);
+		fprintf(f, "%.*s", (int)strcspn(spec + 10, "@"), spec + 10);
+	} else
+		fprintf(f, "%" PRIu32, x->vm);
 	if (x->kind == FAULT_SLOW)
 		fprintf(f, "->%" PRIu32, x->to);
 	fputs("\"\n", f);

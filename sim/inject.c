@@ -12,8 +12,9 @@
 /*
  * The orchestrator carries out kill and pause faults with signals, at real
  * CLOCK_MONOTONIC instants: model second T is start + T / speed. A kill is
- * one action (SIGKILL), a pause two (SIGSTOP, then SIGCONT); a slow fault
- * is none of our business, the VM that receives the messages applies it.
+ * one action (SIGKILL), a pause two (SIGSTOP, then SIGCONT); a slow link
+ * or a partition is none of our business, the VM that receives the
+ * messages applies it.
  * A fault whose VM has ended by then is passed over.
  */
 
@@ -23,7 +24,8 @@ actions(const struct fault *f)
 	switch (f->kind) {
 	case FAULT_KILL: return 1;
 	case FAULT_PAUSE: return 2;
-	case FAULT_SLOW: break;
+	case FAULT_SLOW:
+	case FAULT_PARTITION: break;
 	}
 	return 0;
 }

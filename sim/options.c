@@ -405,10 +405,11 @@ vm_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
     char *err, size_t errlen)
 {
 	for (uint32_t i = 0; i < fl->n; i++)
-		if (fl->f[i].kind != FAULT_SLOW) {
-			snprintf(err, errlen, "--fault '%s': only slow faults apply "
-			    "to one VM (kill and pause need clockring run)",
-			    fl->arg[i]);
+		if (fl->f[i].kind != FAULT_SLOW &&
+		    fl->f[i].kind != FAULT_PARTITION) {
+			snprintf(err, errlen, "--fault '%s': only slow links and "
+			    "partitions apply to one VM (kill and pause need "
+			    "clockring run)", fl->arg[i]);
 			return -1;
 		}
 	return check_faults(fl, vms, duration_s, err, errlen);

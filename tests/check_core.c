@@ -174,6 +174,37 @@ START_TEST(a_slow_window_delays_what_arrives_in_it_and_what_follows)
 }
 END_TEST
 
+/* Across a partition nothing joins until it heals; then all, in order. */
+START_TEST(a_partition_holds_what_crosses_it_until_it_heals)
+{
+	struct fault part;
+	char err[128];
+	struct core_conf conf = { .id = 2, .n = 4, .draw_max = 10, .seed = 1,
+		.faults = &part, .nfaults = 1 };
+	struct core c;
+	struct core_out out;
+	struct step_msg a = msg(1, 0, 1), b = msg(1, 1, 2), d = msg(3, 0, 5);
+
+	ck_assert_int_eq(fault_parse("partition:0-1|2-3@1+2", &part, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(core_init(&c, &conf), 0);
+	ck_assert_int_eq(core_arrive(&c, 1, &a, SEC), 0);	/* crosses */
+	ck_assert_int_eq(core_arrive(&c, 3, &d, SEC), 0);	/* same side */
+	ck_assert_int_eq(core_arrive(&c, 1, &b, 2 * SEC), 0);
+	ck_assert_int_eq(core_tick(&c, 2 * SEC + 500 * MS, &out), 0);
+	ck_assert_uint_eq(out.line[0].ev.msg.src, 3);
+	ck_assert_uint_eq(out.line[0].queue_len, 0);
+	ck_assert_int_eq(core_tick(&c, 3 * SEC, &out), 0);	/* heals at 3 */
+	ck_assert_int_ne(out.line[0].ev.kind, STEP_RECV);
+	for (uint64_t i = 0; i < 2; i++) {
+		ck_assert_int_eq(core_tick(&c, 3 * SEC + 1 + i, &out), 0);
+		ck_assert_uint_eq(out.line[0].ev.msg.src, 1);
+		ck_assert_uint_eq(out.line[0].ev.msg.src_seq, i);
+	}
+	core_free(&c);
+}
+END_TEST
+
 /* A broken end comes behind the peer's last message, then PEER_DOWN. */
 START_TEST(a_broken_link_is_logged_once_its_last_message_is_in)
 {
@@ -466,6 +497,7 @@ make_core_suite(void)
 	tcase_add_test(net, messages_join_the_queue_in_the_order_they_became_due);
 	tcase_add_test(net, a_slow_window_delays_what_arrives_in_it_and_what_follows);
 	tcase_add_test(net, the_network_loses_messages_as_often_as_asked);
+	tcase_add_test(net, a_partition_holds_what_crosses_it_until_it_heals);
 	suite_add_tcase(s, net);
 	tcase_add_test(down, a_broken_link_is_logged_once_its_last_message_is_in);
 	tcase_add_test(down, under_stop_a_peer_down_ends_the_ticking);

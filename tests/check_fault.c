@@ -174,6 +174,45 @@ START_TEST(a_fault_must_fit_the_ring_and_the_run)
 }
 END_TEST
 
+START_TEST(a_partition_has_two_sides_in_one_spelling)
+{
+	char again[FAULT_TEXT_MAX];
+	struct fault f = parsed("partition:3,1-2,0|7,5-6@10+4.5", again,
+	    sizeof again);
+
+	ck_assert_int_eq(f.kind, FAULT_PARTITION);
+	ck_assert_double_eq(f.at_s, 10);
+	ck_assert_double_eq(f.for_s, 4.5);
+	/* Sorted, touching ranges merged: 0-3 | 5-7. */
+	ck_assert_str_eq(again, "partition:0-3|5-7@10+4.5");
+	ck_assert(fault_parts(&f, 0, 6) && fault_parts(&f, 7, 3));
+	ck_assert(!fault_parts(&f, 0, 3) && !fault_parts(&f, 5, 7));
+	ck_assert(!fault_parts(&f, 4, 5));	/* on neither side */
+	parsed("partition:1|0@1+1", again, sizeof again);
+	ck_assert_str_eq(again, "partition:1|0@1+1");
+}
+END_TEST
+
+START_TEST(a_bad_partition_is_refused)
+{
+	ck_assert_ptr_nonnull(strstr(refusal("partition:0|1"), "expected"));
+	ck_assert_ptr_nonnull(strstr(refusal("partition:0,|1@1+1"), "expected"));
+	ck_assert_ptr_nonnull(strstr(refusal("partition:|1@1+1"), "expected"));
+	ck_assert_ptr_nonnull(strstr(refusal("partition:0-1@1+1"), "expected"));
+	ck_assert_str_eq(refusal("partition:3-1|0@1+1"),
+	    "a range must go up, as in 2-5");
+	ck_assert_str_eq(refusal("partition:0,2,4,6,8,10,12,14,16|1@1+1"),
+	    "a side may list at most 8 ids or ranges");
+	ck_assert_str_eq(refusal("partition:0|1@1+0"),
+	    "the duration after + must be above 0");
+	ck_assert_str_eq(misfit("partition:0-2|2-3@1+1", 4, 60),
+	    "vm 2 is on both sides");
+	ck_assert_str_eq(misfit("partition:0|4@1+1", 4, 60),
+	    "no vm 4 in a ring of 4");
+	ck_assert_str_eq(misfit("partition:0|3@1+100", 4, 60), "");
+}
+END_TEST
+
 Suite *
 make_fault_suite(void)
 {
@@ -188,6 +227,8 @@ make_fault_suite(void)
 	tcase_add_test(tc, a_delay_without_its_unit_is_told_so);
 	tcase_add_test(tc, empty_windows_and_delays_are_refused);
 	tcase_add_test(tc, a_fault_must_fit_the_ring_and_the_run);
+	tcase_add_test(tc, a_partition_has_two_sides_in_one_spelling);
+	tcase_add_test(tc, a_bad_partition_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

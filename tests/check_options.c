@@ -597,9 +597,9 @@ START_TEST(vm_refuses_kill_and_pause_and_faults_that_do_not_fit)
 	struct vm_opts o;
 
 	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "kill:1@2"), -1);
-	ck_assert_ptr_nonnull(strstr(err, "--fault 'kill:1@2': only slow faults"));
+	ck_assert_ptr_nonnull(strstr(err, "--fault 'kill:1@2': only slow links and partitions"));
 	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "pause:1@2+1"), -1);
-	ck_assert_ptr_nonnull(strstr(err, "only slow faults"));
+	ck_assert_ptr_nonnull(strstr(err, "only slow links and partitions"));
 	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->3@2+1:1s"), -1);
 	ck_assert_ptr_nonnull(strstr(err, "no vm 3 in a ring of 3"));
 	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->1@60+1:1s"), -1);

@@ -45,6 +45,15 @@ awk -F, 'FNR > 1 && $4 >= 10000000000 && $4 < 15000000000 { exit 1 }' \
 caught=$(awk -F, 'FNR > 1 && $4 >= 15000000000 && $4 <= 15000010000' "$T/pause/vm1.csv" | wc -l)
 [ "$caught" -eq 11 ] || fail "vm1 caught up $caught ticks at 15 s, not 11"
 run_v 0 slow --vms 3 --seed 5 --fault 'slow:0->1@5+20:500ms'
+# Messages across a partition that arrive while it stands wait for it to
+# heal: vm2 takes none of vm1's sent in [10, 30) s before 30 s.
+run_v 0 part --vms 4 --seed 8 --rates 5,5,5,5 --fault 'partition:0-1|2-3@10+20'
+awk -F, 'FNR == NR && $3 == "SEND" { sent[$2] = $4; next }
+	$3 == "RECV" && $7 == 1 && sent[$8] >= 10e9 && sent[$8] < 30e9 &&
+	    $4 < 30e9 { bad++ }
+	$3 == "RECV" && $7 == 1 && sent[$8] >= 10e9 && sent[$8] < 30e9 { held++ }
+	END { exit !(held > 0 && bad == 0) }' "$T/part/vm1.csv" "$T/part/vm2.csv" ||
+	fail "partition: vm2 took a message from vm1 across it, or none held"
 run_v 0 lat --vms 5 --seed 6 --latency 20:40
 [ "$(meta "$T/lat" latency_max_ms)" = 40 ] || fail "latency_max_ms not 40"
 

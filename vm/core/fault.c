@@ -10,13 +10,15 @@
  * The grammar, one spelling per kind (times in model seconds):
  *
  *	kill:V@T	pause:V@T+D	slow:A->B@T+D:DELAY
+ *	partition:SIDE|SIDE@T+D		SIDE: ids and ranges, 0-3,7
  *
  * DELAY carries its unit, ms or s, because "200" alone reads as either.
  * Numbers are plain decimals: no signs, exponents, hex, inf or nan, so a
  * spec means the same to every reader of run.meta.
  */
 
-#define SYNTAX "expected kill:V@T, pause:V@T+D or slow:A->B@T+D:DELAY"
+#define SYNTAX "expected kill:V@T, pause:V@T+D, slow:A->B@T+D:DELAY or " \
+    "partition:A,B|C-D@T+D"
 
 /* A plain decimal at *s (vm/num.h). Advances *s. */
 static bool
@@ -90,6 +92,59 @@ parse_slow(const char *s, struct fault *f, char *err, size_t errlen)
 	return delay(s, &f->delay_s, err, errlen);
 }
 
+/* Keep ranges sorted and apart: one spelling, however they were given. */
+static void
+add_range(struct fault_range *r, uint32_t *n, uint32_t lo, uint32_t hi)
+{
+	uint32_t i = 0, j;
+
+	while (i < *n && r[i].hi + 1 < lo)
+		i++;
+	for (j = i; j < *n && r[j].lo <= hi + 1; j++) {
+		lo = r[j].lo < lo ? r[j].lo : lo;
+		hi = r[j].hi > hi ? r[j].hi : hi;
+	}
+	memmove(&r[i + 1], &r[j], (*n - j) * sizeof *r);
+	*n -= j - i - 1;
+	r[i] = (struct fault_range){ lo, hi };
+}
+
+/* One side of a partition, up to the character stop: ids and ranges. */
+static int
+parse_side(const char **s, char stop, struct fault *f, int k, char *err,
+    size_t errlen)
+{
+	uint32_t lo, hi;
+
+	do {
+		if (!vm_id(s, &lo))
+			return bad(err, errlen, SYNTAX);
+		hi = lo;
+		if (skip(s, "-") && !vm_id(s, &hi))
+			return bad(err, errlen, SYNTAX);
+		if (hi < lo)
+			return bad(err, errlen, "a range must go up, as in 2-5");
+		if (f->nside[k] == FAULT_RANGES)
+			return bad(err, errlen, "a side may list at most 8 ids "
+			    "or ranges");
+		add_range(f->side[k], &f->nside[k], lo, hi);
+	} while (skip(s, ","));
+	return **s == stop ? 0 : bad(err, errlen, SYNTAX);
+}
+
+/* partition:SIDE|SIDE@T+D, from the first side on. */
+static int
+parse_partition(const char *s, struct fault *f, char *err, size_t errlen)
+{
+	if (parse_side(&s, '|', f, 0, err, errlen) == -1 || !skip(&s, "|") ||
+	    parse_side(&s, '@', f, 1, err, errlen) == -1 || !skip(&s, "@"))
+		return -1;	/* parse_side said why; the rest cannot fail */
+	if (!number(&s, &f->at_s) || !skip(&s, "+") ||
+	    !number(&s, &f->for_s) || *s != '\0')
+		return bad(err, errlen, SYNTAX);
+	return 0;
+}
+
 /* What the grammar allows but a fault cannot be. */
 static int
 nonempty(const struct fault *f, char *err, size_t errlen)
@@ -120,12 +175,33 @@ fault_parse(const char *spec, struct fault *f, char *err, size_t errlen)
 		if (parse_slow(s, f, err, errlen) == -1)
 			return -1;
 		return nonempty(f, err, errlen);
+	} else if (skip(&s, "partition:")) {
+		f->kind = FAULT_PARTITION;
+		if (parse_partition(s, f, err, errlen) == -1)
+			return -1;
+		return nonempty(f, err, errlen);
 	} else {
 		return bad(err, errlen, SYNTAX);
 	}
 	if (!ok || *s != '\0')
 		return bad(err, errlen, SYNTAX);
 	return nonempty(f, err, errlen);
+}
+
+/* A side's ranges, "0-3,7", at the end of buf. */
+static void
+put_side(char *buf, size_t len, const struct fault *f, int k)
+{
+	for (uint32_t i = 0; i < f->nside[k]; i++) {
+		size_t at = strlen(buf);
+		const struct fault_range *r = &f->side[k][i];
+		if (r->lo == r->hi)
+			snprintf(buf + at, len - at, "%s%u", i ? "," : "",
+			    (unsigned)r->lo);
+		else
+			snprintf(buf + at, len - at, "%s%u-%u", i ? "," : "",
+			    (unsigned)r->lo, (unsigned)r->hi);
+	}
 }
 
 /* Numbers as num_format writes them: %g would write 1e-05, which no
@@ -149,7 +225,52 @@ fault_format(const struct fault *f, char *buf, size_t len)
 		snprintf(buf, len, "slow:%u->%u@%s+%s:%sms", (unsigned)f->vm,
 		    (unsigned)f->to, at, dur, ms);
 		break;
+	case FAULT_PARTITION:
+		snprintf(buf, len, "partition:");
+		put_side(buf, len, f, 0);
+		snprintf(buf + strlen(buf), len - strlen(buf), "|");
+		put_side(buf, len, f, 1);
+		snprintf(buf + strlen(buf), len - strlen(buf), "@%s+%s", at, dur);
+		break;
 	}
+}
+
+static bool
+on_side(const struct fault *f, int k, uint32_t vm)
+{
+	for (uint32_t i = 0; i < f->nside[k]; i++)
+		if (vm >= f->side[k][i].lo && vm <= f->side[k][i].hi)
+			return true;
+	return false;
+}
+
+bool
+fault_parts(const struct fault *f, uint32_t a, uint32_t b)
+{
+	return f->kind == FAULT_PARTITION && ((on_side(f, 0, a) &&
+	    on_side(f, 1, b)) || (on_side(f, 1, a) && on_side(f, 0, b)));
+}
+
+/* Both sides within the ring, and no VM on both. */
+static int
+sides_fit(const struct fault *f, uint32_t vms, char *err, size_t errlen)
+{
+	for (int k = 0; k < 2; k++) {
+		uint32_t top = f->side[k][f->nside[k] - 1].hi;
+		if (top >= vms) {
+			snprintf(err, errlen, "no vm %u in a ring of %u",
+			    (unsigned)top, (unsigned)vms);
+			return -1;
+		}
+	}
+	for (uint32_t i = 0; i < f->nside[0]; i++)
+		for (uint32_t v = f->side[0][i].lo; v <= f->side[0][i].hi; v++)
+			if (on_side(f, 1, v)) {
+				snprintf(err, errlen, "vm %u is on both sides",
+				    (unsigned)v);
+				return -1;
+			}
+	return 0;
 }
 
 int
@@ -158,6 +279,8 @@ fault_fits(const struct fault *f, uint32_t vms, double duration_s,
 {
 	uint32_t next = (f->vm + 1) % vms, prev = (f->vm + vms - 1) % vms;
 
+	if (f->kind == FAULT_PARTITION && sides_fit(f, vms, err, errlen) == -1)
+		return -1;
 	if (f->vm >= vms || (f->kind == FAULT_SLOW && f->to >= vms)) {
 		snprintf(err, errlen, "no vm %u in a ring of %u",
 		    (unsigned)(f->vm >= vms ? f->vm : f->to), (unsigned)vms);

@@ -49,20 +49,26 @@ during(const struct fault *f, uint64_t t)
 /*
  * When a message that arrives at a (after the network's latency) may join
  * the queue, by the faults of this link: a slow window adds its delay (the
- * longest, where windows overlap).
+ * longest, where windows overlap); a partition between the two ends holds
+ * it until the partition heals (the latest heal, where they overlap).
  */
 static uint64_t
 by_faults(const struct inbox *in, uint64_t a)
 {
-	uint64_t delay = 0;
+	uint64_t delay = 0, heal = 0;
 
 	for (uint32_t i = 0; i < in->nfaults; i++) {
 		const struct fault *f = &in->faults[i];
+		if (!during(f, a))
+			continue;
 		if (f->kind == FAULT_SLOW && f->vm == in->src &&
-		    f->to == in->dst && during(f, a) && model_ns(f->delay_s) > delay)
+		    f->to == in->dst && model_ns(f->delay_s) > delay)
 			delay = model_ns(f->delay_s);
+		if (fault_parts(f, in->src, in->dst) &&
+		    model_ns(f->at_s + f->for_s) > heal)
+			heal = model_ns(f->at_s + f->for_s);
 	}
-	return a + delay;
+	return a + delay > heal ? a + delay : heal;
 }
 
 int
