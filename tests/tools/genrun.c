@@ -53,7 +53,7 @@ struct flight {
 };
 
 /* A growable ring of messages: in flight, or one VM's queue. */
-struct fifo {
+struct flights {
 	struct flight *a;
 	size_t head, n, cap;	/* cap is 0 or a power of two */
 };
@@ -62,7 +62,7 @@ struct gvm {
 	struct step_vm step;
 	struct rng rng;
 	struct logw *log;
-	struct fifo q;		/* arrived, not yet taken */
+	struct flights q;		/* arrived, not yet taken */
 	uint32_t rate;
 	uint64_t k, ticks;	/* the next tick and how many there are */
 	uint64_t due;		/* model ns tick k is due */
@@ -76,15 +76,15 @@ struct gen {
 	struct gvm *vm;
 	uint32_t *heap;		/* ids of VMs with ticks left, soonest first */
 	uint32_t nheap;
-	struct fifo flying;	/* every message in flight, by arrival */
-	struct fifo *slowq;	/* per fault: the messages of a slowed link */
+	struct flights flying;	/* every message in flight, by arrival */
+	struct flights *slowq;	/* per fault: the messages of a slowed link */
 	double duration_s, speed;	/* as run.meta will say them */
 	uint32_t rate_min, rate_max;
 	uint64_t start_ns, end_ns, lines;
 };
 
 static int
-fifo_push(struct fifo *f, const struct flight *x)
+flights_push(struct flights *f, const struct flight *x)
 {
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 64;
@@ -103,13 +103,13 @@ fifo_push(struct fifo *f, const struct flight *x)
 }
 
 static const struct flight *
-fifo_front(const struct fifo *f)
+flights_front(const struct flights *f)
 {
 	return f->n > 0 ? &f->a[f->head] : NULL;
 }
 
 static void
-fifo_drop(struct fifo *f)
+flights_drop(struct flights *f)
 {
 	assert(f->n > 0);
 	f->head = (f->head + 1) & (f->cap - 1);
@@ -420,14 +420,14 @@ sift_down(struct gen *g)
 }
 
 /* The message in flight that arrives first: in g->flying or a slow link. */
-static struct fifo *
+static struct flights *
 soonest(struct gen *g)
 {
-	struct fifo *best = &g->flying;
-	const struct flight *b = fifo_front(best), *f;
+	struct flights *best = &g->flying;
+	const struct flight *b = flights_front(best), *f;
 
 	for (uint32_t i = 0; i < g->o->nfaults; i++)
-		if ((f = fifo_front(&g->slowq[i])) != NULL &&
+		if ((f = flights_front(&g->slowq[i])) != NULL &&
 		    (b == NULL || f->at < b->at)) {
 			best = &g->slowq[i];
 			b = f;
@@ -443,13 +443,13 @@ static int
 deliver(struct gen *g, uint64_t t)
 {
 	const struct flight *f;
-	struct fifo *from;
+	struct flights *from;
 
-	while ((f = fifo_front(from = soonest(g))) != NULL && f->at <= t) {
+	while ((f = flights_front(from = soonest(g))) != NULL && f->at <= t) {
 		if (f->at < g->vm[f->dst].dies_at &&
-		    fifo_push(&g->vm[f->dst].q, f) == -1)
+		    flights_push(&g->vm[f->dst].q, f) == -1)
 			return -1;
-		fifo_drop(from);
+		flights_drop(from);
 	}
 	return 0;
 }
@@ -476,10 +476,10 @@ send(struct gen *g, struct flight *out)
 {
 	int li = slow_link(g, out->m.src, out->dst);
 	const struct flight *last;
-	struct fifo *q;
+	struct flights *q;
 
 	if (li < 0)
-		return fifo_push(&g->flying, out);
+		return flights_push(&g->flying, out);
 	for (uint32_t i = 0; i < g->o->nfaults; i++) {
 		const struct fault *f = &g->o->faults[i];
 		uint64_t t0 = model_ns(f->at_s), t1 = model_ns(f->at_s + f->for_s);
@@ -491,7 +491,7 @@ send(struct gen *g, struct flight *out)
 	if (q->n > 0 && (last = &q->a[(q->head + q->n - 1) & (q->cap - 1)])
 	    ->at > out->at)
 		out->at = last->at;
-	return fifo_push(q, out);
+	return flights_push(q, out);
 }
 
 /*
@@ -571,9 +571,9 @@ tick(struct gen *g, struct gvm *v)
 
 	if (notice(g, v, wall) == -1)
 		return -1;
-	if ((f = fifo_front(&v->q)) != NULL) {
+	if ((f = flights_front(&v->q)) != NULL) {
 		m = f->m;
-		fifo_drop(&v->q);
+		flights_drop(&v->q);
 	}
 	step_tick(&v->step, f != NULL ? &m : NULL, &v->rng, &ev);
 	g->lines++;
@@ -639,9 +639,9 @@ log_pending(struct gen *g, char *err, size_t errlen)
 		struct gvm *v = &g->vm[i];
 		const struct flight *f;
 		/* A killed VM's log just ends: what it held is lost with it. */
-		while (v->dies_at == NEVER && (f = fifo_front(&v->q)) != NULL) {
+		while (v->dies_at == NEVER && (f = flights_front(&v->q)) != NULL) {
 			step_pending(&v->step, &f->m, &ev);
-			fifo_drop(&v->q);
+			flights_drop(&v->q);
 			g->lines++;
 			if (log_event(v, &ev, g->end_ns) == -1) {
 				snprintf(err, errlen, "vm%u.csv: %s", (unsigned)i,
