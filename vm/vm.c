@@ -264,6 +264,8 @@ tick(struct vm *v)
 	}
 	if (log_out(v, &out, 0) == -1 || flush_log(v) == -1)
 		return;		/* nothing is sent that the log does not show */
+	/* The core stops on a PEER_DOWN under STOP, which failed the VM. */
+	assert(!out.stop || v->status != VM_OK);
 	if (out.nto > 0) {
 		send_out(v, &out);
 		flush_log(v);	/* PEER_DOWN, DROP */
