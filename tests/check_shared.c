@@ -1,4 +1,4 @@
-/* tests/check_shared.c -- unit tests of vm/shared: the core under one lock, its model time, threads, the wait for the links' ends */
+/* tests/check_shared.c -- unit tests of vm/shared: the core under one lock, its model time, the queue's order, threads, the wait for the links' ends */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -175,6 +175,88 @@ START_TEST(a_failed_send_takes_its_peer_down_once)
 }
 END_TEST
 
+/* The next tick takes (1, seq), leaving `left` in the queue. */
+static void
+take(uint64_t seq, uint64_t left)
+{
+	struct core_out out;
+
+	ck_assert_int_eq(shared_tick(s, &out), 0);
+	ck_assert_int_eq(out.line[0].ev.kind, STEP_RECV);
+	ck_assert_uint_eq(out.line[0].ev.msg.src_seq, seq);
+	ck_assert_uint_eq(out.line[0].ev.msg.lamport, seq * 2);
+	ck_assert_uint_eq(out.line[0].queue_len, left);
+}
+
+/* Take up to (not including) seq until, checking order and what is left. */
+static void
+take_until(uint64_t *taken, uint64_t until, uint64_t arrived)
+{
+	while (*taken < until) {
+		take(*taken, arrived - *taken - 1);
+		(*taken)++;
+	}
+}
+
+static void
+expect_empty(void)
+{
+	struct core_out out;
+
+	ck_assert_int_eq(shared_tick(s, &out), 0);
+	ck_assert_int_ne(out.line[0].ev.kind, STEP_RECV);
+	ck_assert_uint_eq(out.line[0].queue_len, 0);
+}
+
+/*
+ * Fill to first, take half so the head moves, then refill past the old
+ * size: the queue wraps before it must grow. Whatever its initial
+ * capacity, some first among these makes it grow on a wrapped ring.
+ */
+static void
+wrap_then_grow(uint64_t *arrived, uint64_t *taken, uint64_t first)
+{
+	uint64_t base = *arrived;
+
+	while (*arrived < base + first)
+		arrive(1, (*arrived)++);
+	take_until(taken, base + first / 2, *arrived);
+	while (*arrived < base + 4 * first + 3)
+		arrive(1, (*arrived)++);
+	take_until(taken, *arrived, *arrived);
+	expect_empty();
+}
+
+START_TEST(the_queue_keeps_order_as_it_grows_while_wrapped)
+{
+	static const uint64_t firsts[] = { 1, 2, 3, 16, 63, 64, 65, 100, 128, 1000 };
+	uint64_t arrived = 0, taken = 0;
+
+	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
+	expect_empty();
+	for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++)
+		wrap_then_grow(&arrived, &taken, firsts[i]);
+}
+END_TEST
+
+START_TEST(interleaved_arrivals_and_ticks_keep_order_through_many_grows)
+{
+	uint64_t arrived = 0, taken = 0;
+
+	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
+	/* Three in, two out: the head keeps wrapping while the queue grows. */
+	for (int round = 0; round < 3000; round++) {
+		for (int i = 0; i < 3; i++)
+			arrive(1, arrived++);
+		take_until(&taken, taken + 2, arrived);
+	}
+	take_until(&taken, arrived, arrived);
+	expect_empty();
+}
+END_TEST
+
 static void *
 link_thread(void *arg)
 {
@@ -267,6 +349,7 @@ make_shared_suite(void)
 {
 	Suite *s = suite_create("shared");
 	TCase *time = tcase_create("time");
+	TCase *order = tcase_create("order");
 	TCase *threads = tcase_create("threads");
 
 	tcase_add_checked_fixture(time, NULL, teardown);
@@ -275,6 +358,10 @@ make_shared_suite(void)
 	tcase_add_test(time, a_peer_is_down_once_the_core_has_logged_it);
 	tcase_add_test(time, a_failed_send_takes_its_peer_down_once);
 	suite_add_tcase(s, time);
+	tcase_add_checked_fixture(order, NULL, teardown);
+	tcase_add_test(order, the_queue_keeps_order_as_it_grows_while_wrapped);
+	tcase_add_test(order, interleaved_arrivals_and_ticks_keep_order_through_many_grows);
+	suite_add_tcase(s, order);
 
 	/* Generous: ThreadSanitizer slows the 100000 contended arrivals a lot. */
 	tcase_set_timeout(threads, 120);
