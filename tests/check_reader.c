@@ -225,27 +225,55 @@ START_TEST(a_bad_frame_cuts_the_link_with_the_codecs_reason)
 }
 END_TEST
 
-/*
- * The reader stamps each message with the model time it came: in a slow
- * window (1000 s from model time 0) the core holds it. When the link
- * breaks the end comes behind what is held: no PEER_DOWN while the
- * messages are held, then PEER_DOWN and every one of them PENDING.
- */
-START_TEST(held_messages_stay_ahead_of_a_broken_end)
+/* 1000 s of delay on what PEER sends from model time 0: n messages held. */
+static void
+hold_many(uint64_t n)
 {
-	struct fault f = { .kind = FAULT_SLOW, .vm = PEER, .to = 0,
+	static struct fault f = { .kind = FAULT_SLOW, .vm = PEER, .to = 0,
 		.at_s = 0, .for_s = 1000, .delay_s = 1000 };
-	struct core_out out;
 
 	start_with(&f, 1);
-	for (uint64_t i = 0; i < 100; i++)
+	for (uint64_t i = 0; i < n; i++)
 		send_msg(PEER, i);
-	hang_up(false);
+}
+
+/* A tick now takes nothing and finds no peer down: all is held. */
+static void
+tick_finds_all_held(void)
+{
+	struct core_out out;
+
 	ck_assert_int_eq(shared_tick(s, &out), 0);
 	ck_assert_int_ne(out.line[0].ev.kind, STEP_RECV);
 	for (uint32_t i = 0; i < out.nline; i++)
 		ck_assert_int_ne(out.line[i].ev.kind, STEP_PEER_DOWN);
+}
+
+/*
+ * The reader stamps each message with the model time it came: in a slow
+ * window the core holds it. When the link breaks the end comes behind
+ * what is held: no PEER_DOWN while the messages are held, then at the
+ * end PEER_DOWN and every one of them PENDING (TCP delivered them).
+ */
+START_TEST(held_messages_stay_ahead_of_a_broken_end)
+{
+	hold_many(100);
+	hang_up(false);
+	tick_finds_all_held();
 	expect_broken("closed without BYE", 100);
+}
+END_TEST
+
+START_TEST(held_messages_are_pending_after_a_clean_end)
+{
+	bool down;
+
+	hold_many(100);
+	send_bye();
+	hang_up(true);
+	tick_finds_all_held();
+	ck_assert_int_eq(finish(&down), 100);
+	ck_assert(!down);
 }
 END_TEST
 
@@ -269,6 +297,7 @@ make_reader_suite(void)
 	tcase_set_timeout(slow, 60);
 	tcase_add_checked_fixture(slow, NULL, teardown);
 	tcase_add_test(slow, held_messages_stay_ahead_of_a_broken_end);
+	tcase_add_test(slow, held_messages_are_pending_after_a_clean_end);
 	suite_add_tcase(s, slow);
 	return s;
 }
