@@ -179,7 +179,7 @@ END_TEST
 Suite *
 make_links_suite(void)
 {
-	Suite *s = suite_create("links");
+	Suite *suite = suite_create("links");
 	TCase *tc = tcase_create("links");
 
 	tcase_set_timeout(tc, 60);
@@ -190,6 +190,6 @@ make_links_suite(void)
 	tcase_add_test(tc, bye_skips_the_links_that_are_down);
 	tcase_add_test(tc, the_drain_ends_when_every_peer_has_said_bye);
 	tcase_add_test(tc, the_drain_gives_up_at_its_deadline_and_ends_the_readers);
-	suite_add_tcase(s, tc);
-	return s;
+	suite_add_tcase(suite, tc);
+	return suite;
 }

@@ -280,7 +280,7 @@ END_TEST
 Suite *
 make_reader_suite(void)
 {
-	Suite *s = suite_create("reader");
+	Suite *suite = suite_create("reader");
 	TCase *frames = tcase_create("frames");
 	TCase *slow = tcase_create("slow");
 
@@ -293,11 +293,11 @@ make_reader_suite(void)
 	tcase_add_test(frames, a_message_after_bye_cuts_the_link);
 	tcase_add_test(frames, a_hello_after_the_handshake_cuts_the_link);
 	tcase_add_test(frames, a_bad_frame_cuts_the_link_with_the_codecs_reason);
-	suite_add_tcase(s, frames);
+	suite_add_tcase(suite, frames);
 	tcase_set_timeout(slow, 60);
 	tcase_add_checked_fixture(slow, NULL, teardown);
 	tcase_add_test(slow, held_messages_stay_ahead_of_a_broken_end);
 	tcase_add_test(slow, held_messages_are_pending_after_a_clean_end);
-	suite_add_tcase(s, slow);
-	return s;
+	suite_add_tcase(suite, slow);
+	return suite;
 }

@@ -347,7 +347,7 @@ END_TEST
 Suite *
 make_shared_suite(void)
 {
-	Suite *s = suite_create("shared");
+	Suite *suite = suite_create("shared");
 	TCase *time = tcase_create("time");
 	TCase *order = tcase_create("order");
 	TCase *threads = tcase_create("threads");
@@ -357,11 +357,11 @@ make_shared_suite(void)
 	tcase_add_test(time, after_the_start_model_time_is_real_time_times_speed);
 	tcase_add_test(time, a_peer_is_down_once_the_core_has_logged_it);
 	tcase_add_test(time, a_failed_send_takes_its_peer_down_once);
-	suite_add_tcase(s, time);
+	suite_add_tcase(suite, time);
 	tcase_add_checked_fixture(order, NULL, teardown);
 	tcase_add_test(order, the_queue_keeps_order_as_it_grows_while_wrapped);
 	tcase_add_test(order, interleaved_arrivals_and_ticks_keep_order_through_many_grows);
-	suite_add_tcase(s, order);
+	suite_add_tcase(suite, order);
 
 	/* Generous: ThreadSanitizer slows the 100000 contended arrivals a lot. */
 	tcase_set_timeout(threads, 120);
@@ -369,6 +369,6 @@ make_shared_suite(void)
 	tcase_add_test(threads, concurrent_links_lose_nothing_and_keep_their_order);
 	tcase_add_test(threads, wait_ends_returns_0_once_every_link_has_ended);
 	tcase_add_test(threads, wait_ends_returns_minus_1_at_the_deadline_while_one_runs);
-	suite_add_tcase(s, threads);
-	return s;
+	suite_add_tcase(suite, threads);
+	return suite;
 }
