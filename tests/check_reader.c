@@ -1,37 +1,49 @@
-/* tests/check_reader.c -- unit tests of vm/reader: slow links hold messages back, in order, until EOF */
+/* tests/check_reader.c -- unit tests of vm/reader: frames in, messages and the link's end to the core, bad peers cut off */
 #include <sys/socket.h>
 
+#include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <time.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <check.h>
 
 #include "tests/suites.h"
 #include "vm/clock.h"
+#include "vm/core/core.h"
 #include "vm/core/fault.h"
-#include "vm/queue.h"
-#include "vm/reader.h"
 #include "vm/core/wire.h"
+#include "vm/reader.h"
+#include "vm/shared.h"
 
-#define PEER	1	/* the reader's peer; we are VM 0 */
-#define MS	1000000ull
+#define PEER	1	/* the reader's peer; we are VM 0 of a ring of 3 */
+#define SEC	UINT64_C(1000000000)
 
 /*
- * The reader reads sv[0]; the test plays the peer on sv[1]. Only lower
- * bounds on time are tight: a message must never come early. Upper bounds
- * are many times what is needed, as the machine may be busy.
+ * The reader reads sv[0]; the test plays the peer on sv[1] and then waits
+ * for the reader to end, so every test looks at the core after the fact:
+ * no timing.
  */
 static int sv[2];
-static struct queue *q;
+static struct shared *s;
 static struct reader r;
+
+static void
+start_with(const struct fault *f, uint32_t nf)
+{
+	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 10, .seed = 1,
+		.on_failure = CORE_ON_FAILURE_CONTINUE, .faults = f, .nfaults = nf };
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	ck_assert_ptr_nonnull(s = shared_new(&conf));
+	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
+	ck_assert_int_eq(reader_start(&r, sv[0], PEER, s), 0);
+}
 
 static void
 setup(void)
 {
-	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
-	ck_assert_ptr_nonnull(q = queue_new());
+	start_with(NULL, 0);
 }
 
 static void
@@ -40,239 +52,252 @@ teardown(void)
 	close(sv[0]);
 	if (sv[1] != -1)
 		close(sv[1]);
-	queue_free(q);
-}
-
-/* A FAULT_SLOW from PEER to us over model seconds [at_s, at_s + for_s). */
-static struct fault
-slow(double at_s, double for_s, double delay_s)
-{
-	return (struct fault){ .kind = FAULT_SLOW, .vm = PEER, .to = 0,
-	    .at_s = at_s, .for_s = for_s, .delay_s = delay_s };
+	shared_free(s);
 }
 
 static void
-start(const struct fault *f, uint32_t n)
+put(const uint8_t *buf, size_t len)
 {
-	ck_assert_int_eq(reader_start(&r, sv[0], PEER, q, f, n), 0);
+	ck_assert_int_eq(write(sv[1], buf, len), (ssize_t)len);
 }
 
-/* Send message seq as the peer; returns when we began, on CLOCK_MONOTONIC. */
-static uint64_t
-send_msg(uint64_t seq)
+static void
+send_msg(uint32_t src, uint64_t seq)
 {
-	struct step_msg m = { .src = PEER, .src_seq = seq, .lamport = seq + 100 };
+	struct step_msg m = { .src = src, .src_seq = seq, .lamport = seq + 100 };
 	uint8_t buf[WIRE_MAX_FRAME];
-	size_t len = wire_put_msg(buf, &m);
-	uint64_t t = clock_mono_ns();
 
-	ck_assert_int_eq(write(sv[1], buf, len), (ssize_t)len);
-	return t;
+	put(buf, wire_put_msg(buf, &m));
 }
 
 static void
 send_bye(void)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
-	size_t len = wire_put_bye(buf);
 
-	ck_assert_int_eq(write(sv[1], buf, len), (ssize_t)len);
+	put(buf, wire_put_bye(buf));
+}
+
+/* The peer hangs up; the reader must then end. */
+static void
+hang_up(bool half)
+{
+	if (half)
+		shutdown(sv[1], SHUT_WR);
+	else {
+		close(sv[1]);
+		sv[1] = -1;
+	}
+	reader_join(&r);
+	ck_assert_int_eq(shared_wait_ends(s, 1, 0), 0);
+}
+
+/* The next tick takes message seq from PEER. */
+static void
+tick_takes(uint64_t seq)
+{
+	struct core_out out;
+
+	ck_assert_int_eq(shared_tick(s, &out), 0);
+	ck_assert_int_eq(out.line[0].ev.kind, STEP_RECV);
+	ck_assert_uint_eq(out.line[0].ev.msg.src, PEER);
+	ck_assert_uint_eq(out.line[0].ev.msg.src_seq, seq);
+	ck_assert_uint_eq(out.line[0].ev.msg.lamport, seq + 100);
+}
+
+/* After the end: did the core log PEER_DOWN for PEER, and how many PENDING? */
+static int
+finish(bool *down)
+{
+	struct core_out out;
+	struct core_line line;
+	int pending = 0;
+
+	ck_assert_int_eq(shared_finish(s, &out), 0);
+	*down = out.nline == 1 && out.line[0].ev.kind == STEP_PEER_DOWN &&
+	    out.line[0].ev.dest[0] == PEER;
+	while (shared_pending(s, &line))
+		pending++;
+	return pending;
 }
 
 static void
-nap_ms(long ms)
+expect_broken(const char *why, int pending)
 {
-	struct timespec ts = { ms / 1000, ms % 1000 * 1000000L };
+	bool down;
 
-	nanosleep(&ts, NULL);
+	ck_assert_int_eq(finish(&down), pending);
+	ck_assert(down);
+	ck_assert_str_eq(r.why, why);
 }
 
-/*
- * Wait (looking every millisecond, at most limit_ms) for the next message,
- * which must be seq; returns when we first saw it.
- */
-static uint64_t
-pop_seq(uint64_t seq, long limit_ms)
+/* Frames split anywhere across reads, even byte by byte, come out whole. */
+START_TEST(frames_split_across_reads_reach_the_core_in_order)
 {
-	uint64_t give_up = clock_mono_ns() + (uint64_t)limit_ms * MS;
-	struct step_msg m;
-	size_t left;
+	uint8_t buf[3 * WIRE_MAX_FRAME];
+	size_t len = 0;
 
-	/* No ck_assert in the loop: each one writes a checkpoint to a pipe. */
-	while (!queue_pop(q, &m, &left)) {
-		if (clock_mono_ns() >= give_up)
-			ck_abort_msg("message %llu not on the queue after %ld ms",
-			    (unsigned long long)seq, limit_ms);
-		nap_ms(1);
+	for (uint64_t i = 0; i < 3; i++) {
+		struct step_msg m = { .src = PEER, .src_seq = i, .lamport = i + 100 };
+		len += wire_put_msg(buf + len, &m);
 	}
-	ck_assert_uint_eq(m.src, PEER);
-	ck_assert_uint_eq(m.src_seq, seq);
-	ck_assert_uint_eq(m.lamport, seq + 100);
-	return clock_mono_ns();
-}
-
-/* At speed 10, 3 model seconds of delay are 0.3 real ones. */
-START_TEST(a_slow_link_holds_each_message_for_its_delay)
-{
-	struct fault f = slow(0, 1000, 3);
-	uint64_t sent[3];
-
-	start(&f, 1);
-	reader_set_epoch(&r, clock_mono_ns(), 10);
-	for (int i = 0; i < 3; i++) {
-		sent[i] = send_msg((uint64_t)i);
-		nap_ms(50);
-	}
-	for (int i = 0; i < 3; i++) {
-		uint64_t seen = pop_seq((uint64_t)i, 10000);
-		ck_assert_uint_ge(seen, sent[i] + 300 * MS);
-		/* Not model seconds taken for real ones: that would be 3 s. */
-		ck_assert_uint_lt(seen, sent[i] + 2500 * MS);
-	}
+	for (size_t i = 0; i < len; i++)
+		put(buf + i, 1);
+	for (uint64_t i = 3; i < 200; i++)
+		send_msg(PEER, i);
 	send_bye();
-	shutdown(sv[1], SHUT_WR);
-	reader_join(&r);
-	ck_assert(!reader_failed(&r));
+	hang_up(true);
+	for (uint64_t i = 0; i < 200; i++)
+		tick_takes(i);
+	bool down;
+	ck_assert_int_eq(finish(&down), 0);
+	ck_assert(!down);
 }
 END_TEST
 
-/* A message after the window is not slowed itself, but may not overtake. */
-START_TEST(a_message_after_the_window_waits_behind_held_ones)
+START_TEST(bye_then_eof_is_a_clean_end)
 {
-	struct fault f = slow(0, 0.2, 0.6);
-	uint64_t epoch = clock_mono_ns();
+	bool down;
 
-	start(&f, 1);
-	reader_set_epoch(&r, epoch, 1);
-	uint64_t first = send_msg(0);
-	while (clock_mono_ns() < epoch + 300 * MS)
-		nap_ms(5);
-	send_msg(1);
-	uint64_t seen0 = pop_seq(0, 10000);
-	uint64_t seen1 = pop_seq(1, 10000);
-	ck_assert_uint_ge(seen0, first + 600 * MS);
-	ck_assert_uint_ge(seen1, seen0);
-	close(sv[1]);
-	sv[1] = -1;
-	reader_join(&r);
+	send_msg(PEER, 0);
+	send_bye();
+	hang_up(true);
+	ck_assert_int_eq(finish(&down), 1);	/* never taken: PENDING */
+	ck_assert(!down);
+	ck_assert_str_eq(r.why, "");
 }
 END_TEST
 
-/*
- * Bursts of messages, each held 50 ms, some released while others wait:
- * the hold wraps around and grows, and must keep every message in order.
- */
-START_TEST(many_held_messages_keep_their_order)
+START_TEST(eof_without_bye_is_a_broken_link)
 {
-	struct fault f = slow(0, 1000, 0.05);
-	uint64_t seq = 0;
-
-	start(&f, 1);
-	reader_set_epoch(&r, clock_mono_ns(), 1);
-	for (int burst = 0; burst < 8; burst++) {
-		for (int i = 0; i < 3 + burst * 9; i++)
-			send_msg(seq++);
-		nap_ms(30);
-	}
-	for (uint64_t i = 0; i < seq; i++)
-		pop_seq(i, 10000);
-	send_bye();
-	shutdown(sv[1], SHUT_WR);
-	reader_join(&r);
-	ck_assert(!reader_failed(&r));
-	ck_assert_uint_eq(queue_len(q), 0);
+	send_msg(PEER, 0);
+	hang_up(false);
+	expect_broken("closed without BYE", 1);
 }
 END_TEST
 
-/* A window later in the run, or one whose start is not known yet, holds
- * nothing: 100 s of delay would show. */
-START_TEST(nothing_is_held_outside_the_windows_or_before_the_epoch)
+/* Only the neighbour at the other end may speak on a link. */
+START_TEST(a_message_from_another_vm_cuts_the_link)
 {
-	struct fault later = slow(1000, 10, 100);
-	struct fault now = slow(0, 1000, 100);
-	struct fault both[2] = { later, now };
+	uint8_t b;
 
-	start(&later, 1);
-	reader_set_epoch(&r, clock_mono_ns(), 1);
-	send_msg(0);
-	pop_seq(0, 10000);
-	send_bye();
-	shutdown(sv[1], SHUT_WR);
+	send_msg(PEER, 0);
+	send_msg(2, 0);
 	reader_join(&r);
-
-	close(sv[0]);
-	close(sv[1]);
-	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
-	start(both, 2);
-	send_msg(1);
-	pop_seq(1, 10000);
-	send_bye();
-	shutdown(sv[1], SHUT_WR);
-	reader_join(&r);
+	/* The reader shut the socket both ways: the peer sees EOF. */
+	ck_assert_int_eq(read(sv[1], &b, 1), 0);
+	expect_broken("message from vm 2 on the link of vm 1", 1);
 }
 END_TEST
 
-/* Hold n messages for 1000 s: the queue stays empty while the link lives. */
+START_TEST(a_message_after_bye_cuts_the_link)
+{
+	send_bye();
+	send_msg(PEER, 0);
+	reader_join(&r);
+	expect_broken("message after BYE", 0);
+}
+END_TEST
+
+START_TEST(a_hello_after_the_handshake_cuts_the_link)
+{
+	struct wire_hello h = { .version = WIRE_VERSION, .id = PEER, .n = 3 };
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	put(buf, wire_put_hello(buf, &h));
+	reader_join(&r);
+	expect_broken("unexpected HELLO", 0);
+}
+END_TEST
+
+/* A frame the codec refuses ends the link with the codec's reason. */
+START_TEST(a_bad_frame_cuts_the_link_with_the_codecs_reason)
+{
+	uint8_t bad[] = { 0, 0, 0, 1, 99 };	/* length 1, type 99 */
+	struct wire_frame f;
+	size_t used;
+	const char *why;
+
+	ck_assert_int_eq(wire_get(bad, sizeof bad, &f, &used, &why), -1);
+	put(bad, sizeof bad);
+	reader_join(&r);
+	expect_broken(why, 0);
+}
+END_TEST
+
+/* 1000 s of delay on what PEER sends from model time 0: n messages held. */
 static void
 hold_many(uint64_t n)
 {
-	static struct fault f;
+	static struct fault f = { .kind = FAULT_SLOW, .vm = PEER, .to = 0,
+		.at_s = 0, .for_s = 1000, .delay_s = 1000 };
 
-	f = slow(0, 1000, 1000);
-	start(&f, 1);
-	reader_set_epoch(&r, clock_mono_ns(), 1);
+	start_with(&f, 1);
 	for (uint64_t i = 0; i < n; i++)
-		send_msg(i);
-	nap_ms(200);
-	ck_assert_uint_eq(queue_len(q), 0);
+		send_msg(PEER, i);
 }
 
+/* A tick now takes nothing and finds no peer down: all is held. */
 static void
-expect_all(uint64_t n)
+tick_finds_all_held(void)
 {
-	for (uint64_t i = 0; i < n; i++)
-		pop_seq(i, 0);
-	ck_assert_uint_eq(queue_len(q), 0);
+	struct core_out out;
+
+	ck_assert_int_eq(shared_tick(s, &out), 0);
+	ck_assert_int_ne(out.line[0].ev.kind, STEP_RECV);
+	for (uint32_t i = 0; i < out.nline; i++)
+		ck_assert_int_ne(out.line[i].ev.kind, STEP_PEER_DOWN);
 }
 
-/* TCP delivered them: they must be logged (as PENDING) even so. */
-START_TEST(held_messages_reach_the_queue_when_the_peer_says_bye)
+/*
+ * The reader stamps each message with the model time it came: in a slow
+ * window the core holds it. When the link breaks the end comes behind
+ * what is held: no PEER_DOWN while the messages are held, then at the
+ * end PEER_DOWN and every one of them PENDING (TCP delivered them).
+ */
+START_TEST(held_messages_stay_ahead_of_a_broken_end)
 {
 	hold_many(100);
-	send_bye();
-	shutdown(sv[1], SHUT_WR);
-	reader_join(&r);
-	ck_assert(!reader_failed(&r));
-	expect_all(100);
+	hang_up(false);
+	tick_finds_all_held();
+	expect_broken("closed without BYE", 100);
 }
 END_TEST
 
-START_TEST(held_messages_reach_the_queue_when_the_link_breaks)
+START_TEST(held_messages_are_pending_after_a_clean_end)
 {
+	bool down;
+
 	hold_many(100);
-	close(sv[1]);
-	sv[1] = -1;
-	reader_join(&r);
-	ck_assert(reader_failed(&r));
-	expect_all(100);
+	send_bye();
+	hang_up(true);
+	tick_finds_all_held();
+	ck_assert_int_eq(finish(&down), 100);
+	ck_assert(!down);
 }
 END_TEST
 
 Suite *
 make_reader_suite(void)
 {
-	Suite *s = suite_create("reader");
-	TCase *slowc = tcase_create("slow");
+	Suite *suite = suite_create("reader");
+	TCase *frames = tcase_create("frames");
+	TCase *slow = tcase_create("slow");
 
-	/* Generous: sanitizers and a busy machine slow the threads down. */
-	tcase_set_timeout(slowc, 60);
-	tcase_add_checked_fixture(slowc, setup, teardown);
-	tcase_add_test(slowc, a_slow_link_holds_each_message_for_its_delay);
-	tcase_add_test(slowc, a_message_after_the_window_waits_behind_held_ones);
-	tcase_add_test(slowc, many_held_messages_keep_their_order);
-	tcase_add_test(slowc, nothing_is_held_outside_the_windows_or_before_the_epoch);
-	tcase_add_test(slowc, held_messages_reach_the_queue_when_the_peer_says_bye);
-	tcase_add_test(slowc, held_messages_reach_the_queue_when_the_link_breaks);
-	suite_add_tcase(s, slowc);
-	return s;
+	tcase_set_timeout(frames, 60);
+	tcase_add_checked_fixture(frames, setup, teardown);
+	tcase_add_test(frames, frames_split_across_reads_reach_the_core_in_order);
+	tcase_add_test(frames, bye_then_eof_is_a_clean_end);
+	tcase_add_test(frames, eof_without_bye_is_a_broken_link);
+	tcase_add_test(frames, a_message_from_another_vm_cuts_the_link);
+	tcase_add_test(frames, a_message_after_bye_cuts_the_link);
+	tcase_add_test(frames, a_hello_after_the_handshake_cuts_the_link);
+	tcase_add_test(frames, a_bad_frame_cuts_the_link_with_the_codecs_reason);
+	suite_add_tcase(suite, frames);
+	tcase_set_timeout(slow, 60);
+	tcase_add_checked_fixture(slow, NULL, teardown);
+	tcase_add_test(slow, held_messages_stay_ahead_of_a_broken_end);
+	tcase_add_test(slow, held_messages_are_pending_after_a_clean_end);
+	suite_add_tcase(suite, slow);
+	return suite;
 }

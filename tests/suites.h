@@ -10,7 +10,7 @@ Suite *make_num_suite(void);
 Suite *make_inject_suite(void);
 Suite *make_step_suite(void);
 Suite *make_core_suite(void);
-Suite *make_queue_suite(void);
+Suite *make_shared_suite(void);
 Suite *make_logw_suite(void);
 Suite *make_reader_suite(void);
 Suite *make_links_suite(void);

@@ -1,4 +1,4 @@
-/* vm/links.c -- a VM's links to its ring neighbours: readers, sends, which are down */
+/* vm/links.c -- a VM's links to its ring neighbours: readers, sends, BYE and the drain */
 #include <sys/socket.h>
 
 #include <errno.h>
@@ -7,13 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vm/clock.h"
+#include "vm/core/wire.h"
 #include "vm/links.h"
-#include "vm/queue.h"
 #include "vm/reader.h"
 #include "vm/ring.h"
+#include "vm/shared.h"
 #include "vm/sig.h"
-#include "vm/core/wire.h"
 
 /* Before ring_join fills in the sockets: none yet, no reader. */
 void
@@ -26,37 +25,19 @@ links_init(struct links *l, uint32_t id, uint32_t n)
 	l->peer[RING_PREV] = (id + n - 1) % n;
 }
 
-/* The faults that slow what peer sends us: its reader applies them. */
-static uint32_t
-slow_from(const struct links *l, uint32_t peer, const struct fault *faults,
-    uint32_t nfaults, struct fault *slow)
-{
-	uint32_t n = 0;
-
-	for (uint32_t i = 0; i < nfaults && n < FAULT_MAX; i++)
-		if (faults[i].kind == FAULT_SLOW && faults[i].vm == peer &&
-		    faults[i].to == l->id)
-			slow[n++] = faults[i];
-	return n;
-}
-
 /*
- * One reader per socket, given the run's faults. Readers run with SIGINT
- * and SIGTERM blocked, so signals reach the tick loop. -1 with errno if a
- * thread could not start; those started run on, and links_drain ends them.
+ * One reader per socket, feeding s. Readers run with SIGINT and SIGTERM
+ * blocked, so signals reach the tick loop. -1 with errno if a thread could
+ * not start; those started run on, and links_drain ends them.
  */
 int
-links_start(struct links *l, struct queue *q, const struct fault *faults,
-    uint32_t nfaults)
+links_start(struct links *l, struct shared *s)
 {
 	int fds = l->peer[RING_NEXT] == l->peer[RING_PREV] ? 1 : 2;
-	struct fault slow[FAULT_MAX];
 
 	sig_block(1);
 	for (int i = 0; i < fds; i++) {
-		uint32_t nslow = slow_from(l, l->peer[i], faults, nfaults, slow);
-		if (reader_start(&l->readers[i], l->ring.fd[i], l->peer[i], q,
-		    slow, nslow) == -1)
+		if (reader_start(&l->readers[i], l->ring.fd[i], l->peer[i], s) == -1)
 			break;
 		l->n++;
 	}
@@ -64,32 +45,6 @@ links_start(struct links *l, struct queue *q, const struct fault *faults,
 	sig_block(0);
 	errno = saved;
 	return l->n < fds ? -1 : 0;
-}
-
-/* Model time has begun: slow links start counting from it. */
-void
-links_set_epoch(struct links *l, uint64_t mono_start_ns, double speed)
-{
-	for (int i = 0; i < l->n; i++)
-		reader_set_epoch(&l->readers[i], mono_start_ns, speed);
-}
-
-/*
- * A link whose reader ended badly (EOF without BYE, a reset, a bad frame)
- * and that was not down yet: it is down now, and its index is returned for
- * the caller to log; -1 if there is none. Safe while the readers run. A
- * peer that only stops answering (SIGSTOP) is never down: it may come back.
- */
-int
-links_next_down(struct links *l)
-{
-	for (int i = 0; i < l->n; i++) {
-		if (!l->down[i] && reader_failed(&l->readers[i])) {
-			l->down[i] = true;
-			return i;
-		}
-	}
-	return -1;
 }
 
 static int
@@ -100,32 +55,37 @@ link_of(const struct links *l, uint32_t peer)
 	return one || peer == l->peer[RING_NEXT] ? RING_NEXT : RING_PREV;
 }
 
-enum links_sent
+/* Send a whole frame to peer: 0, or -1 with errno (EPIPE, ECONNRESET...). */
+int
 links_send(struct links *l, uint32_t peer, const uint8_t *buf, size_t len)
 {
-	int i = link_of(l, peer);
-
-	if (l->down[i])
-		return LINKS_DOWN;
-	if (ring_send(l->ring.fd[i], buf, len) == 0)
-		return LINKS_SENT;
-	l->down[i] = true;
-	return LINKS_BROKE;
+	return ring_send(l->ring.fd[link_of(l, peer)], buf, len);
 }
 
 /*
- * Say BYE and half-close every live link, so each peer's reader sees EOF
- * right after our last message. A down link is left alone: nobody is
- * listening, and our reader there has ended or will.
+ * Why the link from peer broke, as its reader saw it; "" if it has not.
+ * Read it once the core said so (PEER_DOWN from a tick or the finish):
+ * the reader wrote it before telling the core, under the core's lock.
+ */
+const char *
+links_why(const struct links *l, uint32_t peer)
+{
+	return l->readers[link_of(l, peer)].why;
+}
+
+/*
+ * Say BYE and half-close every link whose peer is not down, so each
+ * peer's reader sees EOF right after our last message. A down link is
+ * left alone: nobody is listening, and our reader there has ended.
  */
 void
-links_bye(struct links *l)
+links_bye(struct links *l, struct shared *s)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
 	size_t len = wire_put_bye(buf);
 
 	for (int i = 0; i < l->n; i++) {
-		if (l->down[i])
+		if (shared_down(s, l->peer[i]))
 			continue;
 		ring_send(l->ring.fd[i], buf, len);
 		shutdown(l->ring.fd[i], SHUT_WR);
@@ -138,10 +98,9 @@ links_bye(struct links *l)
  * reading, which ends it.
  */
 int
-links_drain(struct links *l, struct queue *q, uint64_t deadline_ns)
+links_drain(struct links *l, struct shared *s, uint64_t deadline_ns)
 {
-	struct timespec deadline = clock_ts(deadline_ns);
-	int rc = queue_wait_producers(q, &deadline);
+	int rc = shared_wait_ends(s, l->n, deadline_ns);
 
 	if (rc == -1)
 		for (int i = 0; i < l->n; i++)

@@ -3,6 +3,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,15 +14,15 @@
 #include <unistd.h>
 
 #include "vm/clock.h"
+#include "vm/core/core.h"
+#include "vm/core/step.h"
+#include "vm/core/wire.h"
 #include "vm/links.h"
 #include "vm/logw.h"
-#include "vm/queue.h"
 #include "vm/ring.h"
-#include "vm/core/rng.h"
+#include "vm/shared.h"
 #include "vm/sig.h"
-#include "vm/core/step.h"
 #include "vm/vm.h"
-#include "vm/core/wire.h"
 
 #define DRAIN_NS 2000000000u	/* how long peers get to half-close at the end */
 
@@ -29,9 +30,7 @@ static volatile sig_atomic_t stop;
 
 struct vm {
 	const struct vm_conf *c;
-	struct step_vm step;
-	struct rng rng;
-	struct queue *q;
+	struct shared *s;	/* the core, under the VM's one lock */
 	struct logw *log;
 	struct links links;
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
@@ -130,7 +129,7 @@ join(struct vm *v)
 static int
 start_readers(struct vm *v)
 {
-	if (links_start(&v->links, v->q, v->c->faults, v->c->nfaults) == -1) {
+	if (links_start(&v->links, v->s) == -1) {
 		fail(v, VM_ERROR, "reader thread: %s", strerror(errno));
 		return -1;
 	}
@@ -170,116 +169,105 @@ broken:
 }
 
 /* One line of the log, stamped now; it reaches the file at the next flush. */
-static void
-log_event(struct vm *v, const struct step_event *ev, size_t queue_len)
+static int
+log_line(struct vm *v, const struct core_line *line)
 {
-	if (logw_event(v->log, ev, clock_real_ns(), queue_len) == -1)
-		log_failed(v);
+	if (logw_event(v->log, &line->ev, clock_real_ns(), line->queue_len) == 0)
+		return 0;
+	log_failed(v);
+	return -1;
 }
 
-static void
+static int
 flush_log(struct vm *v)
 {
-	if (logw_flush(v->log) == -1)
-		log_failed(v);
-}
-
-static bool
-stops_on_failure(const struct vm *v)
-{
-	return v->c->on_failure == VM_ON_FAILURE_STOP && v->status == VM_OK;
-}
-
-static void
-log_peer_down(struct vm *v, uint32_t peer)
-{
-	struct step_event ev;
-
-	step_peer_down(&v->step, peer, &ev);
-	log_event(v, &ev, queue_len(v->q));
+	if (logw_flush(v->log) == 0)
+		return 0;
+	log_failed(v);
+	return -1;
 }
 
 /*
- * Log PEER_DOWN for every link whose reader ended badly since we last
- * looked. Under STOP the first one ends the run (as a failed send does);
- * under CONTINUE the VM ticks on without that peer.
+ * A PEER_DOWN was logged. Under STOP the first one ends the run (the core
+ * ticks no more); under CONTINUE the VM goes on without that peer,
+ * silently: the log says it all. send_errno: a send to it failed with
+ * that, else its reader saw the link break.
  */
 static void
-notice_down(struct vm *v)
+peer_down(struct vm *v, uint32_t peer, int send_errno)
 {
-	bool any = false;
-	int i;
-
-	while ((i = links_next_down(&v->links)) != -1) {
-		uint32_t peer = v->links.peer[i];
-		log_peer_down(v, peer);
-		any = true;
-		if (stops_on_failure(v))
-			fail(v, VM_LINK_BROKEN, "link to vm %u broken: %s",
-			    (unsigned)peer, v->links.readers[i].why);
-	}
-	if (any)
-		flush_log(v);
-}
-
-/* A send to peer failed with errno e: the peer is down from now on. */
-static void
-send_failed(struct vm *v, uint32_t peer, int e)
-{
-	log_peer_down(v, peer);
-	if (stops_on_failure(v))
+	if (v->c->on_failure != CORE_ON_FAILURE_STOP || v->status != VM_OK)
+		return;
+	if (send_errno != 0)
 		fail(v, VM_LINK_BROKEN, "sending to vm %u: %s", (unsigned)peer,
-		    strerror(e));
+		    strerror(send_errno));
+	else
+		fail(v, VM_LINK_BROKEN, "link to vm %u broken: %s", (unsigned)peer,
+		    links_why(&v->links, peer));
+}
+
+/* Log what the core answered, in its order: 0, or -1 if the log failed. */
+static int
+log_out(struct vm *v, const struct core_out *out, int send_errno)
+{
+	for (uint32_t i = 0; i < out->nline; i++) {
+		const struct step_event *ev = &out->line[i].ev;
+		if (log_line(v, &out->line[i]) == -1)
+			return -1;
+		if (ev->kind == STEP_PEER_DOWN)
+			peer_down(v, ev->dest[0], send_errno);
+	}
+	return 0;
 }
 
 /*
- * Carry out a SEND, whose line is in the file already. A message to a peer
- * that is down is not sent but logged as DROP, with the SEND's queue_len;
- * a send that fails takes its peer down first.
+ * Send the tick's message where the core says, its SEND already in the
+ * file. A send that fails takes the peer down (the core logs PEER_DOWN and
+ * a DROP for the message); the other destination still gets its copy.
  */
 static void
-send_msgs(struct vm *v, const struct step_event *ev, size_t left)
+send_out(struct vm *v, const struct core_out *out)
 {
-	struct step_msg m = { .src = v->c->id, .src_seq = ev->seq,
-	    .lamport = ev->lamport };
-	struct step_event drop;
 	uint8_t buf[WIRE_MAX_FRAME];
-	size_t len = wire_put_msg(buf, &m);
+	size_t len = wire_put_msg(buf, &out->msg);
+	const struct step_event *send = NULL;
+	struct core_out failed;
 
-	for (uint32_t i = 0; i < ev->ndest; i++) {
-		uint32_t to = ev->dest[i];
-		enum links_sent sent = links_send(&v->links, to, buf, len);
-		if (sent == LINKS_SENT)
+	for (uint32_t i = 0; i < out->nline; i++)
+		if (out->line[i].ev.kind == STEP_SEND)
+			send = &out->line[i].ev;
+	assert(send != NULL);	/* the core sends only on a SEND */
+	for (uint32_t k = 0; k < out->nto; k++) {
+		if (links_send(&v->links, out->to[k], buf, len) == 0)
 			continue;
-		if (sent == LINKS_BROKE)
-			send_failed(v, to, errno);
-		step_drop(&v->step, ev, to, &drop);
-		log_event(v, &drop, left);
+		int e = errno;
+		shared_send_failed(v->s, send, out->to[k], &failed);
+		if (log_out(v, &failed, e) == -1)
+			return;
 	}
 }
 
 /*
- * One tick, one event: take a queued message if there is one, else draw.
- * Log, then send: the line is handed to the kernel before any frame goes
- * out, so a VM killed at any moment has logged every message it sent.
+ * One tick at the model time now: the core takes a queued message or
+ * draws (and logs the links it found broken first). Log, then send: the
+ * lines are handed to the kernel before any frame goes out, so a VM
+ * killed at any moment has logged every message it sent.
  */
 static void
 tick(struct vm *v)
 {
-	struct step_msg m;
-	struct step_event ev;
-	size_t left;
-	bool got = queue_pop(v->q, &m, &left);
+	struct core_out out;
 
-	step_tick(&v->step, got ? &m : NULL, &v->rng, &ev);
-	uint64_t wall = clock_real_ns();
-	if (logw_event(v->log, &ev, wall, left) == -1 ||
-	    logw_flush(v->log) == -1) {
-		log_failed(v);
-		return;		/* nothing is sent that the log does not show */
+	if (shared_tick(v->s, &out) == -1) {
+		fail(v, VM_ERROR, "%s", "out of memory");
+		return;
 	}
-	if (ev.kind == STEP_SEND) {
-		send_msgs(v, &ev, left);
+	if (log_out(v, &out, 0) == -1 || flush_log(v) == -1)
+		return;		/* nothing is sent that the log does not show */
+	/* The core stops on a PEER_DOWN under STOP, which failed the VM. */
+	assert(!out.stop || v->status != VM_OK);
+	if (out.nto > 0) {
+		send_out(v, &out);
 		flush_log(v);	/* PEER_DOWN, DROP */
 	}
 }
@@ -296,9 +284,6 @@ run_ticks(struct vm *v)
 			;
 		if (stop)
 			break;
-		notice_down(v);
-		if (v->status != VM_OK)
-			break;
 		tick(v);
 	}
 	/* Stay in the ring until the common end, so all stop at one model time. */
@@ -313,11 +298,11 @@ run_ticks(struct vm *v)
 /*
  * The exact end: say BYE and half-close every live link, so each peer's
  * reader sees EOF right after our last message; then wait for our readers
- * to see the same from every peer. A reader that ended badly meanwhile
- * gets its PEER_DOWN now, before the PENDING lines, so that each live
- * neighbour of a VM that died logs it exactly once. What is queued then
- * was sent but never taken: it is logged as PENDING, so every message
- * sent is accounted for.
+ * to see the same from every peer. The core then takes in everything on
+ * its way, and logs PEER_DOWN for each link that broke meanwhile, before
+ * the PENDING lines, so that each live neighbour of a VM that died logs it
+ * exactly once. What is queued then was sent but never taken: it is
+ * logged as PENDING, so every message sent is accounted for.
  */
 static void
 shut_down(struct vm *v)
@@ -325,27 +310,25 @@ shut_down(struct vm *v)
 	/* Without a log there is nothing to account for: no waiting for
 	 * peers that go on until the orchestrator stops them. */
 	uint64_t deadline = v->status == VM_ERROR ? 0 : clock_mono_ns() + DRAIN_NS;
+	struct core_out out;
 
-	links_bye(&v->links);
-	if (links_drain(&v->links, v->q, deadline) == -1 && v->status != VM_ERROR)
+	links_bye(&v->links, v->s);
+	if (links_drain(&v->links, v->s, deadline) == -1 && v->status != VM_ERROR)
 		fail(v, VM_LINK_BROKEN, "a peer did not finish in time");
-	notice_down(v);
+	if (shared_finish(v->s, &out) == -1)
+		fail(v, VM_ERROR, "%s", "out of memory");
+	else if (log_out(v, &out, 0) == 0)
+		flush_log(v);
 }
 
 static void
 log_pending(struct vm *v)
 {
-	struct step_msg m;
-	struct step_event ev;
-	size_t left;
+	struct core_line line;
 
-	while (queue_pop(v->q, &m, &left)) {
-		step_pending(&v->step, &m, &ev);
-		if (logw_event(v->log, &ev, clock_real_ns(), left) == -1) {
-			log_failed(v);
+	while (shared_pending(v->s, &line))
+		if (log_line(v, &line) == -1)
 			break;
-		}
-	}
 }
 
 static void
@@ -356,13 +339,17 @@ close_all(struct vm *v)
 	if (logw_close(v->log, err, sizeof err) == -1)
 		fail(v, VM_ERROR, "%s", err);
 	links_close(&v->links);
-	queue_free(v->q);
+	shared_free(v->s);
 }
 
 int
 vm_run(const struct vm_conf *c)
 {
 	struct vm v = { .c = c };
+	struct core_conf core_conf = { .id = c->id, .n = c->n,
+		.draw_max = c->draw_max, .seed = c->seed,
+		.on_failure = c->on_failure, .net = c->net, .loss = c->loss,
+		.faults = c->faults, .nfaults = c->nfaults };
 	char err[256];
 	uint64_t start_wall;
 
@@ -372,10 +359,8 @@ vm_run(const struct vm_conf *c)
 	 * --speed that is a good part of a tick. Ask for 1 us. */
 	prctl(PR_SET_TIMERSLACK, 1000UL);
 #endif
-	step_init(&v.step, c->id, c->n, c->draw_max);
 	links_init(&v.links, c->id, c->n);
-	rng_seed(&v.rng, c->seed, c->id);
-	if ((v.q = queue_new()) == NULL) {
+	if ((v.s = shared_new(&core_conf)) == NULL) {
 		fail(&v, VM_ERROR, "%s", "out of memory");
 		return v.status;
 	}
@@ -384,7 +369,7 @@ vm_run(const struct vm_conf *c)
 	if (v.status == VM_OK && join(&v) == 0) {
 		if (start_readers(&v) == 0 && barrier(&v, &start_wall) == 0) {
 			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
-			links_set_epoch(&v.links, v.mono_start, c->speed);
+			shared_set_epoch(v.s, v.mono_start, c->speed);
 			run_ticks(&v);
 		}
 		shut_down(&v);
