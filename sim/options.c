@@ -1,5 +1,6 @@
 /* sim/options.c -- command-line options of `run` and `vm`: parsing, validation */
 #include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -149,6 +150,13 @@ set_on_failure(const struct opt *o, const char *val, char *err, size_t errlen)
 	else
 		return bad(err, errlen, o, val, "must be stop or continue");
 	return 0;
+}
+
+struct inbox_net
+options_net(const struct opt_latency *l)
+{
+	return (struct inbox_net){ (uint64_t)llround(l->min_ms * 1e6),
+		(uint64_t)llround(l->max_ms * 1e6) };
 }
 
 /* "MIN" or "MIN:MAX", model milliseconds, MIN <= MAX. */
@@ -440,11 +448,13 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "start-at", K_REAL, &o->start_at, 0, 1e10, NULL },
 		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
+		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
+	c->net = options_net(&o->latency);
 	const char *missing = !have_id ? "--id" : !have_run_id ? "--run-id" :
 	    o->listen == NULL ? "--listen" : o->next == NULL ? "--next" :
 	    c->log_path == NULL ? "--log" : NULL;

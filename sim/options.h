@@ -70,8 +70,9 @@ struct vm_opts {
 	char listen_host[256];
 	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
 					 * in 64 bits); 0: as soon as linked */
-	struct opt_faults faults;	/* --fault: slow faults only */
+	struct opt_faults faults;	/* --fault: slow links, partitions */
 	int on_failure;			/* enum opt_on_failure */
+	struct opt_latency latency;	/* --latency, model ms */
 };
 
 /* `clockring experiments`: where, how fast, how many at once, which. */
@@ -83,6 +84,9 @@ struct suite_opts {
 	char **files;			/* experiment files (allocated) */
 	int nfiles;
 };
+
+/* --latency as the core's network: model ms into ns. */
+struct inbox_net options_net(const struct opt_latency *l);
 
 /* 0 parsed, 1 help asked, -1 bad input (err holds one line). */
 int options_run(int argc, char **argv, struct run_opts *o, char *err,

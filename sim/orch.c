@@ -179,7 +179,7 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.next_port = r->ports[(id + 1) % o->vms],
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
 		.ctl_fd = ctl, .on_failure = o->on_failure, .faults = o->faults.f,
-		.nfaults = o->faults.n,
+		.nfaults = o->faults.n, .net = options_net(&o->latency),
 	};
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));

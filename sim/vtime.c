@@ -293,7 +293,8 @@ open_vm(struct vtime *v, uint32_t id)
 		.draw_max = o->draw_max, .seed = r->seed,
 		.on_failure = o->on_failure == OPT_ON_FAILURE_CONTINUE ?
 		    CORE_ON_FAILURE_CONTINUE : CORE_ON_FAILURE_STOP,
-		.faults = o->faults.f, .nfaults = o->faults.n };
+		.faults = o->faults.f, .nfaults = o->faults.n,
+		.net = options_net(&o->latency) };
 
 	snprintf(path, sizeof path, "%s/vm%u.csv", r->dir, (unsigned)id);
 	if ((m->log = logw_open(path, id, v->err, v->errlen)) == NULL)
