@@ -41,7 +41,7 @@ vm() {
 	[ ! -e "$T/vm.csv" ] || fail "vm $*: created its log"
 }
 vm --fault kill:1@2
-grep -qF -- "--fault 'kill:1@2': only slow faults" "$T/err" || { cat "$T/err"; fail "vm kill"; }
+grep -qF -- "--fault 'kill:1@2': only slow links and partitions" "$T/err" || { cat "$T/err"; fail "vm kill"; }
 vm --on-failure never
 grep -qF -- "--on-failure 'never'" "$T/err" || { cat "$T/err"; fail "vm --on-failure"; }
 echo ok
