@@ -146,7 +146,7 @@ check_clock(struct scan *s, const struct log_event *ev)
 	    ev->lamport != s->clock + 1)
 		check_log_violation(s->c, s->vm, ev->line, RULE_CLOCK_STEP,
 		    "%s takes lamport from %" PRIu64 " to %" PRIu64
-		    ", expected %" PRIu64, logread_kind_name(ev->kind),
+		    ", expected %" PRIu64, logline_kind_name(ev->kind),
 		    s->clock, ev->lamport, s->clock + 1);
 	else if (ev->kind == LOG_RECV && ev->lamport != top + 1)
 		check_log_violation(s->c, s->vm, ev->line, RULE_RECV_CLOCK,
@@ -158,7 +158,7 @@ check_clock(struct scan *s, const struct log_event *ev)
 		check_log_violation(s->c, s->vm, ev->line, ev->kind ==
 		    LOG_PENDING ? RULE_PENDING_CLOCK : ev->kind == LOG_DROP ?
 		    RULE_DROP : RULE_PEER_DOWN, "%s changes lamport from %"
-		    PRIu64 " to %" PRIu64, logread_kind_name(ev->kind),
+		    PRIu64 " to %" PRIu64, logline_kind_name(ev->kind),
 		    s->clock, ev->lamport);
 	s->clock = ev->lamport;
 }
@@ -170,12 +170,12 @@ check_queue(struct scan *s, const struct log_event *ev)
 	if (s->first_pending != 0 && ev->kind != LOG_PENDING)
 		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_LAST,
 		    "%s after the PENDING lines that began on line %lu",
-		    logread_kind_name(ev->kind), s->first_pending);
+		    logline_kind_name(ev->kind), s->first_pending);
 	else if ((ev->kind == LOG_INTERNAL || ev->kind == LOG_SEND) &&
 	    s->queue > 0)
 		check_log_violation(s->c, s->vm, ev->line, RULE_QUEUE_FIRST,
 		    "%s although the previous line left %" PRIu64 " message(s) "
-		    "queued", logread_kind_name(ev->kind), s->queue);
+		    "queued", logline_kind_name(ev->kind), s->queue);
 	if (ev->kind != LOG_PENDING)
 		return;
 	if (s->first_pending == 0)
@@ -204,7 +204,7 @@ check_peers(struct scan *s, const struct log_event *ev)
 			    RULE_NEIGHBOUR, "%s %s vm%" PRIu32 ", not a ring "
 			    "neighbour of vm%" PRIu32 " (next vm%" PRIu32
 			    ", prev vm%" PRIu32 ")",
-			    logread_kind_name(ev->kind),
+			    logline_kind_name(ev->kind),
 			    ev->kind == LOG_SEND || ev->kind == LOG_DROP ?
 			    "to" : ev->kind == LOG_PEER_DOWN ? "of" : "from",
 			    ev->peers[i], s->vm, s->next, s->prev);
@@ -332,7 +332,7 @@ check_aside(struct scan *s, const struct log_event *ev)
 	if (aside(ev->kind) && s->c->format < 2)
 		check_log_violation(s->c, s->vm, ev->line, RULE_COLUMNS,
 		    "%s lines come with format 2; run.meta has format=1",
-		    logread_kind_name(ev->kind));
+		    logline_kind_name(ev->kind));
 	if (ev->kind == LOG_PEER_DOWN)
 		check_peer_down(s, ev);
 	else if (ev->kind == LOG_DROP)

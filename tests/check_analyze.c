@@ -369,7 +369,7 @@ START_TEST(no_check_analyzes_a_failing_run_and_says_so)
 }
 END_TEST
 
-static const char truncated[] = LOGREAD_HEADER "\n"
+static const char truncated[] = LOGLINE_HEADER "\n"
     "1,0,INTERNAL," W(0000000000) ",1,0,,,\n"
     "1,1,SEND," W(0500000000) ",2,0,2|0,,\n"
     "1,2,INTERNAL," W(1000000000) ",3,0";
