@@ -13,6 +13,7 @@
 #include "analysis/checker.h"
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
+#include "vm/core/vmend.h"
 
 static const char *const status_name[] = {
 	[RUN_UNKNOWN] = "?", [RUN_RUNNING] = "running",
@@ -149,19 +150,9 @@ read_rates(struct checker *c)
 static int
 valid_exit(const char *s)
 {
-	static const char *const word[] = { "ok", "interrupted", "link-broken",
-		"killed", "error" };
-	const char *num = NULL;
+	struct vmend e;
 
-	for (size_t i = 0; i < sizeof word / sizeof word[0]; i++)
-		if (strcmp(s, word[i]) == 0)
-			return 1;
-	if (strncmp(s, "exit ", 5) == 0)
-		num = s + 5;
-	else if (strncmp(s, "signal ", 7) == 0)
-		num = s + 7;
-	return num != NULL && *num != '\0' &&
-	    strspn(num, "0123456789") == strlen(num);
+	return vmend_parse(s, &e) == 0 && e.kind != VMEND_RUNNING;
 }
 
 /* Was VM vm the target of a kill fault? */

@@ -9,6 +9,7 @@
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
 #include "vm/core/num.h"
+#include "vm/core/vmend.h"
 
 struct entry {
 	char *line;		/* "key\0value", one allocation per line */
@@ -180,13 +181,9 @@ meta_u64(const struct meta *m, const char *key, uint64_t *val, char *err,
 bool
 meta_exit_died(const char *exit)
 {
-	static const char *const alive[] = { "ok", "interrupted", "link-broken",
-		"running" };
+	struct vmend e;
 
-	for (size_t i = 0; i < sizeof alive / sizeof alive[0]; i++)
-		if (strcmp(exit, alive[i]) == 0)
-			return false;
-	return true;
+	return vmend_parse(exit, &e) == -1 || vmend_died(&e);
 }
 
 int

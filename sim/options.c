@@ -142,11 +142,7 @@ add_fault(const struct opt *o, const char *val, char *err, size_t errlen)
 static int
 set_on_failure(const struct opt *o, const char *val, char *err, size_t errlen)
 {
-	if (strcmp(val, "stop") == 0)
-		*(int *)o->dst = OPT_ON_FAILURE_STOP;
-	else if (strcmp(val, "continue") == 0)
-		*(int *)o->dst = OPT_ON_FAILURE_CONTINUE;
-	else
+	if (vmend_policy_parse(val, (enum vm_on_failure *)o->dst) == -1)
 		return bad(err, errlen, o, val, "must be stop or continue");
 	return 0;
 }

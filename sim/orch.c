@@ -374,7 +374,7 @@ wait_all(struct run *r, bool started)
 			continue;
 		if (!ending && r->first_bad < 0)
 			r->first_bad = i;
-		if (r->o->on_failure == OPT_ON_FAILURE_STOP)
+		if (r->o->on_failure == VM_ON_FAILURE_STOP)
 			ending = true;
 	}
 }
@@ -452,10 +452,10 @@ announce(const struct run *r)
 	for (uint32_t i = 0; i < o->vms; i++)
 		printf(" %u", (unsigned)r->rates[i]);
 	printf(" ticks/s; logs in %s\n", r->dir);
-	if (o->faults.n == 0 && o->on_failure == OPT_ON_FAILURE_STOP)
+	if (o->faults.n == 0 && o->on_failure == VM_ON_FAILURE_STOP)
 		return;
-	printf("clockring: on failure %s; faults", o->on_failure ==
-	    OPT_ON_FAILURE_CONTINUE ? "continue" : "stop");
+	printf("clockring: on failure %s; faults",
+	    vmend_policy_name(o->on_failure));
 	for (uint32_t i = 0; i < o->faults.n; i++) {
 		char spec[FAULT_TEXT_MAX];
 		fault_format(&o->faults.f[i], spec, sizeof spec);

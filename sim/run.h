@@ -10,6 +10,7 @@
 
 #include "sim/options.h"
 #include "vm/core/fault.h"
+#include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
 #define CLOCKRING_VERSION "0.2.0"
@@ -27,7 +28,8 @@ struct run {
 	int listen_fd[OPT_MAX_VMS];	/* until handed to the VM's process */
 	int ctl_fd[OPT_MAX_VMS];	/* our end of each VM's control socket */
 	pid_t pid[OPT_MAX_VMS];		/* 0 once reaped */
-	char exit[OPT_MAX_VMS][24];	/* how each VM ended, "" while running */
+	struct vmend end[OPT_MAX_VMS];	/* how each VM ended, VMEND_RUNNING
+					 * (0) until then */
 	uint64_t start_wall_ns, end_wall_ns;
 	uint64_t start_mono_ns;		/* CLOCK_MONOTONIC of model time 0 */
 	/* The fault timetable (inject.c). */

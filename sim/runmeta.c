@@ -20,8 +20,8 @@ put_faults(FILE *f, const struct run_opts *o)
 {
 	char spec[FAULT_TEXT_MAX];
 
-	fprintf(f, "on_failure=%s\nfaults=%u\n", o->on_failure ==
-	    OPT_ON_FAILURE_CONTINUE ? "continue" : "stop", (unsigned)o->faults.n);
+	fprintf(f, "on_failure=%s\nfaults=%u\n",
+	    vmend_policy_name(o->on_failure), (unsigned)o->faults.n);
 	for (uint32_t i = 0; i < o->faults.n; i++) {
 		fault_format(&o->faults.f[i], spec, sizeof spec);
 		fprintf(f, "fault%u=%s\n", (unsigned)i, spec);
@@ -32,6 +32,7 @@ static void
 put_meta(FILE *f, const struct run *r)
 {
 	const struct run_opts *o = r->o;
+	char how[VMEND_TEXT_MAX];
 
 	fprintf(f, "format=2\nversion=%s\nrun_id=", CLOCKRING_VERSION);
 	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
@@ -48,9 +49,10 @@ put_meta(FILE *f, const struct run *r)
 	put_faults(f, o);
 	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
 	    r->start_wall_ns, r->end_wall_ns);
-	for (uint32_t i = 0; i < o->vms; i++)
-		fprintf(f, "vm%u.exit=%s\n", (unsigned)i,
-		    r->exit[i][0] ? r->exit[i] : "running");
+	for (uint32_t i = 0; i < o->vms; i++) {
+		vmend_format(&r->end[i], how, sizeof how);
+		fprintf(f, "vm%u.exit=%s\n", (unsigned)i, how);
+	}
 	fprintf(f, "status=%s\n", r->status);
 	if (r->failed_vm >= 0)
 		fprintf(f, "failed_vm=%d\n", r->failed_vm);

@@ -66,8 +66,7 @@ view_now(const struct run_opts *o, struct view *now)
 	put(v[K_RATE_MAX], "%u", (unsigned)hi);
 	for (uint32_t i = 0; i < o->vms; i++)
 		put(v[K_RATES], "%s%u", i ? "," : "", (unsigned)rates[i]);
-	put(v[K_ON_FAILURE], "%s", o->on_failure == OPT_ON_FAILURE_CONTINUE ?
-	    "continue" : "stop");
+	put(v[K_ON_FAILURE], "%s", vmend_policy_name(o->on_failure));
 	for (uint32_t i = 0; i < o->faults.n; i++) {
 		fault_format(&o->faults.f[i], spec, sizeof spec);
 		put(v[K_FAULTS], "%s%s", i ? " " : "", spec);

@@ -47,7 +47,7 @@ write_run(const char *dir, const char *text, uint32_t repeat, double speed)
 	r.seed = o.seed;
 	orch_rates(&o, r.seed, r.rates, &r.rate_min, &r.rate_max);
 	for (uint32_t i = 0; i < o.vms; i++)
-		strcpy(r.exit[i], "ok");
+		r.end[i].kind = VMEND_OK;
 	r.status = "complete";
 	r.failed_vm = -1;
 	ck_assert_msg(runmeta_write(&r, err, sizeof err) == 0, "%s", err);

@@ -38,18 +38,6 @@ struct vm {
 	int status;		/* enum vm_exit so far */
 };
 
-const char *
-vm_exit_name(int status)
-{
-	switch (status) {
-	case VM_OK: return "ok";
-	case VM_ERROR: return "error";
-	case VM_LINK_BROKEN: return "link-broken";
-	case VM_INTERRUPTED: return "interrupted";
-	default: return NULL;
-	}
-}
-
 static void
 on_signal(int sig)
 {

@@ -5,21 +5,8 @@
 #include <stdint.h>
 
 #include "vm/core/fault.h"
+#include "vm/core/vmend.h"
 #include "vm/core/wire.h"
-
-/* A VM's exit status, read by the orchestrator. */
-enum vm_exit {
-	VM_OK = 0,		/* every tick done, every link drained */
-	VM_ERROR = 1,		/* could not join the ring or write the log */
-	VM_LINK_BROKEN = 3,	/* a peer vanished or spoke nonsense */
-	VM_INTERRUPTED = 4,	/* SIGINT or SIGTERM: stopped early, log complete */
-};
-
-/* What a VM does when a neighbour's link breaks (it logs PEER_DOWN either way). */
-enum vm_on_failure {
-	VM_ON_FAILURE_STOP,	/* stop ticking, exit VM_LINK_BROKEN */
-	VM_ON_FAILURE_CONTINUE,	/* tick on; messages to the peer are DROPs */
-};
 
 struct vm_conf {
 	uint32_t id, n;		/* this VM and the ring size */
@@ -35,12 +22,11 @@ struct vm_conf {
 	const char *log_path;	/* created; must not exist yet */
 	int ctl_fd;		/* orchestrator's control socket, or -1 */
 	uint64_t start_wall_ns;	/* without ctl_fd: tick 0 due; 0 = when linked */
-	int on_failure;		/* enum vm_on_failure; 0 = STOP */
+	enum vm_on_failure on_failure;	/* 0 = STOP */
 	const struct fault *faults;	/* the run's faults, or NULL */
 	uint32_t nfaults;
 };
 
 int vm_run(const struct vm_conf *c);
-const char *vm_exit_name(int status);
 
 #endif
