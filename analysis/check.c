@@ -15,8 +15,8 @@
 #include "analysis/errmsg.h"
 #include "analysis/logread.h"
 #include "analysis/merge.h"
-#include "analysis/meta.h"
 #include "vm/core/num.h"
+#include "vm/core/vmend.h"
 
 /*
  * Every rule is applied in one pass over the logs, merged by wall clock
@@ -244,7 +244,6 @@ check_free(struct checker *c)
 		logread_close(c->log[i]);
 	check_files_free(c);
 	check_links_free(c);
-	meta_free(c->meta);
 	free(c->log);
 	free(c->vm);
 	free(c);
@@ -295,9 +294,8 @@ static void
 vm_summary(const struct checker *c, uint32_t vm)
 {
 	const struct vm_figures *f = &c->vm[vm];
-	char spacing[64] = "n/a", late[32] = "n/a";
+	char spacing[64] = "n/a", late[32] = "n/a", how[VMEND_TEXT_MAX] = "";
 	double err;
-	char key[32];
 
 	if (!c->timing) {
 		fprintf(c->out, "vm%" PRIu32 ": %" PRIu64 " ticks\n", vm,
@@ -312,25 +310,24 @@ vm_summary(const struct checker *c, uint32_t vm)
 		    round(err * 1e4) / 100 + 0.0, f->spacing_noise * 100);
 	if (f->ticks > 0)
 		snprintf(late, sizeof late, "%.2f ms", f->max_late_ns / 1e6);
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
+	vmend_format(&c->meta.end[vm], how, sizeof how);
 	fprintf(c->out, "vm%" PRIu32 ": rate %" PRIu64 ", %" PRIu64 " ticks "
 	    "(%s %" PRIu64 "), spacing error %s, max lateness %s%s%s\n", vm,
 	    f->rate, f->ticks, c->status == RUN_COMPLETE && !f->dead ?
 	    "expected" : "planned", check_expected_ticks(c, vm), spacing,
-	    late, f->dead ? ", ended " : "", f->dead ? meta_get(c->meta, key) :
-	    "");
+	    late, f->dead ? ", ended " : "", f->dead ? how : "");
 }
 
 /* How the run ended, when not as planned: what run.meta says failed. */
 static void
 run_end(const struct checker *c, char *buf, size_t len)
 {
-	const char *why = meta_get(c->meta, "error");
+	const char *why = c->meta.error;
 
 	if (c->status == RUN_INTERRUPTED)
 		snprintf(buf, len, "interrupted run, ");
 	else if (c->status == RUN_FAILED)
-		snprintf(buf, len, "failed run (%.200s), ", why ? why : "?");
+		snprintf(buf, len, "failed run (%.200s), ", *why ? why : "?");
 	else
 		buf[0] = '\0';
 }

@@ -9,6 +9,7 @@
 #include "analysis/checker.h"
 #include "analysis/logread.h"
 #include "vm/core/step.h"
+#include "vm/core/vmend.h"
 
 /*
  * Tick spacing is judged by the slope of a least-squares line through each
@@ -260,8 +261,6 @@ static void
 check_peer_down(struct scan *s, const struct log_event *ev)
 {
 	uint32_t p = ev->peers[0];
-	char key[32];
-	const char *how;
 
 	if (!is_neighbour(s, p))
 		return;		/* a neighbour violation already */
@@ -271,11 +270,10 @@ check_peer_down(struct scan *s, const struct log_event *ev)
 		    s->down[side(s, p)]);
 	else
 		s->down[side(s, p)] = ev->line;
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", p);
-	if ((how = meta_get(s->c->meta, key)) != NULL && strcmp(how, "ok") == 0)
+	if (s->c->meta.end[p].kind == VMEND_OK)
 		check_log_violation(s->c, s->vm, ev->line, RULE_PEER_DOWN,
-		    "PEER_DOWN for vm%" PRIu32 ", but run.meta has %s=ok", p,
-		    key);
+		    "PEER_DOWN for vm%" PRIu32 ", but run.meta has vm%" PRIu32
+		    ".exit=ok", p, p);
 }
 
 /* Which destination of the SEND being dropped dest is: 0, 1, or -1. */

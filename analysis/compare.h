@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "vm/core/vmend.h"
+
 /* The figures of one run, also summed up across an experiment's repeats. */
 enum compare_fig {
 	CMP_MAX_DRIFT,		/* largest drift_max of its VMs */
@@ -46,7 +48,7 @@ struct compare_set {
 	uint32_t rate_min, rate_max;	/* the range its rates come from */
 	uint32_t draw_max;		/* idle ticks draw 1..draw_max */
 	double duration_s, speed;
-	char *on_failure;	/* "stop" or "continue" */
+	enum vm_on_failure on_failure;
 	char *faults;		/* "kill:2@20, pause:1@5+3"; "" for none */
 };
 

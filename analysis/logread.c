@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/errmsg.h"
 #include "analysis/logread.h"
+#include "vm/core/textline.h"
 
 /*
  * The file is read with read(2) into one buffer, and lines are found in
@@ -165,7 +165,7 @@ next_line(struct logread *lr, const char **s, size_t *n)
 		return bad_end(lr);
 	/* After git's autocrlf, say so rather than that a number is bad. */
 	if (nl > lr->p && nl[-1] == '\r')
-		return fail(lr, -1, "%s", ERRMSG_CR);
+		return fail(lr, -1, "%s", TEXTLINE_CR);
 	*s = lr->p;
 	*n = (size_t)(nl - lr->p);
 	lr->p = nl + 1;

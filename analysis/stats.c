@@ -89,7 +89,7 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 		return NULL;
 	}
 	for (uint32_t i = 0; i < n; i++) {
-		st->fig[i].rate = ri->rates[i];
+		st->fig[i].rate = ri->meta->rate[i];
 		st->fig[i].alive_until_s = ri->end_s;
 		/* Killed before its first line: dead from the start. */
 		if (ri->death != NULL && ri->death[i].died &&

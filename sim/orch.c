@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sim/inject.h"
+#include "sim/metafile.h"
 #include "sim/orch.h"
 #include "sim/outdir.h"
 #include "sim/run.h"
@@ -387,16 +388,16 @@ finish(struct run *r)
 
 	verdict_blame(r);
 	if (got_signal) {
-		r->status = "interrupted";
+		r->status = RUN_INTERRUPTED;
 		r->failed_vm = -1;
 		rc = 128 + got_signal;
 	} else if (r->failed_vm >= 0 || r->error[0] != '\0') {
-		r->status = "failed";
+		r->status = RUN_FAILED;
 		rc = ORCH_FAILED;
 	} else {
-		r->status = "complete";
+		r->status = RUN_COMPLETE;
 	}
-	if (runmeta_write(r, err, sizeof err) == -1) {
+	if (metafile_write(r, err, sizeof err) == -1) {
 		/* The one line to say: the run's own end is not on record. */
 		fprintf(stderr, "clockring: %s\n", err);
 		return rc ? rc : ORCH_FAILED;
@@ -473,7 +474,7 @@ run_new(const struct run_opts *o)
 		return NULL;
 	r->o = o;
 	r->seed = o->seed;
-	r->status = "running";
+	r->status = RUN_RUNNING;
 	r->failed_vm = r->first_bad = -1;
 	for (uint32_t i = 0; i < OPT_MAX_VMS; i++) {
 		r->listen_fd[i] = r->ctl_fd[i] = -1;
@@ -516,7 +517,7 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	}
 	/* The first run.meta makes the run: without it, nothing is left
 	 * that looks like one. */
-	if (runmeta_write(r, err, sizeof err) == -1) {
+	if (metafile_write(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		outdir_discard(r);
 		goto out;

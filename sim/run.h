@@ -10,6 +10,7 @@
 
 #include "sim/options.h"
 #include "vm/core/fault.h"
+#include "vm/core/runmeta.h"
 #include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
@@ -37,13 +38,12 @@ struct run {
 	uint8_t fault_step[FAULT_MAX];	/* actions of each fault done so far */
 	uint8_t paused[OPT_MAX_VMS];	/* pauses of each VM now on */
 	int killed_by[OPT_MAX_VMS];	/* the kill fault that sent SIGKILL, or -1 */
-	const char *status;		/* running, complete, interrupted, failed */
+	enum run_status status;		/* RUN_RUNNING until it ended */
 	int failed_vm;			/* -1: none */
 	int first_bad;			/* first VM to end badly on its own, or -1 */
 	char error[256];		/* status=failed: what failed */
 };
 
 int outdir_prepare(struct run *r, char *err, size_t errlen);
-int runmeta_write(const struct run *r, char *err, size_t errlen);
 
 #endif

@@ -15,6 +15,7 @@
 #include "vm/core/fault.h"
 #include "vm/logw.h"
 #include "vm/core/rng.h"
+#include "vm/core/runmeta.h"
 #include "vm/core/step.h"
 
 #define USAGE "usage: genrun --out DIR --vms N --events E [--seed S] " \
@@ -655,60 +656,72 @@ log_pending(struct gen *g, char *err, size_t errlen)
 
 /* ---- run.meta ---- */
 
+/* The run as run.meta records it (vm/core/runmeta), its end complete. */
 static void
-put_meta(FILE *f, const struct gen *g)
+to_meta(const struct gen *g, struct runmeta *m)
 {
 	const struct gen_opts *o = g->o;
-	uint32_t n = o->vms;
 	struct rng r;
 
+	memset(m, 0, sizeof *m);
+	m->format = o->nfaults ? 2 : 1;
+	snprintf(m->version, sizeof m->version, "%s", CLOCKRING_VERSION);
 	rng_seed(&r, o->seed, STREAM_RUN_ID);
-	fprintf(f, "format=%d\nversion=%s\nrun_id=%016" PRIx64 "%016" PRIx64
-	    "\nseed=%" PRIu64 "\nvms=%u\nduration_s=%.15g\nspeed=%.15g\n"
-	    "draw_max=%u\nrate_min=%u\nrate_max=%u\n", o->nfaults ? 2 : 1,
-	    CLOCKRING_VERSION,
-	    rng_next(&r), rng_next(&r), o->seed, (unsigned)n, g->duration_s,
-	    g->speed, (unsigned)o->draw_max, (unsigned)g->rate_min,
-	    (unsigned)g->rate_max);
-	for (uint32_t i = 0; i < n; i++)
-		fprintf(f, "vm%u.rate=%u\n", (unsigned)i, (unsigned)g->vm[i].rate);
-	fprintf(f, "bind=127.0.0.1\n");
-	for (uint32_t i = 0; i < n; i++)
-		fprintf(f, "vm%u.port=%u\n", (unsigned)i, PORT_BASE + (unsigned)i);
-	if (o->nfaults > 0)
-		fprintf(f, "on_failure=continue\nfaults=%u\n",
-		    (unsigned)o->nfaults);
-	for (uint32_t i = 0; i < o->nfaults; i++) {
-		char spec[FAULT_TEXT_MAX];
-		fault_format(&o->faults[i], spec, sizeof spec);
-		fprintf(f, "fault%u=%s\n", (unsigned)i, spec);
+	for (int half = 0; half < 2; half++) {
+		uint64_t x = rng_next(&r);
+		for (int b = 0; b < 8; b++)
+			m->run_id[half * 8 + b] = (uint8_t)(x >> (56 - 8 * b));
 	}
-	fprintf(f, "start_wall_ns=%" PRIu64 "\nend_wall_ns=%" PRIu64 "\n",
-	    g->start_ns, g->end_ns);
-	for (uint32_t i = 0; i < n; i++)
-		fprintf(f, "vm%u.exit=%s\n", (unsigned)i,
-		    g->vm[i].dies_at != NEVER ? "killed" : "ok");
-	fprintf(f, "status=complete\n");
+	m->seed = o->seed;
+	m->vms = o->vms;
+	m->duration_s = g->duration_s;
+	m->speed = g->speed;
+	m->draw_max = o->draw_max;
+	m->rate_min = g->rate_min;
+	m->rate_max = g->rate_max;
+	snprintf(m->bind, sizeof m->bind, "127.0.0.1");
+	for (uint32_t i = 0; i < o->vms; i++) {
+		m->rate[i] = g->vm[i].rate;
+		m->port[i] = (uint16_t)(PORT_BASE + i);
+		m->end[i].kind = g->vm[i].dies_at != NEVER ? VMEND_KILLED :
+		    VMEND_OK;
+	}
+	m->on_failure = VM_ON_FAILURE_CONTINUE;
+	m->nfaults = o->nfaults;
+	memcpy(m->fault, o->faults, o->nfaults * sizeof *o->faults);
+	m->start_wall_ns = g->start_ns;
+	m->end_wall_ns = g->end_ns;
+	m->status = RUN_COMPLETE;
+	m->failed_vm = -1;
 }
 
 /* Written last: a directory without run.meta was not finished. */
 static int
 write_meta(const struct gen *g, char *err, size_t errlen)
 {
-	char path[4200];
-	FILE *f;
+	char path[4200], *text = NULL;
+	struct runmeta *m = malloc(sizeof *m);
+	size_t len = 0;
+	FILE *f = NULL;
+	int rc = -1;
 
 	snprintf(path, sizeof path, "%s/run.meta", g->o->out);
-	if ((f = fopen(path, "wx")) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (m == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	put_meta(f, g);
-	if (ferror(f) | (fclose(f) == EOF)) {
+	to_meta(g, m);
+	if ((text = runmeta_format(m, &len)) == NULL)
+		snprintf(err, errlen, "out of memory");
+	else if ((f = fopen(path, "wx")) == NULL)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	else if ((fwrite(text, 1, len, f) != len) | (fclose(f) == EOF))
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	else
+		rc = 0;
+	free(text);
+	free(m);
+	return rc;
 }
 
 /* Close every log; each reports its own write error, the first one wins. */
