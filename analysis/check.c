@@ -362,23 +362,43 @@ summary(const struct checker *c)
 	check_links_tell_lost(c);
 }
 
+void
+check_verdict(const struct checker *c, struct check_verdict *v)
+{
+	v->violations = c->violations;
+	v->broken = c->broken;
+}
+
+void
+check_verdict_text(const struct check_verdict *v, char *buf, size_t len)
+{
+	size_t n = (size_t)snprintf(buf, len, "%lu violation%s (",
+	    v->violations, v->violations == 1 ? "" : "s");
+	const char *sep = "";
+
+	for (int r = 0; r < RULE_COUNT && n < len; r++) {
+		if (v->broken & UINT32_C(1) << r) {
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", sep,
+			    rule_name[r]);
+			sep = ", ";
+		}
+	}
+	if (n < len)
+		snprintf(buf + n, len - n, ")");
+}
+
 static void
 verdict(const struct checker *c)
 {
-	const char *sep = "";
+	struct check_verdict v;
+	char text[CHECK_VERDICT_TEXT_MAX];
 
 	if (c->violations > CHECK_SHOWN)
 		fprintf(c->out, "... and %lu more\n",
 		    c->violations - CHECK_SHOWN);
-	fprintf(c->out, "fail: %s: %lu violation%s (", c->dir, c->violations,
-	    c->violations == 1 ? "" : "s");
-	for (int r = 0; r < RULE_COUNT; r++) {
-		if (c->broken & UINT32_C(1) << r) {
-			fprintf(c->out, "%s%s", sep, rule_name[r]);
-			sep = ", ";
-		}
-	}
-	fprintf(c->out, ")\n");
+	check_verdict(c, &v);
+	check_verdict_text(&v, text, sizeof text);
+	fprintf(c->out, "fail: %s: %s\n", c->dir, text);
 }
 
 int

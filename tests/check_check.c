@@ -699,6 +699,42 @@ START_TEST(missing_meta_key_is_reported)
 }
 END_TEST
 
+/*
+ * The verdict a caller takes as a struct (analyze) is the one the report
+ * ends with: the count and each rule broken, in the report's words.
+ */
+START_TEST(the_verdict_taken_is_the_one_printed)
+{
+	static const struct rundir_edit e[] = { { "run.meta", 4, DELETE },
+		{ "vm1.csv", 6, DELETE } };
+	char dir[256], *out = NULL, why[512], text[CHECK_VERDICT_TEXT_MAX];
+	char want[600];
+	size_t len = 0;
+	const struct log_event *ev;
+	struct check_verdict v;
+	struct checker *c;
+	uint32_t vm;
+	FILE *f = open_memstream(&out, &len);
+
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(c = check_open(dir, f, why, sizeof why));
+	while (check_next(c, &ev, &vm, why, sizeof why) > 0)
+		;
+	ck_assert_int_eq(check_end(c, why, sizeof why), 1);
+	check_verdict(c, &v);
+	check_free(c);
+	fclose(f);
+	ck_assert_msg(v.violations == 2, "%s", out);
+	check_verdict_text(&v, text, sizeof text);
+	ck_assert_str_eq(text, "2 violations (meta, lost)");
+	snprintf(want, sizeof want, "\nfail: %s: %s\n", dir, text);
+	ck_assert_msg(strstr(out, want) != NULL && strlen(strstr(out, want)) ==
+	    strlen(want), "%s", out);
+	free(out);
+}
+END_TEST
+
 START_TEST(too_few_vms_in_meta_is_reported)
 {
 	static const struct rundir_edit e[] = { { "run.meta", 5, "vms=1" } };
@@ -986,6 +1022,7 @@ make_check_suite(void)
 	tcase_add_test(rule, wrong_tick_spacing_is_reported);
 	tcase_add_test(rule, jitter_around_the_schedule_is_not_wrong_spacing);
 	tcase_add_test(rule, missing_meta_key_is_reported);
+	tcase_add_test(rule, the_verdict_taken_is_the_one_printed);
 	tcase_add_test(rule, too_few_vms_in_meta_is_reported);
 	tcase_add_test(rule, rate_outside_the_drawn_range_is_reported);
 	tcase_add_test(rule, inconsistent_end_time_is_reported);
