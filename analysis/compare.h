@@ -130,10 +130,10 @@ struct compare *compare_build(const char *cmd, const char *results,
 void compare_free(struct compare *c);
 
 /*
- * The arguments of compare and report, "[--out DIR] RESULTS_DIR": -1
- * parsed, go on (*out is NULL without --out); else the exit status, 0
- * once --help printed help, 2 for bad usage or an --out that is there
- * but no directory (said on stderr, "clockring: CMD: ...").
+ * The arguments of compare and report, "[--out DIR] RESULTS_DIR": 0
+ * parsed, go on (*out is NULL without --out); 1 --help printed help; -1
+ * bad usage or an --out that is there but no directory, said on stderr
+ * ("clockring: CMD: ...").
  */
 int compare_args(int argc, char **argv, const char *cmd, const char *help,
     const char **out, const char **results);

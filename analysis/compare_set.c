@@ -290,7 +290,7 @@ compare_set_names(char *buf, size_t len, unsigned which)
 	into(buf, len, names, NULL, which);
 }
 
-int
+bool
 compare_set_differ(const struct compare_exp *a, const struct compare_exp *b,
     int k)
 {
