@@ -129,14 +129,13 @@ runmeta_ok(const struct runmeta_seen *s, enum runmeta_key k, uint32_t i)
 void
 runmeta_key_name(enum runmeta_key k, uint32_t i, char *buf, size_t len)
 {
-	/* Every name is a literal of the table: none comes from a file. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	const char *name = keys[k].name, *pc = strstr(name, "%u");
+
 	if (keys[k].count == ONE)
-		snprintf(buf, len, "%s", keys[k].name);
+		snprintf(buf, len, "%s", name);
 	else
-		snprintf(buf, len, keys[k].name, (unsigned)i);
-#pragma GCC diagnostic pop
+		snprintf(buf, len, "%.*s%u%s", (int)(pc - name), name,
+		    (unsigned)i, pc + 2);
 }
 
 /* ---- writing ---- */
