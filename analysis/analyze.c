@@ -226,37 +226,14 @@ usable(const struct opts *o, const char *dir)
 }
 
 /*
- * The verdict on check's last line, "fail: DIR: 3 violations (lost)",
- * without "fail: DIR: ": the last ": " followed by a digit (DIR may hold
- * ": " too, but not on the right of the count).
- */
-static char *
-verdict(const char *report)
-{
-	size_t n = strlen(report);
-	const char *line, *p, *count = NULL;
-
-	while (n > 0 && report[n - 1] == '\n')
-		n--;
-	for (line = report + n; line > report && line[-1] != '\n'; line--)
-		;
-	for (p = line; (p = strstr(p, ": ")) != NULL && p < report + n; p++)
-		if (p[2] >= '0' && p[2] <= '9')
-			count = p + 2;
-	if (count == NULL)
-		count = line;
-	return strndup(count, (size_t)(report + n - count));
-}
-
-/*
  * Check's say on the run, its report kept until we know whether to show
- * it: 0 go on (*fail holds the verdict if the run fails and --no-check
- * allows it), or 1 the run is refused, said on stderr. rc is check's
+ * it: 0 go on (v, if the run fails, is the verdict --no-check lets
+ * through), or 1 the run is refused, said on stderr. rc is check's
  * status, -2 when it could not read the run at all (why says why).
  */
 static int
 judge(const struct opts *o, const char *dir, int rc, const char *report,
-    const char *why, char **fail)
+    const char *why)
 {
 	if (rc == -2)
 		complain(1, "%s", why);
@@ -264,9 +241,7 @@ judge(const struct opts *o, const char *dir, int rc, const char *report,
 		fputs(report, stderr);
 		complain(1, "%s fails check: not analyzed (--no-check analyzes "
 		    "it anyway)", dir);
-	} else if (rc == 1 && (*fail = verdict(report)) == NULL)
-		complain(1, "out of memory");
-	else
+	} else
 		return 0;
 	return 1;
 }
@@ -320,12 +295,13 @@ feed(struct checker *c, struct pass *p, char *why, size_t len)
 }
 
 /*
- * Read the logs once, through check and into p->st: 0 go on, 1 the run
- * is refused or unreadable (said), -1 the statistics missed a line
- * (p->err says why).
+ * Read the logs once, through check and into p->st: 0 go on (*v is
+ * check's verdict), 1 the run is refused or unreadable (said), -1 the
+ * statistics missed a line (p->err says why).
  */
 static int
-read_run(const struct opts *o, const char *dir, struct pass *p, char **fail)
+read_run(const struct opts *o, const char *dir, struct pass *p,
+    struct check_verdict *v)
 {
 	char *report = NULL, why[OUTFILE_PATH_MAX + 256];
 	size_t rlen = 0;
@@ -334,12 +310,14 @@ read_run(const struct opts *o, const char *dir, struct pass *p, char **fail)
 	int rc = -2;
 
 	snprintf(why, sizeof why, "out of memory");
-	if (out != NULL && (c = check_open(dir, out, why, sizeof why)) != NULL)
+	if (out != NULL && (c = check_open(dir, out, why, sizeof why)) != NULL) {
 		rc = feed(c, p, why, sizeof why);
+		check_verdict(c, v);
+	}
 	check_free(c);
 	if (out != NULL)
 		fclose(out);
-	rc = judge(o, dir, rc, report, why, fail);
+	rc = judge(o, dir, rc, report, why);
 	free(report);
 	return rc != 0 ? 1 : p->bad ? -1 : 0;
 }
@@ -347,7 +325,7 @@ read_run(const struct opts *o, const char *dir, struct pass *p, char **fail)
 /* Stream the logs through check and the statistics, the series into tmp. */
 static int
 stream(const struct opts *o, const struct runinfo *ri, const char *tmp,
-    struct stats **st, char **fail, char *err, size_t errlen)
+    struct stats **st, struct check_verdict *v, char *err, size_t errlen)
 {
 	struct stats_sink sink;
 	struct series *se = series_open(tmp, ri, &sink, err, errlen);
@@ -362,7 +340,7 @@ stream(const struct opts *o, const struct runinfo *ri, const char *tmp,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if ((rc = read_run(o, ri->dir, &p, fail)) == 0)
+	if ((rc = read_run(o, ri->dir, &p, v)) == 0)
 		stats_finish(p.st);
 	else if (rc == -1)
 		snprintf(err, errlen, "%s", p.err);
@@ -489,11 +467,10 @@ static int
 bad_meta(const struct opts *o, const char *dir, const char *err)
 {
 	struct pass p = { .st = NULL };
-	char *fail = NULL;
+	struct check_verdict v;
 
-	if (read_run(o, dir, &p, &fail) == 0)
+	if (read_run(o, dir, &p, &v) == 0)
 		complain(1, "%s", err);
-	free(fail);
 	return 1;
 }
 
@@ -523,7 +500,8 @@ out_dir(const struct opts *o, const struct runinfo *ri,
 static int
 analyze_one(const struct opts *o, const char *dir)
 {
-	char *fail = NULL, out[OUTFILE_PATH_MAX];
+	char fail[CHECK_VERDICT_TEXT_MAX], out[OUTFILE_PATH_MAX];
+	struct check_verdict v = { 0, 0 };
 	char err[2 * OUTFILE_PATH_MAX];
 	struct keepdir *kd = NULL;
 	struct stats *st = NULL;
@@ -539,9 +517,10 @@ analyze_one(const struct opts *o, const char *dir)
 		complain(1, "%s", err);
 		goto done;
 	}
-	rc = stream(o, &ri, keepdir_stage(kd), &st, &fail, err, sizeof err);
+	rc = stream(o, &ri, keepdir_stage(kd), &st, &v, err, sizeof err);
 	if (rc == 0) {
-		ri.check_fail = fail;
+		check_verdict_text(&v, fail, sizeof fail);
+		ri.check_fail = v.violations > 0 ? fail : NULL;
 		if (write_reports(&ri, st, keepdir_stage(kd), err,
 		    sizeof err) == -1 ||
 		    (drawn = draw(o, kd, err, sizeof err)) == -1 ||
@@ -561,7 +540,6 @@ done:
 	keepdir_close(kd);
 	stats_free(st);
 	runinfo_free(&ri);
-	free(fail);
 	return rc;
 }
 

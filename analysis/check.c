@@ -15,8 +15,8 @@
 #include "analysis/errmsg.h"
 #include "analysis/logread.h"
 #include "analysis/merge.h"
-#include "analysis/meta.h"
 #include "vm/core/num.h"
+#include "vm/core/vmend.h"
 
 /*
  * Every rule is applied in one pass over the logs, merged by wall clock
@@ -41,7 +41,7 @@ static const char *const rule_name[RULE_COUNT] = {
 	[RULE_LOST] = "lost", [RULE_UNSENT] = "unsent",
 	[RULE_DUPLICATE] = "duplicate", [RULE_MSG_CLOCK] = "msg-clock",
 	[RULE_FIFO] = "fifo", [RULE_PEER_DOWN] = "peer-down",
-	[RULE_DROP] = "drop",
+	[RULE_DROP] = "drop", [RULE_LOSS] = "loss",
 };
 
 /* Count a violation: 1 if it is to be printed, too. */
@@ -244,7 +244,6 @@ check_free(struct checker *c)
 		logread_close(c->log[i]);
 	check_files_free(c);
 	check_links_free(c);
-	meta_free(c->meta);
 	free(c->log);
 	free(c->vm);
 	free(c);
@@ -295,9 +294,8 @@ static void
 vm_summary(const struct checker *c, uint32_t vm)
 {
 	const struct vm_figures *f = &c->vm[vm];
-	char spacing[64] = "n/a", late[32] = "n/a";
+	char spacing[64] = "n/a", late[32] = "n/a", how[VMEND_TEXT_MAX] = "";
 	double err;
-	char key[32];
 
 	if (!c->timing) {
 		fprintf(c->out, "vm%" PRIu32 ": %" PRIu64 " ticks\n", vm,
@@ -312,25 +310,24 @@ vm_summary(const struct checker *c, uint32_t vm)
 		    round(err * 1e4) / 100 + 0.0, f->spacing_noise * 100);
 	if (f->ticks > 0)
 		snprintf(late, sizeof late, "%.2f ms", f->max_late_ns / 1e6);
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
+	vmend_format(&c->meta.end[vm], how, sizeof how);
 	fprintf(c->out, "vm%" PRIu32 ": rate %" PRIu64 ", %" PRIu64 " ticks "
 	    "(%s %" PRIu64 "), spacing error %s, max lateness %s%s%s\n", vm,
 	    f->rate, f->ticks, c->status == RUN_COMPLETE && !f->dead ?
 	    "expected" : "planned", check_expected_ticks(c, vm), spacing,
-	    late, f->dead ? ", ended " : "", f->dead ? meta_get(c->meta, key) :
-	    "");
+	    late, f->dead ? ", ended " : "", f->dead ? how : "");
 }
 
 /* How the run ended, when not as planned: what run.meta says failed. */
 static void
 run_end(const struct checker *c, char *buf, size_t len)
 {
-	const char *why = meta_get(c->meta, "error");
+	const char *why = c->meta.error;
 
 	if (c->status == RUN_INTERRUPTED)
 		snprintf(buf, len, "interrupted run, ");
 	else if (c->status == RUN_FAILED)
-		snprintf(buf, len, "failed run (%.200s), ", why ? why : "?");
+		snprintf(buf, len, "failed run (%.200s), ", *why ? why : "?");
 	else
 		buf[0] = '\0';
 }
@@ -339,7 +336,8 @@ static void
 summary(const struct checker *c)
 {
 	uint64_t events = 0, sent = 0, received = 0, pending = 0, dropped = 0;
-	char how[256], lost[64] = "", drops[64] = "";
+	uint64_t net_lost = 0;
+	char how[256], lost[64] = "", drops[64] = "", net[64] = "";
 	uint64_t nlost = check_links_lost(c);
 
 	for (uint32_t i = 0; i < c->nvms; i++) {
@@ -348,6 +346,7 @@ summary(const struct checker *c)
 		received += c->vm[i].received;
 		pending += c->vm[i].pending;
 		dropped += c->vm[i].dropped;
+		net_lost += c->vm[i].net_lost;
 	}
 	run_end(c, how, sizeof how);
 	if (nlost > 0)
@@ -356,32 +355,55 @@ summary(const struct checker *c)
 	if (dropped > 0)
 		snprintf(drops, sizeof drops, "; %" PRIu64 " dropped, never "
 		    "sent", dropped);
+	if (net_lost > 0)
+		snprintf(net, sizeof net, ", %" PRIu64 " lost by the network",
+		    net_lost);
 	fprintf(c->out, "ok: %s: %s%" PRIu32 " VMs, %" PRIu64 " events, %"
-	    PRIu64 " messages (%" PRIu64 " received, %" PRIu64 " pending%s)%s"
+	    PRIu64 " messages (%" PRIu64 " received, %" PRIu64 " pending%s%s)%s"
 	    "\n", c->dir, how, c->nvms, events, sent - dropped, received,
-	    pending, lost, drops);
+	    pending, net, lost, drops);
 	for (uint32_t i = 0; i < c->nvms; i++)
 		vm_summary(c, i);
 	check_links_tell_lost(c);
 }
 
+void
+check_verdict(const struct checker *c, struct check_verdict *v)
+{
+	v->violations = c->violations;
+	v->broken = c->broken;
+}
+
+void
+check_verdict_text(const struct check_verdict *v, char *buf, size_t len)
+{
+	size_t n = (size_t)snprintf(buf, len, "%lu violation%s (",
+	    v->violations, v->violations == 1 ? "" : "s");
+	const char *sep = "";
+
+	for (int r = 0; r < RULE_COUNT && n < len; r++) {
+		if (v->broken & UINT32_C(1) << r) {
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", sep,
+			    rule_name[r]);
+			sep = ", ";
+		}
+	}
+	if (n < len)
+		snprintf(buf + n, len - n, ")");
+}
+
 static void
 verdict(const struct checker *c)
 {
-	const char *sep = "";
+	struct check_verdict v;
+	char text[CHECK_VERDICT_TEXT_MAX];
 
 	if (c->violations > CHECK_SHOWN)
 		fprintf(c->out, "... and %lu more\n",
 		    c->violations - CHECK_SHOWN);
-	fprintf(c->out, "fail: %s: %lu violation%s (", c->dir, c->violations,
-	    c->violations == 1 ? "" : "s");
-	for (int r = 0; r < RULE_COUNT; r++) {
-		if (c->broken & UINT32_C(1) << r) {
-			fprintf(c->out, "%s%s", sep, rule_name[r]);
-			sep = ", ";
-		}
-	}
-	fprintf(c->out, ")\n");
+	check_verdict(c, &v);
+	check_verdict_text(&v, text, sizeof text);
+	fprintf(c->out, "fail: %s: %s\n", c->dir, text);
 }
 
 int

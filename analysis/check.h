@@ -9,6 +9,15 @@
 struct checker;
 struct log_event;
 
+/* check's verdict on a run, as a caller takes it (analyze). */
+struct check_verdict {
+	unsigned long violations;	/* 0: every rule holds */
+	uint32_t broken;		/* bit 1 << rule of each rule broken */
+};
+
+/* Room for check_verdict_text's words, every rule broken, with NUL. */
+#define CHECK_VERDICT_TEXT_MAX	320
+
 /*
  * Check the run directory against docs/FORMAT.md. Violations and the
  * verdict (or, when all is well, a summary) go to out; a reason why the
@@ -48,6 +57,11 @@ int check_next(struct checker *c, const struct log_event **ev, uint32_t *vm,
  * or -2 with why (out of memory).
  */
 int check_end(struct checker *c, char *why, size_t len);
+/* The verdict so far: after check_end, the run's. */
+void check_verdict(const struct checker *c, struct check_verdict *v);
+/* "3 violations (lost, fifo)", as check's last line says it, into buf. */
+void check_verdict_text(const struct check_verdict *v, char *buf,
+    size_t len);
 void check_free(struct checker *c);
 
 #endif

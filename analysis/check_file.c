@@ -9,6 +9,7 @@
 #include "analysis/checker.h"
 #include "analysis/logread.h"
 #include "vm/core/step.h"
+#include "vm/core/vmend.h"
 
 /*
  * Tick spacing is judged by the slope of a least-squares line through each
@@ -56,7 +57,15 @@ ended(const struct checker *c)
 static int
 aside(enum log_kind kind)
 {
-	return kind == LOG_PEER_DOWN || kind == LOG_DROP;
+	return kind == LOG_PEER_DOWN || kind == LOG_DROP || kind == LOG_LOSS;
+}
+
+/* The rule an aside line's own checks come under. */
+static enum rule
+aside_rule(enum log_kind kind)
+{
+	return kind == LOG_DROP ? RULE_DROP : kind == LOG_LOSS ? RULE_LOSS :
+	    RULE_PEER_DOWN;
 }
 
 /* a - b as a double, also when b > a (wall clocks may step back). */
@@ -146,7 +155,7 @@ check_clock(struct scan *s, const struct log_event *ev)
 	    ev->lamport != s->clock + 1)
 		check_log_violation(s->c, s->vm, ev->line, RULE_CLOCK_STEP,
 		    "%s takes lamport from %" PRIu64 " to %" PRIu64
-		    ", expected %" PRIu64, logread_kind_name(ev->kind),
+		    ", expected %" PRIu64, logline_kind_name(ev->kind),
 		    s->clock, ev->lamport, s->clock + 1);
 	else if (ev->kind == LOG_RECV && ev->lamport != top + 1)
 		check_log_violation(s->c, s->vm, ev->line, RULE_RECV_CLOCK,
@@ -156,9 +165,9 @@ check_clock(struct scan *s, const struct log_event *ev)
 	else if ((ev->kind == LOG_PENDING || aside(ev->kind)) &&
 	    ev->lamport != s->clock)
 		check_log_violation(s->c, s->vm, ev->line, ev->kind ==
-		    LOG_PENDING ? RULE_PENDING_CLOCK : ev->kind == LOG_DROP ?
-		    RULE_DROP : RULE_PEER_DOWN, "%s changes lamport from %"
-		    PRIu64 " to %" PRIu64, logread_kind_name(ev->kind),
+		    LOG_PENDING ? RULE_PENDING_CLOCK : aside_rule(ev->kind),
+		    "%s changes lamport from %"
+		    PRIu64 " to %" PRIu64, logline_kind_name(ev->kind),
 		    s->clock, ev->lamport);
 	s->clock = ev->lamport;
 }
@@ -170,12 +179,12 @@ check_queue(struct scan *s, const struct log_event *ev)
 	if (s->first_pending != 0 && ev->kind != LOG_PENDING)
 		check_log_violation(s->c, s->vm, ev->line, RULE_PENDING_LAST,
 		    "%s after the PENDING lines that began on line %lu",
-		    logread_kind_name(ev->kind), s->first_pending);
+		    logline_kind_name(ev->kind), s->first_pending);
 	else if ((ev->kind == LOG_INTERNAL || ev->kind == LOG_SEND) &&
 	    s->queue > 0)
 		check_log_violation(s->c, s->vm, ev->line, RULE_QUEUE_FIRST,
 		    "%s although the previous line left %" PRIu64 " message(s) "
-		    "queued", logread_kind_name(ev->kind), s->queue);
+		    "queued", logline_kind_name(ev->kind), s->queue);
 	if (ev->kind != LOG_PENDING)
 		return;
 	if (s->first_pending == 0)
@@ -204,9 +213,10 @@ check_peers(struct scan *s, const struct log_event *ev)
 			    RULE_NEIGHBOUR, "%s %s vm%" PRIu32 ", not a ring "
 			    "neighbour of vm%" PRIu32 " (next vm%" PRIu32
 			    ", prev vm%" PRIu32 ")",
-			    logread_kind_name(ev->kind),
-			    ev->kind == LOG_SEND || ev->kind == LOG_DROP ?
-			    "to" : ev->kind == LOG_PEER_DOWN ? "of" : "from",
+			    logline_kind_name(ev->kind),
+			    ev->kind == LOG_SEND || ev->kind == LOG_DROP ||
+			    ev->kind == LOG_LOSS ? "to" : ev->kind ==
+			    LOG_PEER_DOWN ? "of" : "from",
 			    ev->peers[i], s->vm, s->next, s->prev);
 	if (ev->npeers != 2)
 		return;
@@ -232,6 +242,7 @@ tally(struct scan *s, const struct log_event *ev)
 	f->received += ev->kind == LOG_RECV;
 	f->pending += ev->kind == LOG_PENDING;
 	f->dropped += ev->kind == LOG_DROP;
+	f->net_lost += ev->kind == LOG_LOSS;
 	if (ev->kind == LOG_PENDING || aside(ev->kind))
 		return;
 	f->last_tick_line = ev->line;
@@ -260,8 +271,6 @@ static void
 check_peer_down(struct scan *s, const struct log_event *ev)
 {
 	uint32_t p = ev->peers[0];
-	char key[32];
-	const char *how;
 
 	if (!is_neighbour(s, p))
 		return;		/* a neighbour violation already */
@@ -271,11 +280,10 @@ check_peer_down(struct scan *s, const struct log_event *ev)
 		    s->down[side(s, p)]);
 	else
 		s->down[side(s, p)] = ev->line;
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", p);
-	if ((how = meta_get(s->c->meta, key)) != NULL && strcmp(how, "ok") == 0)
+	if (s->c->meta.end[p].kind == VMEND_OK)
 		check_log_violation(s->c, s->vm, ev->line, RULE_PEER_DOWN,
-		    "PEER_DOWN for vm%" PRIu32 ", but run.meta has %s=ok", p,
-		    key);
+		    "PEER_DOWN for vm%" PRIu32 ", but run.meta has vm%" PRIu32
+		    ".exit=ok", p, p);
 }
 
 /* Which destination of the SEND being dropped dest is: 0, 1, or -1. */
@@ -288,23 +296,31 @@ send_index(const struct scan *s, uint32_t dest)
 	return -1;
 }
 
-/* DROP: right after its SEND, to one of its destinations, found down. */
+/*
+ * DROP and LOSS: right after its SEND, to one of its destinations, once
+ * for it (its message was not sent, or the network lost it); a DROP only
+ * to a peer found down.
+ */
 static void
-check_drop(struct scan *s, const struct log_event *ev)
+check_undelivered(struct scan *s, const struct log_event *ev)
 {
+	const char *kind = logline_kind_name(ev->kind);
+	enum rule rule = aside_rule(ev->kind);
 	uint32_t d = ev->peers[0];
 	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1;
 
 	if (i == -1 || ev->src_seq != s->send.seq ||
 	    ev->msg_lamport != s->send.lamport)
-		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "DROP of "
-		    "seq %" PRIu64 " to vm%" PRIu32 " does not follow a SEND "
-		    "of that seq and clock to vm%" PRIu32, ev->src_seq, d, d);
+		check_log_violation(s->c, s->vm, ev->line, rule, "%s of seq %"
+		    PRIu64 " to vm%" PRIu32 " does not follow a SEND of that seq "
+		    "and clock to vm%" PRIu32, kind, ev->src_seq, d, d);
 	else if (s->dropped & 1u << i)
-		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "seq %"
-		    PRIu64 " to vm%" PRIu32 " dropped twice", ev->src_seq, d);
-	else if (!is_neighbour(s, d) || s->down[side(s, d)] == 0)
-		check_log_violation(s->c, s->vm, ev->line, RULE_DROP, "DROP to "
+		check_log_violation(s->c, s->vm, ev->line, rule, "seq %" PRIu64
+		    " to vm%" PRIu32 " %s twice", ev->src_seq, d,
+		    ev->kind == LOG_DROP ? "dropped" : "lost");
+	else if (ev->kind == LOG_DROP &&
+	    (!is_neighbour(s, d) || s->down[side(s, d)] == 0))
+		check_log_violation(s->c, s->vm, ev->line, rule, "DROP to "
 		    "vm%" PRIu32 " before any PEER_DOWN for it", d);
 	if (i != -1)
 		s->dropped |= 1u << i;
@@ -325,18 +341,20 @@ send_done(struct scan *s)
 	s->send.kind = LOG_INTERNAL;
 }
 
-/* The lines of format 2, and what they say about the SEND before them. */
+/* The lines of formats 2 and 3, and what they say about the SEND before them. */
 static void
 check_aside(struct scan *s, const struct log_event *ev)
 {
-	if (aside(ev->kind) && s->c->format < 2)
+	int since = ev->kind == LOG_LOSS ? 3 : 2;
+
+	if (aside(ev->kind) && s->c->format < since)
 		check_log_violation(s->c, s->vm, ev->line, RULE_COLUMNS,
-		    "%s lines come with format 2; run.meta has format=1",
-		    logread_kind_name(ev->kind));
+		    "%s lines come with format %d; run.meta has format=%d",
+		    logline_kind_name(ev->kind), since, s->c->format);
 	if (ev->kind == LOG_PEER_DOWN)
 		check_peer_down(s, ev);
-	else if (ev->kind == LOG_DROP)
-		check_drop(s, ev);
+	else if (aside(ev->kind))
+		check_undelivered(s, ev);
 	if (aside(ev->kind))
 		return;
 	if (s->send.kind == LOG_SEND)

@@ -7,6 +7,7 @@
 #include "analysis/checker.h"
 #include "vm/core/fifo.h"
 #include "analysis/logread.h"
+#include "vm/core/vmend.h"
 
 /*
  * Each directed link s->d is one TCP connection, so the receipts of d from
@@ -346,7 +347,7 @@ check_link_event(struct checker *c, uint32_t vm, const struct log_event *ev)
 	}
 	if (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)
 		return on_receipt(ls, find_link(ls, ev->peers[0], vm), ev);
-	if (ev->kind == LOG_DROP)
+	if (ev->kind == LOG_DROP || ev->kind == LOG_LOSS)
 		on_drop(find_link(ls, vm, ev->peers[0]), ev);
 	return 0;
 }
@@ -429,17 +430,17 @@ check_links_lost(const struct checker *c)
 void
 check_links_tell_lost(const struct checker *c)
 {
-	char key[32];
+	char how[VMEND_TEXT_MAX];
 
 	for (uint32_t i = 0; c->links != NULL && i < 2 * c->nvms; i++) {
 		const struct link *l = &c->links->link[i];
 		uint32_t dead = c->vm[l->dst].dead ? l->dst : l->src;
 		if (l->nlost == 0)
 			continue;
-		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", dead);
+		vmend_format(&c->meta.end[dead], how, sizeof how);
 		fprintf(c->out, "lost with vm%" PRIu32 " (%s): %" PRIu64
 		    " message%s vm%" PRIu32 "->vm%" PRIu32 ", seq", dead,
-		    meta_get(c->meta, key), l->nlost, l->nlost == 1 ? "" : "s",
+		    how, l->nlost, l->nlost == 1 ? "" : "s",
 		    l->src, l->dst);
 		for (uint64_t k = 0; k < l->nlost && k < CHECK_LOST_SHOWN; k++)
 			fprintf(c->out, " %" PRIu64, l->lost_seq[k]);

@@ -13,16 +13,26 @@
 #include "analysis/checker.h"
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
+#include "vm/core/runmeta.h"
+#include "vm/core/vmend.h"
 
-static const char *const status_name[] = {
-	[RUN_UNKNOWN] = "?", [RUN_RUNNING] = "running",
-	[RUN_COMPLETE] = "complete", [RUN_INTERRUPTED] = "interrupted",
-	[RUN_FAILED] = "failed",
-};
+/*
+ * The reader (vm/core/runmeta.c) judges each key by itself: missing, not
+ * a number, out of its bounds. Each such problem is a meta violation,
+ * said as it is found. What is left here are the rules between keys, and
+ * between run.meta and how the run went.
+ */
 
-/* A meta violation on the key's line, or on the file if the key is missing. */
-__attribute__((format(printf, 3, 4))) static void
-meta_bad(struct checker *c, const char *key, const char *fmt, ...)
+static bool
+ok(const struct checker *c, enum runmeta_key k, uint32_t i)
+{
+	return runmeta_ok(&c->seen, k, i);
+}
+
+/* A meta violation on the line of key k (entry i), 0 if it is missing. */
+__attribute__((format(printf, 4, 5))) static void
+meta_bad(struct checker *c, enum runmeta_key k, uint32_t i, const char *fmt,
+    ...)
 {
 	char why[512];
 	va_list ap;
@@ -30,264 +40,100 @@ meta_bad(struct checker *c, const char *key, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	check_violation(c, c->meta_path, meta_line(c->meta, key), RULE_META,
+	check_violation(c, c->meta_path, runmeta_line(&c->seen, k, i), RULE_META,
 	    "%s", why);
 }
 
-static int
-want_u64(struct checker *c, const char *key, uint64_t lo, uint64_t hi,
-    uint64_t *v)
-{
-	char why[256];
-
-	if (meta_u64(c->meta, key, v, why, sizeof why) == -1) {
-		meta_bad(c, key, "%s", why);
-		return -1;
-	}
-	if (*v >= lo && *v <= hi)
-		return 0;
-	if (hi == UINT64_MAX)
-		meta_bad(c, key, "%s=%" PRIu64 ": must be at least %" PRIu64,
-		    key, *v, lo);
-	else
-		meta_bad(c, key, "%s=%" PRIu64 ": not in %" PRIu64 "..%" PRIu64,
-		    key, *v, lo, hi);
-	return -1;
-}
-
-static int
-want_positive(struct checker *c, const char *key, double *v)
-{
-	char why[256];
-
-	if (meta_double(c->meta, key, v, why, sizeof why) == -1) {
-		meta_bad(c, key, "%s", why);
-		return -1;
-	}
-	if (!(*v > 0)) {
-		meta_bad(c, key, "%s=%s: must be positive", key,
-		    meta_get(c->meta, key));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-want_str(struct checker *c, const char *key, const char **v)
-{
-	char why[256];
-
-	if (meta_str(c->meta, key, v, why, sizeof why) == -1) {
-		meta_bad(c, key, "%s", why);
-		return -1;
-	}
-	if (**v == '\0') {
-		meta_bad(c, key, "%s: empty", key);
-		return -1;
-	}
-	return 0;
-}
-
+/*
+ * The reader's word on a key: a violation, when there is a report. A
+ * VM's end that is none is kept as written, for the run-status rule.
+ */
 static void
-check_run_id(struct checker *c)
+told(void *ctx, const struct runmeta_problem *p)
 {
-	const char *id;
+	struct checker *c = ctx;
 
-	if (want_str(c, "run_id", &id) == 0 &&
-	    (strlen(id) != 32 || strspn(id, "0123456789abcdefABCDEF") != 32))
-		meta_bad(c, "run_id", "run_id '%.64s': not 32 hex digits", id);
+	if (p->key == RUNMETA_KEY_EXIT && p->value != NULL)
+		snprintf(c->bad_end[p->index], sizeof c->bad_end[p->index],
+		    "%s", p->value);
+	if (c->out != NULL)
+		check_violation(c, c->meta_path, p->line, RULE_META, "%s",
+		    p->why);
 }
 
-static void
-read_status(struct checker *c)
+/* Each VM's rate within rate_min..rate_max: 0, or -1 if one is unusable. */
+static int
+check_rates(struct checker *c)
 {
-	const char *s;
+	const struct runmeta *m = &c->meta;
+	uint32_t lo = 1, hi = UINT32_MAX;
+	int rc = 0;
 
-	c->status = RUN_UNKNOWN;
-	if (want_str(c, "status", &s) == -1)
-		return;
-	for (int i = RUN_RUNNING; i <= RUN_FAILED; i++) {
-		if (strcmp(s, status_name[i]) == 0) {
-			c->status = (enum run_status)i;
-			return;
+	if (ok(c, RUNMETA_KEY_RATE_MIN, 0) && ok(c, RUNMETA_KEY_RATE_MAX, 0)) {
+		if (m->rate_max >= m->rate_min) {
+			lo = m->rate_min;
+			hi = m->rate_max;
+		} else {
+			meta_bad(c, RUNMETA_KEY_RATE_MAX, 0, "rate_max=%" PRIu32
+			    " is below rate_min=%" PRIu32, m->rate_max,
+			    m->rate_min);
 		}
 	}
-	meta_bad(c, "status", "status '%.64s': not running, complete, "
-	    "interrupted or failed", s);
-}
-
-/* Each VM has a rate within rate_min..rate_max: 0, or -1 if one is unusable. */
-static int
-read_rates(struct checker *c)
-{
-	uint64_t lo, hi, rate;
-	char key[32];
-	int rc = 0;
-	int range = want_u64(c, "rate_min", 1, UINT64_MAX, &lo) == 0;
-
-	range &= want_u64(c, "rate_max", 1, UINT64_MAX, &hi) == 0;
-	if (range && hi < lo) {
-		meta_bad(c, "rate_max", "rate_max=%" PRIu64 " is below "
-		    "rate_min=%" PRIu64, hi, lo);
-		range = 0;
-	}
-	if (!range) {
-		lo = 1;
-		hi = UINT64_MAX;
-	}
 	for (uint32_t i = 0; i < c->nvms; i++) {
-		snprintf(key, sizeof key, "vm%" PRIu32 ".rate", i);
-		if (want_u64(c, key, lo, hi, &rate) == 0)
-			c->vm[i].rate = rate;
-		else
+		if (!ok(c, RUNMETA_KEY_RATE, i))
 			rc = -1;
+		else if (m->rate[i] < lo || m->rate[i] > hi) {
+			meta_bad(c, RUNMETA_KEY_RATE, i, "vm%" PRIu32 ".rate=%"
+			    PRIu32 ": not in %" PRIu32 "..%" PRIu32, i,
+			    m->rate[i], lo, hi);
+			rc = -1;
+		} else
+			c->vm[i].rate = m->rate[i];
 	}
 	return rc;
-}
-
-/* ok, interrupted, link-broken, killed, error, "exit N" or "signal N". */
-static int
-valid_exit(const char *s)
-{
-	static const char *const word[] = { "ok", "interrupted", "link-broken",
-		"killed", "error" };
-	const char *num = NULL;
-
-	for (size_t i = 0; i < sizeof word / sizeof word[0]; i++)
-		if (strcmp(s, word[i]) == 0)
-			return 1;
-	if (strncmp(s, "exit ", 5) == 0)
-		num = s + 5;
-	else if (strncmp(s, "signal ", 7) == 0)
-		num = s + 7;
-	return num != NULL && *num != '\0' &&
-	    strspn(num, "0123456789") == strlen(num);
 }
 
 /* Was VM vm the target of a kill fault? */
 static int
 kill_planned(const struct checker *c, uint32_t vm)
 {
-	for (uint32_t i = 0; i < c->nfaults; i++)
-		if (c->fault[i].kind == FAULT_KILL && c->fault[i].vm == vm)
+	for (uint32_t i = 0; i < c->meta.nfaults; i++)
+		if (ok(c, RUNMETA_KEY_FAULT, i) &&
+		    c->meta.fault[i].kind == FAULT_KILL &&
+		    c->meta.fault[i].vm == vm)
 			return 1;
 	return 0;
+}
+
+/* Paused VMs catch up their ticks; under continue the others go on. */
+static void
+read_faults(struct checker *c)
+{
+	for (uint32_t i = 0; i < c->meta.nfaults; i++)
+		if (ok(c, RUNMETA_KEY_FAULT, i) &&
+		    c->meta.fault[i].kind == FAULT_PAUSE)
+			c->vm[c->meta.fault[i].vm].paused = 1;
+	c->go_on = c->meta.on_failure == VM_ON_FAILURE_CONTINUE;
 }
 
 /* How VM vm ended; one that died may have lost what was in flight. */
 static void
 read_vm_end(struct checker *c, uint32_t vm)
 {
-	const char *s;
-	char key[32];
+	const struct vmend *e = &c->meta.end[vm];
 
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
-	if (want_str(c, key, &s) == -1)
+	if (!ok(c, RUNMETA_KEY_EXIT, vm))
 		return;
-	if (!valid_exit(s)) {
-		meta_bad(c, key, "%s '%.64s': not ok, interrupted, link-broken, "
-		    "killed, error, 'exit N' or 'signal N'", key, s);
-		return;
-	}
-	if (strcmp(s, "killed") == 0 && !kill_planned(c, vm))
-		meta_bad(c, key, "%s=killed, but no kill fault names vm%" PRIu32,
-		    key, vm);
-	c->vm[vm].dead = meta_exit_died(s);
-}
-
-static void
-read_vm_ends(struct checker *c)
-{
-	uint64_t port;
-	char key[32];
-
-	for (uint32_t i = 0; i < c->nvms; i++) {
-		snprintf(key, sizeof key, "vm%" PRIu32 ".port", i);
-		if (!c->virtual)
-			want_u64(c, key, 1, 65535, &port);
-		read_vm_end(c, i);
-	}
-}
-
-static void
-want_latency(struct checker *c, const char *key, double *ms)
-{
-	char why[256];
-
-	if (meta_double(c->meta, key, ms, why, sizeof why) == -1)
-		meta_bad(c, key, "%s", why);
-	else if (!(*ms >= 0))
-		meta_bad(c, key, "%s=%s: must be 0 or more", key,
-		    meta_get(c->meta, key));
-}
-
-/*
- * Format 3: mode (real, or virtual: no sockets, so no bind or ports) and
- * the network's latency range.
- */
-static void
-read_mode(struct checker *c)
-{
-	const char *s;
-	double lo = 0, hi = 0;
-
-	if (c->format < 3)
-		return;
-	if (want_str(c, "mode", &s) == 0) {
-		if (strcmp(s, "virtual") == 0)
-			c->virtual = 1;
-		else if (strcmp(s, "real") != 0)
-			meta_bad(c, "mode", "mode '%.64s': not real or virtual", s);
-	}
-	want_latency(c, "latency_min_ms", &lo);
-	want_latency(c, "latency_max_ms", &hi);
-	if (hi < lo)
-		meta_bad(c, "latency_max_ms", "latency_max_ms=%g is below "
-		    "latency_min_ms=%g", hi, lo);
-}
-
-/* One faultI key: a spec fault_parse reads that fits this run. */
-static void
-read_fault(struct checker *c, uint32_t i, int span)
-{
-	struct fault *f = &c->fault[c->nfaults];
-	char key[32], why[128];
-	const char *s;
-
-	snprintf(key, sizeof key, "fault%" PRIu32, i);
-	if (want_str(c, key, &s) == -1)
-		return;
-	/* Without a usable duration, the ids are still checked. */
-	if (fault_parse(s, f, why, sizeof why) == -1 || fault_fits(f, c->nvms,
-	    span ? c->duration_s : INFINITY, why, sizeof why) == -1) {
-		meta_bad(c, key, "%s '%.64s': %s", key, s, why);
+	if (e->kind == VMEND_RUNNING) {
+		meta_bad(c, RUNMETA_KEY_EXIT, vm, "vm%" PRIu32 ".exit 'running': "
+		    "not ok, interrupted, link-broken, killed, error, 'exit N' "
+		    "or 'signal N'", vm);
 		return;
 	}
-	if (f->kind == FAULT_PAUSE)
-		c->vm[f->vm].paused = 1;
-	c->nfaults++;
-}
-
-/* Format 2: on_failure, faults=K and fault0 .. fault(K-1). */
-static void
-read_faults(struct checker *c, int span)
-{
-	const char *s;
-	uint64_t n;
-
-	if (c->format < 2)
-		return;
-	if (want_str(c, "on_failure", &s) == 0) {
-		if (strcmp(s, "continue") == 0)
-			c->go_on = 1;
-		else if (strcmp(s, "stop") != 0)
-			meta_bad(c, "on_failure", "on_failure '%.64s': not stop "
-			    "or continue", s);
-	}
-	if (want_u64(c, "faults", 0, FAULT_MAX, &n) == -1)
-		return;
-	for (uint32_t i = 0; i < n; i++)
-		read_fault(c, i, span);
+	if (e->kind == VMEND_KILLED && !kill_planned(c, vm))
+		meta_bad(c, RUNMETA_KEY_EXIT, vm, "vm%" PRIu32 ".exit=killed, "
+		    "but no kill fault names vm%" PRIu32, vm, vm);
+	c->vm[vm].dead = vmend_died(e);
 }
 
 /*
@@ -298,17 +144,19 @@ read_faults(struct checker *c, int span)
 static int
 read_ended(struct checker *c, int have_span)
 {
-	uint64_t end;
+	const struct runmeta *m = &c->meta;
 	double span;
 
-	read_vm_ends(c);
-	if (want_u64(c, "start_wall_ns", 0, UINT64_MAX,
-	    &c->start_wall_ns) == -1)
+	for (uint32_t i = 0; i < c->nvms; i++)
+		read_vm_end(c, i);
+	if (!ok(c, RUNMETA_KEY_START, 0))
 		return -1;
-	if (want_u64(c, "end_wall_ns", 0, UINT64_MAX, &end) == -1)
+	c->start_wall_ns = m->start_wall_ns;
+	if (!ok(c, RUNMETA_KEY_END, 0))
 		return 0;
 	/* Stopped while the ring was linking: there was never a start. */
-	if (c->start_wall_ns == 0 && end == 0 && c->status != RUN_COMPLETE) {
+	if (m->start_wall_ns == 0 && m->end_wall_ns == 0 &&
+	    c->status != RUN_COMPLETE) {
 		c->unstarted = 1;
 		return -1;
 	}
@@ -316,94 +164,110 @@ read_ended(struct checker *c, int have_span)
 		return 0;
 	/* Rounding is the writer's choice: allow a microsecond either way. */
 	span = c->duration_s / c->speed * 1e9;
-	if (end < c->start_wall_ns ||
-	    fabs((double)(end - c->start_wall_ns) - span) > 1000)
-		meta_bad(c, "end_wall_ns", "end_wall_ns=%" PRIu64 ", expected "
-		    "start_wall_ns + duration_s / speed = %" PRIu64 " + %.0f "
-		    "ns", end, c->start_wall_ns, span);
+	if (m->end_wall_ns < m->start_wall_ns ||
+	    fabs((double)(m->end_wall_ns - m->start_wall_ns) - span) > 1000)
+		meta_bad(c, RUNMETA_KEY_END, 0, "end_wall_ns=%" PRIu64 ", "
+		    "expected start_wall_ns + duration_s / speed = %" PRIu64
+		    " + %.0f ns", m->end_wall_ns, m->start_wall_ns, span);
 	return 0;
 }
 
+/* Format 3: the network's latency range goes up. */
+static void
+check_latency(struct checker *c)
+{
+	const struct runmeta *m = &c->meta;
+
+	if (ok(c, RUNMETA_KEY_LATENCY_MIN, 0) &&
+	    ok(c, RUNMETA_KEY_LATENCY_MAX, 0) &&
+	    m->latency_max_ms < m->latency_min_ms)
+		meta_bad(c, RUNMETA_KEY_LATENCY_MAX, 0, "latency_max_ms=%g is "
+		    "below latency_min_ms=%g", m->latency_max_ms,
+		    m->latency_min_ms);
+}
+
 /*
- * The rules on run.meta. Returns 0, 1 when vms is unusable (nothing else
- * can be checked) or -1 when out of memory.
+ * The rules on run.meta, its keys already read (check_meta_open).
+ * Returns 0, 1 when vms is unusable (nothing else can be checked) or -1
+ * when out of memory.
  */
 int
 check_meta(struct checker *c)
 {
-	uint64_t n, u;
-	const char *s;
 	int span, rates;
 
-	want_str(c, "version", &s);
-	check_run_id(c);
-	want_u64(c, "seed", 0, UINT64_MAX, &u);
-	want_u64(c, "draw_max", 3, UINT64_MAX, &u);
-	read_mode(c);
-	if (!c->virtual)
-		want_str(c, "bind", &s);
-	read_status(c);
-	span = want_positive(c, "duration_s", &c->duration_s) == 0;
-	span &= want_positive(c, "speed", &c->speed) == 0;
-	if (want_u64(c, "vms", 2, 256, &n) == -1)
+	c->status = c->meta.status;
+	span = ok(c, RUNMETA_KEY_DURATION, 0) && ok(c, RUNMETA_KEY_SPEED, 0);
+	c->duration_s = c->meta.duration_s;
+	c->speed = c->meta.speed;
+	if (!ok(c, RUNMETA_KEY_VMS, 0))
 		return 1;
-	c->nvms = (uint32_t)n;
-	if ((c->vm = calloc(n, sizeof *c->vm)) == NULL)
+	c->nvms = c->meta.vms;
+	if ((c->vm = calloc(c->nvms, sizeof *c->vm)) == NULL)
 		return -1;
-	rates = read_rates(c) == 0;
-	read_faults(c, span);
+	rates = check_rates(c) == 0;
+	check_latency(c);
+	read_faults(c);
 	if (c->status != RUN_RUNNING && c->status != RUN_UNKNOWN)
 		c->timing = read_ended(c, span) == 0 && span && rates;
 	return 0;
 }
 
-/* A failed run says where and why; its logs are checked like any other. */
+/* A key the run's status calls for, but the reader may do without. */
 static void
-check_failed(struct checker *c)
+want(struct checker *c, enum runmeta_key k)
 {
-	uint64_t id;
-	const char *why;
+	char name[32];
 
-	want_u64(c, "failed_vm", 0, c->nvms - 1, &id);
-	want_str(c, "error", &why);
+	if (runmeta_line(&c->seen, k, 0) != 0)
+		return;
+	runmeta_key_name(k, 0, name, sizeof name);
+	meta_bad(c, k, 0, "missing key '%s'", name);
 }
 
 /*
  * A complete run's VMs all ended well, or were killed on purpose while the
- * others went on; a running one cannot be judged yet.
+ * others went on; a running one cannot be judged yet. A failed run says
+ * where and why; its logs are checked like any other.
  */
 void
 check_status(struct checker *c)
 {
-	const char *s;
-	char key[32];
+	char how[sizeof c->bad_end[0]];
 
-	if (c->status == RUN_FAILED)
-		check_failed(c);
-	else if (c->status == RUN_RUNNING)
-		check_violation(c, c->meta_path, meta_line(c->meta, "status"),
-		    RULE_RUN_STATUS, "status=running: the run is still going, "
-		    "or its orchestrator was killed");
+	if (c->status == RUN_FAILED) {
+		want(c, RUNMETA_KEY_FAILED_VM);
+		want(c, RUNMETA_KEY_ERROR);
+	} else if (c->status == RUN_RUNNING)
+		check_violation(c, c->meta_path, runmeta_line(&c->seen,
+		    RUNMETA_KEY_STATUS, 0), RULE_RUN_STATUS, "status=running: "
+		    "the run is still going, or its orchestrator was killed");
 	if (c->status != RUN_COMPLETE)
 		return;
 	for (uint32_t i = 0; i < c->nvms; i++) {
-		snprintf(key, sizeof key, "vm%" PRIu32 ".exit", i);
-		s = meta_get(c->meta, key);
-		if (s == NULL || strcmp(s, "ok") == 0 ||
-		    (c->go_on && strcmp(s, "killed") == 0))
-			continue;
-		check_violation(c, c->meta_path, meta_line(c->meta, key),
-		    RULE_RUN_STATUS, "status=complete but %s=%s%s", key, s,
-		    strcmp(s, "killed") == 0 ? " with on_failure=stop" : "");
+		const struct vmend *e = &c->meta.end[i];
+		if (ok(c, RUNMETA_KEY_EXIT, i) ?
+		    vmend_well(e, c->meta.on_failure) : !c->bad_end[i][0])
+			continue;	/* ended well, or missing */
+		if (ok(c, RUNMETA_KEY_EXIT, i))
+			vmend_format(e, how, sizeof how);
+		else
+			snprintf(how, sizeof how, "%s", c->bad_end[i]);
+		check_violation(c, c->meta_path, runmeta_line(&c->seen,
+		    RUNMETA_KEY_EXIT, i), RULE_RUN_STATUS, "status=complete but "
+		    "vm%" PRIu32 ".exit=%s%s", i, how, e->kind == VMEND_KILLED ?
+		    " with on_failure=stop" : "");
 	}
 }
 
-/* run_dir is a directory with a run.meta we can read: 0, or -1 and why. */
+/*
+ * run_dir is a directory with a run.meta we can read: 0, or -1 and why.
+ * Each key missing or bad is a violation, when there is a report.
+ */
 int
 check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 {
 	size_t n = strlen(dir);
-	const char *format;
 	struct stat st;
 
 	while (n > 1 && dir[n - 1] == '/')
@@ -420,15 +284,8 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 	if (stat(c->meta_path, &st) == -1 && errno == ENOENT)
 		return errmsg_set(why, len, "'%s': no run.meta (not a run "
 		    "directory?)", dir);
-	if ((c->meta = meta_load(c->dir, why, len)) == NULL)
+	if (meta_read(c->dir, &c->meta, &c->seen, told, c, why, len) == -1)
 		return -1;
-	if ((format = meta_get(c->meta, "format")) == NULL)
-		return errmsg_set(why, len, "%s: no format key", c->meta_path);
-	if (strcmp(format, "1") != 0 && strcmp(format, "2") != 0 &&
-	    strcmp(format, "3") != 0)
-		return errmsg_set(why, len, "%s: unsupported format '%.32s' "
-		    "(this clockring reads formats 1, 2 and 3)", c->meta_path,
-		    format);
-	c->format = format[0] - '0';
+	c->format = (int)c->meta.format;
 	return 0;
 }

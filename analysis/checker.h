@@ -7,8 +7,7 @@
 #include <stdio.h>
 
 #include "analysis/logread.h"
-#include "analysis/meta.h"
-#include "vm/core/fault.h"
+#include "vm/core/runmeta.h"
 
 #define CHECK_PATH_MAX	4096
 #define CHECK_LOG_PATH_MAX	(CHECK_PATH_MAX + 32)	/* DIR/vmI.csv */
@@ -24,11 +23,9 @@ enum rule {
 	RULE_RECV_CLOCK, RULE_QUEUE_FIRST, RULE_NEIGHBOUR, RULE_PENDING_LAST,
 	RULE_PENDING_CLOCK, RULE_PENDING_QUEUE, RULE_TICK_COUNT,
 	RULE_TICK_SPACING, RULE_LOST, RULE_UNSENT, RULE_DUPLICATE,
-	RULE_MSG_CLOCK, RULE_FIFO, RULE_PEER_DOWN, RULE_DROP, RULE_COUNT
+	RULE_MSG_CLOCK, RULE_FIFO, RULE_PEER_DOWN, RULE_DROP, RULE_LOSS,
+	RULE_COUNT
 };
-
-enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
-	RUN_FAILED };
 
 /* What one VM's log showed: for the summary and the rules across files. */
 struct vm_figures {
@@ -45,6 +42,7 @@ struct vm_figures {
 				 * signal, an error): its log may stop anywhere */
 	int paused;		/* a pause fault stopped it: ticks catch up */
 	uint64_t dropped;	/* DROP lines: sends never made */
+	uint64_t net_lost;	/* LOSS lines: messages the network lost */
 	uint64_t lost;		/* messages to or from it lost with a dead VM */
 };
 
@@ -55,14 +53,15 @@ struct merge;
 struct checker {
 	char dir[CHECK_PATH_MAX];	/* the run dir, as shown in messages */
 	char meta_path[CHECK_PATH_MAX + 16];
-	FILE *out;
-	struct meta *meta;
+	FILE *out;		/* the report; NULL: only whether it is a run */
+	struct runmeta meta;	/* as read: a key missing or bad is at its
+				 * default, and a violation */
+	struct runmeta_seen seen;	/* where each key was, and if good */
+	char bad_end[RUNMETA_MAX_VMS][65];	/* a vmI.exit the reader could
+						 * not read, as written */
 	uint32_t nvms;		/* 0 until run.meta gave a usable vms */
 	int format;		/* 1, 2 or 3 */
-	int virtual;		/* mode=virtual: no sockets, model time */
-	enum run_status status;
-	struct fault fault[FAULT_MAX];	/* the faults injected on purpose */
-	uint32_t nfaults;
+	enum run_status status;	/* RUN_UNKNOWN: missing or bad */
 	int go_on;		/* on_failure=continue: survivors kept going */
 	int timing;		/* duration, speed, start, every rate known */
 	int unstarted;		/* ended before the start (start_wall_ns=0):

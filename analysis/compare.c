@@ -205,19 +205,36 @@ compare_build(const char *cmd, const char *results, const char *out_dir,
 
 /*
  * --out is a directory, or nothing yet (it will be made): anything else
- * is bad input, named as the user gave it. -1 fine, else 2 (said).
+ * is bad input, named as the user gave it. 0 fine, else -1 (said).
  */
 static int
 out_ok(const char *cmd, const char *out)
 {
 	struct stat st;
 
-	if (stat(out, &st) == 0)
-		return S_ISDIR(st.st_mode) ? -1 : bad_usage(cmd, "--out '%s': "
-		    "not a directory", out);
-	if (errno == ENOENT)
-		return -1;
-	return bad_usage(cmd, "--out '%s': %s", out, strerror(errno));
+	if (stat(out, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		bad_usage(cmd, "--out '%s': not a directory", out);
+	} else if (errno == ENOENT) {
+		return 0;
+	} else {
+		bad_usage(cmd, "--out '%s': %s", out, strerror(errno));
+	}
+	return -1;
+}
+
+/* The words after the options: one results directory, and --out's. */
+static int
+check_dirs(const char *cmd, const char *out, const char *results)
+{
+	if (results == NULL)
+		bad_usage(cmd, "no results directory given");
+	else if (out != NULL && *out == '\0')
+		bad_usage(cmd, "--out '': an empty directory name");
+	else
+		return out != NULL ? out_ok(cmd, out) : 0;
+	return -1;
 }
 
 int
@@ -229,26 +246,27 @@ compare_args(int argc, char **argv, const char *cmd, const char *help,
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(help, stdout);
-			return 0;
+			return 1;
 		}
 		if (strcmp(a, "--out") == 0 && i + 1 < argc)
 			*out = argv[++i];
 		else if (strncmp(a, "--out=", 6) == 0)
 			*out = a + 6;
-		else if (strcmp(a, "--out") == 0)
-			return bad_usage(cmd, "--out: needs a directory");
-		else if (a[0] == '-')
-			return bad_usage(cmd, "unknown option '%s'", a);
-		else if (*results != NULL)
-			return bad_usage(cmd, "one results directory only");
-		else
-			*results = a;
+		else {
+			if (strcmp(a, "--out") == 0)
+				bad_usage(cmd, "--out: needs a directory");
+			else if (a[0] == '-')
+				bad_usage(cmd, "unknown option '%s'", a);
+			else if (*results != NULL)
+				bad_usage(cmd, "one results directory only");
+			else {
+				*results = a;
+				continue;
+			}
+			return -1;
+		}
 	}
-	if (*results == NULL)
-		return bad_usage(cmd, "no results directory given");
-	if (*out != NULL && **out == '\0')
-		return bad_usage(cmd, "--out '': an empty directory name");
-	return *out != NULL ? out_ok(cmd, *out) : -1;
+	return check_dirs(cmd, *out, *results);
 }
 
 int
@@ -267,8 +285,8 @@ compare_main(int argc, char **argv)
 	const char *out, *results;
 	int rc = compare_args(argc, argv, "compare", usage, &out, &results);
 
-	if (rc != -1)
-		return rc;
+	if (rc != 0)
+		return rc == 1 ? 0 : 2;
 	struct compare *c = compare_build("compare", results, out, stdout, &rc,
 	    err, sizeof err);
 	if (c == NULL)

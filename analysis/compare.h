@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "vm/core/vmend.h"
+
 /* The figures of one run, also summed up across an experiment's repeats. */
 enum compare_fig {
 	CMP_MAX_DRIFT,		/* largest drift_max of its VMs */
@@ -46,7 +48,7 @@ struct compare_set {
 	uint32_t rate_min, rate_max;	/* the range its rates come from */
 	uint32_t draw_max;		/* idle ticks draw 1..draw_max */
 	double duration_s, speed;
-	char *on_failure;	/* "stop" or "continue" */
+	enum vm_on_failure on_failure;
 	char *faults;		/* "kill:2@20, pause:1@5+3"; "" for none */
 };
 
@@ -128,10 +130,10 @@ struct compare *compare_build(const char *cmd, const char *results,
 void compare_free(struct compare *c);
 
 /*
- * The arguments of compare and report, "[--out DIR] RESULTS_DIR": -1
- * parsed, go on (*out is NULL without --out); else the exit status, 0
- * once --help printed help, 2 for bad usage or an --out that is there
- * but no directory (said on stderr, "clockring: CMD: ...").
+ * The arguments of compare and report, "[--out DIR] RESULTS_DIR": 0
+ * parsed, go on (*out is NULL without --out); 1 --help printed help; -1
+ * bad usage or an --out that is there but no directory, said on stderr
+ * ("clockring: CMD: ...").
  */
 int compare_args(int argc, char **argv, const char *cmd, const char *help,
     const char **out, const char **results);

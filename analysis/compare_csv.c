@@ -6,6 +6,7 @@
 #include "analysis/compare_csv.h"
 #include "analysis/outfile.h"
 #include "analysis/report.h"
+#include "vm/core/vmend.h"
 
 /* A text field, quoted when it holds a comma, a quote or a line break. */
 static void
@@ -50,7 +51,7 @@ settings(FILE *f, const struct compare_set *s, unsigned blank)
 	num(f, blank, SET_DURATION, s->duration_s);
 	num(f, blank, SET_SPEED, s->speed);
 	if (!(blank & 1u << SET_FAILURE))
-		text(f, s->on_failure);
+		text(f, vmend_policy_name(s->on_failure));
 	fputc(',', f);
 	if (!(blank & 1u << SET_FAULTS))
 		text(f, *s->faults ? s->faults : "none");

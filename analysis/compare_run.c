@@ -360,19 +360,19 @@ read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
 
 /* "4 3 5": the rates of run.meta, one per VM, and their extremes. */
 static char *
-rates_text(const struct runinfo *ri, struct compare_run *run)
+rates_text(const struct runmeta *m, struct compare_run *run)
 {
-	char *s = malloc((size_t)ri->nvms * 21 + 1), *p = s;
+	char *s = malloc((size_t)m->vms * 11 + 1), *p = s;
 
 	if (s == NULL)
 		return NULL;
 	*p = '\0';
-	run->rate_lo = run->rate_hi = ri->rates[0];
-	for (uint32_t i = 0; i < ri->nvms; i++) {
-		p += sprintf(p, "%s%" PRIu64, i ? " " : "", ri->rates[i]);
-		run->rate_lo = ri->rates[i] < run->rate_lo ? ri->rates[i] :
+	run->rate_lo = run->rate_hi = m->rate[0];
+	for (uint32_t i = 0; i < m->vms; i++) {
+		p += sprintf(p, "%s%" PRIu32, i ? " " : "", m->rate[i]);
+		run->rate_lo = m->rate[i] < run->rate_lo ? m->rate[i] :
 		    run->rate_lo;
-		run->rate_hi = ri->rates[i] > run->rate_hi ? ri->rates[i] :
+		run->rate_hi = m->rate[i] > run->rate_hi ? m->rate[i] :
 		    run->rate_hi;
 	}
 	return s;
@@ -383,19 +383,21 @@ read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
     char *why, size_t len)
 {
 	struct runinfo ri;
+	char seed[24];
 	int rc = -1;
 
 	if (runinfo_load(&ri, dir, why, len) == -1)
 		return -1;
-	if (strcmp(ri.status, "complete") != 0) {
+	if (ri.meta->status != RUN_COMPLETE) {
 		errmsg_set(why, len, "%s: the run is %s, not complete", dir,
-		    ri.status);
+		    runmeta_status_name(ri.meta->status));
 		goto done;
 	}
 	if (compare_set_load(&run->set, &ri, why, len) == -1)
 		goto done;
-	if ((run->seed = strdup(ri.seed)) == NULL ||
-	    (run->rates = rates_text(&ri, run)) == NULL) {
+	snprintf(seed, sizeof seed, "%" PRIu64, ri.meta->seed);
+	if ((run->seed = strdup(seed)) == NULL ||
+	    (run->rates = rates_text(ri.meta, run)) == NULL) {
 		errmsg_set(why, len, "out of memory");
 		goto done;
 	}

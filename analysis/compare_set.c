@@ -6,8 +6,9 @@
 
 #include "analysis/compare_set.h"
 #include "analysis/errmsg.h"
-#include "analysis/meta.h"
 #include "analysis/runinfo.h"
+#include "vm/core/fault.h"
+#include "vm/core/vmend.h"
 
 /*
  * An experiment file may be edited after its runs were made, so every
@@ -34,35 +35,19 @@ static const struct {
 static const int reading[SET_N] = { SET_VMS, SET_RATES, SET_DRAW,
 	SET_DURATION, SET_SPEED, SET_FAULTS, SET_FAILURE };
 
-/* A u32 key of run.meta: 0, or -1 with m. */
-static int
-meta_u32(const struct runinfo *ri, const char *key, uint32_t *v, char *m,
-    size_t len)
-{
-	uint64_t u;
-
-	if (meta_u64(ri->meta, key, &u, m, len) == -1)
-		return -1;
-	if (u > UINT32_MAX)
-		return errmsg_set(m, len, "%s '%" PRIu64 "': too large", key,
-		    u);
-	*v = (uint32_t)u;
-	return 0;
-}
-
-/* "kill:2@20, pause:1@5+3": faultI as run.meta spells them (runinfo checked). */
+/* "kill:2@20, pause:1@5+3": the faults in their one spelling. */
 static char *
-faults_text(const struct runinfo *ri)
+faults_text(const struct runmeta *m)
 {
-	char key[32], *text = NULL;
+	char spec[FAULT_TEXT_MAX], *text = NULL;
 	size_t n;
 	FILE *f = open_memstream(&text, &n);
 
 	if (f == NULL)
 		return NULL;
-	for (uint32_t i = 0; i < ri->nfaults; i++) {
-		snprintf(key, sizeof key, "fault%" PRIu32, i);
-		fprintf(f, "%s%s", i ? ", " : "", meta_get(ri->meta, key));
+	for (uint32_t i = 0; i < m->nfaults; i++) {
+		fault_format(&m->fault[i], spec, sizeof spec);
+		fprintf(f, "%s%s", i ? ", " : "", spec);
 	}
 	if (fclose(f) != 0) {
 		free(text);
@@ -75,20 +60,23 @@ int
 compare_set_load(struct compare_set *s, const struct runinfo *ri,
     char *why, size_t len)
 {
-	/* Format 1, from before --on-failure, always stopped. */
-	const char *policy = meta_get(ri->meta, "on_failure");
-	char m[256];
+	static const enum runmeta_key used[] = { RUNMETA_KEY_RATE_MIN,
+		RUNMETA_KEY_RATE_MAX, RUNMETA_KEY_ON_FAILURE };
+	const struct runmeta *m = ri->meta;
 
 	memset(s, 0, sizeof *s);
-	if (meta_u32(ri, "rate_min", &s->rate_min, m, sizeof m) == -1 ||
-	    meta_u32(ri, "rate_max", &s->rate_max, m, sizeof m) == -1 ||
-	    meta_u32(ri, "draw_max", &s->draw_max, m, sizeof m) == -1)
-		return errmsg_set(why, len, "%s/run.meta: %s", ri->dir, m);
+	if (runinfo_need(ri, used, sizeof used / sizeof used[0], why,
+	    len) == -1)
+		return -1;
+	s->rate_min = m->rate_min;
+	s->rate_max = m->rate_max;
+	s->draw_max = m->draw_max;
 	s->vms = ri->nvms;
 	s->duration_s = ri->duration_s;
 	s->speed = ri->speed;
-	if ((s->on_failure = strdup(policy ? policy : "stop")) == NULL ||
-	    (s->faults = faults_text(ri)) == NULL)
+	s->on_failure = m->on_failure;	/* format 1, from before
+					 * --on-failure, always stopped */
+	if ((s->faults = faults_text(m)) == NULL)
 		return errmsg_set(why, len, "out of memory");
 	return 0;
 }
@@ -96,7 +84,6 @@ compare_set_load(struct compare_set *s, const struct runinfo *ri,
 void
 compare_set_free(struct compare_set *s)
 {
-	free(s->on_failure);
 	free(s->faults);
 	memset(s, 0, sizeof *s);
 }
@@ -118,7 +105,7 @@ same(const struct compare_set *a, const struct compare_set *b, int k)
 	case SET_FAULTS:
 		return strcmp(a->faults, b->faults) == 0;
 	default:
-		return strcmp(a->on_failure, b->on_failure) == 0;
+		return a->on_failure == b->on_failure;
 	}
 }
 
@@ -162,7 +149,7 @@ value(FILE *f, const struct compare_set *s, int k)
 		fputs(*s->faults ? s->faults : "none", f);
 		break;
 	default:
-		fputs(s->on_failure, f);
+		fputs(vmend_policy_name(s->on_failure), f);
 	}
 }
 
@@ -303,7 +290,7 @@ compare_set_names(char *buf, size_t len, unsigned which)
 	into(buf, len, names, NULL, which);
 }
 
-int
+bool
 compare_set_differ(const struct compare_exp *a, const struct compare_exp *b,
     int k)
 {

@@ -2,6 +2,7 @@
 #ifndef ANALYSIS_COMPARE_SET_H
 #define ANALYSIS_COMPARE_SET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analysis/compare.h"
@@ -30,7 +31,7 @@ unsigned compare_set_mixed(const struct compare_exp *e);
 void compare_set_text(char *buf, size_t len, const struct compare_exp *e,
     int k);
 /* Does setting k read differently for a and b (compare_set_text)? */
-int compare_set_differ(const struct compare_exp *a,
+bool compare_set_differ(const struct compare_exp *a,
     const struct compare_exp *b, int k);
 /*
  * The settings in which (1 << SET_*) with their names and units, in the

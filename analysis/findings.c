@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "analysis/findings.h"
-#include "analysis/meta.h"
 #include "analysis/report.h"
 #include "vm/core/fault.h"
+#include "vm/core/vmend.h"
 
 #define WRAP	78
 
@@ -191,9 +191,10 @@ msgs_text(char *buf, size_t len, uint64_t n)
 static const struct fault *
 kill_of(const struct runinfo *ri, uint32_t vm)
 {
-	for (uint32_t k = 0; k < ri->nfaults; k++)
-		if (ri->faults[k].kind == FAULT_KILL && ri->faults[k].vm == vm)
-			return &ri->faults[k];
+	for (uint32_t k = 0; k < ri->meta->nfaults; k++)
+		if (ri->meta->fault[k].kind == FAULT_KILL &&
+		    ri->meta->fault[k].vm == vm)
+			return &ri->meta->fault[k];
 	return NULL;
 }
 
@@ -203,16 +204,14 @@ death(FILE *f, const struct runinfo *ri, const struct stats *st, uint32_t vm)
 {
 	const struct stats_vm *v = stats_vm(st, vm);
 	const struct fault *kill = kill_of(ri, vm);
-	char how[96], key[32], n[32], text[512];
-	const char *ended;
+	char how[96], ended[VMEND_TEXT_MAX], n[32], text[512];
 	size_t len;
 
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
-	ended = meta_get(ri->meta, key);
+	vmend_format(&ri->meta->end[vm], ended, sizeof ended);
 	if (kill != NULL)
 		snprintf(how, sizeof how, "was killed at %g s", kill->at_s);
 	else
-		snprintf(how, sizeof how, "died (%.40s)", ended ? ended : "?");
+		snprintf(how, sizeof how, "died (%.40s)", ended);
 	len = (size_t)snprintf(text, sizeof text, "VM %" PRIu32 " %s; its log "
 	    "ends at %.2f s.", vm, how, report_round(v->alive_until_s, 2));
 	if (v->lost_in > 0)

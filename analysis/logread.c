@@ -11,24 +11,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/errmsg.h"
-#include "analysis/logparse.h"
 #include "analysis/logread.h"
+#include "vm/core/textline.h"
 
 /*
  * The file is read with read(2) into one buffer, and lines are found in
  * it with memchr and parsed in place: no stdio, no copy of a line, nothing
  * allocated per line. A line cut by the end of the buffer is moved to its
- * start before the next read; it is at most LOGPARSE_LINE_MAX + 1 bytes,
+ * start before the next read; it is at most LOGLINE_MAX + 1 bytes,
  * as anything longer is not a log line.
  */
 #define BUF_SIZE	(1 << 16)
-
-static const char *const kind_name[] = {
-	[LOG_INTERNAL] = "INTERNAL", [LOG_SEND] = "SEND",
-	[LOG_RECV] = "RECV", [LOG_PENDING] = "PENDING",
-	[LOG_PEER_DOWN] = "PEER_DOWN", [LOG_DROP] = "DROP",
-};
 
 struct logread {
 	int fd;
@@ -89,12 +82,6 @@ logread_reason(const struct logread *lr)
 	return lr->why;
 }
 
-const char *
-logread_kind_name(enum log_kind kind)
-{
-	return kind_name[kind];
-}
-
 /* Control bytes in a reason are masked, so output stays sane. */
 static int
 failed(struct logread *lr, int state)
@@ -142,7 +129,7 @@ refill(struct logread *lr)
 }
 
 /*
- * The line at p has no newline within LOGPARSE_LINE_MAX + 1 bytes, or the
+ * The line at p has no newline within LOGLINE_MAX + 1 bytes, or the
  * file ends first: say why as fgets into a buffer that size would.
  */
 static int
@@ -150,11 +137,11 @@ bad_end(struct logread *lr)
 {
 	size_t n = (size_t)(lr->end - lr->p);
 
-	if (n <= LOGPARSE_LINE_MAX)
+	if (n <= LOGLINE_MAX)
 		return fail(lr, -1, "no newline at end of file (truncated?)");
-	if (memchr(lr->p, '\0', LOGPARSE_LINE_MAX + 1) != NULL)
+	if (memchr(lr->p, '\0', LOGLINE_MAX + 1) != NULL)
 		return fail(lr, -1, "NUL byte in line");
-	return fail(lr, -1, "line longer than %d bytes", LOGPARSE_LINE_MAX);
+	return fail(lr, -1, "line longer than %d bytes", LOGLINE_MAX);
 }
 
 /*
@@ -174,11 +161,11 @@ next_line(struct logread *lr, const char **s, size_t *n)
 		nl = memchr(lr->p, '\n', (size_t)(lr->end - lr->p));
 	}
 	lr->line++;
-	if (nl == NULL || nl - lr->p > LOGPARSE_LINE_MAX)
+	if (nl == NULL || nl - lr->p > LOGLINE_MAX)
 		return bad_end(lr);
 	/* After git's autocrlf, say so rather than that a number is bad. */
 	if (nl > lr->p && nl[-1] == '\r')
-		return fail(lr, -1, "%s", ERRMSG_CR);
+		return fail(lr, -1, "%s", TEXTLINE_CR);
 	*s = lr->p;
 	*n = (size_t)(nl - lr->p);
 	lr->p = nl + 1;
@@ -188,7 +175,7 @@ next_line(struct logread *lr, const char **s, size_t *n)
 static int
 check_header(struct logread *lr, const char *s, size_t n)
 {
-	static const char header[] = LOGREAD_HEADER;
+	static const char header[] = LOGLINE_HEADER;
 
 	if (n == sizeof header - 1 && memcmp(s, header, n) == 0)
 		return 0;
@@ -230,7 +217,7 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 	int rc = lr->state;
 
 	if (rc == 0 && (rc = read_event_line(lr, &s, &n)) == 1) {
-		if (logparse_event(s, n, ev, lr->why, sizeof lr->why) == 0) {
+		if (logline_parse(s, n, ev, lr->why, sizeof lr->why) == 0) {
 			ev->line = lr->line;
 			return 1;
 		}
@@ -253,7 +240,7 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 int
 logread_last(const char *path, struct log_event *ev)
 {
-	char buf[LOGPARSE_LINE_MAX + 2], why[8];
+	char buf[LOGLINE_MAX + 2], why[8];
 	const char *s;
 	struct stat st;
 	off_t off;
@@ -276,7 +263,7 @@ logread_last(const char *path, struct log_event *ev)
 		rc = off == 0 ? 0 : -1;
 		goto done;
 	}
-	if (logparse_event(s, (size_t)(buf + n - 1 - s), ev, why,
+	if (logline_parse(s, (size_t)(buf + n - 1 - s), ev, why,
 	    sizeof why) == 0) {
 		ev->line = 0;
 		rc = 1;

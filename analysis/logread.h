@@ -5,35 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The header every vmI.csv starts with (docs/FORMAT.md, format 1). */
-#define LOGREAD_HEADER \
-	"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport"
-
-/* PEER_DOWN and DROP come with format 2: a peer found dead, a send not made. */
-enum log_kind { LOG_INTERNAL, LOG_SEND, LOG_RECV, LOG_PENDING, LOG_PEER_DOWN,
-	LOG_DROP, LOG_KINDS };
-
-/*
- * One line of a log. Fields a kind leaves empty are 0: INTERNAL has no
- * peers, SEND has 1 or 2 destinations and no message fields, RECV and
- * PENDING have exactly one peer (the source) and both message fields,
- * PEER_DOWN one peer and no message fields, DROP one peer (the
- * destination) and both message fields (its SEND's seq and clock).
- */
-struct log_event {
-	uint32_t vm;		/* the vm column */
-	uint64_t seq;
-	enum log_kind kind;
-	uint64_t wall_ns;
-	uint64_t lamport;	/* clock after the event */
-	uint64_t queue_len;	/* messages left queued after the event */
-	uint32_t npeers;	/* 0 (INTERNAL), 1, or 2 (SEND to both) */
-	uint32_t peers[2];	/* SEND: destinations in order; DROP: the
-				 * destination; PEER_DOWN: the peer; else source */
-	uint64_t src_seq;	/* RECV, PENDING, DROP: the sender's SEND seq */
-	uint64_t msg_lamport;	/* RECV, PENDING, DROP: clock the message carried */
-	unsigned long line;	/* line number in the file, the header is 1 */
-};
+#include "vm/core/logline.h"
 
 struct logread;
 
@@ -58,7 +30,5 @@ void logread_close(struct logread *lr);
  * line: logread_next says what is wrong).
  */
 int logread_last(const char *path, struct log_event *ev);
-
-const char *logread_kind_name(enum log_kind kind);
 
 #endif

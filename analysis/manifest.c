@@ -65,7 +65,7 @@ find(const struct manifest *m, const char *name)
 	return NULL;
 }
 
-int
+bool
 manifest_wrote(const struct manifest *m, const char *name, const char *hex)
 {
 	const struct entry *e = find(m, name);

@@ -2,6 +2,7 @@
 #ifndef ANALYSIS_MANIFEST_H
 #define ANALYSIS_MANIFEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define MANIFEST_NAME	"manifest.sha256"
@@ -15,7 +16,7 @@ struct manifest;
  */
 struct manifest *manifest_read(const char *dir, char *err, size_t errlen);
 /* Is NAME's content, whose hash is hex, what the manifest says was written? */
-int manifest_wrote(const struct manifest *m, const char *name,
+bool manifest_wrote(const struct manifest *m, const char *name,
     const char *hex);
 /*
  * Write stage/manifest.sha256 for the folder dir that stage's files are

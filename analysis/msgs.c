@@ -171,9 +171,9 @@ msgs_receipt(struct msgs *m, uint32_t dst, double t,
 }
 
 /*
- * The SEND just before is the newest send of its link, still waiting for
- * its receipt unless the run is broken (a receipt of it could not exist):
- * it is taken back.
+ * A DROP or LOSS: the SEND just before is the newest send of its link,
+ * still waiting for its receipt unless the run is broken (a receipt of it
+ * could not exist): it is taken back.
  */
 int
 msgs_drop(struct msgs *m, uint32_t src, const struct log_event *ev)
@@ -184,7 +184,10 @@ msgs_drop(struct msgs *m, uint32_t src, const struct log_event *ev)
 	if (li < 0)
 		return 0;
 	l = &m->link[li];
-	l->fig.dropped++;
+	if (ev->kind == LOG_LOSS)
+		l->fig.net_lost++;
+	else
+		l->fig.dropped++;
 	if (l->q_receipts || l->q.len == 0)
 		return 0;
 	fifo_unpush(&l->q);

@@ -19,11 +19,13 @@ typedef void msgs_fn(void *ctx, const struct msgs_msg *msg);
 /* The figures of one directed link src -> dst. */
 struct msgs_link {
 	uint64_t sent;		/* messages the SENDs of src carried to dst,
-				 * but for the dropped: received + pending
-				 * + lost */
+				 * but for the dropped and those the network
+				 * lost: received + pending + lost */
 	uint64_t received;	/* RECV lines of dst from src */
 	uint64_t pending;	/* PENDING lines of dst from src */
 	uint64_t dropped;	/* DROP lines of src for dst: never sent */
+	uint64_t net_lost;	/* LOSS lines of src for dst: the network
+				 * lost them */
 	uint64_t lost;		/* sent, but neither RECV nor PENDING */
 	uint64_t delays;	/* RECVs matched to their SEND */
 	double delay_sum_s;	/* of those delays, model seconds */

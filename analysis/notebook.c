@@ -95,8 +95,8 @@ notebook_main(int argc, char **argv)
 	const char *out, *results;
 	int rc = compare_args(argc, argv, "report", usage, &out, &results);
 
-	if (rc != -1)
-		return rc;
+	if (rc != 0)
+		return rc == 1 ? 0 : 2;
 	if (out == NULL)
 		out = results;
 	if (snprintf(cmp, sizeof cmp, "%s/compare", out) >= (int)sizeof cmp)

@@ -43,7 +43,7 @@ struct job {
 	int status;		/* from waitpid */
 };
 
-int
+bool
 plot_set_has(const struct plot_set *set, const char *file)
 {
 	size_t n = strlen(file);
@@ -53,11 +53,11 @@ plot_set_has(const struct plot_set *set, const char *file)
 		if (strcmp(file + n - 3, ".gp") == 0 &&
 		    strncmp(set->names[i], file, n - 3) == 0 &&
 		    set->names[i][n - 3] == '\0')
-			return 1;
+			return true;
 	for (size_t i = 0; i < set->nlibs; i++)
 		if (strcmp(set->libs[i], file) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 static int

@@ -2,6 +2,7 @@
 #ifndef ANALYSIS_PLOT_H
 #define ANALYSIS_PLOT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -27,7 +28,7 @@ extern const struct plot_set plot_run_set;
  * Is file, the name of a compiled-in script (gp_scripts.h), one that
  * set's plots draw or load? Those are the scripts of set's folder.
  */
-int plot_set_has(const struct plot_set *set, const char *file);
+bool plot_set_has(const struct plot_set *set, const char *file);
 
 /*
  * Draw each plot of set with the scripts in dir, which holds them and

@@ -13,7 +13,7 @@ const char report_csv_header[] =
     "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean,"
     "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks,"
     "delay_mean_s,delay_max_s,peer_down,drop,lost_out,lost_in,dropped_in,"
-    "died,alive_until_s";
+    "died,alive_until_s,loss";
 
 double
 report_round(double x, int decimals)
@@ -44,9 +44,11 @@ csv_row(FILE *f, uint32_t vm, const struct stats_vm *v)
 	/* Format 2's columns come last: readers of older files find theirs
 	 * where they were. */
 	fprintf(f, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-	    ",%d,%.4f\n", v->count[LOG_PEER_DOWN], v->count[LOG_DROP],
+	    ",%d,%.4f,", v->count[LOG_PEER_DOWN], v->count[LOG_DROP],
 	    v->lost_out, v->lost_in, v->dropped_in, v->died,
 	    report_round(v->alive_until_s, 4));
+	/* Format 3's, after them. */
+	fprintf(f, "%" PRIu64 "\n", v->count[LOG_LOSS]);
 }
 
 void
@@ -108,25 +110,28 @@ report_stopped(char *buf, size_t len, const struct runinfo *ri)
 	}
 	hundredths(end, sizeof end, ri->end_s);
 	snprintf(buf, len, "stopped at %s of %g model second%s (%.40s)", end,
-	    ri->duration_s, ri->duration_s == 1 ? "" : "s", ri->status);
+	    ri->duration_s, ri->duration_s == 1 ? "" : "s",
+	    runmeta_status_name(ri->meta->status));
 	return buf;
 }
 
 void
 report_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
-	char text[REPORT_STOPPED_MAX];
+	char text[REPORT_STOPPED_MAX], seed[24];
 
 	fputs("# clockring analyze: the run's figures, for the plot scripts\n",
 	    f);
 	fprintf(f, "N = %" PRIu32 "\n", ri->nvms);
 	for (uint32_t i = 0; i < ri->nvms; i++)
-		fprintf(f, "rate%" PRIu32 " = %" PRIu64 "\n", i, ri->rates[i]);
+		fprintf(f, "rate%" PRIu32 " = %" PRIu32 "\n", i,
+		    ri->meta->rate[i]);
 	report_gp_real(f, "duration", ri->duration_s);
 	report_gp_real(f, "t_end", ri->end_s);
 	report_gp_string(f, "stopped", report_stopped(text, sizeof text, ri));
 	report_gp_real(f, "speed", ri->speed);
-	report_gp_string(f, "seed", ri->seed);
+	snprintf(seed, sizeof seed, "%" PRIu64, ri->meta->seed);
+	report_gp_string(f, "seed", seed);
 	report_gp_string(f, "title_run", ri->dir);
 	report_gp_real(f, "win_t0", ri->win_t0);
 	report_gp_real(f, "win_t1", ri->win_t1);

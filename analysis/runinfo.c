@@ -9,111 +9,13 @@
 #include "analysis/logread.h"
 #include "analysis/meta.h"
 #include "analysis/runinfo.h"
-#include "vm/core/fault.h"
-
-/*
- * A reason from a meta getter, with the file in front. check has already
- * judged the run, but --no-check lets a broken run.meta this far.
- */
-static int
-bad(const struct runinfo *ri, const char *why, char *err, size_t errlen)
-{
-	snprintf(err, errlen, "%s/run.meta: %s", ri->dir, why);
-	return -1;
-}
-
-static int
-read_rates(struct runinfo *ri, char *err, size_t errlen)
-{
-	char key[32], why[256];
-
-	if ((ri->rates = calloc(ri->nvms, sizeof *ri->rates)) == NULL)
-		return bad(ri, "out of memory", err, errlen);
-	for (uint32_t i = 0; i < ri->nvms; i++) {
-		snprintf(key, sizeof key, "vm%" PRIu32 ".rate", i);
-		if (meta_u64(ri->meta, key, &ri->rates[i], why,
-		    sizeof why) == -1)
-			return bad(ri, why, err, errlen);
-		if (ri->rates[i] == 0)
-			return bad(ri, "a rate of 0 ticks per second", err,
-			    errlen);
-	}
-	return 0;
-}
-
-/* Format 2 lists the faults injected; a format 1 run.meta has none. */
-static int
-read_faults(struct runinfo *ri, char *err, size_t errlen)
-{
-	char key[32], why[256], reason[128];
-	const char *spec;
-	uint64_t n;
-
-	if (meta_get(ri->meta, "faults") == NULL)
-		return 0;
-	if (meta_u64(ri->meta, "faults", &n, why, sizeof why) == -1)
-		return bad(ri, why, err, errlen);
-	if (n > FAULT_MAX) {
-		snprintf(why, sizeof why, "faults '%" PRIu64 "': more than %d",
-		    n, FAULT_MAX);
-		return bad(ri, why, err, errlen);
-	}
-	if ((ri->faults = calloc(n + 1, sizeof *ri->faults)) == NULL)
-		return bad(ri, "out of memory", err, errlen);
-	for (uint32_t i = 0; i < n; i++) {
-		snprintf(key, sizeof key, "fault%" PRIu32, i);
-		if (meta_str(ri->meta, key, &spec, why, sizeof why) == -1)
-			return bad(ri, why, err, errlen);
-		if (fault_parse(spec, &ri->faults[i], reason,
-		    sizeof reason) == -1) {
-			snprintf(why, sizeof why, "%s '%.64s': %s", key, spec,
-			    reason);
-			return bad(ri, why, err, errlen);
-		}
-	}
-	ri->nfaults = (uint32_t)n;
-	return 0;
-}
-
-static int
-read_keys(struct runinfo *ri, char *err, size_t errlen)
-{
-	char why[256];
-	uint64_t n;
-
-	if (meta_u64(ri->meta, "vms", &n, why, sizeof why) == -1 ||
-	    meta_double(ri->meta, "duration_s", &ri->duration_s, why,
-	    sizeof why) == -1 ||
-	    meta_double(ri->meta, "speed", &ri->speed, why, sizeof why) == -1 ||
-	    meta_u64(ri->meta, "start_wall_ns", &ri->start_wall_ns, why,
-	    sizeof why) == -1 ||
-	    meta_str(ri->meta, "seed", &ri->seed, why, sizeof why) == -1 ||
-	    meta_str(ri->meta, "draw_max", &ri->draw_max, why,
-	    sizeof why) == -1 ||
-	    meta_str(ri->meta, "status", &ri->status, why, sizeof why) == -1)
-		return bad(ri, why, err, errlen);
-	/* Bounds that keep the arithmetic sane, whatever the file says. */
-	if (n < 2 || n > 256)
-		return bad(ri, "vms must be from 2 to 256", err, errlen);
-	if (!(ri->duration_s > 0) || !(ri->speed > 0))
-		return bad(ri, "duration_s and speed must be positive", err,
-		    errlen);
-	ri->nvms = (uint32_t)n;
-	if (read_rates(ri, err, errlen) == -1)
-		return -1;
-	return read_faults(ri, err, errlen);
-}
+#include "vm/core/vmend.h"
 
 /* A VM that died rather than shut down: its log just ends. */
 static int
 died(const struct runinfo *ri, uint32_t vm)
 {
-	char key[32];
-	const char *ended;
-
-	snprintf(key, sizeof key, "vm%" PRIu32 ".exit", vm);
-	ended = meta_get(ri->meta, key);
-	return ended != NULL && meta_exit_died(ended);
+	return vmend_died(&ri->meta->end[vm]);
 }
 
 /* The last line of VM vm's log, as logread_last tells it. */
@@ -179,7 +81,7 @@ find_end(struct runinfo *ri)
 	struct log_event ev;
 
 	ri->end_s = ri->duration_s;
-	if (strcmp(ri->status, "complete") == 0)
+	if (ri->meta->status == RUN_COMPLETE)
 		return;
 	ri->end_s = 0;
 	for (uint32_t i = 0; i < ri->nvms; i++)
@@ -187,6 +89,53 @@ find_end(struct runinfo *ri)
 			ri->end_s = fmax(ri->end_s, since_start(ri, ev.wall_ns));
 	ri->end_s = fmin(ri->end_s, ri->duration_s);
 }
+
+/* The reader's first word on each key, where it is, kept for runinfo_need. */
+static void
+told(void *ctx, const struct runmeta_problem *p)
+{
+	struct runinfo *ri = ctx;
+	char where[4200];
+
+	if (ri->problem[p->key] != NULL)
+		return;
+	if (p->line > 0)
+		snprintf(where, sizeof where, "%s/run.meta:%lu: %s", ri->dir,
+		    p->line, p->why);
+	else
+		snprintf(where, sizeof where, "%s/run.meta: %s", ri->dir, p->why);
+	/* Out of memory, the key reads as bad all the same. */
+	ri->problem[p->key] = strdup(where);
+	ri->nomem |= ri->problem[p->key] == NULL;
+}
+
+int
+runinfo_need(const struct runinfo *ri, const enum runmeta_key *keys,
+    size_t n, char *err, size_t errlen)
+{
+	if (ri->nomem) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ri->problem[keys[i]] != NULL) {
+			snprintf(err, errlen, "%s", ri->problem[keys[i]]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * What analysis uses of run.meta; a bad port or run_id does not stop it
+ * (--no-check), as readers ignore what they do not use.
+ */
+static const enum runmeta_key needed[] = {
+	RUNMETA_KEY_SEED, RUNMETA_KEY_VMS, RUNMETA_KEY_DURATION,
+	RUNMETA_KEY_SPEED, RUNMETA_KEY_DRAW_MAX, RUNMETA_KEY_RATE,
+	RUNMETA_KEY_FAULTS, RUNMETA_KEY_FAULT, RUNMETA_KEY_START,
+	RUNMETA_KEY_EXIT, RUNMETA_KEY_STATUS,
+};
 
 int
 runinfo_load(struct runinfo *ri, const char *dir, char *err, size_t errlen)
@@ -196,25 +145,32 @@ runinfo_load(struct runinfo *ri, const char *dir, char *err, size_t errlen)
 	memset(ri, 0, sizeof *ri);
 	while (n > 1 && dir[n - 1] == '/')
 		n--;	/* as check names it: DIR/vm0.csv, not DIR//vm0.csv */
-	if ((ri->dir = strndup(dir, n)) == NULL) {
+	if ((ri->dir = strndup(dir, n)) == NULL ||
+	    (ri->meta = malloc(sizeof *ri->meta)) == NULL) {
 		snprintf(err, errlen, "out of memory");
-		return -1;
+		goto fail;
 	}
-	if ((ri->meta = meta_load(ri->dir, err, errlen)) == NULL ||
-	    read_keys(ri, err, errlen) == -1) {
-		runinfo_free(ri);
-		return -1;
-	}
+	if (meta_read(ri->dir, ri->meta, NULL, told, ri, err, errlen) == -1 ||
+	    runinfo_need(ri, needed, sizeof needed / sizeof needed[0], err,
+	    errlen) == -1)
+		goto fail;
+	ri->nvms = ri->meta->vms;
+	ri->duration_s = ri->meta->duration_s;
+	ri->speed = ri->meta->speed;
+	ri->start_wall_ns = ri->meta->start_wall_ns;
 	find_end(ri);
 	return 0;
+fail:
+	runinfo_free(ri);
+	return -1;
 }
 
 void
 runinfo_free(struct runinfo *ri)
 {
-	meta_free(ri->meta);
-	free(ri->rates);
-	free(ri->faults);
+	for (int k = 0; k < RUNMETA_KEYS; k++)
+		free(ri->problem[k]);
+	free(ri->meta);
 	free(ri->death);
 	free(ri->dir);
 	memset(ri, 0, sizeof *ri);

@@ -212,7 +212,7 @@ series_faults(const char *dir, const struct runinfo *ri, char *err,
 	if (f == NULL)
 		return -1;
 	fputs("# t_start t_end kind label\n", f);
-	for (uint32_t i = 0; i < ri->nfaults; i++)
-		fault_row(f, &ri->faults[i]);
+	for (uint32_t i = 0; i < ri->meta->nfaults; i++)
+		fault_row(f, &ri->meta->fault[i]);
 	return outfile_close(f, path, err, errlen);
 }

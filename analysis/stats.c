@@ -89,7 +89,7 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 		return NULL;
 	}
 	for (uint32_t i = 0; i < n; i++) {
-		st->fig[i].rate = ri->rates[i];
+		st->fig[i].rate = ri->meta->rate[i];
 		st->fig[i].alive_until_s = ri->end_s;
 		/* Killed before its first line: dead from the start. */
 		if (ri->death != NULL && ri->death[i].died &&
@@ -285,7 +285,8 @@ stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 	} else if (rc == 0 &&
 	    (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)) {
 		rc = msgs_receipt(st->msgs, vm, st->now, ev);
-	} else if (ev->kind == LOG_DROP && msgs_drop(st->msgs, vm, ev)) {
+	} else if ((ev->kind == LOG_DROP || ev->kind == LOG_LOSS) &&
+	    msgs_drop(st->msgs, vm, ev)) {
 		st->fig[vm].msgs_out--;
 	}
 	last_line(st, vm, ev);

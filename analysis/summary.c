@@ -73,44 +73,29 @@ add_sum(struct vm_sum *total, const struct vm_sum *s)
 int
 summary_print(const char *dir, FILE *out, char *err, size_t errlen)
 {
-	struct meta *m = meta_load(dir, err, errlen);
-	struct vm_sum s[256], total = { { 0 }, 0, 0, 0 };
-	uint64_t vms, nfaults = 0;
-	char name[16], key[32];
+	struct vm_sum s[RUNMETA_MAX_VMS], total = { { 0 }, 0, 0, 0 };
+	struct runmeta m;
+	char name[16], rate[16];
 	int faults;
 
-	if (m == NULL)
+	if (meta_load(dir, &m, err, errlen) == -1)
 		return -1;
-	if (meta_u64(m, "vms", &vms, err, errlen) == -1)
-		goto fail;
-	if (vms > 256) {
-		snprintf(err, errlen, "vms '%" PRIu64 "': more than 256", vms);
-		goto fail;
-	}
-	if (meta_get(m, "faults") != NULL &&
-	    meta_u64(m, "faults", &nfaults, err, errlen) == -1)
-		goto fail;
-	for (unsigned i = 0; i < vms; i++) {
+	for (unsigned i = 0; i < m.vms; i++) {
 		if (sum_vm(dir, i, &s[i], err, errlen) == -1)
-			goto fail;
+			return -1;
 		add_sum(&total, &s[i]);
 	}
-	faults = nfaults > 0 || total.count[LOG_DROP] > 0;
+	faults = m.nfaults > 0 || total.count[LOG_DROP] > 0;
 	fprintf(out, "%-5s %5s %9s %6s %8s %6s %8s", "vm", "rate", "internal",
 	    "sends", "msgs_out", "recvs", "pending");
 	if (faults)
 		fprintf(out, " %8s", "dropped");
 	fprintf(out, " %7s %8s\n", "clock", "maxqueue");
-	for (unsigned i = 0; i < vms; i++) {
-		snprintf(key, sizeof key, "vm%u.rate", i);
-		const char *rate = meta_get(m, key);
+	for (unsigned i = 0; i < m.vms; i++) {
 		snprintf(name, sizeof name, "%u", i);
-		print_row(out, name, rate ? rate : "?", &s[i], faults);
+		snprintf(rate, sizeof rate, "%" PRIu32, m.rate[i]);
+		print_row(out, name, rate, &s[i], faults);
 	}
 	print_row(out, "all", "", &total, faults);
-	meta_free(m);
 	return 0;
-fail:
-	meta_free(m);
-	return -1;
 }

@@ -20,7 +20,7 @@
 static int
 faulted(const struct runinfo *ri, const struct stats *st)
 {
-	int any = ri->nfaults > 0;
+	int any = ri->meta->nfaults > 0;
 
 	for (uint32_t i = 0; i < ri->nvms && !any; i++) {
 		const struct stats_vm *v = stats_vm(st, i);
@@ -40,13 +40,13 @@ fault_list(FILE *f, const struct runinfo *ri)
 	char spec[FAULT_TEXT_MAX + 32];
 	size_t col;
 
-	if (ri->nfaults == 0)
+	if (ri->meta->nfaults == 0)
 		return;
 	fputs("faults injected:", f);
 	col = 16;
-	for (uint32_t i = 0; i < ri->nfaults; i++) {
-		fault_format(&ri->faults[i], spec, FAULT_TEXT_MAX);
-		if (ri->faults[i].at_s > ri->end_s)
+	for (uint32_t i = 0; i < ri->meta->nfaults; i++) {
+		fault_format(&ri->meta->fault[i], spec, FAULT_TEXT_MAX);
+		if (ri->meta->fault[i].at_s > ri->end_s)
 			strcat(spec, " (after the stop)");
 		if (col + 2 + strlen(spec) > 78) {
 			fputs(i > 0 ? ",\n " : "\n ", f);
@@ -71,13 +71,14 @@ title(FILE *f, const struct runinfo *ri)
 	char stopped[REPORT_STOPPED_MAX];
 
 	fprintf(f, "clockring analysis of %s\n", ri->dir);
-	fprintf(f, "seed %s: %" PRIu32 " VMs for %g model second%s at speed %g, "
-	    "draw_max %s\n", ri->seed, ri->nvms, ri->duration_s,
-	    ri->duration_s == 1 ? "" : "s", ri->speed, ri->draw_max);
+	fprintf(f, "seed %" PRIu64 ": %" PRIu32 " VMs for %g model second%s at "
+	    "speed %g, draw_max %" PRIu32 "\n", ri->meta->seed, ri->nvms,
+	    ri->duration_s, ri->duration_s == 1 ? "" : "s", ri->speed,
+	    ri->meta->draw_max);
 	if (*report_stopped(stopped, sizeof stopped, ri) != '\0')
 		fprintf(f, "run %s, ", stopped);
 	else
-		fprintf(f, "run %s, ", ri->status);
+		fprintf(f, "run %s, ", runmeta_status_name(ri->meta->status));
 	fprintf(f, "%s\n", ri->check_fail ? "FAILS CHECK" : "passes check");
 	fault_list(f, ri);
 	if (ri->check_fail != NULL)
@@ -197,7 +198,7 @@ static void
 link_row(FILE *f, const struct runinfo *ri, uint32_t src, uint32_t dst,
     const struct msgs_link *l, int faults)
 {
-	double rate = (double)ri->rates[dst];
+	double rate = (double)ri->meta->rate[dst];
 	double mean = l->delays > 0 ? l->delay_sum_s / (double)l->delays : 0;
 
 	fprintf(f, "%3" PRIu32 " -> %-3" PRIu32 " %8" PRIu64 " %8" PRIu64 " %8"

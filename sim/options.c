@@ -11,7 +11,7 @@
 #include "vm/core/num.h"
 
 enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
-    K_ON_FAILURE, K_LATENCY };
+    K_ON_FAILURE, K_LATENCY, K_SHARE };
 
 /* One option: where its value goes and the range it must be in. */
 struct opt {
@@ -143,11 +143,7 @@ add_fault(const struct opt *o, const char *val, char *err, size_t errlen)
 static int
 set_on_failure(const struct opt *o, const char *val, char *err, size_t errlen)
 {
-	if (strcmp(val, "stop") == 0)
-		*(int *)o->dst = OPT_ON_FAILURE_STOP;
-	else if (strcmp(val, "continue") == 0)
-		*(int *)o->dst = OPT_ON_FAILURE_CONTINUE;
-	else
+	if (vmend_policy_parse(val, (enum vm_on_failure *)o->dst) == -1)
 		return bad(err, errlen, o, val, "must be stop or continue");
 	return 0;
 }
@@ -157,6 +153,18 @@ options_net(const struct opt_latency *l)
 {
 	return (struct inbox_net){ (uint64_t)llround(l->min_ms * 1e6),
 		(uint64_t)llround(l->max_ms * 1e6) };
+}
+
+/* A share, 0 to 1: unlike K_REAL, 0 is allowed. */
+static int
+set_share(const struct opt *o, const char *val, char *err, size_t errlen)
+{
+	double *v = o->dst;
+
+	if (num_real(val, v) == -1 || *v > 1)
+		return bad(err, errlen, o, val, "must be a plain decimal from 0 "
+		    "to 1");
+	return 0;
 }
 
 /* "MIN" or "MIN:MAX", model milliseconds, MIN <= MAX. */
@@ -194,6 +202,7 @@ set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 	case K_FAULT: return add_fault(o, val, err, errlen);
 	case K_ON_FAILURE: return set_on_failure(o, val, err, errlen);
 	case K_LATENCY: return set_latency(o, val, err, errlen);
+	case K_SHARE: return set_share(o, val, err, errlen);
 	case K_STR:
 		if (*val == '\0')
 			return bad(err, errlen, o, val, "must not be empty");
@@ -362,6 +371,7 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
+		{ "loss", K_SHARE, &o->loss, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
@@ -449,6 +459,7 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
+		{ "loss", K_SHARE, &c->loss, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);

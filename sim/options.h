@@ -7,16 +7,11 @@
 #include <stdint.h>
 
 #include "vm/core/fault.h"
+#include "vm/core/vmend.h"
 #include "vm/vm.h"
 
 #define OPT_MAX_VMS	256
 #define OPT_MAX_RATE	1000
-
-/* --on-failure; the same values as the VM's own enum vm_on_failure. */
-enum opt_on_failure {
-	OPT_ON_FAILURE_STOP = 0,	/* a VM ending badly ends the run */
-	OPT_ON_FAILURE_CONTINUE = 1,	/* the others go on to the planned end */
-};
 
 /* --fault, in the order given; judged against --vms and --duration only
  * once every option is read, so the order of options does not matter. */
@@ -55,9 +50,10 @@ struct run_opts {
 	double connect_timeout_s;
 	bool quiet;
 	struct opt_faults faults;	/* --fault */
-	int on_failure;			/* enum opt_on_failure */
+	enum vm_on_failure on_failure;	/* --on-failure */
 	bool virtual;			/* --virtual: model time, one process */
 	struct opt_latency latency;	/* --latency, model ms */
+	double loss;			/* --loss: the share lost, 0..1 */
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */
@@ -71,7 +67,7 @@ struct vm_opts {
 	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
 					 * in 64 bits); 0: as soon as linked */
 	struct opt_faults faults;	/* --fault: slow links, partitions */
-	int on_failure;			/* enum opt_on_failure */
+	enum vm_on_failure on_failure;	/* --on-failure */
 	struct opt_latency latency;	/* --latency, model ms */
 };
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sim/inject.h"
+#include "sim/metafile.h"
 #include "sim/orch.h"
 #include "sim/outdir.h"
 #include "sim/run.h"
@@ -180,6 +181,7 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
 		.ctl_fd = ctl, .on_failure = o->on_failure, .faults = o->faults.f,
 		.nfaults = o->faults.n, .net = options_net(&o->latency),
+		.loss = o->loss,
 	};
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));
@@ -383,7 +385,7 @@ wait_all(struct run *r, bool started)
 			continue;
 		if (!ending && r->first_bad < 0)
 			r->first_bad = i;
-		if (r->o->on_failure == OPT_ON_FAILURE_STOP)
+		if (r->o->on_failure == VM_ON_FAILURE_STOP)
 			ending = true;
 	}
 }
@@ -396,16 +398,16 @@ finish(struct run *r)
 
 	verdict_blame(r);
 	if (got_signal) {
-		r->status = "interrupted";
+		r->status = RUN_INTERRUPTED;
 		r->failed_vm = -1;
 		rc = 128 + got_signal;
 	} else if (r->failed_vm >= 0 || r->error[0] != '\0') {
-		r->status = "failed";
+		r->status = RUN_FAILED;
 		rc = ORCH_FAILED;
 	} else {
-		r->status = "complete";
+		r->status = RUN_COMPLETE;
 	}
-	if (runmeta_write(r, err, sizeof err) == -1) {
+	if (metafile_write(r, err, sizeof err) == -1) {
 		/* The one line to say: the run's own end is not on record. */
 		fprintf(stderr, "clockring: %s\n", err);
 		return rc ? rc : ORCH_FAILED;
@@ -466,10 +468,10 @@ announce(const struct run *r)
 	for (uint32_t i = 0; i < o->vms; i++)
 		printf(" %u", (unsigned)r->rates[i]);
 	printf(" ticks/s; logs in %s\n", r->dir);
-	if (o->faults.n == 0 && o->on_failure == OPT_ON_FAILURE_STOP)
+	if (o->faults.n == 0 && o->on_failure == VM_ON_FAILURE_STOP)
 		return;
-	printf("clockring: on failure %s; faults", o->on_failure ==
-	    OPT_ON_FAILURE_CONTINUE ? "continue" : "stop");
+	printf("clockring: on failure %s; faults",
+	    vmend_policy_name(o->on_failure));
 	for (uint32_t i = 0; i < o->faults.n; i++) {
 		char spec[FAULT_TEXT_MAX];
 		fault_format(&o->faults.f[i], spec, sizeof spec);
@@ -487,7 +489,7 @@ run_new(const struct run_opts *o)
 		return NULL;
 	r->o = o;
 	r->seed = o->seed;
-	r->status = "running";
+	r->status = RUN_RUNNING;
 	r->failed_vm = r->first_bad = -1;
 	for (uint32_t i = 0; i < OPT_MAX_VMS; i++) {
 		r->listen_fd[i] = r->ctl_fd[i] = -1;
@@ -530,7 +532,7 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	}
 	/* The first run.meta makes the run: without it, nothing is left
 	 * that looks like one. */
-	if (runmeta_write(r, err, sizeof err) == -1) {
+	if (metafile_write(r, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		outdir_discard(r);
 		goto out;

@@ -10,6 +10,8 @@
 
 #include "sim/options.h"
 #include "vm/core/fault.h"
+#include "vm/core/runmeta.h"
+#include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
 #define CLOCKRING_VERSION "0.3.0"
@@ -27,7 +29,8 @@ struct run {
 	int listen_fd[OPT_MAX_VMS];	/* until handed to the VM's process */
 	int ctl_fd[OPT_MAX_VMS];	/* our end of each VM's control socket */
 	pid_t pid[OPT_MAX_VMS];		/* 0 once reaped */
-	char exit[OPT_MAX_VMS][24];	/* how each VM ended, "" while running */
+	struct vmend end[OPT_MAX_VMS];	/* how each VM ended, VMEND_RUNNING
+					 * (0) until then */
 	uint64_t start_wall_ns, end_wall_ns;
 	uint64_t start_mono_ns;		/* CLOCK_MONOTONIC of model time 0 */
 	/* The fault timetable (inject.c). */
@@ -35,13 +38,12 @@ struct run {
 	uint8_t fault_step[FAULT_MAX];	/* actions of each fault done so far */
 	uint8_t paused[OPT_MAX_VMS];	/* pauses of each VM now on */
 	int killed_by[OPT_MAX_VMS];	/* the kill fault that sent SIGKILL, or -1 */
-	const char *status;		/* running, complete, interrupted, failed */
+	enum run_status status;		/* RUN_RUNNING until it ended */
 	int failed_vm;			/* -1: none */
 	int first_bad;			/* first VM to end badly on its own, or -1 */
 	char error[256];		/* status=failed: what failed */
 };
 
 int outdir_prepare(struct run *r, char *err, size_t errlen);
-int runmeta_write(const struct run *r, char *err, size_t errlen);
 
 #endif

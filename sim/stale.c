@@ -3,15 +3,18 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/errmsg.h"
 #include "analysis/meta.h"
 #include "sim/expfile.h"
+#include "sim/metafile.h"
 #include "sim/options.h"
-#include "sim/orch.h"
 #include "sim/stale.h"
 #include "vm/core/fault.h"
+#include "vm/core/runmeta.h"
+#include "vm/core/vmend.h"
 
 /*
  * A run is what its own run.meta says it was. The suite keeps a finished
@@ -24,13 +27,13 @@
 
 enum { K_SEED, K_VMS, K_DURATION, K_SPEED, K_DRAW_MAX, K_RATE_MIN,
     K_RATE_MAX, K_RATES, K_ON_FAILURE, K_FAULTS, K_MODE, K_LATENCY_MIN,
-    K_LATENCY_MAX };
+    K_LATENCY_MAX, K_LOSS };
 
 /* run.meta's names; "rates" stands for vmI.rate, "faults" for faultI. */
 static const char *const keys[STALE_KEYS] = {
 	"seed", "vms", "duration_s", "speed", "draw_max", "rate_min",
 	"rate_max", "rates", "on_failure", "faults", "mode", "latency_min_ms",
-	"latency_max_ms",
+	"latency_max_ms", "loss",
 };
 
 /* Every setting as text, in one spelling for both sides: then one
@@ -51,145 +54,94 @@ put(char *val, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Every setting of m as the view says it; was, if given, tells what of
+ * a run's run.meta was missing or bad. */
 static void
-view_now(const struct run_opts *o, struct view *now)
+view_of(const struct runmeta *m, const struct stale_was *was, struct view *v)
 {
-	uint32_t rates[OPT_MAX_VMS], lo, hi;
 	char spec[FAULT_TEXT_MAX];
-	char (*v)[STALE_TEXT] = now->v;
+	char (*t)[STALE_TEXT] = v->v;
 
-	orch_rates(o, o->seed, rates, &lo, &hi);
-	put(v[K_SEED], "%" PRIu64, o->seed);
-	put(v[K_VMS], "%u", (unsigned)o->vms);
-	put(v[K_DURATION], "%.15g", o->duration_s);
-	put(v[K_SPEED], "%.15g", o->speed);
-	put(v[K_DRAW_MAX], "%u", (unsigned)o->draw_max);
-	put(v[K_RATE_MIN], "%u", (unsigned)lo);
-	put(v[K_RATE_MAX], "%u", (unsigned)hi);
-	for (uint32_t i = 0; i < o->vms; i++)
-		put(v[K_RATES], "%s%u", i ? "," : "", (unsigned)rates[i]);
-	put(v[K_ON_FAILURE], "%s", o->on_failure == OPT_ON_FAILURE_CONTINUE ?
-	    "continue" : "stop");
-	for (uint32_t i = 0; i < o->faults.n; i++) {
-		fault_format(&o->faults.f[i], spec, sizeof spec);
-		put(v[K_FAULTS], "%s%s", i ? " " : "", spec);
-	}
-	if (o->faults.n == 0)
-		put(v[K_FAULTS], "none");
-	put(v[K_MODE], "%s", o->virtual ? "virtual" : "real");
-	put(v[K_LATENCY_MIN], "%.15g", o->latency.min_ms);
-	put(v[K_LATENCY_MAX], "%.15g", o->latency.max_ms);
-}
-
-/* A whole number of run.meta, or how it is missing or wrong. */
-static void
-was_u64(const struct meta *m, const char *key, char *val)
-{
-	char why[128];
-	uint64_t n;
-
-	if (meta_u64(m, key, &n, why, sizeof why) == 0)
-		put(val, "%" PRIu64, n);
-	else if (meta_get(m, key) == NULL)
-		put(val, "(none)");
-	else
-		put(val, "'%s'", meta_get(m, key));
-}
-
-static void
-was_double(const struct meta *m, const char *key, char *val)
-{
-	char why[128];
-	double d;
-
-	if (meta_double(m, key, &d, why, sizeof why) == 0)
-		put(val, "%.15g", d);
-	else
-		was_u64(m, key, val);	/* says what is missing or wrong */
-}
-
-/* Each VM's rate, as many as run.meta's vms says. */
-static void
-was_rates(const struct meta *m, char *val)
-{
-	char key[32], why[128];
-	uint64_t vms, rate;
-
-	if (meta_u64(m, "vms", &vms, why, sizeof why) == -1)
-		vms = 0;
-	for (uint64_t i = 0; i < vms && i < OPT_MAX_VMS; i++) {
-		snprintf(key, sizeof key, "vm%" PRIu64 ".rate", i);
-		if (meta_u64(m, key, &rate, why, sizeof why) == 0)
-			put(val, "%s%" PRIu64, i ? "," : "", rate);
+	put(t[K_SEED], "%" PRIu64, m->seed);
+	put(t[K_VMS], "%u", (unsigned)m->vms);
+	put(t[K_DURATION], "%.15g", m->duration_s);
+	put(t[K_SPEED], "%.15g", m->speed);
+	put(t[K_DRAW_MAX], "%u", (unsigned)m->draw_max);
+	put(t[K_RATE_MIN], "%u", (unsigned)m->rate_min);
+	put(t[K_RATE_MAX], "%u", (unsigned)m->rate_max);
+	for (uint32_t i = 0; i < m->vms; i++) {	/* 0: missing or bad */
+		put(t[K_RATES], "%s", i ? "," : "");
+		if (m->rate[i] != 0)
+			put(t[K_RATES], "%u", (unsigned)m->rate[i]);
 		else
-			put(val, "%s?", i ? "," : "");
+			put(t[K_RATES], "?");
 	}
+	put(t[K_ON_FAILURE], "%s", vmend_policy_name(m->on_failure));
+	for (uint32_t i = 0; i < m->nfaults; i++) {
+		fault_format(&m->fault[i], spec, sizeof spec);
+		put(t[K_FAULTS], "%s%s", i ? " " : "", was != NULL &&
+		    was->bad_faults & UINT32_C(1) << i ? "?" : spec);
+	}
+	if (m->nfaults == 0)
+		put(t[K_FAULTS], "none");
+	/* A run before format 3 was real, on the bare network: read so. */
+	put(t[K_MODE], "%s", m->virtual ? "virtual" : "real");
+	put(t[K_LATENCY_MIN], "%.15g", m->latency_min_ms);
+	put(t[K_LATENCY_MAX], "%.15g", m->latency_max_ms);
+	put(t[K_LOSS], "%.15g", m->loss);
+	for (int k = 0; was != NULL && k < STALE_KEYS; k++)
+		if (was->shown[k][0] != '\0')
+			memcpy(t[k], was->shown[k], STALE_TEXT);
 }
 
-/* Each fault in its one spelling; a run of format 1 had none. */
-static void
-was_faults(const struct meta *m, bool v1, char *val)
+/* The setting a key of run.meta is part of, or -1. */
+static int
+setting(enum runmeta_key key)
 {
-	char key[32], why[128], spec[FAULT_TEXT_MAX];
-	const char *text;
-	struct fault f;
-	uint64_t n;
+	static const enum runmeta_key of[STALE_KEYS] = {
+		[K_SEED] = RUNMETA_KEY_SEED, [K_VMS] = RUNMETA_KEY_VMS,
+		[K_DURATION] = RUNMETA_KEY_DURATION,
+		[K_SPEED] = RUNMETA_KEY_SPEED,
+		[K_DRAW_MAX] = RUNMETA_KEY_DRAW_MAX,
+		[K_RATE_MIN] = RUNMETA_KEY_RATE_MIN,
+		[K_RATE_MAX] = RUNMETA_KEY_RATE_MAX, [K_RATES] = RUNMETA_KEY_RATE,
+		[K_ON_FAILURE] = RUNMETA_KEY_ON_FAILURE,
+		[K_FAULTS] = RUNMETA_KEY_FAULTS, [K_MODE] = RUNMETA_KEY_MODE,
+		[K_LATENCY_MIN] = RUNMETA_KEY_LATENCY_MIN,
+		[K_LATENCY_MAX] = RUNMETA_KEY_LATENCY_MAX,
+		[K_LOSS] = RUNMETA_KEY_LOSS,
+	};
 
-	if (v1 && meta_get(m, "faults") == NULL)
-		n = 0;
-	else if (meta_u64(m, "faults", &n, why, sizeof why) == -1) {
-		was_u64(m, "faults", val);
+	for (int k = 0; k < STALE_KEYS; k++)
+		if (of[k] == key)
+			return k;
+	return -1;
+}
+
+/* A key missing or bad: shown as "(none)" or as written, "'ten'". */
+static void
+told(void *ctx, const struct runmeta_problem *p)
+{
+	struct stale_was *was = ctx;
+	int k = setting(p->key);
+
+	if (p->key == RUNMETA_KEY_FAULT)
+		was->bad_faults |= UINT32_C(1) << p->index;
+	if (k == -1 || k == K_RATES)	/* a bad rate reads 0: shown '?' */
 		return;
-	}
-	for (uint64_t i = 0; i < n && i < FAULT_MAX; i++) {
-		snprintf(key, sizeof key, "fault%" PRIu64, i);
-		text = meta_get(m, key);
-		if (text != NULL && fault_parse(text, &f, why, sizeof why) == 0)
-			fault_format(&f, spec, sizeof spec);
-		else
-			snprintf(spec, sizeof spec, "%s", text ? text : "?");
-		put(val, "%s%s", i ? " " : "", spec);
-	}
-	if (n == 0)
-		put(val, "none");
-}
-
-/* A key of format 3, which a run of an older format ran with as given. */
-static void
-was_since_3(const struct meta *m, const char *key, bool before_3,
-    const char *then, char *val)
-{
-	if (before_3 && meta_get(m, key) == NULL)
-		put(val, "%s", then);
-	else if (strcmp(key, "mode") == 0)
-		put(val, "%s", meta_get(m, key) ? meta_get(m, key) : "(none)");
+	if (p->value == NULL)
+		snprintf(was->shown[k], STALE_TEXT, "(none)");
 	else
-		was_double(m, key, val);
+		snprintf(was->shown[k], STALE_TEXT, "'%.*s'", STALE_TEXT - 3,
+		    p->value);
 }
 
-static void
-view_was(const struct meta *m, struct view *was)
+int
+stale_read(const char *dir, struct stale_was *was, char *err, size_t errlen)
 {
-	const char *format = meta_get(m, "format");
-	bool v1 = format != NULL && strcmp(format, "1") == 0;
-	bool before_3 = v1 || (format != NULL && strcmp(format, "2") == 0);
-	const char *policy = meta_get(m, "on_failure");
-	char (*v)[STALE_TEXT] = was->v;
-
-	was_u64(m, "seed", v[K_SEED]);
-	was_u64(m, "vms", v[K_VMS]);
-	was_double(m, "duration_s", v[K_DURATION]);
-	was_double(m, "speed", v[K_SPEED]);
-	was_u64(m, "draw_max", v[K_DRAW_MAX]);
-	was_u64(m, "rate_min", v[K_RATE_MIN]);
-	was_u64(m, "rate_max", v[K_RATE_MAX]);
-	was_rates(m, v[K_RATES]);
-	put(v[K_ON_FAILURE], "%s", policy ? policy : v1 ? "stop" : "(none)");
-	was_faults(m, v1, v[K_FAULTS]);
-	/* Before format 3 every run was real, on the bare network. */
-	was_since_3(m, "mode", before_3, "real", v[K_MODE]);
-	was_since_3(m, "latency_min_ms", before_3, "0", v[K_LATENCY_MIN]);
-	was_since_3(m, "latency_max_ms", before_3, "0", v[K_LATENCY_MAX]);
+	memset(was, 0, sizeof *was);
+	return meta_read(dir, &was->m, NULL, told, was, err, errlen) == -1 ?
+	    -1 : 0;
 }
 
 static bool
@@ -229,21 +181,28 @@ note(struct stale *st, int k, const struct view *was, const struct view *now)
 }
 
 int
-stale_judge(const struct meta *m, const struct experiment *e,
+stale_judge(const struct stale_was *w, const struct experiment *e,
     uint32_t repeat, double speed, struct stale *st, char *err,
     size_t errlen)
 {
 	struct view was = { 0 }, now = { 0 };
+	struct runmeta *m = malloc(sizeof *m);
 	struct exp_args a;
 	struct run_opts o;
 	char why[256];
 	bool stale = false;
 
+	if (m == NULL)
+		return errmsg_set(err, errlen, "out of memory");
 	expfile_args(e, repeat, speed, ".", &a);
-	if (options_run(a.argc - 2, a.argv + 2, &o, why, sizeof why) != 0)
+	if (options_run(a.argc - 2, a.argv + 2, &o, why, sizeof why) != 0) {
+		free(m);
 		return errmsg_set(err, errlen, "%s: %s", e->name, why);
-	view_now(&o, &now);
-	view_was(m, &was);
+	}
+	metafile_settings(&o, o.seed, m);
+	view_of(m, NULL, &now);
+	view_of(&w->m, w, &was);
+	free(m);
 	for (int k = 0; k < STALE_KEYS; k++) {
 		if (!differs(&was, &now, k))
 			continue;

@@ -6,13 +6,13 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "analysis/meta.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
+#include "vm/core/runmeta.h"
 
 /* Longest value said: a rate per VM, or every fault in its spelling. */
 #define STALE_TEXT	(OPT_MAX_VMS * 5 + 16)
-#define STALE_KEYS	13	/* settings compared (stale.c: keys) */
+#define STALE_KEYS	14	/* settings compared (stale.c: keys) */
 
 /* One setting that differs: as the run recorded it, and as it is now. */
 struct stale_diff {
@@ -30,12 +30,23 @@ struct stale {
 						 * in the first run it differs in */
 };
 
+/* A finished run's run.meta, and how to show what was missing or bad in it. */
+struct stale_was {
+	struct runmeta m;
+	char shown[STALE_KEYS][STALE_TEXT];	/* a setting missing or bad:
+						 * "(none)", "'ten'"; else "" */
+	uint32_t bad_faults;	/* bit i: faultI missing or bad, shown "?" */
+};
+
+/* DIR/run.meta into was: 0, or -1 with err if it is no run.meta at all. */
+int stale_read(const char *dir, struct stale_was *was, char *err,
+    size_t errlen);
 /*
- * Was repeat r of e, whose run.meta is m, made as the suite would make it
- * now at speed? 0 it was; 1 it was not, and st counts it and notes what
+ * Was repeat r of e, whose run.meta is was, made as the suite would make
+ * it now at speed? 0 it was; 1 it was not, and st counts it and notes what
  * differs; -1 with the reason in err if e cannot be run at all.
  */
-int stale_judge(const struct meta *m, const struct experiment *e,
+int stale_judge(const struct stale_was *was, const struct experiment *e,
     uint32_t repeat, double speed, struct stale *st, char *err,
     size_t errlen);
 /* To f, no newline: "5 finished runs were made with rate_max 6, the file

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "analysis/manifest.h"
-#include "analysis/meta.h"
 #include "analysis/outfile.h"
 #include "sim/expfile.h"
 #include "sim/jobs.h"
@@ -42,20 +41,20 @@ exists(const char *dir, const char *name)
 /*
  * A finished run: run.meta says complete and its analysis is whole. Its
  * manifest is the last file analyze moves in, so an analysis stopped
- * half-way (the suite stopped while it ran) does not count. Its run.meta,
- * or NULL for anything else.
+ * half-way (the suite stopped while it ran) does not count. Its run.meta
+ * (malloc'd), or NULL for anything else.
  */
-static struct meta *
+static struct stale_was *
 finished(const char *dir)
 {
 	char err[256];
-	struct meta *m = meta_load(dir, err, sizeof err);
-	const char *status = m != NULL ? meta_get(m, "status") : NULL;
+	struct stale_was *was = malloc(sizeof *was);
 
-	if (status != NULL && strcmp(status, "complete") == 0 &&
+	if (was != NULL && stale_read(dir, was, err, sizeof err) == 0 &&
+	    was->m.status == RUN_COMPLETE &&
 	    exists(dir, "analysis/" MANIFEST_NAME))
-		return m;
-	meta_free(m);
+		return was;
+	free(was);
 	return NULL;
 }
 
@@ -100,15 +99,16 @@ judge_kept(struct suite *s, size_t from, const struct experiment *e,
     size_t *nstale, char *err, size_t errlen)
 {
 	struct stale st = { 0 };
-	struct meta *m;
+	struct stale_was *was;
 	int rc = 0;
 
 	for (size_t i = from; i < from + e->repeat && rc != -1; i++) {
 		struct job *j = &s->jobs[i];
-		if (s->o.force || (m = finished(j->dir)) == NULL)
+		if (s->o.force || (was = finished(j->dir)) == NULL)
 			continue;
-		rc = stale_judge(m, e, j->repeat, s->o.speed, &st, err, errlen);
-		meta_free(m);
+		rc = stale_judge(was, e, j->repeat, s->o.speed, &st, err,
+		    errlen);
+		free(was);
 		if (rc == 0)
 			jobs_set_state(s, j, JOB_KEPT);
 	}

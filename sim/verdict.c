@@ -4,63 +4,52 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "sim/run.h"
 #include "sim/verdict.h"
 #include "vm/core/fault.h"
-#include "vm/vm.h"
+#include "vm/core/vmend.h"
 
 /* A VM that died of the SIGKILL its kill fault sent is `killed`. */
 void
 verdict_name_exit(struct run *r, uint32_t i, int st)
 {
-	char *buf = r->exit[i];
-	size_t len = sizeof r->exit[i];
-	const char *name = WIFEXITED(st) ? vm_exit_name(WEXITSTATUS(st)) : NULL;
-
 	if (r->killed_by[i] >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
-		snprintf(buf, len, "killed");
-	else if (name != NULL)
-		snprintf(buf, len, "%s", name);
+		r->end[i] = (struct vmend){ VMEND_KILLED, 0 };
 	else if (WIFEXITED(st))
-		snprintf(buf, len, "exit %d", WEXITSTATUS(st));
+		r->end[i] = vmend_exited(WEXITSTATUS(st));
 	else
-		snprintf(buf, len, "signal %d", WTERMSIG(st));
+		r->end[i] = (struct vmend){ VMEND_SIGNAL, WTERMSIG(st) };
 }
 
-/* Killed on purpose is fine only when the others are to go on without it. */
 bool
 verdict_ended_well(const struct run *r, uint32_t i)
 {
-	return strcmp(r->exit[i], "ok") == 0 ||
-	    (strcmp(r->exit[i], "killed") == 0 &&
-	    r->o->on_failure == OPT_ON_FAILURE_CONTINUE);
+	return vmend_well(&r->end[i], r->o->on_failure);
 }
 
 static void
 blame(struct run *r, uint32_t i)
 {
-	char spec[FAULT_TEXT_MAX];
+	char spec[FAULT_TEXT_MAX], how[VMEND_TEXT_MAX];
 
 	r->failed_vm = (int)i;
 	if (r->error[0] != '\0')
 		return;
-	if (strcmp(r->exit[i], "killed") == 0) {
+	if (r->end[i].kind == VMEND_KILLED) {
 		fault_format(&r->o->faults.f[r->killed_by[i]], spec, sizeof spec);
 		snprintf(r->error, sizeof r->error, "vm %u: killed by --fault %.200s",
 		    (unsigned)i, spec);
 	} else {
-		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i,
-		    r->exit[i]);
+		vmend_format(&r->end[i], how, sizeof how);
+		snprintf(r->error, sizeof r->error, "vm %u: %s", (unsigned)i, how);
 	}
 }
 
 static bool
-ended_as(const struct run *r, int i, const char *kind)
+ended_as(const struct run *r, int i, enum vmend_kind kind)
 {
-	return strncmp(r->exit[i], kind, strlen(kind)) == 0 &&
-	    !verdict_ended_well(r, (uint32_t)i);
+	return r->end[i].kind == kind && !verdict_ended_well(r, (uint32_t)i);
 }
 
 /*
@@ -69,7 +58,7 @@ ended_as(const struct run *r, int i, const char *kind)
  * that reason), else the lowest id.
  */
 static int
-first_of(const struct run *r, const char *kind)
+first_of(const struct run *r, enum vmend_kind kind)
 {
 	if (r->first_bad >= 0 && ended_as(r, r->first_bad, kind))
 		return r->first_bad;
@@ -90,8 +79,8 @@ first_of(const struct run *r, const char *kind)
 void
 verdict_blame(struct run *r)
 {
-	static const char *const order[] = { "killed", "signal", "error", "exit",
-	    "link-broken" };
+	static const enum vmend_kind order[] = { VMEND_KILLED, VMEND_SIGNAL,
+	    VMEND_ERROR, VMEND_EXIT, VMEND_LINK_BROKEN };
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		int i = first_of(r, order[k]);

@@ -7,7 +7,7 @@
 
 #include "sim/run.h"
 
-/* r->exit[i] from VM i's wait status: ok, link-broken, killed, signal N... */
+/* r->end[i] from VM i's wait status: ok, link-broken, killed, signal 9... */
 void verdict_name_exit(struct run *r, uint32_t i, int status);
 /* Ended ok, or killed on purpose under --on-failure continue. */
 bool verdict_ended_well(const struct run *r, uint32_t i);

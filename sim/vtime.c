@@ -106,17 +106,17 @@ schedule(struct vtime *v, uint32_t id)
 		m->state = V_DONE;
 }
 
-/* This VM stops on its own (r->exit says why); under stop, the run with it. */
+/* This VM stops on its own (how: why); under stop, the run with it. */
 static void
-stop_vm(struct vtime *v, uint32_t id, const char *why)
+stop_vm(struct vtime *v, uint32_t id, enum vmend_kind why)
 {
 	struct run *r = v->r;
 
 	v->vm[id].state = V_STOPPED;
-	snprintf(r->exit[id], sizeof r->exit[id], "%s", why);
+	r->end[id] = (struct vmend){ why, 0 };
 	if (r->first_bad < 0)
 		r->first_bad = (int)id;
-	if (r->o->on_failure == OPT_ON_FAILURE_STOP || strcmp(why, "error") == 0)
+	if (r->o->on_failure == VM_ON_FAILURE_STOP || why == VMEND_ERROR)
 		v->over = true;
 }
 
@@ -129,7 +129,7 @@ put(struct vtime *v, uint32_t id, const struct core_line *line, uint32_t n,
 
 	for (uint32_t i = 0; i < n && m->state != V_STOPPED; i++)
 		if (logw_event(m->log, &line[i].ev, t, line[i].queue_len) == -1)
-			stop_vm(v, id, "error");
+			stop_vm(v, id, VMEND_ERROR);
 }
 
 static const struct step_event *
@@ -154,7 +154,7 @@ deliver(struct vtime *v, uint32_t id, const struct core_out *out, uint64_t t)
 			core_send_failed(&v->vm[id].core, send_of(out), to, &failed);
 			put(v, id, failed.line, failed.nline, t);
 			if (failed.stop)
-				stop_vm(v, id, "link-broken");
+				stop_vm(v, id, VMEND_LINK_BROKEN);
 		} else if (core_arrive(&v->vm[to].core, id, &out->msg, t) == -1)
 			return -1;
 	}
@@ -172,7 +172,7 @@ tick(struct vtime *v, uint32_t id)
 		return -1;
 	put(v, id, out.line, out.nline, t);
 	if (out.stop && m->state == V_TICKING)
-		stop_vm(v, id, "link-broken");
+		stop_vm(v, id, VMEND_LINK_BROKEN);
 	if (m->state != V_TICKING)
 		return 0;
 	if (deliver(v, id, &out, t) == -1)
@@ -193,12 +193,12 @@ kill_one(struct vtime *v, uint32_t k)
 	if (v->vm[id].state == V_DEAD)
 		return;
 	v->vm[id].state = V_DEAD;
-	snprintf(r->exit[id], sizeof r->exit[id], "killed");
+	r->end[id] = (struct vmend){ VMEND_KILLED, 0 };
 	r->killed_by[id] = (int)k;
 	for (int i = 0; i < (n == 2 ? 1 : 2); i++)
 		if (v->vm[nb[i]].state != V_DEAD)
 			core_link_end(&v->vm[nb[i]].core, id, true, v->now);
-	if (r->o->on_failure == OPT_ON_FAILURE_STOP) {
+	if (r->o->on_failure == VM_ON_FAILURE_STOP) {
 		if (r->first_bad < 0)
 			r->first_bad = (int)id;
 		v->over = true;
@@ -274,10 +274,9 @@ finish(struct vtime *v, uint64_t end)
 		while (m->state != V_STOPPED && core_pending(&m->core, &line))
 			put(v, id, &line, 1, end);
 		if (m->state == V_DONE)
-			snprintf(v->r->exit[id], sizeof v->r->exit[id], "ok");
+			v->r->end[id] = (struct vmend){ VMEND_OK, 0 };
 		else if (m->state == V_TICKING)
-			snprintf(v->r->exit[id], sizeof v->r->exit[id],
-			    "interrupted");
+			v->r->end[id] = (struct vmend){ VMEND_INTERRUPTED, 0 };
 	}
 	return 0;
 }
@@ -291,10 +290,9 @@ open_vm(struct vtime *v, uint32_t id)
 	char path[PATH_MAX + 32];
 	struct core_conf conf = { .id = id, .n = o->vms,
 		.draw_max = o->draw_max, .seed = r->seed,
-		.on_failure = o->on_failure == OPT_ON_FAILURE_CONTINUE ?
-		    CORE_ON_FAILURE_CONTINUE : CORE_ON_FAILURE_STOP,
+		.on_failure = o->on_failure,
 		.faults = o->faults.f, .nfaults = o->faults.n,
-		.net = options_net(&o->latency) };
+		.net = options_net(&o->latency), .loss = o->loss };
 
 	snprintf(path, sizeof path, "%s/vm%u.csv", r->dir, (unsigned)id);
 	if ((m->log = logw_open(path, id, v->err, v->errlen)) == NULL)
@@ -319,7 +317,7 @@ close_all(struct vtime *v)
 		struct vvm *m = &v->vm[id];
 		if (m->log != NULL && logw_close(m->log, why, sizeof why) == -1 &&
 		    m->state != V_DEAD) {
-			snprintf(v->r->exit[id], sizeof v->r->exit[id], "error");
+			v->r->end[id] = (struct vmend){ VMEND_ERROR, 0 };
 			if (v->r->error[0] == '\0')
 				snprintf(v->r->error, sizeof v->r->error, "vm %u: "
 				    "%.200s", (unsigned)id, why);

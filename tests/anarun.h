@@ -38,7 +38,7 @@ static const char *const runa_meta[] = {
 };
 
 static const char *const runa_vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000000000) ",1,0,2,,",		/* mI */
 	"0,1,RECV," W(1000000000) ",4,1,2,2,3",		/* mA; mG waits */
 	"0,2,PENDING," W(2000005000) ",4,1,1,1,2",	/* mG */
@@ -46,7 +46,7 @@ static const char *const runa_vm0[] = {
 };
 
 static const char *const runa_vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"1,1,SEND," W(0500000000) ",2,0,2|0,,",		/* mD, mG */
 	"1,2,INTERNAL," W(1000000000) ",3,0,,,",
@@ -54,7 +54,7 @@ static const char *const runa_vm1[] = {
 };
 
 static const char *const runa_vm2[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"2,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"2,1,INTERNAL," W(0250000000) ",2,0,,,",
 	"2,2,SEND," W(0500000000) ",3,0,0,,",		/* mA */

@@ -146,7 +146,7 @@ END_TEST
 
 /*
  * summary.csv keeps every column where it was, so readers of older files
- * read newer ones; format 2's come after them.
+ * read newer ones; format 2's come after them, and format 3's after those.
  */
 START_TEST(summary_csv_adds_columns_only_at_the_end)
 {
@@ -159,13 +159,13 @@ START_TEST(summary_csv_adds_columns_only_at_the_end)
 	    "final_clock,jumps_over_1,jump_mean,jump_median,jump_p95,jump_max,"
 	    "drift_max,drift_mean,drift_final,queue_max,queue_mean,"
 	    "delay_mean_ticks,delay_max_ticks,delay_mean_s,delay_max_s,"
-	    "peer_down,drop,lost_out,lost_in,dropped_in,died,alive_until_s\n"
+	    "peer_down,drop,lost_out,lost_in,dropped_in,died,alive_until_s,loss\n"
 	    "0,1,2,0,1,1,2,1,0,1,1,0,4,1,2.0000,1,3,3,4,2.0000,4,1,0.5000,"
-	    "0.5000,0.5000,0.5000,0.5000,0,0,0,0,0,0,2.0000\n"
+	    "0.5000,0.5000,0.5000,0.5000,0,0,0,0,0,0,2.0000,0\n"
 	    "1,2,4,2,1,1,0,2,1,1,0,1,7,1,1.7500,1,4,4,3,1.2500,1,0,0.0000,"
-	    "0.5000,0.5000,0.2500,0.2500,0,0,0,0,0,0,2.0000\n"
+	    "0.5000,0.5000,0.2500,0.2500,0,0,0,0,0,0,2.0000,0\n"
 	    "2,4,8,4,2,2,0,3,2,1,1,1,8,0,1.0000,1,1,1,0,0.0000,0,1,0.1250,"
-	    "2.5000,3.0000,0.6250,0.7500,0,0,0,0,0,0,2.0000\n");
+	    "2.5000,3.0000,0.6250,0.7500,0,0,0,0,0,0,2.0000,0\n");
 	free(text);
 }
 END_TEST
@@ -369,7 +369,7 @@ START_TEST(no_check_analyzes_a_failing_run_and_says_so)
 }
 END_TEST
 
-static const char truncated[] = LOGREAD_HEADER "\n"
+static const char truncated[] = LOGLINE_HEADER "\n"
     "1,0,INTERNAL," W(0000000000) ",1,0,,,\n"
     "1,1,SEND," W(0500000000) ",2,0,2|0,,\n"
     "1,2,INTERNAL," W(1000000000) ",3,0";

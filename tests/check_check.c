@@ -34,7 +34,7 @@ static const char *const meta3[] = {
 };
 
 static const char *const vm0_3[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000100000) ",1,0,1|2,,",
 	"0,1,INTERNAL," W(0500100000) ",2,0,,,",
 	"0,2,RECV," W(1000100000) ",4,0,1,1,3",
@@ -44,7 +44,7 @@ static const char *const vm0_3[] = {
 };
 
 static const char *const vm1_3[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,RECV," W(0000100000) ",2,0,0,0,1",
 	"1,1,SEND," W(0500100000) ",3,0,0,,",
 	"1,2,SEND," W(1000100000) ",4,0,2,,",
@@ -53,7 +53,7 @@ static const char *const vm1_3[] = {
 };
 
 static const char *const vm2_3[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"2,0,RECV," W(0000100000) ",2,0,0,0,1",
 	"2,1,INTERNAL," W(0333433333) ",3,0,,,",
 	"2,2,INTERNAL," W(0666766667) ",4,1,,,",
@@ -73,7 +73,7 @@ static const char *const meta2[] = {
 };
 
 static const char *const vm0_2[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000100000) ",1,0,1,,",
 	"0,1,INTERNAL," W(0125100000) ",2,0,,,",
 	"0,2,RECV," W(0250100000) ",4,0,1,1,3",
@@ -81,7 +81,7 @@ static const char *const vm0_2[] = {
 };
 
 static const char *const vm1_2[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,RECV," W(0000100000) ",2,0,0,0,1",
 	"1,1,SEND," W(0125100000) ",3,0,0,,",
 	"1,2,INTERNAL," W(0250100000) ",4,0,,,",
@@ -201,7 +201,7 @@ END_TEST
 
 START_TEST(truncated_last_line_is_reported)
 {
-	static const char text[] = LOGREAD_HEADER "\n"
+	static const char text[] = LOGLINE_HEADER "\n"
 	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n1,1,SEND," W(0500100000) ",3,0";
 	char dir[256], *out, *err;
 
@@ -216,7 +216,7 @@ END_TEST
 
 START_TEST(garbage_bytes_are_reported)
 {
-	static const char text[] = LOGREAD_HEADER "\n"
+	static const char text[] = LOGLINE_HEADER "\n"
 	    "1,0,RECV," W(0000100000) ",2,0,0,0,1\n\x7f" "ELF\x02\x01\x01\0\0\n";
 	char dir[256], *out, *err;
 
@@ -471,7 +471,7 @@ static const char *const meta_unstarted[] = {
 	"vm0.exit=interrupted", "vm1.exit=interrupted", "status=interrupted",
 };
 
-static const char *const header_only[] = { LOGREAD_HEADER };
+static const char *const header_only[] = { LOGLINE_HEADER };
 
 static const struct rundir_file run_unstarted[] = {
 	{ "run.meta", meta_unstarted, NELEM(meta_unstarted) },
@@ -497,7 +497,7 @@ END_TEST
 START_TEST(tick_in_a_run_that_never_started_is_reported)
 {
 	static const char *const vm0[] = {
-		LOGREAD_HEADER, "0,0,INTERNAL," W(0000100000) ",1,0,,,",
+		LOGLINE_HEADER, "0,0,INTERNAL," W(0000100000) ",1,0,,,",
 	};
 	const struct rundir_file run[] = {
 		run_unstarted[0], { "vm0.csv", vm0, NELEM(vm0) }, run_unstarted[2],
@@ -570,7 +570,7 @@ END_TEST
  * their SENDs come in wall-clock order. Messages still match.
  */
 static const char *const vm1_3_behind[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,RECV,1699999999300100000,2,0,0,0,1",
 	"1,1,SEND,1699999999800100000,3,0,0,,",
 	"1,2,SEND,1700000000300100000,4,0,2,,",
@@ -696,6 +696,42 @@ START_TEST(missing_meta_key_is_reported)
 	static const struct rundir_edit e[] = { { "run.meta", 4, DELETE } };
 
 	expect_violation3(e, NELEM(e), "run.meta: meta: missing key 'seed'");
+}
+END_TEST
+
+/*
+ * The verdict a caller takes as a struct (analyze) is the one the report
+ * ends with: the count and each rule broken, in the report's words.
+ */
+START_TEST(the_verdict_taken_is_the_one_printed)
+{
+	static const struct rundir_edit e[] = { { "run.meta", 4, DELETE },
+		{ "vm1.csv", 6, DELETE } };
+	char dir[256], *out = NULL, why[512], text[CHECK_VERDICT_TEXT_MAX];
+	char want[600];
+	size_t len = 0;
+	const struct log_event *ev;
+	struct check_verdict v;
+	struct checker *c;
+	uint32_t vm;
+	FILE *f = open_memstream(&out, &len);
+
+	rundir_make_run(dir, sizeof dir, run3, NELEM(run3), e, NELEM(e));
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(c = check_open(dir, f, why, sizeof why));
+	while (check_next(c, &ev, &vm, why, sizeof why) > 0)
+		;
+	ck_assert_int_eq(check_end(c, why, sizeof why), 1);
+	check_verdict(c, &v);
+	check_free(c);
+	fclose(f);
+	ck_assert_msg(v.violations == 2, "%s", out);
+	check_verdict_text(&v, text, sizeof text);
+	ck_assert_str_eq(text, "2 violations (meta, lost)");
+	snprintf(want, sizeof want, "\nfail: %s: %s\n", dir, text);
+	ck_assert_msg(strstr(out, want) != NULL && strlen(strstr(out, want)) ==
+	    strlen(want), "%s", out);
+	free(out);
 }
 END_TEST
 
@@ -854,7 +890,7 @@ START_TEST(only_twenty_violations_are_shown)
 	size_t nl = 0;
 
 	/* vm0 ticks 40 times without ever moving its clock: 39 violations. */
-	lines[0] = LOGREAD_HEADER;
+	lines[0] = LOGLINE_HEADER;
 	for (int k = 0; k < 40; k++) {
 		snprintf(buf[k], sizeof buf[k], "0,%d,INTERNAL," W(0000100000)
 		    ",1,0,,,", k);
@@ -986,6 +1022,7 @@ make_check_suite(void)
 	tcase_add_test(rule, wrong_tick_spacing_is_reported);
 	tcase_add_test(rule, jitter_around_the_schedule_is_not_wrong_spacing);
 	tcase_add_test(rule, missing_meta_key_is_reported);
+	tcase_add_test(rule, the_verdict_taken_is_the_one_printed);
 	tcase_add_test(rule, too_few_vms_in_meta_is_reported);
 	tcase_add_test(rule, rate_outside_the_drawn_range_is_reported);
 	tcase_add_test(rule, inconsistent_end_time_is_reported);

@@ -127,7 +127,7 @@ START_TEST(the_settings_are_run_meta_s_not_the_experiment_file_s)
 	ck_assert_uint_eq(s->draw_max, 10);
 	ck_assert_double_eq(s->duration_s, 2);
 	ck_assert_double_eq(s->speed, 10);
-	ck_assert_str_eq(s->on_failure, "continue");
+	ck_assert_int_eq(s->on_failure, VM_ON_FAILURE_CONTINUE);
 	ck_assert_str_eq(s->faults, "kill:1@1, pause:0@0.5+0.5");
 	ck_assert_uint_eq(c->exps[0].mixed, 0);
 	ck_assert_str_eq(c->exps[0].title, "Edited");
@@ -135,7 +135,7 @@ START_TEST(the_settings_are_run_meta_s_not_the_experiment_file_s)
 	/* Format 1, from before --on-failure and faults: stop, none. */
 	make_std();
 	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
-	ck_assert_str_eq(c->exps[0].set->on_failure, "stop");
+	ck_assert_int_eq(c->exps[0].set->on_failure, VM_ON_FAILURE_STOP);
 	ck_assert_str_eq(c->exps[0].set->faults, "");
 	compare_free(c);
 }

@@ -210,7 +210,7 @@ START_TEST(a_broken_link_is_logged_once_its_last_message_is_in)
 {
 	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 10, .seed = 1,
 		.net = { 10 * MS, 10 * MS },
-		.on_failure = CORE_ON_FAILURE_CONTINUE };
+		.on_failure = VM_ON_FAILURE_CONTINUE };
 	struct core c;
 	struct core_out out;
 	struct step_msg m = msg(1, 4, 8);
@@ -272,7 +272,7 @@ END_TEST
 START_TEST(sends_to_a_peer_down_are_dropped)
 {
 	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 3, .seed = 9,
-		.on_failure = CORE_ON_FAILURE_CONTINUE };
+		.on_failure = VM_ON_FAILURE_CONTINUE };
 	struct core c;
 	struct core_out out;
 	uint64_t t = 1;
@@ -302,7 +302,7 @@ END_TEST
 START_TEST(a_failed_send_takes_the_peer_down_and_drops_its_message)
 {
 	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 3, .seed = 2,
-		.on_failure = CORE_ON_FAILURE_CONTINUE };
+		.on_failure = VM_ON_FAILURE_CONTINUE };
 	struct core c;
 	struct core_out out, fail;
 	uint64_t t = 1;
@@ -364,7 +364,7 @@ END_TEST
 START_TEST(finish_logs_a_broken_link_before_the_pending_messages)
 {
 	struct core_conf conf = { .id = 1, .n = 3, .draw_max = 10, .seed = 1,
-		.net = { SEC, SEC }, .on_failure = CORE_ON_FAILURE_CONTINUE };
+		.net = { SEC, SEC }, .on_failure = VM_ON_FAILURE_CONTINUE };
 	struct core c;
 	struct core_out out;
 	struct core_line line;

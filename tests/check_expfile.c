@@ -164,7 +164,7 @@ START_TEST(fault_and_on_failure_become_options_of_each_run)
 	ck_assert_uint_eq(o.vms, 4);
 	ck_assert_uint_eq(o.faults.n, 3);
 	ck_assert_int_eq(o.faults.f[2].kind, FAULT_SLOW);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_CONTINUE);
 }
 END_TEST
 

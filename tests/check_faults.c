@@ -31,7 +31,7 @@ static const char *const meta[] = {
 };
 
 static const char *const vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000100000) ",1,0,1|2,,",
 	"0,1,SEND," W(0500100000) ",2,0,2,,",
 	"0,2,PEER_DOWN," W(0900000000) ",2,0,2,,",
@@ -41,7 +41,7 @@ static const char *const vm0[] = {
 };
 
 static const char *const vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0000100000) ",1,0,,,",
 	"1,1,RECV," W(0500100000) ",2,0,0,0,1",
 	"1,2,SEND," W(1000100000) ",3,0,2|0,,",
@@ -51,7 +51,7 @@ static const char *const vm1[] = {
 };
 
 static const char *const vm2[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"2,0,RECV," W(0000100000) ",2,0,0,0,1",
 	"2,1,INTERNAL," W(0500100000) ",3,0,,,",
 };

@@ -24,13 +24,13 @@ static const char *const runt_meta[] = {
 };
 
 static const char *const runt_vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,INTERNAL," W(0000000000) ",1,0,,,",
 	NULL,	/* room for edits */
 };
 
 static const char *const runt_vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0001000000) ",1,0,,,",
 	NULL,
 };

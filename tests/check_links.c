@@ -31,7 +31,7 @@ static void
 setup(void)
 {
 	struct core_conf conf = { .id = 1, .n = 3, .draw_max = 3, .seed = 2,
-		.on_failure = CORE_ON_FAILURE_CONTINUE };
+		.on_failure = VM_ON_FAILURE_CONTINUE };
 
 	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, next_sv), 0);
 	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, prev_sv), 0);

@@ -11,7 +11,7 @@
 #include "tests/rundir.h"
 #include "tests/suites.h"
 
-#define HEADER	LOGREAD_HEADER
+#define HEADER	LOGLINE_HEADER
 #define NELEM(a)	(sizeof (a) / sizeof (a)[0])
 
 /* Write the lines as DIR/vm1.csv and open it; path receives its name. */

@@ -72,7 +72,7 @@ START_TEST(run_defaults_apply_without_options)
 	ck_assert_double_eq(o.connect_timeout_s, 10);
 	ck_assert(!o.quiet);
 	ck_assert_uint_eq(o.faults.n, 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_STOP);
 }
 END_TEST
 
@@ -246,12 +246,12 @@ START_TEST(on_failure_is_stop_or_continue_and_the_later_wins)
 	struct run_opts o;
 
 	ck_assert_int_eq(RUN(&o, "--on-failure", "continue"), 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_CONTINUE);
 	ck_assert_int_eq(RUN(&o, "--on-failure=stop"), 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_STOP);
 	ck_assert_int_eq(RUN(&o, "--on-failure=stop", "--on-failure",
 	    "continue"), 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_CONTINUE);
 }
 END_TEST
 
@@ -579,10 +579,10 @@ START_TEST(vm_takes_on_failure_and_slow_faults)
 	struct vm_opts o;
 
 	ck_assert_int_eq(vm_with(&o, NULL, NULL, NULL), 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_STOP);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_STOP);
 	ck_assert_uint_eq(o.faults.n, 0);
 	ck_assert_int_eq(vm_with(&o, NULL, "--on-failure", "continue"), 0);
-	ck_assert_int_eq(o.on_failure, OPT_ON_FAILURE_CONTINUE);
+	ck_assert_int_eq(o.on_failure, VM_ON_FAILURE_CONTINUE);
 	ck_assert_int_eq(vm_with(&o, NULL, "--fault", "slow:0->1@2+3:50ms"), 0);
 	ck_assert_uint_eq(o.faults.n, 1);
 	ck_assert_int_eq(o.faults.f[0].kind, FAULT_SLOW);

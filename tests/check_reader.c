@@ -32,7 +32,7 @@ static void
 start_with(const struct fault *f, uint32_t nf)
 {
 	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 10, .seed = 1,
-		.on_failure = CORE_ON_FAILURE_CONTINUE, .faults = f, .nfaults = nf };
+		.on_failure = VM_ON_FAILURE_CONTINUE, .faults = f, .nfaults = nf };
 
 	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
 	ck_assert_ptr_nonnull(s = shared_new(&conf));

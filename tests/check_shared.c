@@ -20,7 +20,7 @@ static struct shared *s;
 static struct fault slow;
 
 static void
-make(const struct fault *f, uint32_t nf, enum core_on_failure on_failure)
+make(const struct fault *f, uint32_t nf, enum vm_on_failure on_failure)
 {
 	struct core_conf conf = { .id = 0, .n = 3, .draw_max = 10, .seed = 1,
 		.on_failure = on_failure, .faults = f, .nfaults = nf };
@@ -90,14 +90,14 @@ slow_from(double at_s)
  */
 START_TEST(before_the_start_a_message_arrives_at_model_time_0)
 {
-	make(slow_from(0), 1, CORE_ON_FAILURE_STOP);
+	make(slow_from(0), 1, VM_ON_FAILURE_STOP);
 	arrive(1, 0);
 	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
 	ck_assert(!tick_takes(1, 0));
 	ck_assert_int_eq(pending_at_finish(), 1);
 	teardown();
 
-	make(slow_from(1), 1, CORE_ON_FAILURE_STOP);
+	make(slow_from(1), 1, VM_ON_FAILURE_STOP);
 	arrive(1, 0);
 	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
 	ck_assert(tick_takes(1, 0));
@@ -112,20 +112,20 @@ END_TEST
  */
 START_TEST(after_the_start_model_time_is_real_time_times_speed)
 {
-	make(slow_from(100), 1, CORE_ON_FAILURE_STOP);
+	make(slow_from(100), 1, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns() - 2 * SEC, 100);
 	arrive(1, 0);
 	ck_assert(!tick_takes(1, 0));
 	ck_assert_int_eq(pending_at_finish(), 1);
 	teardown();
 
-	make(slow_from(1500), 1, CORE_ON_FAILURE_STOP);
+	make(slow_from(1500), 1, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns() - 2 * SEC, 100);
 	arrive(1, 0);
 	ck_assert(tick_takes(1, 0));
 	teardown();
 
-	make(slow_from(100), 1, CORE_ON_FAILURE_STOP);
+	make(slow_from(100), 1, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns() - 2 * SEC, 1);	/* model second 2 */
 	arrive(1, 0);
 	ck_assert(tick_takes(1, 0));
@@ -137,7 +137,7 @@ START_TEST(a_peer_is_down_once_the_core_has_logged_it)
 {
 	struct core_out out;
 
-	make(NULL, 0, CORE_ON_FAILURE_CONTINUE);
+	make(NULL, 0, VM_ON_FAILURE_CONTINUE);
 	shared_set_epoch(s, clock_mono_ns(), 1);
 	shared_link_end(s, 2, true);
 	ck_assert(!shared_down(s, 2));
@@ -156,7 +156,7 @@ START_TEST(a_failed_send_takes_its_peer_down_once)
 {
 	struct core_out out, failed;
 
-	make(NULL, 0, CORE_ON_FAILURE_CONTINUE);
+	make(NULL, 0, VM_ON_FAILURE_CONTINUE);
 	shared_set_epoch(s, clock_mono_ns(), 1);
 	do
 		ck_assert_int_eq(shared_tick(s, &out), 0);
@@ -232,7 +232,7 @@ START_TEST(the_queue_keeps_order_as_it_grows_while_wrapped)
 	static const uint64_t firsts[] = { 1, 2, 3, 16, 63, 64, 65, 100, 128, 1000 };
 	uint64_t arrived = 0, taken = 0;
 
-	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	make(NULL, 0, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
 	expect_empty();
 	for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++)
@@ -244,7 +244,7 @@ START_TEST(interleaved_arrivals_and_ticks_keep_order_through_many_grows)
 {
 	uint64_t arrived = 0, taken = 0;
 
-	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	make(NULL, 0, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns() - SEC / 1000, 1);
 	/* Three in, two out: the head keeps wrapping while the queue grows. */
 	for (int round = 0; round < 3000; round++) {
@@ -279,7 +279,7 @@ START_TEST(concurrent_links_lose_nothing_and_keep_their_order)
 	uint64_t total = 0;
 	struct core_out out;
 
-	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	make(NULL, 0, VM_ON_FAILURE_STOP);
 	shared_set_epoch(s, clock_mono_ns(), 1);
 	for (uintptr_t i = 0; i < 2; i++)
 		ck_assert_int_eq(pthread_create(&t[i], NULL, link_thread,
@@ -321,7 +321,7 @@ START_TEST(wait_ends_returns_0_once_every_link_has_ended)
 {
 	pthread_t t[2];
 
-	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	make(NULL, 0, VM_ON_FAILURE_STOP);
 	ck_assert_int_eq(shared_wait_ends(s, 0, 0), 0);
 	for (uintptr_t i = 0; i < 2; i++)
 		ck_assert_int_eq(pthread_create(&t[i], NULL, late_end,
@@ -334,7 +334,7 @@ END_TEST
 
 START_TEST(wait_ends_returns_minus_1_at_the_deadline_while_one_runs)
 {
-	make(NULL, 0, CORE_ON_FAILURE_STOP);
+	make(NULL, 0, VM_ON_FAILURE_STOP);
 	shared_link_end(s, 1, false);
 	ck_assert_int_eq(shared_wait_ends(s, 2, 0), -1);
 	ck_assert_int_eq(shared_wait_ends(s, 2, clock_mono_ns() + SEC / 20), -1);

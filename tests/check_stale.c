@@ -7,8 +7,8 @@
 
 #include <check.h>
 
-#include "analysis/meta.h"
 #include "sim/expfile.h"
+#include "sim/metafile.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/run.h"
@@ -47,10 +47,10 @@ write_run(const char *dir, const char *text, uint32_t repeat, double speed)
 	r.seed = o.seed;
 	orch_rates(&o, r.seed, r.rates, &r.rate_min, &r.rate_max);
 	for (uint32_t i = 0; i < o.vms; i++)
-		strcpy(r.exit[i], "ok");
-	r.status = "complete";
+		r.end[i].kind = VMEND_OK;
+	r.status = RUN_COMPLETE;
 	r.failed_vm = -1;
-	ck_assert_msg(runmeta_write(&r, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(metafile_write(&r, err, sizeof err) == 0, "%s", err);
 }
 
 /* Judge a run made from was (repeat r, speed 10) against now at speed. */
@@ -58,16 +58,14 @@ static int
 judge(const char *was, uint32_t repeat, const char *now, double speed)
 {
 	static struct experiment e;
+	static struct stale_was w;
 	char dir[128];
 
 	rundir_make(dir, sizeof dir);
 	write_run(dir, was, repeat, 10);
-	struct meta *m = meta_load(dir, err, sizeof err);
-	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert_msg(stale_read(dir, &w, err, sizeof err) == 0, "%s", err);
 	load_exp(now, &e);
-	int rc = stale_judge(m, &e, repeat, speed, &st, err, sizeof err);
-	meta_free(m);
-	return rc;
+	return stale_judge(&w, &e, repeat, speed, &st, err, sizeof err);
 }
 
 static const char *
@@ -236,25 +234,25 @@ as_format_1(const char *dir)
 START_TEST(a_run_of_format_1_had_no_faults_and_stopped_on_failure)
 {
 	static struct experiment e;
+	static struct stale_was w;
 	char dir[128];
 
 	rundir_make(dir, sizeof dir);
 	write_run(dir, HEAD, 1, 10);
 	as_format_1(dir);
-	struct meta *m = meta_load(dir, err, sizeof err);
-	ck_assert_ptr_nonnull(m);
-	ck_assert_ptr_null(meta_get(m, "faults"));
+	ck_assert_msg(stale_read(dir, &w, err, sizeof err) == 0, "%s", err);
+	ck_assert_uint_eq(w.m.format, 1);
 	load_exp(HEAD, &e);
-	ck_assert_int_eq(stale_judge(m, &e, 1, 10, &st, err, sizeof err), 0);
+	ck_assert_int_eq(stale_judge(&w, &e, 1, 10, &st, err, sizeof err), 0);
 	load_exp(HEAD "on_failure = continue\n", &e);
-	ck_assert_int_eq(stale_judge(m, &e, 1, 10, &st, err, sizeof err), 1);
-	meta_free(m);
+	ck_assert_int_eq(stale_judge(&w, &e, 1, 10, &st, err, sizeof err), 1);
 }
 END_TEST
 
 START_TEST(a_missing_or_bad_value_differs_and_is_shown)
 {
 	static struct experiment e;
+	static struct stale_was w;
 	char dir[128], seed[48];
 	const char *const lines[] = { "format=2", seed, "vms=3",
 		"duration_s=ten", "speed=10", "rate_min=1", "rate_max=6",
@@ -264,10 +262,8 @@ START_TEST(a_missing_or_bad_value_differs_and_is_shown)
 	snprintf(seed, sizeof seed, "seed=%" PRIu64, expfile_seed(&e, 1));
 	rundir_make(dir, sizeof dir);
 	rundir_write(dir, "run.meta", lines, sizeof lines / sizeof *lines);
-	struct meta *m = meta_load(dir, err, sizeof err);
-	ck_assert_ptr_nonnull(m);
-	ck_assert_int_eq(stale_judge(m, &e, 1, 10, &st, err, sizeof err), 1);
-	meta_free(m);
+	ck_assert_msg(stale_read(dir, &w, err, sizeof err) == 0, "%s", err);
+	ck_assert_int_eq(stale_judge(&w, &e, 1, 10, &st, err, sizeof err), 1);
 	const char *want = "1 finished run was made with duration_s 'ten', the "
 	    "file now says 10, and with draw_max (none), the file now says 10, "
 	    "and with rates ?,?,?, the file now says ";

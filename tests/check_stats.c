@@ -140,7 +140,7 @@ static const char *const runb_meta[] = {
 };
 
 static const char *const runb_vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000000000) ",1,0,1,,",
 	"0,1,INTERNAL," W(0250000000) ",2,0,,,",
 	"0,2,PENDING," W(0500005000) ",2,1,1,2,3",
@@ -148,7 +148,7 @@ static const char *const runb_vm0[] = {
 };
 
 static const char *const runb_vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"1,1,RECV," W(0125000000) ",2,0,0,0,1",
 	"1,2,SEND," W(0250000000) ",3,0,0,,",
@@ -385,7 +385,7 @@ static const char *const runf_meta[] = {
 };
 
 static const char *const runf_vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,SEND," W(0000000000) ",1,0,2,,",		/* m1 */
 	"0,1,INTERNAL," W(0500000000) ",2,0,,,",
 	"0,2,INTERNAL," W(1000000000) ",3,0,,,",
@@ -395,7 +395,7 @@ static const char *const runf_vm0[] = {
 };
 
 static const char *const runf_vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"1,1,INTERNAL," W(0500000000) ",2,0,,,",
 	"1,2,SEND," W(1000000000) ",3,0,2,,",		/* m3 */
@@ -405,7 +405,7 @@ static const char *const runf_vm1[] = {
 };
 
 static const char *const runf_vm2[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"2,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"2,1,RECV," W(0250000000) ",2,0,0,0,1",		/* m1 */
 	"2,2,INTERNAL," W(0500000000) ",3,0,,,",
@@ -659,7 +659,7 @@ static const char *const runs_meta[] = {
 };
 
 static const char *const runs_vm0[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"0,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"0,1,RECV," W(1000000000) ",3,1,1,1,2",		/* m1 */
 	"0,2,RECV," W(2000000000) ",4,1,1,2,3",		/* m2 */
@@ -667,7 +667,7 @@ static const char *const runs_vm0[] = {
 };
 
 static const char *const runs_vm1[] = {
-	LOGREAD_HEADER,
+	LOGLINE_HEADER,
 	"1,0,INTERNAL," W(0000000000) ",1,0,,,",
 	"1,1,SEND," W(0250000000) ",2,0,0,,",		/* m1 */
 	"1,2,SEND," W(0500000000) ",3,0,0,,",		/* m2 */

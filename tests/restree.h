@@ -36,7 +36,8 @@ struct restree_run {
 struct restree_exp {
 	const char *name;		/* RESULTS/NAME */
 	const char *exp;		/* experiment.exp */
-	const char *settings;		/* rate_min, rate_max, draw_max lines */
+	const char *settings;		/* rate_min, rate_max, draw_max lines;
+					 * and on_failure, faults... */
 	const struct restree_run *runs;
 	size_t nruns;			/* runs written: 1..nruns */
 };
@@ -150,9 +151,14 @@ restree_run(const char *results, const struct restree_exp *e, size_t r)
 	    2);
 	snprintf(dir, sizeof dir, "%s/%s/%zu", results, e->name, r);
 	restree_mkdir(dir);
-	snprintf(meta, sizeof meta, "format=1\nseed=%zu%zu\nvms=2\n"
+	/* Settings with faults are of format 2; without, of format 1. */
+	snprintf(meta, sizeof meta, "format=%d\nversion=0.2.0\n"
+	    "run_id=0123456789abcdef0123456789abcdef\nseed=%zu%zu\nvms=2\n"
 	    "duration_s=2\nspeed=10\n%svm0.rate=%s\nvm1.rate=%s\n"
-	    "start_wall_ns=1700000000000000000\nstatus=complete\n",
+	    "bind=127.0.0.1\nvm0.port=40000\nvm1.port=40001\n"
+	    "start_wall_ns=1700000000000000000\n"
+	    "end_wall_ns=1700000000200000000\nvm0.exit=ok\nvm1.exit=ok\n"
+	    "status=complete\n", strstr(e->settings, "faults=") ? 2 : 1,
 	    strlen(e->name), r, e->settings, rates[0], rates[1]);
 	restree_text(dir, "run.meta", meta);
 	snprintf(ana, sizeof ana, "%s/analysis", dir);

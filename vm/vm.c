@@ -37,18 +37,6 @@ struct vm {
 	int status;		/* enum vm_exit so far */
 };
 
-const char *
-vm_exit_name(int status)
-{
-	switch (status) {
-	case VM_OK: return "ok";
-	case VM_ERROR: return "error";
-	case VM_LINK_BROKEN: return "link-broken";
-	case VM_INTERRUPTED: return "interrupted";
-	default: return NULL;
-	}
-}
-
 static void
 on_signal(int sig)
 {
@@ -196,7 +184,7 @@ flush_log(struct vm *v)
 static void
 peer_down(struct vm *v, uint32_t peer, int send_errno)
 {
-	if (v->c->on_failure != CORE_ON_FAILURE_STOP || v->status != VM_OK)
+	if (v->c->on_failure != VM_ON_FAILURE_STOP || v->status != VM_OK)
 		return;
 	if (send_errno != 0)
 		fail(v, VM_LINK_BROKEN, "sending to vm %u: %s", (unsigned)peer,

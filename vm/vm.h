@@ -6,16 +6,8 @@
 
 #include "vm/core/core.h"
 #include "vm/core/fault.h"
-#include "vm/core/inbox.h"
+#include "vm/core/vmend.h"
 #include "vm/core/wire.h"
-
-/* A VM's exit status, read by the orchestrator. */
-enum vm_exit {
-	VM_OK = 0,		/* every tick done, every link drained */
-	VM_ERROR = 1,		/* could not join the ring or write the log */
-	VM_LINK_BROKEN = 3,	/* a peer vanished or spoke nonsense */
-	VM_INTERRUPTED = 4,	/* SIGINT or SIGTERM: stopped early, log complete */
-};
 
 struct vm_conf {
 	uint32_t id, n;		/* this VM and the ring size */
@@ -31,7 +23,7 @@ struct vm_conf {
 	const char *log_path;	/* created; must not exist yet */
 	int ctl_fd;		/* orchestrator's control socket, or -1 */
 	uint64_t start_wall_ns;	/* without ctl_fd: tick 0 due; 0 = when linked */
-	enum core_on_failure on_failure;	/* 0 = STOP: exit VM_LINK_BROKEN */
+	enum vm_on_failure on_failure;	/* 0 = STOP: exit VM_LINK_BROKEN */
 	struct inbox_net net;	/* latency of the links into this VM; 0 */
 	double loss;		/* chance the network loses a message; 0 */
 	const struct fault *faults;	/* the run's faults, or NULL */
@@ -39,6 +31,5 @@ struct vm_conf {
 };
 
 int vm_run(const struct vm_conf *c);
-const char *vm_exit_name(int status);
 
 #endif

@@ -1,4 +1,4 @@
-/* tests/fuzz/fuzz_logread.c -- fuzz analysis/logread: any bytes as a vmI.csv, read to the end */
+/* tests/fuzz/fuzz_logread.c -- fuzz analysis/logread and vm/core/logline: any bytes as a vmI.csv, each line read written back */
 #ifndef TESTS_FUZZ_FUZZ_LOGREAD_C
 #define TESTS_FUZZ_FUZZ_LOGREAD_C
 
@@ -13,7 +13,7 @@ static void
 fl_check_event(const struct log_event *ev, unsigned long prev_line)
 {
 	FUZZ_ASSERT(ev->line > prev_line && ev->line >= 2);
-	FUZZ_ASSERT(logread_kind_name(ev->kind) != NULL);
+	FUZZ_ASSERT(logline_kind_name(ev->kind) != NULL);
 	switch (ev->kind) {
 	case LOG_INTERNAL:
 		FUZZ_ASSERT(ev->npeers == 0);
@@ -36,6 +36,25 @@ fl_check_event(const struct log_event *ev, unsigned long prev_line)
 	}
 }
 
+/* Whatever line was read, the writer's line for it reads back the same. */
+static void
+fl_round_trip(const struct log_event *ev)
+{
+	char line[LOGLINE_MAX + 1], why[256];
+	struct log_event back;
+	size_t n = logline_format(line, ev);
+
+	FUZZ_ASSERT(n >= 1 && n - 1 <= LOGLINE_MAX && line[n - 1] == '\n');
+	FUZZ_ASSERT(logline_parse(line, n - 1, &back, why, sizeof why) == 0);
+	FUZZ_ASSERT(back.vm == ev->vm && back.seq == ev->seq &&
+	    back.kind == ev->kind && back.wall_ns == ev->wall_ns &&
+	    back.lamport == ev->lamport && back.queue_len == ev->queue_len &&
+	    back.npeers == ev->npeers && back.src_seq == ev->src_seq &&
+	    back.msg_lamport == ev->msg_lamport);
+	for (uint32_t i = 0; i < ev->npeers; i++)
+		FUZZ_ASSERT(back.peers[i] == ev->peers[i]);
+}
+
 int
 fuzz_logread(const uint8_t *data, size_t size)
 {
@@ -51,6 +70,7 @@ fuzz_logread(const uint8_t *data, size_t size)
 	FUZZ_ASSERT(lr != NULL);
 	while ((rc = logread_next(lr, &ev, err, sizeof err)) == 1) {
 		fl_check_event(&ev, prev);
+		fl_round_trip(&ev);
 		prev = ev.line;
 	}
 	FUZZ_ASSERT(rc == 0 || rc == -1 || rc == -2);

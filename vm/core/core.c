@@ -98,7 +98,7 @@ take_down(struct core *c, uint32_t i, struct core_out *out)
 	c->down[i] = true;
 	step_peer_down(&c->step, c->in[i].src, &ev);
 	add_line(out, &ev, c->queue.len);
-	if (c->c.on_failure == CORE_ON_FAILURE_STOP)
+	if (c->c.on_failure == VM_ON_FAILURE_STOP)
 		c->stopped = true;
 }
 

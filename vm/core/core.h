@@ -11,6 +11,7 @@
 #include "vm/core/inbox.h"
 #include "vm/core/rng.h"
 #include "vm/core/step.h"
+#include "vm/core/vmend.h"
 
 /*
  * A VM as the model defines it, with no system call, thread, clock, socket
@@ -21,17 +22,11 @@
  * two run one model. Not thread-safe: a driver with threads holds a lock.
  */
 
-/* What a VM does when a neighbour is found down (it logs PEER_DOWN either way). */
-enum core_on_failure {
-	CORE_ON_FAILURE_STOP,		/* stop ticking: the VM ends link-broken */
-	CORE_ON_FAILURE_CONTINUE,	/* tick on; messages to the peer are DROPs */
-};
-
 struct core_conf {
 	uint32_t id, n;		/* this VM and the ring size */
 	uint32_t draw_max;	/* idle ticks draw 1..draw_max */
 	uint64_t seed;		/* the run seed */
-	enum core_on_failure on_failure;
+	enum vm_on_failure on_failure;	/* at a neighbour found down */
 	struct inbox_net net;	/* latency of every link into this VM */
 	double loss;		/* chance that the network loses a message */
 	const struct fault *faults;	/* the run's, kept by the caller */

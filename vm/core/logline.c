@@ -1,11 +1,140 @@
-/* analysis/logparse.c -- one line of a vmI.csv turned into a struct log_event */
+/* vm/core/logline.c -- one line of a vmI.csv, written and read in this one place */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/logparse.h"
-#include "analysis/logread.h"
+#include "vm/core/logline.h"
+
+static const char *const kind_name[LOG_KINDS] = {
+	[LOG_INTERNAL] = "INTERNAL", [LOG_SEND] = "SEND",
+	[LOG_RECV] = "RECV", [LOG_PENDING] = "PENDING",
+	[LOG_PEER_DOWN] = "PEER_DOWN", [LOG_DROP] = "DROP", [LOG_LOSS] = "LOSS",
+};
+
+const char *
+logline_kind_name(enum log_kind kind)
+{
+	return kind_name[kind];
+}
+
+/* The model's event kinds are the log's, one for one. */
+static enum log_kind
+kind_of_step(enum step_kind k)
+{
+	switch (k) {
+	case STEP_INTERNAL: return LOG_INTERNAL;
+	case STEP_SEND: return LOG_SEND;
+	case STEP_RECV: return LOG_RECV;
+	case STEP_PENDING: return LOG_PENDING;
+	case STEP_PEER_DOWN: return LOG_PEER_DOWN;
+	case STEP_DROP: return LOG_DROP;
+	case STEP_LOSS: return LOG_LOSS;
+	}
+	return LOG_KINDS;	/* never: every kind is above */
+}
+
+void
+logline_of_step(struct log_event *ev, uint32_t vm, const struct step_event *s,
+    uint64_t wall_ns, uint64_t queue_len)
+{
+	*ev = (struct log_event){ .vm = vm, .seq = s->seq,
+	    .kind = kind_of_step(s->kind), .wall_ns = wall_ns,
+	    .lamport = s->lamport, .queue_len = queue_len };
+	switch (s->kind) {
+	case STEP_INTERNAL:
+		break;
+	case STEP_SEND:
+		ev->npeers = s->ndest;
+		ev->peers[0] = s->dest[0];
+		ev->peers[1] = s->ndest == 2 ? s->dest[1] : 0;
+		break;
+	case STEP_PEER_DOWN:
+		ev->npeers = 1;
+		ev->peers[0] = s->dest[0];
+		break;
+	case STEP_DROP:
+	case STEP_LOSS:
+		ev->npeers = 1;
+		ev->peers[0] = s->dest[0];
+		ev->src_seq = s->msg.src_seq;
+		ev->msg_lamport = s->msg.lamport;
+		break;
+	case STEP_RECV:
+	case STEP_PENDING:
+		ev->npeers = 1;
+		ev->peers[0] = s->msg.src;
+		ev->src_seq = s->msg.src_seq;
+		ev->msg_lamport = s->msg.lamport;
+		break;
+	}
+}
+
+/* v in decimal at p, then sep: past sep. By hand, as printf is the
+ * writer's main cost in a run of many events. */
+static char *
+put_num(char *p, uint64_t v, char sep)
+{
+	char tmp[20];
+	size_t n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	*p++ = sep;
+	return p;
+}
+
+static char *
+put_word(char *p, const char *w, char sep)
+{
+	size_t n = strlen(w);
+
+	memcpy(p, w, n);
+	p[n] = sep;
+	return p + n + 1;
+}
+
+/* peers, src_seq and msg_lamport as the kind has them, then '\n'. */
+static char *
+put_tail(char *p, const struct log_event *ev)
+{
+	switch (ev->kind) {
+	case LOG_SEND:
+		if (ev->npeers == 2)
+			p = put_num(p, ev->peers[0], '|');
+		p = put_num(p, ev->peers[ev->npeers == 2], ',');
+		return put_word(p, ",", '\n');
+	case LOG_PEER_DOWN:
+		p = put_num(p, ev->peers[0], ',');
+		return put_word(p, ",", '\n');
+	case LOG_RECV:
+	case LOG_PENDING:
+	case LOG_DROP:
+	case LOG_LOSS:
+		p = put_num(p, ev->peers[0], ',');
+		p = put_num(p, ev->src_seq, ',');
+		return put_num(p, ev->msg_lamport, '\n');
+	default:
+		return put_word(p, ",,", '\n');
+	}
+}
+
+size_t
+logline_format(char *buf, const struct log_event *ev)
+{
+	char *p = buf;
+
+	p = put_num(p, ev->vm, ',');
+	p = put_num(p, ev->seq, ',');
+	p = put_word(p, kind_name[ev->kind], ',');
+	p = put_num(p, ev->wall_ns, ',');
+	p = put_num(p, ev->lamport, ',');
+	p = put_num(p, ev->queue_len, ',');
+	return (size_t)(put_tail(p, ev) - buf);
+}
 
 /*
  * Two parsers of one grammar. The fast one walks the line once, byte by
@@ -68,7 +197,7 @@ static const char *
 fast_kind(const char *p, enum log_kind *kind)
 {
 	static const char *const word[] = { "INTERNAL,", "SEND,", "RECV,",
-		"PENDING,", "PEER_DOWN,", "DROP," };
+		"PENDING,", "PEER_DOWN,", "DROP,", "LOSS," };
 	const char *w;
 
 	switch (*p) {
@@ -78,6 +207,7 @@ fast_kind(const char *p, enum log_kind *kind)
 	case 'P': *kind = p[1] == 'E' && p[2] == 'N' ? LOG_PENDING :
 		    LOG_PEER_DOWN; break;
 	case 'D': *kind = LOG_DROP; break;
+	case 'L': *kind = LOG_LOSS; break;
 	default: return NULL;
 	}
 	/* The line's '\n' differs from every letter: no reading past it. */
@@ -197,21 +327,21 @@ parse_num(struct careful *c, enum field f, const char *s, uint64_t max,
 static int
 parse_kind(struct careful *c, const char *s, enum log_kind *kind)
 {
-	for (int k = LOG_INTERNAL; k <= LOG_DROP; k++) {
-		if (strcmp(s, logread_kind_name((enum log_kind)k)) == 0) {
+	for (int k = LOG_INTERNAL; k < LOG_KINDS; k++) {
+		if (strcmp(s, logline_kind_name((enum log_kind)k)) == 0) {
 			*kind = (enum log_kind)k;
 			return 0;
 		}
 	}
 	return fail(c, "event '%s': not INTERNAL, SEND, RECV, PENDING, "
-	    "PEER_DOWN or DROP", s);
+	    "PEER_DOWN, DROP or LOSS", s);
 }
 
 /* peers: empty for INTERNAL, "A" or "A|B" for SEND, "A" for the others. */
 static int
 parse_peers(struct careful *c, char *s, struct log_event *ev)
 {
-	const char *kind = logread_kind_name(ev->kind);
+	const char *kind = logline_kind_name(ev->kind);
 	uint32_t max = ev->kind == LOG_SEND ? 2 : 1;
 	uint64_t id;
 	char *bar;
@@ -236,13 +366,13 @@ parse_peers(struct careful *c, char *s, struct log_event *ev)
 	}
 }
 
-/* src_seq and msg_lamport: present for RECV, PENDING, DROP; else empty. */
+/* src_seq and msg_lamport: present for RECV, PENDING, DROP, LOSS; else empty. */
 static int
 parse_msg(struct careful *c, char *field[NFIELDS], struct log_event *ev)
 {
-	const char *kind = logread_kind_name(ev->kind);
+	const char *kind = logline_kind_name(ev->kind);
 	int want = ev->kind == LOG_RECV || ev->kind == LOG_PENDING ||
-	    ev->kind == LOG_DROP;
+	    ev->kind == LOG_DROP || ev->kind == LOG_LOSS;
 
 	for (enum field f = F_SRC_SEQ; f <= F_MSG_LAMPORT; f++) {
 		if (want && *field[f] == '\0')
@@ -288,11 +418,11 @@ careful(struct careful *c, char *line, struct log_event *ev)
 }
 
 int
-logparse_event(const char *s, size_t n, struct log_event *ev, char *why,
+logline_parse(const char *s, size_t n, struct log_event *ev, char *why,
     size_t whylen)
 {
 	struct careful c = { why, whylen };
-	char line[LOGPARSE_LINE_MAX + 1];
+	char line[LOGLINE_MAX + 1];
 
 	if (fast(s, n, ev) == 0)
 		return 0;

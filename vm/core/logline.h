@@ -1,0 +1,70 @@
+/* vm/core/logline.h -- one line of a vmI.csv, written and read in this one place */
+#ifndef VM_CORE_LOGLINE_H
+#define VM_CORE_LOGLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/core/step.h"
+
+/* The header every vmI.csv starts with (docs/FORMAT.md), newline excluded. */
+#define LOGLINE_HEADER \
+	"vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport"
+
+/* The longest line a log may have, newline excluded (at most 168 are used). */
+#define LOGLINE_MAX	254
+
+/*
+ * PEER_DOWN and DROP come with format 2: a peer found dead, a send not
+ * made. LOSS comes with format 3: a message the network lost (--loss).
+ */
+enum log_kind { LOG_INTERNAL, LOG_SEND, LOG_RECV, LOG_PENDING, LOG_PEER_DOWN,
+	LOG_DROP, LOG_LOSS, LOG_KINDS };
+
+/*
+ * One line of a log. Fields a kind leaves empty are 0: INTERNAL has no
+ * peers, SEND has 1 or 2 destinations and no message fields, RECV and
+ * PENDING have exactly one peer (the source) and both message fields,
+ * PEER_DOWN one peer and no message fields, DROP and LOSS one peer (the
+ * destination) and both message fields (its SEND's seq and clock).
+ */
+struct log_event {
+	uint32_t vm;		/* the vm column */
+	uint64_t seq;
+	enum log_kind kind;
+	uint64_t wall_ns;
+	uint64_t lamport;	/* clock after the event */
+	uint64_t queue_len;	/* messages left queued after the event */
+	uint32_t npeers;	/* 0 (INTERNAL), 1, or 2 (SEND to both) */
+	uint32_t peers[2];	/* SEND: destinations in order; DROP: the
+				 * destination; PEER_DOWN: the peer; else source */
+	uint64_t src_seq;	/* RECV, PENDING, DROP: the sender's SEND seq */
+	uint64_t msg_lamport;	/* RECV, PENDING, DROP: clock the message carried */
+	unsigned long line;	/* where a reader found it (the header is line
+				 * 1); not part of the line itself */
+};
+
+/* "INTERNAL", "SEND", ...: the event column. */
+const char *logline_kind_name(enum log_kind kind);
+
+/* The line VM vm logs for the step event s, at wall_ns with queue_len left. */
+void logline_of_step(struct log_event *ev, uint32_t vm,
+    const struct step_event *s, uint64_t wall_ns, uint64_t queue_len);
+
+/*
+ * ev as its line, '\n' included, into buf (LOGLINE_MAX + 1 bytes at
+ * least); returns its length. No NUL is added. The fields ev's kind
+ * leaves empty are not written, whatever they hold.
+ */
+size_t logline_format(char *buf, const struct log_event *ev);
+
+/*
+ * Parse the n bytes at s, n <= LOGLINE_MAX, which the caller guarantees
+ * are followed by the line's '\n' (the fast path stops on it). Returns 0
+ * with *ev filled but for ev->line, or -1 with the reason in why: the
+ * first thing wrong with the line, naming the field.
+ */
+int logline_parse(const char *s, size_t n, struct log_event *ev, char *why,
+    size_t whylen);
+
+#endif
