@@ -68,6 +68,8 @@ static const char usage_run[] =
 "  --latency MIN[:MAX]   model ms a message takes, uniform in a range, on\n"
 "                        top of the real network's (virtual: in all)\n"
 "                        [real 0, virtual 0.025]\n"
+"  --loss P              the chance, 0 to 1, that the network loses a\n"
+"                        message (logged by its sender as LOSS) [0]\n"
 "  --quiet               print nothing but errors\n"
 "\n"
 "Numbers are plain decimals: 12 or 0.5, no sign, exponent or hex.\n"
@@ -99,6 +101,7 @@ static const char usage_vm[] =
 "                        Give every VM the same list.\n"
 "  --on-failure P        a neighbour lost: stop (exit 3) or continue [stop]\n"
 "  --latency MIN[:MAX]   model ms a message takes on top of the network's [0]\n"
+"  --loss P              the chance a message to a neighbour is lost [0]\n"
 "\n"
 "exit status: 0 ok, 1 error, 2 bad input, 3 a link broke, 4 interrupted\n";
 

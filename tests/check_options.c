@@ -270,6 +270,11 @@ START_TEST(virtual_takes_the_measured_loopback_latency_unless_given)
 	ck_assert(o.latency.min_ms == 2.5 && o.latency.max_ms == 2.5);
 	ck_assert_int_eq(RUN(&o, "--latency", "0:40"), 0);
 	ck_assert(o.latency.min_ms == 0 && o.latency.max_ms == 40);
+	ck_assert(o.loss == 0);
+	ck_assert_int_eq(RUN(&o, "--loss", "0.25"), 0);
+	ck_assert(o.loss == 0.25);
+	ck_assert_int_eq(RUN(&o, "--loss=1"), 0);
+	ck_assert(o.loss == 1);
 }
 END_TEST
 
@@ -288,6 +293,10 @@ START_TEST(latency_and_virtual_refuse_what_cannot_be)
 		{ "--bind", "::1", "--bind: no meaning with --virtual" },
 		{ "--base-port", "7000", "--base-port: no meaning with --virtual" },
 		{ "--connect-timeout", "2", "--connect-timeout: no meaning" },
+		{ "--loss", "1.5", "--loss '1.5': must be a plain decimal from 0 "
+		  "to 1" },
+		{ "--loss", "-0.1", "--loss '-0.1': must be a plain decimal" },
+		{ "--loss", "5%", "--loss '5%': must be a plain decimal" },
 	};
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
