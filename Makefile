@@ -9,8 +9,9 @@
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
 #   make soak       16 VMs for 10 minutes with random faults: memory, descriptors
-#   make bench      the highest --speed at which runs still keep time, and
-#                   analysis speed and memory on a 10-million-event run
+#   make bench      the highest --speed at which runs still keep time, the
+#                   events per second of a virtual run beside a bare loop,
+#                   and analysis speed and memory on a 10-million-event run
 #
 # Missing Debian packages are installed by tools/need.sh (as root) or named.
 
@@ -128,6 +129,7 @@ plots: deps $(BIN)
 
 bench: $(BIN) tools
 	@tools/bench.sh $(BIN)
+	@tools/bench-virtual.sh $(BIN) $(O)/tools
 	@tools/bench-analyze.sh $(BIN) $(O)/tools
 
 # 16 VMs for 10 minutes at speed 200 with random faults: memory and

@@ -367,6 +367,7 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "connect-timeout", K_REAL, &o->connect_timeout_s, 0, 3600,
 		    &real_given[3] },
 		{ "quiet", K_FLAG, &o->quiet, 0, 0, NULL },
+		{ "no-check", K_FLAG, &o->no_check, 0, 0, NULL },
 		{ "fault", K_FAULT, &o->faults, 0, 0, NULL },
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },

@@ -49,6 +49,7 @@ struct run_opts {
 	const char *bind;
 	double connect_timeout_s;
 	bool quiet;
+	bool no_check;			/* --no-check: run does not check its logs */
 	struct opt_faults faults;	/* --fault */
 	enum vm_on_failure on_failure;	/* --on-failure */
 	bool virtual;			/* --virtual: model time, one process */

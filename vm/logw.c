@@ -11,60 +11,81 @@
 #include "vm/logw.h"
 
 struct logw {
-	FILE *f;
+	int fd;
 	char *path;
 	uint32_t vm;
 	int err;	/* first errno of a failed write, kept for logw_close */
+	size_t used;	/* bytes of buf not yet written */
 	char buf[1 << 16];
 };
+
+/* Hand buf to the kernel whole: 0, or -1 with w->err (the first error). */
+static int
+write_out(struct logw *w)
+{
+	size_t off = 0;
+
+	while (off < w->used) {
+		ssize_t n = write(w->fd, w->buf + off, w->used - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (w->err == 0)
+				w->err = n == 0 ? EIO : errno;
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	w->used = 0;
+	return 0;
+}
 
 /* O_EXCL: a log is never written over, whatever the caller checked before. */
 struct logw *
 logw_open(const char *path, uint32_t vm, char *err, size_t errlen)
 {
 	struct logw *w = calloc(1, sizeof *w);
-	int fd = -1;
 
 	if (w == NULL || (w->path = strdup(path)) == NULL)
 		goto fail;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) == -1 ||
-	    (w->f = fdopen(fd, "w")) == NULL)
+	if ((w->fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) == -1)
 		goto fail;
-	/* The tick loop says when lines go out (logw_flush); the buffer only
-	 * gathers the few lines of one tick into one write. */
-	setvbuf(w->f, w->buf, _IOFBF, sizeof w->buf);
 	w->vm = vm;
-	if (fputs(LOGLINE_HEADER "\n", w->f) == EOF || fflush(w->f) == EOF)
+	/* The header goes out at once: even a VM killed before its first
+	 * tick leaves a log that reads. */
+	w->used = sizeof LOGLINE_HEADER;
+	memcpy(w->buf, LOGLINE_HEADER "\n", w->used);
+	if (write_out(w) == -1) {
+		errno = w->err;
+		close(w->fd);
 		goto fail;
+	}
 	return w;
 fail:
 	snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	if (w != NULL && w->f != NULL)
-		fclose(w->f);
-	else if (fd != -1)
-		close(fd);
 	if (w != NULL)
 		free(w->path);
 	free(w);
 	return NULL;
 }
 
-/* Buffered: the line reaches the file at logw_flush (or if the buffer fills). */
+/*
+ * Formatted straight into the buffer: the line reaches the file at
+ * logw_flush, or when the buffer fills. After a failed write every line
+ * is refused, so none is written out of order.
+ */
 int
 logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
     size_t queue_len)
 {
-	char line[LOGLINE_MAX + 1];
 	struct log_event le;
-	size_t n;
 
+	if (w->err != 0 ||
+	    (w->used + LOGLINE_MAX + 1 > sizeof w->buf && write_out(w) == -1))
+		return -1;
 	logline_of_step(&le, w->vm, ev, wall_ns, queue_len);
-	n = logline_format(line, &le);
-	if (fwrite(line, 1, n, w->f) == n)
-		return 0;
-	if (w->err == 0)
-		w->err = errno;
-	return -1;
+	w->used += logline_format(w->buf + w->used, &le);
+	return 0;
 }
 
 /*
@@ -75,11 +96,9 @@ logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
 int
 logw_flush(struct logw *w)
 {
-	if (fflush(w->f) == 0)
-		return 0;
-	if (w->err == 0)
-		w->err = errno;
-	return -1;
+	if (w->err != 0)
+		return -1;
+	return write_out(w);
 }
 
 /* Flush and close; a write error anywhere in the log's life is reported. */
@@ -90,7 +109,9 @@ logw_close(struct logw *w, char *err, size_t errlen)
 
 	if (w == NULL)
 		return 0;
-	if (fclose(w->f) == EOF && w->err == 0)
+	if (w->err == 0)
+		write_out(w);
+	if (close(w->fd) == -1 && w->err == 0)
 		w->err = errno;
 	if (w->err != 0) {
 		snprintf(err, errlen, "%s: %s", w->path, strerror(w->err));

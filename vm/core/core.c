@@ -82,6 +82,14 @@ join_due(struct core *c, uint64_t t)
 	}
 }
 
+/* An empty answer: no line, no send (cheaper than clearing all of it). */
+static void
+out_reset(struct core_out *out)
+{
+	out->nline = out->nto = 0;
+	out->stop = false;
+}
+
 static void
 add_line(struct core_out *out, const struct step_event *ev, uint64_t queue_len)
 {
@@ -152,7 +160,7 @@ core_tick(struct core *c, uint64_t t, struct core_out *out)
 	struct step_msg m;
 	bool got;
 
-	memset(out, 0, sizeof *out);
+	out_reset(out);
 	if (join_due(c, t) == -1)
 		return -1;
 	notice_broken(c, t, out);
@@ -178,7 +186,7 @@ core_send_failed(struct core *c, const struct step_event *send, uint32_t to,
 	struct step_event ev;
 	uint32_t i = link_of(c, to);
 
-	memset(out, 0, sizeof *out);
+	out_reset(out);
 	if (!c->down[i])
 		take_down(c, i, out);
 	step_drop(&c->step, send, to, &ev);
@@ -189,7 +197,7 @@ core_send_failed(struct core *c, const struct step_event *send, uint32_t to,
 int
 core_finish(struct core *c, struct core_out *out)
 {
-	memset(out, 0, sizeof *out);
+	out_reset(out);
 	if (join_due(c, INBOX_NEVER) == -1)
 		return -1;
 	notice_broken(c, INBOX_NEVER, out);

@@ -70,19 +70,33 @@ logline_of_step(struct log_event *ev, uint32_t vm, const struct step_event *s,
 	}
 }
 
-/* v in decimal at p, then sep: past sep. By hand, as printf is the
- * writer's main cost in a run of many events. */
+/* "00" to "99": two digits a division. */
+static const char digit_pairs[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233"
+	"34353637383940414243444546474849505152535455565758596061626364656667"
+	"6869707172737475767778798081828384858687888990919293949596979899";
+
+/* v in decimal at p, then sep: past sep. By hand, as formatting lines is
+ * most of what a virtual run does (printf took three times as long). */
 static char *
 put_num(char *p, uint64_t v, char sep)
 {
 	char tmp[20];
-	size_t n = 0;
+	size_t i = sizeof tmp;
 
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n > 0)
-		*p++ = tmp[--n];
+	while (v >= 100) {
+		const char *d = &digit_pairs[2 * (v % 100)];
+		v /= 100;
+		tmp[--i] = d[1];
+		tmp[--i] = d[0];
+	}
+	if (v >= 10) {
+		tmp[--i] = digit_pairs[2 * v + 1];
+		tmp[--i] = digit_pairs[2 * v];
+	} else
+		tmp[--i] = (char)('0' + v);
+	memcpy(p, tmp + i, sizeof tmp - i);
+	p += sizeof tmp - i;
 	*p++ = sep;
 	return p;
 }
