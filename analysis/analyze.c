@@ -13,7 +13,6 @@
 #include "analysis/check.h"
 #include "analysis/hist.h"
 #include "analysis/keepdir.h"
-#include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/report.h"
 #include "analysis/runinfo.h"
@@ -21,6 +20,7 @@
 #include "analysis/stage.h"
 #include "analysis/stats.h"
 #include "analysis/sumtext.h"
+#include "lib/outfile.h"
 #include "vm/core/num.h"
 
 static const char usage[] =

@@ -12,9 +12,9 @@
 
 #include "analysis/check.h"
 #include "analysis/checker.h"
-#include "analysis/errmsg.h"
 #include "analysis/logread.h"
 #include "analysis/merge.h"
+#include "lib/errmsg.h"
 #include "vm/core/num.h"
 #include "vm/core/vmend.h"
 

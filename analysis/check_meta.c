@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "analysis/checker.h"
-#include "analysis/errmsg.h"
 #include "analysis/meta.h"
+#include "lib/errmsg.h"
 #include "vm/core/runmeta.h"
 #include "vm/core/vmend.h"
 

@@ -13,11 +13,11 @@
 #include "analysis/compare_data.h"
 #include "analysis/compare_load.h"
 #include "analysis/compare_text.h"
-#include "analysis/errmsg.h"
 #include "analysis/keepdir.h"
-#include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/stage.h"
+#include "lib/errmsg.h"
+#include "lib/outfile.h"
 
 static const char usage[] =
 "usage: clockring compare [--out DIR] RESULTS_DIR\n"

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "analysis/compare_csv.h"
-#include "analysis/outfile.h"
 #include "analysis/report.h"
+#include "lib/outfile.h"
 #include "vm/core/vmend.h"
 
 /* A text field, quoted when it holds a comma, a quote or a line break. */

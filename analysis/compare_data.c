@@ -4,8 +4,8 @@
 #include <stdio.h>
 
 #include "analysis/compare_data.h"
-#include "analysis/outfile.h"
 #include "analysis/report.h"
+#include "lib/outfile.h"
 
 /*
  * Whitespace-separated columns, a '#' header, fixed number formats: the

@@ -12,7 +12,7 @@
 #include "analysis/compare_load.h"
 #include "analysis/compare_run.h"
 #include "analysis/compare_set.h"
-#include "analysis/errmsg.h"
+#include "lib/errmsg.h"
 #include "sim/expfile.h"
 
 #define PATH_LEN	4096

@@ -8,9 +8,9 @@
 
 #include "analysis/compare_run.h"
 #include "analysis/compare_set.h"
-#include "analysis/errmsg.h"
 #include "analysis/hist.h"
 #include "analysis/runinfo.h"
+#include "lib/errmsg.h"
 
 #define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */
 #define CSV_COLS	64

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "analysis/compare_set.h"
-#include "analysis/errmsg.h"
 #include "analysis/runinfo.h"
+#include "lib/errmsg.h"
 #include "vm/core/fault.h"
 #include "vm/core/vmend.h"
 

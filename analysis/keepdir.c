@@ -5,15 +5,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/errmsg.h"
 #include "analysis/gp_scripts.h"
 #include "analysis/keepdir.h"
 #include "analysis/manifest.h"
-#include "analysis/mkdirs.h"
-#include "analysis/outfile.h"
 #include "analysis/plot.h"
 #include "analysis/sha256.h"
 #include "analysis/stage.h"
+#include "lib/errmsg.h"
+#include "lib/mkdirs.h"
+#include "lib/outfile.h"
 
 #define KEPT_MAX	16	/* more than any plot set's scripts */
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/errmsg.h"
 #include "analysis/manifest.h"
-#include "analysis/outfile.h"
 #include "analysis/sha256.h"
+#include "lib/errmsg.h"
+#include "lib/outfile.h"
 
 struct entry {
 	char *name;		/* a file of the folder: no '/', not . or .. */

@@ -6,8 +6,8 @@
 #include "analysis/doc.h"
 #include "analysis/notebook.h"
 #include "analysis/notebook_body.h"
-#include "analysis/outfile.h"
 #include "analysis/stage.h"
+#include "lib/outfile.h"
 
 static const char usage[] =
 "usage: clockring report [--out DIR] RESULTS_DIR\n"

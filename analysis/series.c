@@ -5,8 +5,8 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include "analysis/outfile.h"
 #include "analysis/series.h"
+#include "lib/outfile.h"
 #include "vm/core/fault.h"
 
 /*

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/errmsg.h"
+#include "lib/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/options.h"
 #include "vm/core/num.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/outfile.h"
+#include "lib/outfile.h"
 #include "sim/expfile.h"
 #include "sim/jobs.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/errmsg.h"
 #include "analysis/meta.h"
+#include "lib/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/metafile.h"
 #include "sim/options.h"

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "analysis/manifest.h"
-#include "analysis/outfile.h"
+#include "lib/outfile.h"
 #include "sim/expfile.h"
 #include "sim/jobs.h"
 #include "sim/options.h"

@@ -1,8 +1,8 @@
-/* analysis/errmsg.c -- fill a caller's error buffer, printf-style, and say it failed */
+/* lib/errmsg.c -- fill a caller's error buffer, printf-style, and say it failed */
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "analysis/errmsg.h"
+#include "lib/errmsg.h"
 
 int
 errmsg_set(char *err, size_t errlen, const char *fmt, ...)

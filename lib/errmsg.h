@@ -1,6 +1,6 @@
-/* analysis/errmsg.h -- fill a caller's error buffer, printf-style, and say it failed */
-#ifndef ANALYSIS_ERRMSG_H
-#define ANALYSIS_ERRMSG_H
+/* lib/errmsg.h -- fill a caller's error buffer, printf-style, and say it failed */
+#ifndef LIB_ERRMSG_H
+#define LIB_ERRMSG_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-/* analysis/outfile.c -- create and close output files, whole or not at all, errors named */
+/* lib/outfile.c -- create and close output files, whole or not at all, errors named */
 #ifdef __linux__
 #define _GNU_SOURCE	/* fopencookie, to keep the errno of a failed write */
 #endif
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/outfile.h"
+#include "lib/outfile.h"
 
 /* Where PATH is written until it is whole: DIR/.NAME.tmp-PID beside it. */
 static int

@@ -1,6 +1,6 @@
-/* analysis/mkdirs.h -- mkdir -p, and its undo: only what it made goes */
-#ifndef ANALYSIS_MKDIRS_H
-#define ANALYSIS_MKDIRS_H
+/* lib/mkdirs.h -- mkdir -p, and its undo: only what it made goes */
+#ifndef LIB_MKDIRS_H
+#define LIB_MKDIRS_H
 
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
-/* analysis/outfile.h -- create and close output files, whole or not at all, errors named */
-#ifndef ANALYSIS_OUTFILE_H
-#define ANALYSIS_OUTFILE_H
+/* lib/outfile.h -- create and close output files, whole or not at all, errors named */
+#ifndef LIB_OUTFILE_H
+#define LIB_OUTFILE_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* analysis/mkdirs.c -- mkdir -p, and its undo: only what it made goes */
+/* lib/mkdirs.c -- mkdir -p, and its undo: only what it made goes */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/mkdirs.h"
+#include "lib/mkdirs.h"
 
 int
 mkdirs_make(const char *path, size_t *made)
