@@ -15,7 +15,7 @@
 #include "analysis/keepdir.h"
 #include "analysis/plot.h"
 #include "analysis/report.h"
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "analysis/series.h"
 #include "analysis/stage.h"
 #include "analysis/stats.h"

@@ -12,15 +12,15 @@
 
 #include "analysis/check.h"
 #include "analysis/checker.h"
-#include "analysis/logread.h"
-#include "analysis/merge.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/merge.h"
 #include "lib/errmsg.h"
 #include "vm/core/num.h"
 #include "vm/core/vmend.h"
 
 /*
  * Every rule is applied in one pass over the logs, merged by wall clock
- * (analysis/merge.c): each line goes to the per-file rules of its VM
+ * (analysis/rundir/merge.c): each line goes to the per-file rules of its VM
  * (check_file.c) and to the accounting of its links (check_link.c), and
  * the caller of check_next may take it too. Memory grows with the number
  * of VMs and the messages in flight, not with the length of the run.

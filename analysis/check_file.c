@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "analysis/checker.h"
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "vm/core/step.h"
 #include "vm/core/vmend.h"
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "analysis/checker.h"
+#include "analysis/rundir/logread.h"
 #include "vm/core/fifo.h"
-#include "analysis/logread.h"
 #include "vm/core/vmend.h"
 
 /*

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "analysis/checker.h"
-#include "analysis/meta.h"
+#include "analysis/rundir/meta.h"
 #include "lib/errmsg.h"
 #include "vm/core/runmeta.h"
 #include "vm/core/vmend.h"

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "vm/core/runmeta.h"
 
 #define CHECK_PATH_MAX	4096

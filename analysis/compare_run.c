@@ -9,7 +9,7 @@
 #include "analysis/compare_run.h"
 #include "analysis/compare_set.h"
 #include "analysis/hist.h"
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "lib/errmsg.h"
 
 #define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */

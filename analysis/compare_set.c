@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "analysis/compare_set.h"
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "lib/errmsg.h"
 #include "vm/core/fault.h"
 #include "vm/core/vmend.h"

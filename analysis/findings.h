@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "analysis/stats.h"
 
 /* Which VM drifted, led, jumped, queued and waited most, as sentences. */

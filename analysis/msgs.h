@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 
 /* One message, complete: sent at t_send, taken off dst's queue at t_recv. */
 struct msgs_msg {

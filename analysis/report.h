@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "analysis/stats.h"
 
 /* The header row of summary.csv, without its newline. */

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "analysis/runinfo.h"
+#include "analysis/rundir/runinfo.h"
 #include "analysis/stats.h"
 
 struct series;

@@ -4,9 +4,9 @@
 
 #include <stdint.h>
 
-#include "analysis/logread.h"
 #include "analysis/msgs.h"
-#include "analysis/runinfo.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/runinfo.h"
 
 /* Samples of the step functions: at t_k = k * end_s / STATS_GRID. */
 #define STATS_GRID	2000

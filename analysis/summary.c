@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/logread.h"
-#include "analysis/meta.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/meta.h"
 #include "analysis/summary.h"
 
 struct vm_sum {

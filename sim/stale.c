@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/meta.h"
+#include "analysis/rundir/meta.h"
 #include "lib/errmsg.h"
 #include "sim/expfile.h"
 #include "sim/metafile.h"

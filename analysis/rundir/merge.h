@@ -1,11 +1,11 @@
-/* analysis/merge.h -- the N logs of a run read as one stream in wall-clock order */
-#ifndef ANALYSIS_MERGE_H
-#define ANALYSIS_MERGE_H
+/* analysis/rundir/merge.h -- the N logs of a run read as one stream in wall-clock order */
+#ifndef ANALYSIS_RUNDIR_MERGE_H
+#define ANALYSIS_RUNDIR_MERGE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 
 struct merge;
 

@@ -1,4 +1,4 @@
-/* analysis/runinfo.c -- what the analysis of one run needs from its run.meta and the ends of its logs */
+/* analysis/rundir/runinfo.c -- what the analysis of one run needs from its run.meta and the ends of its logs */
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/logread.h"
-#include "analysis/meta.h"
-#include "analysis/runinfo.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/meta.h"
+#include "analysis/rundir/runinfo.h"
 #include "vm/core/vmend.h"
 
 /* A VM that died rather than shut down: its log just ends. */

@@ -1,6 +1,6 @@
-/* analysis/meta.h -- a run's run.meta read from its directory (the format: vm/core/runmeta) */
-#ifndef ANALYSIS_META_H
-#define ANALYSIS_META_H
+/* analysis/rundir/meta.h -- a run's run.meta read from its directory (the format: vm/core/runmeta) */
+#ifndef ANALYSIS_RUNDIR_META_H
+#define ANALYSIS_RUNDIR_META_H
 
 #include <stddef.h>
 

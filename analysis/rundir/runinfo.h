@@ -1,6 +1,6 @@
-/* analysis/runinfo.h -- what the analysis of one run needs from its run.meta and the ends of its logs */
-#ifndef ANALYSIS_RUNINFO_H
-#define ANALYSIS_RUNINFO_H
+/* analysis/rundir/runinfo.h -- what the analysis of one run needs from its run.meta and the ends of its logs */
+#ifndef ANALYSIS_RUNDIR_RUNINFO_H
+#define ANALYSIS_RUNDIR_RUNINFO_H
 
 #include <stddef.h>
 #include <stdint.h>

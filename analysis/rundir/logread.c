@@ -1,4 +1,4 @@
-/* analysis/logread.c -- streaming reader of one VM's event log (vmI.csv) */
+/* analysis/rundir/logread.c -- streaming reader of one VM's event log (vmI.csv) */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "vm/core/textline.h"
 
 /*

@@ -1,6 +1,6 @@
-/* analysis/logread.h -- streaming reader of one VM's event log (vmI.csv) */
-#ifndef ANALYSIS_LOGREAD_H
-#define ANALYSIS_LOGREAD_H
+/* analysis/rundir/logread.h -- streaming reader of one VM's event log (vmI.csv) */
+#ifndef ANALYSIS_RUNDIR_LOGREAD_H
+#define ANALYSIS_RUNDIR_LOGREAD_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,10 +1,10 @@
-/* analysis/meta.c -- a run's run.meta read from its directory (the format: vm/core/runmeta) */
+/* analysis/rundir/meta.c -- a run's run.meta read from its directory (the format: vm/core/runmeta) */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/meta.h"
+#include "analysis/rundir/meta.h"
 
 /* The whole file, NUL after it, malloc'd: NULL with errno on failure. */
 static char *

@@ -1,9 +1,9 @@
-/* analysis/merge.c -- the N logs of a run read as one stream in wall-clock order */
+/* analysis/rundir/merge.c -- the N logs of a run read as one stream in wall-clock order */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/logread.h"
-#include "analysis/merge.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/merge.h"
 
 /*
  * A binary min-heap of the logs that still have a line, keyed by the
