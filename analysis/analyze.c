@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "analysis/analyze.h"
-#include "analysis/check.h"
+#include "analysis/check/check.h"
 #include "analysis/hist.h"
 #include "analysis/keepdir.h"
 #include "analysis/plot.h"

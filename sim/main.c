@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "analysis/analyze.h"
-#include "analysis/check.h"
+#include "analysis/check/check.h"
 #include "analysis/compare.h"
 #include "analysis/notebook.h"
 #include "analysis/summary.h"

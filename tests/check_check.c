@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "analysis/check.h"
+#include "analysis/check/check.h"
 #include "analysis/rundir/logread.h"
 #include "tests/checkrun.h"
 #include "tests/rundir.h"

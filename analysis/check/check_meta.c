@@ -1,4 +1,4 @@
-/* analysis/check_meta.c -- the check rules on run.meta */
+/* analysis/check/check_meta.c -- the check rules on run.meta */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/checker.h"
+#include "analysis/check/checker.h"
 #include "analysis/rundir/meta.h"
 #include "lib/errmsg.h"
 #include "vm/core/runmeta.h"

@@ -1,6 +1,6 @@
-/* analysis/checker.h -- state shared by the parts of `clockring check` */
-#ifndef ANALYSIS_CHECKER_H
-#define ANALYSIS_CHECKER_H
+/* analysis/check/checker.h -- state shared by the parts of `clockring check` */
+#ifndef ANALYSIS_CHECK_CHECKER_H
+#define ANALYSIS_CHECK_CHECKER_H
 
 #include <stddef.h>
 #include <stdint.h>

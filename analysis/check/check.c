@@ -1,4 +1,4 @@
-/* analysis/check.c -- `clockring check`: one pass over the logs, verdict, summary */
+/* analysis/check/check.c -- `clockring check`: one pass over the logs, verdict, summary */
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/check.h"
-#include "analysis/checker.h"
+#include "analysis/check/check.h"
+#include "analysis/check/checker.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/merge.h"
 #include "lib/errmsg.h"

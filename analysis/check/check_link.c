@@ -1,10 +1,10 @@
-/* analysis/check_link.c -- message accounting: each arrives once, in order */
+/* analysis/check/check_link.c -- message accounting: each arrives once, in order */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "analysis/checker.h"
+#include "analysis/check/checker.h"
 #include "analysis/rundir/logread.h"
 #include "vm/core/fifo.h"
 #include "vm/core/vmend.h"

@@ -1,6 +1,6 @@
-/* analysis/check.h -- `clockring check RUN_DIR`: verify a run's invariants */
-#ifndef ANALYSIS_CHECK_H
-#define ANALYSIS_CHECK_H
+/* analysis/check/check.h -- `clockring check RUN_DIR`: verify a run's invariants */
+#ifndef ANALYSIS_CHECK_CHECK_H
+#define ANALYSIS_CHECK_CHECK_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* analysis/check_file.c -- the check rules within one vmI.csv, line by line; tick figures */
+/* analysis/check/check_file.c -- the check rules within one vmI.csv, line by line; tick figures */
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/checker.h"
+#include "analysis/check/checker.h"
 #include "analysis/rundir/logread.h"
 #include "vm/core/step.h"
 #include "vm/core/vmend.h"
