@@ -42,7 +42,7 @@ endif
 
 LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*.c analysis/*/*.c) \
             $(filter-out sim/main.c,$(wildcard sim/*.c))
-GP_SRC   := $(sort $(wildcard analysis/*.gp))
+GP_SRC   := $(sort $(wildcard analysis/plot/*.gp))
 # The gnuplot scripts are compiled in (tools/embed.sh), so no install path
 # is needed to find them.
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gp_scripts.o

@@ -13,7 +13,7 @@
 #include "analysis/check/check.h"
 #include "analysis/hist.h"
 #include "analysis/keepdir.h"
-#include "analysis/plot.h"
+#include "analysis/plot/plot.h"
 #include "analysis/report.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/series.h"

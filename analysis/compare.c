@@ -14,7 +14,7 @@
 #include "analysis/compare_load.h"
 #include "analysis/compare_text.h"
 #include "analysis/keepdir.h"
-#include "analysis/plot.h"
+#include "analysis/plot/plot.h"
 #include "analysis/stage.h"
 #include "lib/errmsg.h"
 #include "lib/outfile.h"

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/gp_scripts.h"
 #include "analysis/keepdir.h"
 #include "analysis/manifest.h"
-#include "analysis/plot.h"
+#include "analysis/plot/gp_scripts.h"
+#include "analysis/plot/plot.h"
 #include "analysis/sha256.h"
 #include "analysis/stage.h"
 #include "lib/errmsg.h"

@@ -8,9 +8,9 @@
 #include <check.h>
 
 #include "analysis/compare.h"
-#include "analysis/gp_scripts.h"
 #include "analysis/manifest.h"
 #include "analysis/notebook.h"
+#include "analysis/plot/gp_scripts.h"
 #include "analysis/sha256.h"
 #include "tests/anarun.h"
 #include "tests/restree.h"

@@ -38,7 +38,7 @@ fi
 
 mkdir -p "$out/lib"
 tmp=$out/gp_scripts.c.$$
-tools/embed.sh analysis/*.gp >"$tmp"
+tools/embed.sh analysis/plot/*.gp >"$tmp"
 # Replaced only when changed, so its object is not rebuilt on every run.
 if cmp -s "$tmp" "$out/gp_scripts.c"; then
 	rm -f "$tmp"

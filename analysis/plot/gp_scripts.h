@@ -1,6 +1,6 @@
-/* analysis/gp_scripts.h -- the gnuplot scripts of analysis/, compiled in */
-#ifndef ANALYSIS_GP_SCRIPTS_H
-#define ANALYSIS_GP_SCRIPTS_H
+/* analysis/plot/gp_scripts.h -- the gnuplot scripts of analysis/plot/, compiled in */
+#ifndef ANALYSIS_PLOT_GP_SCRIPTS_H
+#define ANALYSIS_PLOT_GP_SCRIPTS_H
 
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
-/* analysis/plot.h -- draw the plots of the NAME.gp scripts in a folder with gnuplot */
-#ifndef ANALYSIS_PLOT_H
-#define ANALYSIS_PLOT_H
+/* analysis/plot/plot.h -- draw the plots of the NAME.gp scripts in a folder with gnuplot */
+#ifndef ANALYSIS_PLOT_PLOT_H
+#define ANALYSIS_PLOT_PLOT_H
 
 #include <stdbool.h>
 #include <stddef.h>

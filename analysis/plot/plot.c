@@ -1,4 +1,4 @@
-/* analysis/plot.c -- run gnuplot on the scripts of a folder, beside the data they plot */
+/* analysis/plot/plot.c -- run gnuplot on the scripts of a folder, beside the data they plot */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analysis/gp_scripts.h"
-#include "analysis/plot.h"
+#include "analysis/plot/gp_scripts.h"
+#include "analysis/plot/plot.h"
 
 /* One script may take this long; the largest runs draw in a few seconds. */
 #define PLOT_TIMEOUT_MS	60000
