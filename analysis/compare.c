@@ -13,9 +13,9 @@
 #include "analysis/compare_data.h"
 #include "analysis/compare_load.h"
 #include "analysis/compare_text.h"
-#include "analysis/keepdir.h"
+#include "analysis/out/keepdir.h"
+#include "analysis/out/stage.h"
 #include "analysis/plot/plot.h"
-#include "analysis/stage.h"
 #include "lib/errmsg.h"
 #include "lib/outfile.h"
 

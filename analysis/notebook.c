@@ -6,7 +6,7 @@
 #include "analysis/doc.h"
 #include "analysis/notebook.h"
 #include "analysis/notebook_body.h"
-#include "analysis/stage.h"
+#include "analysis/out/stage.h"
 #include "lib/outfile.h"
 
 static const char usage[] =

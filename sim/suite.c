@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/manifest.h"
+#include "analysis/out/manifest.h"
 #include "lib/outfile.h"
 #include "sim/expfile.h"
 #include "sim/jobs.h"

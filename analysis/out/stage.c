@@ -1,4 +1,4 @@
-/* analysis/stage.c -- build output in a temporary directory, then move it into place file by file */
+/* analysis/out/stage.c -- build output in a temporary directory, then move it into place file by file */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/stage.h"
+#include "analysis/out/stage.h"
 
 static int
 unlink_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)

@@ -1,4 +1,4 @@
-/* analysis/manifest.c -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
+/* analysis/out/manifest.c -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/manifest.h"
-#include "analysis/sha256.h"
+#include "analysis/out/manifest.h"
+#include "analysis/out/sha256.h"
 #include "lib/errmsg.h"
 #include "lib/outfile.h"
 

@@ -1,16 +1,16 @@
-/* analysis/keepdir.c -- an output folder of analyze or compare: staged whole, moved in file by file, the user's files kept */
+/* analysis/out/keepdir.c -- an output folder of analyze or compare: staged whole, moved in file by file, the user's files kept */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/keepdir.h"
-#include "analysis/manifest.h"
+#include "analysis/out/keepdir.h"
+#include "analysis/out/manifest.h"
+#include "analysis/out/sha256.h"
+#include "analysis/out/stage.h"
 #include "analysis/plot/gp_scripts.h"
 #include "analysis/plot/plot.h"
-#include "analysis/sha256.h"
-#include "analysis/stage.h"
 #include "lib/errmsg.h"
 #include "lib/mkdirs.h"
 #include "lib/outfile.h"

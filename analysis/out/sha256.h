@@ -1,6 +1,6 @@
-/* analysis/sha256.h -- SHA-256 (FIPS 180-4) of bytes and of files, as sha256sum prints it */
-#ifndef ANALYSIS_SHA256_H
-#define ANALYSIS_SHA256_H
+/* analysis/out/sha256.h -- SHA-256 (FIPS 180-4) of bytes and of files, as sha256sum prints it */
+#ifndef ANALYSIS_OUT_SHA256_H
+#define ANALYSIS_OUT_SHA256_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
-/* analysis/stage.h -- build output in a temporary directory, then move it into place file by file */
-#ifndef ANALYSIS_STAGE_H
-#define ANALYSIS_STAGE_H
+/* analysis/out/stage.h -- build output in a temporary directory, then move it into place file by file */
+#ifndef ANALYSIS_OUT_STAGE_H
+#define ANALYSIS_OUT_STAGE_H
 
 #include <stddef.h>
 

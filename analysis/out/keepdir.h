@@ -1,6 +1,6 @@
-/* analysis/keepdir.h -- an output folder of analyze or compare: staged whole, moved in file by file, the user's files kept */
-#ifndef ANALYSIS_KEEPDIR_H
-#define ANALYSIS_KEEPDIR_H
+/* analysis/out/keepdir.h -- an output folder of analyze or compare: staged whole, moved in file by file, the user's files kept */
+#ifndef ANALYSIS_OUT_KEEPDIR_H
+#define ANALYSIS_OUT_KEEPDIR_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
-/* analysis/manifest.h -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
-#ifndef ANALYSIS_MANIFEST_H
-#define ANALYSIS_MANIFEST_H
+/* analysis/out/manifest.h -- manifest.sha256: what analyze or compare wrote into a folder, a SHA-256 per file */
+#ifndef ANALYSIS_OUT_MANIFEST_H
+#define ANALYSIS_OUT_MANIFEST_H
 
 #include <stdbool.h>
 #include <stddef.h>

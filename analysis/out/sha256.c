@@ -1,9 +1,9 @@
-/* analysis/sha256.c -- SHA-256 (FIPS 180-4) of bytes and of files, as sha256sum prints it */
+/* analysis/out/sha256.c -- SHA-256 (FIPS 180-4) of bytes and of files, as sha256sum prints it */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/sha256.h"
+#include "analysis/out/sha256.h"
 
 static const uint32_t k[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
