@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "analysis/compare_csv.h"
-#include "analysis/report.h"
+#include "analysis/stats/report.h"
 #include "lib/outfile.h"
 #include "vm/core/vmend.h"
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "analysis/compare_data.h"
-#include "analysis/report.h"
+#include "analysis/stats/report.h"
 #include "lib/outfile.h"
 
 /*

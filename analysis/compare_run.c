@@ -8,8 +8,8 @@
 
 #include "analysis/compare_run.h"
 #include "analysis/compare_set.h"
-#include "analysis/hist.h"
 #include "analysis/rundir/runinfo.h"
+#include "analysis/stats/hist.h"
 #include "lib/errmsg.h"
 
 #define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */

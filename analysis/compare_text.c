@@ -5,7 +5,7 @@
 
 #include "analysis/compare_set.h"
 #include "analysis/compare_text.h"
-#include "analysis/report.h"
+#include "analysis/stats/report.h"
 
 void
 compare_text_value(char *buf, size_t len, int fig, double v, int decimals)

@@ -1,12 +1,12 @@
-/* analysis/findings.c -- a few one-line observations computed from a run's figures */
+/* analysis/stats/findings.c -- a few one-line observations computed from a run's figures */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/findings.h"
-#include "analysis/report.h"
+#include "analysis/stats/findings.h"
+#include "analysis/stats/report.h"
 #include "vm/core/fault.h"
 #include "vm/core/vmend.h"
 

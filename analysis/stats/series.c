@@ -1,11 +1,11 @@
-/* analysis/series.c -- the gnuplot data files: sampled series, window, jump counts, fault markers */
+/* analysis/stats/series.c -- the gnuplot data files: sampled series, window, jump counts, fault markers */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 
-#include "analysis/series.h"
+#include "analysis/stats/series.h"
 #include "lib/outfile.h"
 #include "vm/core/fault.h"
 

@@ -1,4 +1,4 @@
-/* analysis/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
+/* analysis/stats/analyze.c -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -9,17 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analyze.h"
 #include "analysis/check/check.h"
-#include "analysis/hist.h"
 #include "analysis/out/keepdir.h"
 #include "analysis/out/stage.h"
 #include "analysis/plot/plot.h"
-#include "analysis/report.h"
 #include "analysis/rundir/runinfo.h"
-#include "analysis/series.h"
-#include "analysis/stats.h"
-#include "analysis/sumtext.h"
+#include "analysis/stats/analyze.h"
+#include "analysis/stats/hist.h"
+#include "analysis/stats/report.h"
+#include "analysis/stats/series.h"
+#include "analysis/stats/stats.h"
+#include "analysis/stats/sumtext.h"
 #include "lib/outfile.h"
 #include "vm/core/num.h"
 

@@ -1,12 +1,12 @@
-/* analysis/stats.c -- the statistics of a run, computed from its merged event stream */
+/* analysis/stats/stats.c -- the statistics of a run, computed from its merged event stream */
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "analysis/hist.h"
-#include "analysis/msgs.h"
-#include "analysis/stats.h"
+#include "analysis/stats/hist.h"
+#include "analysis/stats/msgs.h"
+#include "analysis/stats/stats.h"
 
 /*
  * One pass, O(1) work per line. Every clock L_i and queue length is a step

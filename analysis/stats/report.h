@@ -1,11 +1,11 @@
-/* analysis/report.h -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
-#ifndef ANALYSIS_REPORT_H
-#define ANALYSIS_REPORT_H
+/* analysis/stats/report.h -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
+#ifndef ANALYSIS_STATS_REPORT_H
+#define ANALYSIS_STATS_REPORT_H
 
 #include <stdio.h>
 
 #include "analysis/rundir/runinfo.h"
-#include "analysis/stats.h"
+#include "analysis/stats/stats.h"
 
 /* The header row of summary.csv, without its newline. */
 extern const char report_csv_header[];

@@ -1,6 +1,6 @@
-/* analysis/analyze.h -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
-#ifndef ANALYSIS_ANALYZE_H
-#define ANALYSIS_ANALYZE_H
+/* analysis/stats/analyze.h -- `clockring analyze RUN_DIR...`: statistics, data files and plots */
+#ifndef ANALYSIS_STATS_ANALYZE_H
+#define ANALYSIS_STATS_ANALYZE_H
 
 /*
  * argv holds what follows "analyze". Returns the exit status: 0 every run

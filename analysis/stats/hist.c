@@ -1,10 +1,10 @@
-/* analysis/hist.c -- exact histogram of clock jump sizes, one count per size */
+/* analysis/stats/hist.c -- exact histogram of clock jump sizes, one count per size */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/hist.h"
+#include "analysis/stats/hist.h"
 
 /* Make room for count[size]; doubling keeps growth off the per-line path. */
 static int

@@ -1,9 +1,9 @@
-/* analysis/msgs.c -- each message matched SEND to receipt per directed link: counts, delays */
+/* analysis/stats/msgs.c -- each message matched SEND to receipt per directed link: counts, delays */
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "analysis/stats/msgs.h"
 #include "vm/core/fifo.h"
-#include "analysis/msgs.h"
 
 /*
  * Each directed link is one TCP connection, so its receipts come in the

@@ -1,6 +1,6 @@
-/* analysis/msgs.h -- each message matched SEND to receipt per directed link: counts, delays */
-#ifndef ANALYSIS_MSGS_H
-#define ANALYSIS_MSGS_H
+/* analysis/stats/msgs.h -- each message matched SEND to receipt per directed link: counts, delays */
+#ifndef ANALYSIS_STATS_MSGS_H
+#define ANALYSIS_STATS_MSGS_H
 
 #include <stdint.h>
 

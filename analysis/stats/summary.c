@@ -1,4 +1,4 @@
-/* analysis/summary.c -- the per-VM table printed after a run */
+/* analysis/stats/summary.c -- the per-VM table printed after a run */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/meta.h"
-#include "analysis/summary.h"
+#include "analysis/stats/summary.h"
 
 struct vm_sum {
 	uint64_t count[LOG_KINDS];	/* events by enum log_kind */

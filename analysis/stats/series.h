@@ -1,11 +1,11 @@
-/* analysis/series.h -- the gnuplot data files: sampled series, window, jump counts, fault markers */
-#ifndef ANALYSIS_SERIES_H
-#define ANALYSIS_SERIES_H
+/* analysis/stats/series.h -- the gnuplot data files: sampled series, window, jump counts, fault markers */
+#ifndef ANALYSIS_STATS_SERIES_H
+#define ANALYSIS_STATS_SERIES_H
 
 #include <stddef.h>
 
 #include "analysis/rundir/runinfo.h"
-#include "analysis/stats.h"
+#include "analysis/stats/stats.h"
 
 struct series;
 

@@ -1,18 +1,18 @@
-/* analysis/stats.h -- the statistics of a run, computed from its merged event stream */
-#ifndef ANALYSIS_STATS_H
-#define ANALYSIS_STATS_H
+/* analysis/stats/stats.h -- the statistics of a run, computed from its merged event stream */
+#ifndef ANALYSIS_STATS_STATS_H
+#define ANALYSIS_STATS_STATS_H
 
 #include <stdint.h>
 
-#include "analysis/msgs.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/runinfo.h"
+#include "analysis/stats/msgs.h"
 
 /* Samples of the step functions: at t_k = k * end_s / STATS_GRID. */
 #define STATS_GRID	2000
 
 /*
- * Where the series go while the stream passes (analysis/series.c writes
+ * Where the series go while the stream passes (analysis/stats/series.c writes
  * them to files): nothing of them is kept here, so memory stays flat.
  */
 struct stats_sink {

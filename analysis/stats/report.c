@@ -1,11 +1,11 @@
-/* analysis/report.c -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
+/* analysis/stats/report.c -- summary.csv and plotvars.gp: a run's figures for tools and gnuplot */
 #include <inttypes.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/report.h"
+#include "analysis/stats/report.h"
 
 const char report_csv_header[] =
     "vm,rate,ticks,internal,send,recv,pending,msgs_out,msgs_to_next,"

@@ -1,12 +1,12 @@
-/* analysis/sumtext.c -- summary.txt: a run's figures as tables and findings for people */
+/* analysis/stats/sumtext.c -- summary.txt: a run's figures as tables and findings for people */
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/findings.h"
-#include "analysis/report.h"
-#include "analysis/sumtext.h"
+#include "analysis/stats/findings.h"
+#include "analysis/stats/report.h"
+#include "analysis/stats/sumtext.h"
 #include "vm/core/fault.h"
 
 #define R2(x)	report_round((x), 2)

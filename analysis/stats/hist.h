@@ -1,6 +1,6 @@
-/* analysis/hist.h -- exact histogram of clock jump sizes, one count per size */
-#ifndef ANALYSIS_HIST_H
-#define ANALYSIS_HIST_H
+/* analysis/stats/hist.h -- exact histogram of clock jump sizes, one count per size */
+#ifndef ANALYSIS_STATS_HIST_H
+#define ANALYSIS_STATS_HIST_H
 
 #include <stddef.h>
 #include <stdint.h>
