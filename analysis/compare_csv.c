@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "analysis/compare_csv.h"
-#include "analysis/stats/report.h"
+#include "analysis/stats/figures.h"
 #include "lib/outfile.h"
 #include "vm/core/vmend.h"
 
@@ -79,9 +79,9 @@ exp_row(FILE *f, const struct compare_exp *e)
 	settings(f, e->set, e->mixed);
 	for (int k = 0; k < CMP_NFIGS; k++) {
 		const struct compare_spread *s = &e->fig[k];
-		fprintf(f, ",%.4f,%.4f,%.4f,%.4f", report_round(s->mean, 4),
-		    report_round(s->sd, 4), report_round(s->min, 4),
-		    report_round(s->max, 4));
+		fprintf(f, ",%.4f,%.4f,%.4f,%.4f", figures_round(s->mean, 4),
+		    figures_round(s->sd, 4), figures_round(s->min, 4),
+		    figures_round(s->max, 4));
 	}
 	fputc('\n', f);
 }
@@ -103,7 +103,7 @@ run_row(FILE *f, const struct compare_exp *e, const struct compare_run *r)
 	settings(f, &r->set, 0);
 	fprintf(f, ",%s", r->rates);
 	for (int k = 0; k < CMP_NFIGS; k++)
-		fprintf(f, ",%.4f", report_round(r->fig[k], 4));
+		fprintf(f, ",%.4f", figures_round(r->fig[k], 4));
 	fputc('\n', f);
 }
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "analysis/compare_data.h"
-#include "analysis/stats/report.h"
+#include "analysis/stats/figures.h"
 #include "lib/outfile.h"
 
 /*
@@ -25,7 +25,7 @@ series(FILE *f, const struct compare *c, int queue)
 		    "largest drift");
 		for (size_t k = 0; k < s->n; k++)
 			fprintf(f, "%.6f %.4f %g %g\n", s->t[k],
-			    report_round(s->mean[k], 4), s->min[k], s->max[k]);
+			    figures_round(s->mean[k], 4), s->min[k], s->max[k]);
 	}
 }
 
@@ -84,8 +84,8 @@ figs(FILE *f, const struct compare *c)
 		for (int k = 0; k < CMP_NFIGS; k++) {
 			const struct compare_spread *s = &c->exps[i].fig[k];
 			fprintf(f, " %.6f %.6f %.6f %.6f",
-			    report_round(s->mean, 6), report_round(s->sd, 6),
-			    report_round(s->min, 6), report_round(s->max, 6));
+			    figures_round(s->mean, 6), figures_round(s->sd, 6),
+			    figures_round(s->min, 6), figures_round(s->max, 6));
 		}
 		fputc('\n', f);
 	}
@@ -104,7 +104,7 @@ runs(FILE *f, const struct compare *c)
 			fprintf(f, "%zu %" PRIu32, i, r + 1);
 			for (int k = 0; k < CMP_NFIGS; k++)
 				fprintf(f, " %.6f",
-				    report_round(c->exps[i].runs[r].fig[k], 6));
+				    figures_round(c->exps[i].runs[r].fig[k], 6));
 			fputc('\n', f);
 		}
 	}
@@ -122,12 +122,12 @@ vars(FILE *f, const struct compare *c)
 	    c->nexps, c->nexps, c->nexps);
 	for (size_t i = 0; i < c->nexps; i++) {
 		snprintf(name, sizeof name, "exp_name[%zu]", i + 1);
-		report_gp_string(f, name, c->exps[i].name);
+		figures_gp_string(f, name, c->exps[i].name);
 		snprintf(name, sizeof name, "exp_title[%zu]", i + 1);
-		report_gp_string(f, name, c->exps[i].title);
+		figures_gp_string(f, name, c->exps[i].title);
 		duration = fmax(duration, c->exps[i].set->duration_s);
 	}
-	report_gp_real(f, "duration", duration);
+	figures_gp_real(f, "duration", duration);
 	fprintf(f, "max_jump = %zu\n", max_jump(c));
 	fputs("# columns: compare_figs.dat has a figure's mean there, then "
 	    "sd, min, max;\n# compare_runs.dat has its value there\n", f);

@@ -5,7 +5,7 @@
 
 #include "analysis/compare_set.h"
 #include "analysis/compare_text.h"
-#include "analysis/stats/report.h"
+#include "analysis/stats/figures.h"
 
 void
 compare_text_value(char *buf, size_t len, int fig, double v, int decimals)
@@ -14,7 +14,7 @@ compare_text_value(char *buf, size_t len, int fig, double v, int decimals)
 
 	if (fi->percent)
 		v *= 100;
-	snprintf(buf, len, "%.*f%s", decimals, report_round(v, decimals),
+	snprintf(buf, len, "%.*f%s", decimals, figures_round(v, decimals),
 	    fi->percent ? "%" : "");
 }
 
@@ -39,8 +39,8 @@ compare_text_spread(char *buf, size_t len, int fig,
 	double k = fi->percent ? 100 : 1;
 
 	snprintf(buf, len, "%.*f ± %.*f%s", fi->decimals,
-	    report_round(s->mean * k, fi->decimals), fi->decimals,
-	    report_round(s->sd * k, fi->decimals), fi->percent ? "%" : "");
+	    figures_round(s->mean * k, fi->decimals), fi->decimals,
+	    figures_round(s->sd * k, fi->decimals), fi->percent ? "%" : "");
 }
 
 void

@@ -15,8 +15,8 @@
 #include "analysis/plot/plot.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/analyze.h"
+#include "analysis/stats/figures.h"
 #include "analysis/stats/hist.h"
-#include "analysis/stats/report.h"
 #include "analysis/stats/series.h"
 #include "analysis/stats/stats.h"
 #include "analysis/stats/sumtext.h"
@@ -186,7 +186,7 @@ parse(int argc, char **argv, struct opts *o)
 static const char *
 run_end(char *buf, size_t len, const struct runinfo *ri)
 {
-	if (*report_stopped(buf, len, ri) == '\0')
+	if (*figures_stopped(buf, len, ri) == '\0')
 		snprintf(buf, len, "ends at %g model second%s", ri->end_s,
 		    ri->end_s == 1 ? "" : "s");
 	return buf;
@@ -201,7 +201,7 @@ run_end(char *buf, size_t len, const struct runinfo *ri)
 static int
 window_fits(const struct opts *o, const char *dir)
 {
-	char err[OUTFILE_PATH_MAX + 256], end[REPORT_STOPPED_MAX];
+	char err[OUTFILE_PATH_MAX + 256], end[FIGURES_STOPPED_MAX];
 	struct runinfo ri;
 	int rc = 0;
 
@@ -376,11 +376,11 @@ static int
 write_reports(const struct runinfo *ri, const struct stats *st,
     const char *dir, char *err, size_t errlen)
 {
-	if (write_file(dir, "summary.csv", report_csv, ri, st, err,
+	if (write_file(dir, "summary.csv", figures_csv, ri, st, err,
 	    errlen) == -1 ||
 	    write_file(dir, "summary.txt", sumtext_write, ri, st, err,
 	    errlen) == -1 ||
-	    write_file(dir, "plotvars.gp", report_plotvars, ri, st, err,
+	    write_file(dir, "plotvars.gp", figures_plotvars, ri, st, err,
 	    errlen) == -1)
 		return -1;
 	if (series_faults(dir, ri, err, errlen) == -1)
@@ -452,7 +452,7 @@ term(const char *out)
 static void
 set_window(struct runinfo *ri, const struct opts *o)
 {
-	char end[REPORT_STOPPED_MAX];
+	char end[FIGURES_STOPPED_MAX];
 
 	ri->win_t0 = o->window ? o->t0 : 0;
 	ri->win_t1 = fmin(ri->end_s, o->window ? o->t1 : DEFAULT_WINDOW);

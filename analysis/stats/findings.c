@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/stats/figures.h"
 #include "analysis/stats/findings.h"
-#include "analysis/stats/report.h"
 #include "vm/core/fault.h"
 #include "vm/core/vmend.h"
 
@@ -75,10 +75,10 @@ ticks_text(char *buf, size_t len, uint64_t n)
 static const char *
 mean_text(char *buf, size_t len, double x)
 {
-	if (x > 0 && report_round(x, 2) == 0)
+	if (x > 0 && figures_round(x, 2) == 0)
 		snprintf(buf, len, "under 0.01");
 	else
-		snprintf(buf, len, "%.2f", report_round(x, 2));
+		snprintf(buf, len, "%.2f", figures_round(x, 2));
 	return buf;
 }
 
@@ -168,15 +168,15 @@ delay(FILE *f, const struct runinfo *ri, const struct stats *st)
 	if (v->delays == 1) {
 		say(f, "The one message VM %" PRIu32 " received waited longest: "
 		    "%.2f of its ticks (%.4f model seconds).", i,
-		    report_round(v->delay_mean_ticks, 2),
-		    report_round(v->delay_mean_s, 4));
+		    figures_round(v->delay_mean_ticks, 2),
+		    figures_round(v->delay_mean_s, 4));
 		return;
 	}
 	say(f, "Messages to VM %" PRIu32 " waited longest: %.2f of its ticks "
 	    "on average (%.4f model seconds), at most %.2f.", i,
-	    report_round(v->delay_mean_ticks, 2),
-	    report_round(v->delay_mean_s, 4),
-	    report_round(v->delay_max_ticks, 2));
+	    figures_round(v->delay_mean_ticks, 2),
+	    figures_round(v->delay_mean_s, 4),
+	    figures_round(v->delay_max_ticks, 2));
 }
 
 /* "1 message", "3 messages" */
@@ -213,7 +213,7 @@ death(FILE *f, const struct runinfo *ri, const struct stats *st, uint32_t vm)
 	else
 		snprintf(how, sizeof how, "died (%.40s)", ended);
 	len = (size_t)snprintf(text, sizeof text, "VM %" PRIu32 " %s; its log "
-	    "ends at %.2f s.", vm, how, report_round(v->alive_until_s, 2));
+	    "ends at %.2f s.", vm, how, figures_round(v->alive_until_s, 2));
 	if (v->lost_in > 0)
 		len += (size_t)snprintf(text + len, sizeof text - len, " %s sent "
 		    "to it %s lost with it%s", msgs_text(n, sizeof n, v->lost_in),

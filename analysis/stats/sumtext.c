@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/stats/figures.h"
 #include "analysis/stats/findings.h"
-#include "analysis/stats/report.h"
 #include "analysis/stats/sumtext.h"
 #include "vm/core/fault.h"
 
-#define R2(x)	report_round((x), 2)
+#define R2(x)	figures_round((x), 2)
 #define DASHES	"----------------------------------------"
 
 /*
@@ -68,14 +68,14 @@ fault_list(FILE *f, const struct runinfo *ri)
 static void
 title(FILE *f, const struct runinfo *ri)
 {
-	char stopped[REPORT_STOPPED_MAX];
+	char stopped[FIGURES_STOPPED_MAX];
 
 	fprintf(f, "clockring analysis of %s\n", ri->dir);
 	fprintf(f, "seed %" PRIu64 ": %" PRIu32 " VMs for %g model second%s at "
 	    "speed %g, draw_max %" PRIu32 "\n", ri->meta->seed, ri->nvms,
 	    ri->duration_s, ri->duration_s == 1 ? "" : "s", ri->speed,
 	    ri->meta->draw_max);
-	if (*report_stopped(stopped, sizeof stopped, ri) != '\0')
+	if (*figures_stopped(stopped, sizeof stopped, ri) != '\0')
 		fprintf(f, "run %s, ", stopped);
 	else
 		fprintf(f, "run %s, ", runmeta_status_name(ri->meta->status));
@@ -150,7 +150,7 @@ delay(FILE *f, int width, int decimals, double x, uint64_t n)
 	if (n == 0)
 		fprintf(f, "%*s", width, "-");
 	else
-		fprintf(f, "%*.*f", width, decimals, report_round(x, decimals));
+		fprintf(f, "%*.*f", width, decimals, figures_round(x, decimals));
 }
 
 static void
