@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 #include "analysis/doc.h"
 #include "analysis/notebook.h"
 #include "analysis/notebook_body.h"

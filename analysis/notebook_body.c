@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/compare_set.h"
-#include "analysis/compare_text.h"
+#include "analysis/compare/compare_set.h"
+#include "analysis/compare/compare_text.h"
 #include "analysis/doc.h"
 #include "analysis/notebook_body.h"
 #include "analysis/notebook_observe.h"

@@ -2,7 +2,7 @@
 #ifndef ANALYSIS_NOTEBOOK_BODY_H
 #define ANALYSIS_NOTEBOOK_BODY_H
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 #include "analysis/doc.h"
 
 /* Where the report's pieces are, as paths the report writer can open. */

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/compare_set.h"
-#include "analysis/compare_text.h"
+#include "analysis/compare/compare_set.h"
+#include "analysis/compare/compare_text.h"
 #include "analysis/notebook_observe.h"
 
 /*

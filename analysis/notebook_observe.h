@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /* Observations, each allocated: a head to stress (or NULL), then the rest. */
 struct notebook_text {

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "analysis/check/check.h"
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 #include "analysis/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"

@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 #include "analysis/notebook.h"
 #include "analysis/out/manifest.h"
 #include "analysis/out/sha256.h"

@@ -1,10 +1,10 @@
-/* analysis/compare_data.h -- the data files and variables of the comparison plots */
-#ifndef ANALYSIS_COMPARE_DATA_H
-#define ANALYSIS_COMPARE_DATA_H
+/* analysis/compare/compare_data.h -- the data files and variables of the comparison plots */
+#ifndef ANALYSIS_COMPARE_COMPARE_DATA_H
+#define ANALYSIS_COMPARE_COMPARE_DATA_H
 
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /*
  * Into dir: compare_drift.dat and compare_queue.dat (a block per

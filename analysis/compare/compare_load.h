@@ -1,10 +1,10 @@
-/* analysis/compare_load.h -- a results tree read into memory: complete experiments, reduced across repeats */
-#ifndef ANALYSIS_COMPARE_LOAD_H
-#define ANALYSIS_COMPARE_LOAD_H
+/* analysis/compare/compare_load.h -- a results tree read into memory: complete experiments, reduced across repeats */
+#ifndef ANALYSIS_COMPARE_COMPARE_LOAD_H
+#define ANALYSIS_COMPARE_COMPARE_LOAD_H
 
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /*
  * Every subdirectory of results holding an experiment.exp is an

@@ -1,9 +1,9 @@
-/* analysis/compare_data.c -- the data files and variables of the comparison plots */
+/* analysis/compare/compare_data.c -- the data files and variables of the comparison plots */
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 
-#include "analysis/compare_data.h"
+#include "analysis/compare/compare_data.h"
 #include "analysis/stats/figures.h"
 #include "lib/outfile.h"
 

@@ -1,4 +1,4 @@
-/* analysis/compare.c -- `clockring compare RESULTS_DIR`: experiments side by side across their repeats */
+/* analysis/compare/compare.c -- `clockring compare RESULTS_DIR`: experiments side by side across their repeats */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -8,11 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/compare.h"
-#include "analysis/compare_csv.h"
-#include "analysis/compare_data.h"
-#include "analysis/compare_load.h"
-#include "analysis/compare_text.h"
+#include "analysis/compare/compare.h"
+#include "analysis/compare/compare_csv.h"
+#include "analysis/compare/compare_data.h"
+#include "analysis/compare/compare_load.h"
+#include "analysis/compare/compare_text.h"
 #include "analysis/out/keepdir.h"
 #include "analysis/out/stage.h"
 #include "analysis/plot/plot.h"

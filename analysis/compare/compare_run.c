@@ -1,4 +1,4 @@
-/* analysis/compare_run.c -- one run of an experiment: its figures, series and jumps, from its analysis */
+/* analysis/compare/compare_run.c -- one run of an experiment: its figures, series and jumps, from its analysis */
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/compare_run.h"
-#include "analysis/compare_set.h"
+#include "analysis/compare/compare_run.h"
+#include "analysis/compare/compare_set.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/hist.h"
 #include "lib/errmsg.h"

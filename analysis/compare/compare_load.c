@@ -1,4 +1,4 @@
-/* analysis/compare_load.c -- a results tree read into memory: complete experiments, reduced across repeats */
+/* analysis/compare/compare_load.c -- a results tree read into memory: complete experiments, reduced across repeats */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/compare_load.h"
-#include "analysis/compare_run.h"
-#include "analysis/compare_set.h"
+#include "analysis/compare/compare_load.h"
+#include "analysis/compare/compare_run.h"
+#include "analysis/compare/compare_set.h"
 #include "lib/errmsg.h"
 #include "sim/expfile.h"
 

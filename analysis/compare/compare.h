@@ -1,6 +1,6 @@
-/* analysis/compare.h -- `clockring compare RESULTS_DIR`: experiments side by side across their repeats */
-#ifndef ANALYSIS_COMPARE_H
-#define ANALYSIS_COMPARE_H
+/* analysis/compare/compare.h -- `clockring compare RESULTS_DIR`: experiments side by side across their repeats */
+#ifndef ANALYSIS_COMPARE_COMPARE_H
+#define ANALYSIS_COMPARE_COMPARE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,9 +1,9 @@
-/* analysis/compare_csv.c -- compare.csv (one row per experiment) and runs.csv (one per run) */
+/* analysis/compare/compare_csv.c -- compare.csv (one row per experiment) and runs.csv (one per run) */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/compare_csv.h"
+#include "analysis/compare/compare_csv.h"
 #include "analysis/stats/figures.h"
 #include "lib/outfile.h"
 #include "vm/core/vmend.h"

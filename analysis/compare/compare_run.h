@@ -1,10 +1,10 @@
-/* analysis/compare_run.h -- one run of an experiment: its figures, series and jumps, from its analysis */
-#ifndef ANALYSIS_COMPARE_RUN_H
-#define ANALYSIS_COMPARE_RUN_H
+/* analysis/compare/compare_run.h -- one run of an experiment: its figures, series and jumps, from its analysis */
+#ifndef ANALYSIS_COMPARE_COMPARE_RUN_H
+#define ANALYSIS_COMPARE_COMPARE_RUN_H
 
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /*
  * Read run directory dir (run.meta and analysis/summary.csv, drift.dat,

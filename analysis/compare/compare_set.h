@@ -1,11 +1,11 @@
-/* analysis/compare_set.h -- what each run was run with, from its own run.meta: gathered per experiment and told in words */
-#ifndef ANALYSIS_COMPARE_SET_H
-#define ANALYSIS_COMPARE_SET_H
+/* analysis/compare/compare_set.h -- what each run was run with, from its own run.meta: gathered per experiment and told in words */
+#ifndef ANALYSIS_COMPARE_COMPARE_SET_H
+#define ANALYSIS_COMPARE_COMPARE_SET_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 struct runinfo;
 

@@ -1,11 +1,11 @@
-/* analysis/compare_text.h -- the comparison's numbers as people read them, and its table */
-#ifndef ANALYSIS_COMPARE_TEXT_H
-#define ANALYSIS_COMPARE_TEXT_H
+/* analysis/compare/compare_text.h -- the comparison's numbers as people read them, and its table */
+#ifndef ANALYSIS_COMPARE_COMPARE_TEXT_H
+#define ANALYSIS_COMPARE_COMPARE_TEXT_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /* Figure fig's value v with that many decimals: "12.5", "9.8%" for shares. */
 void compare_text_value(char *buf, size_t len, int fig, double v,

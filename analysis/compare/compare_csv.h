@@ -1,10 +1,10 @@
-/* analysis/compare_csv.h -- compare.csv (one row per experiment) and runs.csv (one per run) */
-#ifndef ANALYSIS_COMPARE_CSV_H
-#define ANALYSIS_COMPARE_CSV_H
+/* analysis/compare/compare_csv.h -- compare.csv (one row per experiment) and runs.csv (one per run) */
+#ifndef ANALYSIS_COMPARE_COMPARE_CSV_H
+#define ANALYSIS_COMPARE_COMPARE_CSV_H
 
 #include <stddef.h>
 
-#include "analysis/compare.h"
+#include "analysis/compare/compare.h"
 
 /*
  * DIR/compare.csv: settings (those its repeats differ in left empty),

@@ -1,10 +1,10 @@
-/* analysis/compare_text.c -- the comparison's numbers as people read them, and its table */
+/* analysis/compare/compare_text.c -- the comparison's numbers as people read them, and its table */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/compare_set.h"
-#include "analysis/compare_text.h"
+#include "analysis/compare/compare_set.h"
+#include "analysis/compare/compare_text.h"
 #include "analysis/stats/figures.h"
 
 void

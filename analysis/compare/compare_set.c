@@ -1,10 +1,10 @@
-/* analysis/compare_set.c -- what each run was run with, from its own run.meta: gathered per experiment and told in words */
+/* analysis/compare/compare_set.c -- what each run was run with, from its own run.meta: gathered per experiment and told in words */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/compare_set.h"
+#include "analysis/compare/compare_set.h"
 #include "analysis/rundir/runinfo.h"
 #include "lib/errmsg.h"
 #include "vm/core/fault.h"
