@@ -40,7 +40,7 @@ else
 $(error SAN must be empty, address or thread)
 endif
 
-LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*.c analysis/*/*.c) \
+LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) \
             $(filter-out sim/main.c,$(wildcard sim/*.c))
 GP_SRC   := $(sort $(wildcard analysis/plot/*.gp))
 # The gnuplot scripts are compiled in (tools/embed.sh), so no install path

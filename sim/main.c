@@ -9,7 +9,7 @@
 
 #include "analysis/check/check.h"
 #include "analysis/compare/compare.h"
-#include "analysis/notebook.h"
+#include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
 #include "sim/options.h"

@@ -8,10 +8,10 @@
 #include <check.h>
 
 #include "analysis/compare/compare.h"
-#include "analysis/notebook.h"
 #include "analysis/out/manifest.h"
 #include "analysis/out/sha256.h"
 #include "analysis/plot/gp_scripts.h"
+#include "analysis/report/notebook.h"
 #include "tests/anarun.h"
 #include "tests/restree.h"
 #include "tests/suites.h"

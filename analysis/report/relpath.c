@@ -1,11 +1,11 @@
-/* analysis/relpath.c -- the path of a file relative to a directory, for links between files */
+/* analysis/report/relpath.c -- the path of a file relative to a directory, for links between files */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/relpath.h"
+#include "analysis/report/relpath.h"
 
 /* Both resolved first, so "a/../b" and symbolic links are no trouble. */
 int

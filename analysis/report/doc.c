@@ -1,11 +1,11 @@
-/* analysis/doc.c -- a tiny document writer: one description of the content, Markdown or HTML out */
+/* analysis/report/doc.c -- a tiny document writer: one description of the content, Markdown or HTML out */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/doc.h"
-#include "analysis/doc_be.h"
+#include "analysis/report/doc.h"
+#include "analysis/report/doc_be.h"
 
 struct doc *
 doc_open(FILE *f, enum doc_format fmt, const char *title)

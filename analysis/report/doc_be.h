@@ -1,11 +1,11 @@
-/* analysis/doc_be.h -- what the document writer's back ends (Markdown, HTML) implement and share */
-#ifndef ANALYSIS_DOC_BE_H
-#define ANALYSIS_DOC_BE_H
+/* analysis/report/doc_be.h -- what the document writer's back ends (Markdown, HTML) implement and share */
+#ifndef ANALYSIS_REPORT_DOC_BE_H
+#define ANALYSIS_REPORT_DOC_BE_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-#include "analysis/doc.h"
+#include "analysis/report/doc.h"
 
 /* The back ends, in doc_md.c and doc_html.c. */
 struct doc_ops {

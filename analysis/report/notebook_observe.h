@@ -1,6 +1,6 @@
-/* analysis/notebook_observe.h -- the report's observations: every sentence computed from the measured numbers */
-#ifndef ANALYSIS_NOTEBOOK_OBSERVE_H
-#define ANALYSIS_NOTEBOOK_OBSERVE_H
+/* analysis/report/notebook_observe.h -- the report's observations: every sentence computed from the measured numbers */
+#ifndef ANALYSIS_REPORT_NOTEBOOK_OBSERVE_H
+#define ANALYSIS_REPORT_NOTEBOOK_OBSERVE_H
 
 #include <stddef.h>
 

@@ -1,4 +1,4 @@
-/* analysis/notebook_observe.c -- the report's observations: every sentence computed from the measured numbers */
+/* analysis/report/notebook_observe.c -- the report's observations: every sentence computed from the measured numbers */
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 
 #include "analysis/compare/compare_set.h"
 #include "analysis/compare/compare_text.h"
-#include "analysis/notebook_observe.h"
+#include "analysis/report/notebook_observe.h"
 
 /*
  * Nothing here is a fixed conclusion: which way a figure moved, by how

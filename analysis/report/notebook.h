@@ -1,6 +1,6 @@
-/* analysis/notebook.h -- `clockring report RESULTS_DIR`: the lab notebook, report.md and report.html */
-#ifndef ANALYSIS_NOTEBOOK_H
-#define ANALYSIS_NOTEBOOK_H
+/* analysis/report/notebook.h -- `clockring report RESULTS_DIR`: the lab notebook, report.md and report.html */
+#ifndef ANALYSIS_REPORT_NOTEBOOK_H
+#define ANALYSIS_REPORT_NOTEBOOK_H
 
 /*
  * argv holds what follows "report". Returns the exit status: 0 written,

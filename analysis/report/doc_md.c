@@ -1,8 +1,8 @@
-/* analysis/doc_md.c -- the document writer's Markdown back end (CommonMark with GitHub tables) */
+/* analysis/report/doc_md.c -- the document writer's Markdown back end (CommonMark with GitHub tables) */
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/doc_be.h"
+#include "analysis/report/doc_be.h"
 
 /*
  * Text is escaped so that no character of it is read as markup: the

@@ -1,12 +1,12 @@
-/* analysis/notebook.c -- `clockring report RESULTS_DIR`: the lab notebook, report.md and report.html */
+/* analysis/report/notebook.c -- `clockring report RESULTS_DIR`: the lab notebook, report.md and report.html */
 #include <stdio.h>
 #include <string.h>
 
 #include "analysis/compare/compare.h"
-#include "analysis/doc.h"
-#include "analysis/notebook.h"
-#include "analysis/notebook_body.h"
 #include "analysis/out/stage.h"
+#include "analysis/report/doc.h"
+#include "analysis/report/notebook.h"
+#include "analysis/report/notebook_body.h"
 #include "lib/outfile.h"
 
 static const char usage[] =

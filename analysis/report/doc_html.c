@@ -1,9 +1,9 @@
-/* analysis/doc_html.c -- the document writer's HTML back end: one self-contained page */
+/* analysis/report/doc_html.c -- the document writer's HTML back end: one self-contained page */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "analysis/doc_be.h"
+#include "analysis/report/doc_be.h"
 
 /*
  * Everything the page needs is in it: the style, the images (base64

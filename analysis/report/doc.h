@@ -1,6 +1,6 @@
-/* analysis/doc.h -- a tiny document writer: one description of the content, Markdown or HTML out */
-#ifndef ANALYSIS_DOC_H
-#define ANALYSIS_DOC_H
+/* analysis/report/doc.h -- a tiny document writer: one description of the content, Markdown or HTML out */
+#ifndef ANALYSIS_REPORT_DOC_H
+#define ANALYSIS_REPORT_DOC_H
 
 #include <stddef.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* analysis/notebook_body.c -- what the lab notebook says, in order: one description for Markdown and HTML */
+/* analysis/report/notebook_body.c -- what the lab notebook says, in order: one description for Markdown and HTML */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,10 +6,10 @@
 
 #include "analysis/compare/compare_set.h"
 #include "analysis/compare/compare_text.h"
-#include "analysis/doc.h"
-#include "analysis/notebook_body.h"
-#include "analysis/notebook_observe.h"
-#include "analysis/relpath.h"
+#include "analysis/report/doc.h"
+#include "analysis/report/notebook_body.h"
+#include "analysis/report/notebook_observe.h"
+#include "analysis/report/relpath.h"
 
 #define PATH_LEN	4096
 #define NFIG_COLS	9	/* figures in an experiment's table of runs */

@@ -1,9 +1,9 @@
-/* analysis/notebook_body.h -- what the lab notebook says, in order: one description for Markdown and HTML */
-#ifndef ANALYSIS_NOTEBOOK_BODY_H
-#define ANALYSIS_NOTEBOOK_BODY_H
+/* analysis/report/notebook_body.h -- what the lab notebook says, in order: one description for Markdown and HTML */
+#ifndef ANALYSIS_REPORT_NOTEBOOK_BODY_H
+#define ANALYSIS_REPORT_NOTEBOOK_BODY_H
 
 #include "analysis/compare/compare.h"
-#include "analysis/doc.h"
+#include "analysis/report/doc.h"
 
 /* Where the report's pieces are, as paths the report writer can open. */
 struct notebook_where {

@@ -1,6 +1,6 @@
-/* analysis/relpath.h -- the path of a file relative to a directory, for links between files */
-#ifndef ANALYSIS_RELPATH_H
-#define ANALYSIS_RELPATH_H
+/* analysis/report/relpath.h -- the path of a file relative to a directory, for links between files */
+#ifndef ANALYSIS_REPORT_RELPATH_H
+#define ANALYSIS_REPORT_RELPATH_H
 
 #include <stddef.h>
 
