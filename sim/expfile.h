@@ -12,7 +12,7 @@
 #include "vm/core/num.h"
 
 #define EXP_MAX_RUN_WORDS	64	/* words of the `run` key */
-#define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 1)	/* and faults, on_failure */
+#define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 2)	/* and faults, on_failure, --virtual */
 #define EXP_MAX_REPEAT	100
 #define EXP_MAX_BYTES	65536	/* an experiment file is a few lines */
 

@@ -203,6 +203,31 @@ START_TEST(a_fault_fits_the_duration_and_ring_wherever_they_are_given)
 }
 END_TEST
 
+/*
+ * The most a file may give: 64 words of `run`, 16 faults, on_failure and
+ * mode = virtual. Every word reaches the run, the first one intact.
+ */
+START_TEST(the_most_words_a_file_may_give_all_reach_the_run)
+{
+	char text[1024], *p = text, *end = text + sizeof text;
+
+	p += snprintf(p, (size_t)(end - p), "title = T\ndescription = D\n"
+	    "on_failure = continue\nmode = virtual\nrun =");
+	for (int i = 0; i < EXP_MAX_RUN_WORDS / 2; i++)
+		p += snprintf(p, (size_t)(end - p), " --vms 3");
+	p += snprintf(p, (size_t)(end - p), "\nfault =");
+	for (int i = 1; i <= FAULT_MAX; i++)
+		p += snprintf(p, (size_t)(end - p), " pause:1@%d+0.5", i);
+	snprintf(p, (size_t)(end - p), "\n");
+	ck_assert_msg(parse("x.exp", text) == 0, "%s", err);
+	ck_assert_int_eq(e.argc, EXP_MAX_RUN_WORDS + FAULT_MAX + 2);
+	ck_assert_str_eq(e.argv[0], "--vms");
+	ck_assert_str_eq(e.argv[EXP_MAX_RUN_WORDS], "--fault=pause:1@1+0.5");
+	ck_assert_str_eq(e.argv[e.argc - 2], "--on-failure=continue");
+	ck_assert_str_eq(e.argv[e.argc - 1], "--virtual");
+}
+END_TEST
+
 START_TEST(a_nul_byte_or_a_huge_file_is_refused)
 {
 	static char big[EXP_MAX_BYTES + 2];
@@ -280,6 +305,7 @@ make_expfile_suite(void)
 	tcase_add_test(tc, fault_and_on_failure_become_options_of_each_run);
 	tcase_add_test(tc, a_virtual_experiment_runs_each_repeat_in_model_time);
 	tcase_add_test(tc, a_fault_fits_the_duration_and_ring_wherever_they_are_given);
+	tcase_add_test(tc, the_most_words_a_file_may_give_all_reach_the_run);
 	tcase_add_test(tc, a_nul_byte_or_a_huge_file_is_refused);
 	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);
 	tcase_add_test(tc, repeats_get_different_seeds_that_never_change);
