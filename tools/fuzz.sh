@@ -49,7 +49,7 @@ fi
 # The library is compiled once, without -fsanitize=fuzzer's main, and
 # linked into every harness. The project's own files keep the Makefile's
 # warnings to gcc; only the harnesses get them here.
-lib_src="$(ls lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) sim/options.c sim/expfile.c $out/gp_scripts.c"
+lib_src="$(ls lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) sim/options.c sim/exprun.c $out/gp_scripts.c"
 # Any source or header newer than the last build rebuilds all of it.
 stamp=$out/lib/.stamp
 stale=yes

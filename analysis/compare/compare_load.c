@@ -12,8 +12,8 @@
 #include "analysis/compare/compare_load.h"
 #include "analysis/compare/compare_run.h"
 #include "analysis/compare/compare_set.h"
+#include "analysis/rundir/expfile.h"
 #include "lib/errmsg.h"
-#include "sim/expfile.h"
 
 #define PATH_LEN	4096
 /* The experiment the others are held against, if there is one of that name. */

@@ -1,16 +1,13 @@
-/* sim/expfile.c -- experiment files (experiments/NAME.exp): parsing, validation, seeds */
+/* analysis/rundir/expfile.c -- experiment files (NAME.exp): keys and values, the words of `run`, seeds */
 #include <ctype.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "analysis/rundir/expfile.h"
 #include "lib/errmsg.h"
-#include "sim/expfile.h"
-#include "sim/options.h"
 #include "vm/core/num.h"
 
 /*
@@ -26,10 +23,11 @@
  *   mode = virtual                         (--virtual: each run in model
  *                                            time, not paced by --speed)
  * Options the suite sets itself (--out, --seed, --duration, --speed,
- * --force, --quiet) may not appear in `run`. Keys come once each, so
- * `fault` lists its specs, split by spaces or commas. Every option goes
- * through the real option parser once the whole file is read: a fault
- * must fit the ring of `run` and the `duration`, wherever they are.
+ * --force, --quiet, --virtual) may not appear in `run`. Keys come once
+ * each, so `fault` lists its specs, split by spaces or commas. The words
+ * of `run`, the faults and on_failure become options of `clockring run`,
+ * judged by the option parser of whoever runs them (sim/exprun.c), once
+ * the whole file is read.
  */
 
 static const char *const suite_owned[] = {
@@ -52,16 +50,6 @@ name_seed(const char *name)
 	return h;
 }
 
-/* "--OPT=V", V as `run` reads numbers: a plain decimal, never 1e-05. */
-static void
-option_number(char *buf, size_t len, const char *opt, double v)
-{
-	char num[NUM_TEXT_MAX];
-
-	num_format(num, sizeof num, v);
-	snprintf(buf, len, "%s=%s", opt, num);
-}
-
 /* Repeat r (1..repeat) of an experiment always runs with the same seed. */
 uint64_t
 expfile_seed(const struct experiment *e, uint32_t repeat)
@@ -71,32 +59,6 @@ expfile_seed(const struct experiment *e, uint32_t repeat)
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
 	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
 	return z ^ (z >> 31);
-}
-
-void
-expfile_args(const struct experiment *e, uint32_t repeat, double speed,
-    const char *dir, struct exp_args *a)
-{
-	char *more[] = { a->duration, a->speed, a->seed, a->out };
-
-	snprintf(a->prog, sizeof a->prog, "clockring");
-	snprintf(a->cmd, sizeof a->cmd, "run");
-	option_number(a->duration, sizeof a->duration, "--duration",
-	    e->duration_s);
-	option_number(a->speed, sizeof a->speed, "--speed", speed);
-	snprintf(a->seed, sizeof a->seed, "--seed=%" PRIu64,
-	    expfile_seed(e, repeat));
-	snprintf(a->out, sizeof a->out, "--out=%s", dir);
-	a->argc = 0;
-	a->argv[a->argc++] = a->prog;
-	a->argv[a->argc++] = a->cmd;
-	for (int i = 0; i < e->argc; i++)
-		a->argv[a->argc++] = e->argv[i];
-	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-		/* A virtual run keeps model time: no real pace to give it. */
-		if (more[i] != a->speed || !e->is_virtual)
-			a->argv[a->argc++] = more[i];
-	a->argv[a->argc] = NULL;
 }
 
 static char *
@@ -142,7 +104,7 @@ set_number(double *dst, const char *key, const char *val, double min,
 	return 0;
 }
 
-/* Split `run` into words; the option parser judges them at the end. */
+/* Split `run` into words; what they mean is judged by whoever runs them. */
 static int
 set_run(struct experiment *e, const char *val, char *why, size_t whylen)
 {
@@ -167,7 +129,7 @@ set_run(struct experiment *e, const char *val, char *why, size_t whylen)
 	return 0;
 }
 
-/* Specs split by spaces or commas; the option parser judges them at the end. */
+/* Specs split by spaces or commas; judged as --fault by whoever runs them. */
 static int
 set_fault(struct experiment *e, const char *val, char *why, size_t whylen)
 {
@@ -255,17 +217,17 @@ set_name(struct experiment *e, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-static const char *const keys[] = {
-	"title", "description", "run", "repeat", "duration", "seed", "fault",
-	"on_failure", "mode",
+static const char *const keys[EXP_KEYS] = {
+	[EXP_TITLE] = "title", [EXP_DESCRIPTION] = "description",
+	[EXP_RUN] = "run", [EXP_REPEAT] = "repeat", [EXP_DURATION] = "duration",
+	[EXP_SEED] = "seed", [EXP_FAULT] = "fault",
+	[EXP_ON_FAILURE] = "on_failure", [EXP_MODE] = "mode",
 };
-
-enum { KEY_RUN = 2, KEY_FAULT = 6, KEY_ON_FAILURE = 7 };	/* in keys */
 
 static int
 key_index(const char *key)
 {
-	for (int i = 0; i < (int)(sizeof keys / sizeof *keys); i++)
+	for (int i = 0; i < EXP_KEYS; i++)
 		if (strcmp(key, keys[i]) == 0)
 			return i;
 	return -1;
@@ -291,7 +253,7 @@ parse_line(struct experiment *e, char *line, unsigned *seen, int *k, char *why,
 	return 0;
 }
 
-/* `fault` and `on_failure` become options after the words of `run`. */
+/* `fault`, `on_failure` and `mode` become options after the words of `run`. */
 static void
 add_extra_words(struct experiment *e)
 {
@@ -315,53 +277,12 @@ add_extra_words(struct experiment *e)
 	}
 }
 
-/* The options so far, with the suite's own, as `run` judges them. */
-static int
-judge(const struct experiment *e, char *why, size_t whylen)
-{
-	struct exp_args a;
-	struct run_opts o;
-
-	/* Any speed and directory: the suite's own are judged elsewhere. */
-	expfile_args(e, 1, 1, ".", &a);
-	int rc = options_run(a.argc - 2, a.argv + 2, &o, why, whylen);
-	if (rc == 1)
-		snprintf(why, whylen, "--help is not an option of a run");
-	return rc;
-}
-
-/*
- * Once the whole file is read, so that the order of keys does not matter:
- * the words of `run`, then those and the faults and policy, through the
- * real option parser. An error goes on the line of the key that brought it.
- */
-static int
-judge_options(struct experiment *e, const unsigned *line_of, const char *path,
-    char *err, size_t errlen)
-{
-	char why[256];
-
-	if (judge(e, why, sizeof why) != 0)
-		return errmsg_set(err, errlen, "%s:%u: run: %s", path,
-		    line_of[KEY_RUN], why);
-	add_extra_words(e);
-	if (judge(e, why, sizeof why) == 0)
-		return 0;
-	if (strncmp(why, "--on-failure", 12) == 0)
-		return errmsg_set(err, errlen, "%s:%u: on_failure%s", path,
-		    line_of[KEY_ON_FAILURE], why + 12);
-	if (strncmp(why, "--fault", 7) == 0)
-		return errmsg_set(err, errlen, "%s:%u: fault%s", path,
-		    line_of[KEY_FAULT], why + 7);
-	return errmsg_set(err, errlen, "%s: %s", path, why);
-}
-
 int
 expfile_parse(const char *path, const char *text, size_t len,
     struct experiment *e, char *err, size_t errlen)
 {
 	char buf[EXP_MAX_BYTES + 1], why[320];
-	unsigned seen = 0, lineno = 0, line_of[sizeof keys / sizeof *keys] = { 0 };
+	unsigned seen = 0, lineno = 0;
 	int k = 0;
 
 	memset(e, 0, sizeof *e);
@@ -385,12 +306,14 @@ expfile_parse(const char *path, const char *text, size_t len,
 			continue;
 		if (parse_line(e, s, &seen, &k, why, sizeof why) == -1)
 			return errmsg_set(err, errlen, "%s:%u: %s", path, lineno, why);
-		line_of[k] = lineno;
+		e->line[k] = lineno;
 	}
-	for (k = 0; k < 2; k++)	/* title and description */
+	for (k = EXP_TITLE; k <= EXP_DESCRIPTION; k++)
 		if (!(seen & 1u << k))
 			return errmsg_set(err, errlen, "%s: missing key '%s'", path, keys[k]);
-	return judge_options(e, line_of, path, err, errlen);
+	e->nrun = e->argc;
+	add_extra_words(e);
+	return 0;
 }
 
 int
