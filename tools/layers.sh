@@ -26,7 +26,8 @@ tests:             *
 tests/fuzz:        *
 tests/tools:       *
 '
-# The pure core makes no system calls: of the C library, only these.
+# The pure core has no threads, clocks, sockets or files of its own: of
+# the C library, it includes only these headers.
 core_libc='assert ctype errno float inttypes limits math stdarg stdbool stddef stdint stdio stdlib string'
 
 # shellcheck disable=SC2016 # the awk program is awk's, not the shell's
