@@ -26,7 +26,7 @@ tests:             *
 tests/fuzz:        *
 tests/tools:       *
 '
-# The pure core has no threads, clocks, sockets or files of its own: of
+# The pure core has no threads, clocks or sockets and opens no files: of
 # the C library, it includes only these headers.
 core_libc='assert ctype errno float inttypes limits math stdarg stdbool stddef stdint stdio stdlib string'
 
