@@ -5,7 +5,8 @@
 #   make plots RUN=DIR  statistics and plots of one run (clockring analyze)
 #   make experiments    every experiment of experiments/ into results/
 #   make report         results/report.md and .html from those results
-#   make check      build and run every test (units, then end to end)
+#   make check      build and run every test (layers, units, then end to end)
+#   make layers     fail on an #include that crosses the layers of the code
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
 #   make soak       16 VMs for 10 minutes with random faults: memory, descriptors
@@ -41,8 +42,9 @@ else
 $(error SAN must be empty, address or thread)
 endif
 
-LIB_SRC  := $(wildcard vm/*.c vm/core/*.c) $(wildcard analysis/*.c) $(filter-out sim/main.c,$(wildcard sim/*.c))
-GP_SRC   := $(sort $(wildcard analysis/*.gp))
+LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) \
+            $(filter-out sim/main.c,$(wildcard sim/*.c))
+GP_SRC   := $(sort $(wildcard analysis/plot/*.gp))
 # The gnuplot scripts are compiled in (tools/embed.sh), so no install path
 # is needed to find them.
 LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gp_scripts.o
@@ -53,7 +55,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check units e2e asan tsan demo plots experiments report bench fuzz soak tools deps deps-test clean install
+.PHONY: all check layers units e2e asan tsan demo plots experiments report bench fuzz soak tools deps deps-test clean install
 all: $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -88,8 +90,12 @@ deps:
 deps-test:
 	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox
 
-check: deps-test
+# The layers first: a wrong include fails before any test runs.
+check: deps-test layers
 	@$(MAKE) --no-print-directory units e2e
+
+layers:
+	@tools/layers.sh
 
 units: $(TEST_BIN)
 	$(TEST_BIN)

@@ -14,8 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/outfile.h"
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
+#include "lib/outfile.h"
+#include "sim/exprun.h"
 #include "sim/jobs.h"
 
 /*
@@ -149,7 +150,7 @@ job_main(const struct suite *s, const struct job *j)
 	char log[PATH_MAX + 8], dir[PATH_MAX], prog[] = "clockring",
 	    cmd[] = "analyze";
 	char *analyze[] = { prog, cmd, dir, NULL };
-	struct exp_args a;
+	struct exprun_args a;
 
 	setpgid(0, 0);
 	snprintf(log, sizeof log, "%s.log", j->dir);
@@ -161,7 +162,7 @@ job_main(const struct suite *s, const struct job *j)
 	}
 	close(fd);
 	snprintf(dir, sizeof dir, "%s", j->dir);
-	expfile_args(j->e, j->repeat, s->o.speed, j->dir, &a);
+	exprun_args(j->e, j->repeat, s->o.speed, j->dir, &a);
 	int rc = spawn_wait(s, a.argv);
 	if (rc == 0)
 		rc = spawn_wait(s, analyze);

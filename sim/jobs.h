@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
 #include "sim/options.h"
 
 enum job_state {

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/analyze.h"
-#include "analysis/check.h"
-#include "analysis/compare.h"
-#include "analysis/notebook.h"
-#include "analysis/summary.h"
+#include "analysis/check/check.h"
+#include "analysis/compare/compare.h"
+#include "analysis/report/notebook.h"
+#include "analysis/stats/analyze.h"
+#include "analysis/stats/summary.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/run.h"

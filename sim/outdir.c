@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "analysis/mkdirs.h"
+#include "lib/mkdirs.h"
 #include "sim/outdir.h"
 #include "sim/run.h"
 

@@ -6,9 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/errmsg.h"
-#include "analysis/meta.h"
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
+#include "analysis/rundir/meta.h"
+#include "lib/errmsg.h"
+#include "sim/exprun.h"
 #include "sim/metafile.h"
 #include "sim/options.h"
 #include "sim/stale.h"
@@ -187,14 +188,14 @@ stale_judge(const struct stale_was *w, const struct experiment *e,
 {
 	struct view was = { 0 }, now = { 0 };
 	struct runmeta *m = malloc(sizeof *m);
-	struct exp_args a;
+	struct exprun_args a;
 	struct run_opts o;
 	char why[256];
 	bool stale = false;
 
 	if (m == NULL)
 		return errmsg_set(err, errlen, "out of memory");
-	expfile_args(e, repeat, speed, ".", &a);
+	exprun_args(e, repeat, speed, ".", &a);
 	if (options_run(a.argc - 2, a.argv + 2, &o, why, sizeof why) != 0) {
 		free(m);
 		return errmsg_set(err, errlen, "%s: %s", e->name, why);

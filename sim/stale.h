@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
 #include "sim/options.h"
 #include "vm/core/runmeta.h"
 

@@ -11,9 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/manifest.h"
-#include "analysis/outfile.h"
-#include "sim/expfile.h"
+#include "analysis/out/manifest.h"
+#include "analysis/rundir/expfile.h"
+#include "lib/outfile.h"
+#include "sim/exprun.h"
 #include "sim/jobs.h"
 #include "sim/options.h"
 #include "sim/stale.h"
@@ -163,7 +164,8 @@ load_all(struct suite *s, char *err, size_t errlen)
 		return -1;
 	}
 	for (size_t i = 0; i < s->nexps; i++) {
-		if (expfile_load(s->o.files[i], &s->exps[i], err, errlen) == -1)
+		if (expfile_load(s->o.files[i], &s->exps[i], err, errlen) == -1 ||
+		    exprun_check(&s->exps[i], s->o.files[i], err, errlen) == -1)
 			return -1;
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(s->exps[k].name, s->exps[i].name) == 0) {

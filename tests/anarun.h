@@ -10,8 +10,8 @@
 
 #include <check.h>
 
-#include "analysis/analyze.h"
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
+#include "analysis/stats/analyze.h"
 #include "tests/rundir.h"
 
 #define NELEM(a)	(sizeof (a) / sizeof (a)[0])

@@ -7,8 +7,8 @@
 
 #include <check.h>
 
-#include "analysis/check.h"
-#include "analysis/logread.h"
+#include "analysis/check/check.h"
+#include "analysis/rundir/logread.h"
 #include "tests/checkrun.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"

@@ -7,9 +7,9 @@
 
 #include <check.h>
 
-#include "analysis/compare.h"
-#include "analysis/compare_load.h"
-#include "analysis/compare_set.h"
+#include "analysis/compare/compare.h"
+#include "analysis/compare/compare_load.h"
+#include "analysis/compare/compare_set.h"
 #include "tests/restree.h"
 #include "tests/suites.h"
 

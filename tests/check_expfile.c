@@ -1,21 +1,25 @@
-/* tests/check_expfile.c -- unit tests of experiment files: parsing, errors, seeds */
+/* tests/check_expfile.c -- unit tests of experiment files: parsing, the words judged as `run` options, errors, seeds */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <check.h>
 
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
+#include "sim/exprun.h"
 #include "sim/options.h"
 #include "tests/suites.h"
 
 static struct experiment e;
 static char err[512];
 
+/* As the suite reads a file: its grammar, then its words as options. */
 static int
 parse(const char *path, const char *text)
 {
-	return expfile_parse(path, text, strlen(text), &e, err, sizeof err);
+	if (expfile_parse(path, text, strlen(text), &e, err, sizeof err) == -1)
+		return -1;
+	return exprun_check(&e, path, err, sizeof err);
 }
 
 START_TEST(a_full_file_is_parsed)
@@ -171,12 +175,12 @@ END_TEST
 /* mode = virtual: --virtual for each run, and no --speed to pace it. */
 START_TEST(a_virtual_experiment_runs_each_repeat_in_model_time)
 {
-	struct exp_args a;
+	struct exprun_args a;
 	int virtual = 0;
 
 	ck_assert_int_eq(parse("v.exp", "title = T\ndescription = D\n"
 	    "mode = virtual\nrun = --vms 4\n"), 0);
-	expfile_args(&e, 2, 10, "out", &a);
+	exprun_args(&e, 2, 10, "out", &a);
 	for (int i = 2; i < a.argc; i++) {
 		ck_assert_msg(strncmp(a.argv[i], "--speed", 7) != 0, "%s",
 		    a.argv[i]);
@@ -185,7 +189,7 @@ START_TEST(a_virtual_experiment_runs_each_repeat_in_model_time)
 	ck_assert_int_eq(virtual, 1);
 	ck_assert_int_eq(parse("r.exp", "title = T\ndescription = D\n"
 	    "mode = real\n"), 0);
-	expfile_args(&e, 2, 10, "out", &a);
+	exprun_args(&e, 2, 10, "out", &a);
 	ck_assert_str_eq(a.argv[a.argc - 3], "--speed=10");
 }
 END_TEST
@@ -200,6 +204,52 @@ START_TEST(a_fault_fits_the_duration_and_ring_wherever_they_are_given)
 	    "on_failure = stop\n"), 0);
 	ck_assert_int_eq(e.argc, 1);
 	ck_assert_str_eq(e.argv[0], "--on-failure=stop");
+}
+END_TEST
+
+/*
+ * The most a file may give: 64 words of `run`, 16 faults, on_failure and
+ * mode = virtual. Every word reaches the run, the first one intact.
+ */
+START_TEST(the_most_words_a_file_may_give_all_reach_the_run)
+{
+	char text[1024], *p = text, *end = text + sizeof text;
+
+	p += snprintf(p, (size_t)(end - p), "title = T\ndescription = D\n"
+	    "on_failure = continue\nmode = virtual\nrun =");
+	for (int i = 0; i < EXP_MAX_RUN_WORDS / 2; i++)
+		p += snprintf(p, (size_t)(end - p), " --vms 3");
+	p += snprintf(p, (size_t)(end - p), "\nfault =");
+	for (int i = 1; i <= FAULT_MAX; i++)
+		p += snprintf(p, (size_t)(end - p), " pause:1@%d+0.5", i);
+	snprintf(p, (size_t)(end - p), "\n");
+	ck_assert_msg(parse("x.exp", text) == 0, "%s", err);
+	ck_assert_int_eq(e.argc, EXP_MAX_RUN_WORDS + FAULT_MAX + 2);
+	ck_assert_str_eq(e.argv[0], "--vms");
+	ck_assert_str_eq(e.argv[EXP_MAX_RUN_WORDS], "--fault=pause:1@1+0.5");
+	ck_assert_str_eq(e.argv[e.argc - 2], "--on-failure=continue");
+	ck_assert_str_eq(e.argv[e.argc - 1], "--virtual");
+}
+END_TEST
+
+/*
+ * The grammar takes the words of `run` and the faults as words: what they
+ * mean is the run option parser's to say, on the line of their key.
+ */
+START_TEST(the_grammar_leaves_the_options_to_the_run_parser)
+{
+	const char *text = "title = T\ndescription = D\nrun = --colour\n"
+	    "fault = kill:9@1\n";
+
+	ck_assert_int_eq(expfile_parse("x.exp", text, strlen(text), &e, err,
+	    sizeof err), 0);
+	ck_assert_int_eq(e.nrun, 1);
+	ck_assert_int_eq(e.argc, 2);
+	ck_assert_uint_eq(e.line[EXP_RUN], 3);
+	ck_assert_uint_eq(e.line[EXP_FAULT], 4);
+	ck_assert_uint_eq(e.line[EXP_SEED], 0);
+	ck_assert_int_eq(exprun_check(&e, "x.exp", err, sizeof err), -1);
+	ck_assert_str_eq(err, "x.exp:3: run: unknown option '--colour'");
 }
 END_TEST
 
@@ -259,8 +309,8 @@ START_TEST(every_shipped_experiment_file_is_valid)
 	};
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-		ck_assert_msg(expfile_load(files[i], &e, err, sizeof err) == 0,
-		    "%s", err);
+		ck_assert_msg(expfile_load(files[i], &e, err, sizeof err) == 0 &&
+		    exprun_check(&e, files[i], err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(expfile_load("experiments/none.exp", &e, err,
 	    sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "No such file"));
@@ -280,6 +330,8 @@ make_expfile_suite(void)
 	tcase_add_test(tc, fault_and_on_failure_become_options_of_each_run);
 	tcase_add_test(tc, a_virtual_experiment_runs_each_repeat_in_model_time);
 	tcase_add_test(tc, a_fault_fits_the_duration_and_ring_wherever_they_are_given);
+	tcase_add_test(tc, the_most_words_a_file_may_give_all_reach_the_run);
+	tcase_add_test(tc, the_grammar_leaves_the_options_to_the_run_parser);
 	tcase_add_test(tc, a_nul_byte_or_a_huge_file_is_refused);
 	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);
 	tcase_add_test(tc, repeats_get_different_seeds_that_never_change);

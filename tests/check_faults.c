@@ -5,7 +5,7 @@
 
 #include <check.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "tests/checkrun.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"

@@ -7,11 +7,11 @@
 
 #include <check.h>
 
-#include "analysis/compare.h"
-#include "analysis/gp_scripts.h"
-#include "analysis/manifest.h"
-#include "analysis/notebook.h"
-#include "analysis/sha256.h"
+#include "analysis/compare/compare.h"
+#include "analysis/out/manifest.h"
+#include "analysis/out/sha256.h"
+#include "analysis/plot/gp_scripts.h"
+#include "analysis/report/notebook.h"
 #include "tests/anarun.h"
 #include "tests/restree.h"
 #include "tests/suites.h"

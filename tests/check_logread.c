@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
 

@@ -7,8 +7,8 @@
 
 #include <check.h>
 
-#include "analysis/manifest.h"
-#include "analysis/sha256.h"
+#include "analysis/out/manifest.h"
+#include "analysis/out/sha256.h"
 #include "tests/anarun.h"
 #include "tests/suites.h"
 

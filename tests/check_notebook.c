@@ -6,9 +6,9 @@
 
 #include <check.h>
 
-#include "analysis/doc.h"
-#include "analysis/notebook.h"
-#include "analysis/relpath.h"
+#include "analysis/report/doc.h"
+#include "analysis/report/notebook.h"
+#include "analysis/report/relpath.h"
 #include "tests/restree.h"
 #include "tests/suites.h"
 

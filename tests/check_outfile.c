@@ -9,7 +9,7 @@
 
 #include <check.h>
 
-#include "analysis/outfile.h"
+#include "lib/outfile.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
 

@@ -12,8 +12,8 @@
 
 #include <check.h>
 
-#include "analysis/gp_scripts.h"
-#include "analysis/plot.h"
+#include "analysis/plot/gp_scripts.h"
+#include "analysis/plot/plot.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
 

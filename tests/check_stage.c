@@ -9,7 +9,7 @@
 
 #include <check.h>
 
-#include "analysis/stage.h"
+#include "analysis/out/stage.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
 

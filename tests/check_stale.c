@@ -7,7 +7,8 @@
 
 #include <check.h>
 
-#include "sim/expfile.h"
+#include "analysis/rundir/expfile.h"
+#include "sim/exprun.h"
 #include "sim/metafile.h"
 #include "sim/options.h"
 #include "sim/orch.h"
@@ -35,10 +36,10 @@ write_run(const char *dir, const char *text, uint32_t repeat, double speed)
 	static struct experiment e;
 	static struct run_opts o;
 	static struct run r;
-	struct exp_args a;
+	struct exprun_args a;
 
 	load_exp(text, &e);
-	expfile_args(&e, repeat, speed, dir, &a);
+	exprun_args(&e, repeat, speed, dir, &a);
 	ck_assert_msg(options_run(a.argc - 2, a.argv + 2, &o, err, sizeof err) ==
 	    0, "%s", err);
 	memset(&r, 0, sizeof r);
@@ -180,11 +181,11 @@ START_TEST(rates_drawn_are_told_from_rates_given)
 {
 	static struct experiment e;
 	static struct run_opts o;
-	struct exp_args a;
+	struct exprun_args a;
 	uint32_t rates[OPT_MAX_VMS], lo, hi;
 
 	load_exp(HEAD "run = --vms 2 --rate-min 1 --rate-max 6\n", &e);
-	expfile_args(&e, 1, 10, ".", &a);
+	exprun_args(&e, 1, 10, ".", &a);
 	ck_assert_int_eq(options_run(a.argc - 2, a.argv + 2, &o, err,
 	    sizeof err), 0);
 	orch_rates(&o, o.seed, rates, &lo, &hi);

@@ -6,8 +6,8 @@
 
 #include <check.h>
 
-#include "analysis/hist.h"
-#include "analysis/summary.h"
+#include "analysis/stats/hist.h"
+#include "analysis/stats/summary.h"
 #include "tests/anarun.h"
 #include "tests/suites.h"
 

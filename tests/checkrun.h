@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "analysis/check.h"
+#include "analysis/check/check.h"
 
 /* Run check_run on dir; the caller frees *out and *err. */
 static inline int

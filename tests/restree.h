@@ -117,7 +117,7 @@ restree_text(const char *dir, const char *name, const char *text)
 	rundir_write_raw(dir, name, text, strlen(text));
 }
 
-/* In the order of summary.csv's header (analysis/report.c). */
+/* In the order of summary.csv's header (analysis/stats/figures.c). */
 static inline void
 restree_summary(const char *dir, const struct restree_run *run)
 {

@@ -38,7 +38,7 @@ fi
 
 mkdir -p "$out/lib"
 tmp=$out/gp_scripts.c.$$
-tools/embed.sh analysis/*.gp >"$tmp"
+tools/embed.sh analysis/plot/*.gp >"$tmp"
 # Replaced only when changed, so its object is not rebuilt on every run.
 if cmp -s "$tmp" "$out/gp_scripts.c"; then
 	rm -f "$tmp"
@@ -49,11 +49,11 @@ fi
 # The library is compiled once, without -fsanitize=fuzzer's main, and
 # linked into every harness. The project's own files keep the Makefile's
 # warnings to gcc; only the harnesses get them here.
-lib_src="$(ls vm/*.c vm/core/*.c analysis/*.c) sim/options.c sim/expfile.c $out/gp_scripts.c"
+lib_src="$(ls lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) sim/options.c sim/exprun.c $out/gp_scripts.c"
 # Any source or header newer than the last build rebuilds all of it.
 stamp=$out/lib/.stamp
 stale=yes
-if [ -e "$stamp" ] && [ -z "$(find vm analysis sim "$out/gp_scripts.c" \
+if [ -e "$stamp" ] && [ -z "$(find lib vm analysis sim "$out/gp_scripts.c" \
     -name '*.[ch]' -newer "$stamp" | head -n 1)" ]; then
 	stale=no
 fi

@@ -1,14 +1,14 @@
-/* tests/fuzz/fuzz_logread.c -- fuzz analysis/logread and vm/core/logline: any bytes as a vmI.csv, each line read written back */
+/* tests/fuzz/fuzz_logread.c -- fuzz analysis/rundir/logread and vm/core/logline: any bytes as a vmI.csv, each line read written back */
 #ifndef TESTS_FUZZ_FUZZ_LOGREAD_C
 #define TESTS_FUZZ_FUZZ_LOGREAD_C
 
 #include <stdint.h>
 #include <string.h>
 
-#include "analysis/logread.h"
+#include "analysis/rundir/logread.h"
 #include "tests/fuzz/fuzz.h"
 
-/* Fields a kind leaves empty must read as 0 (analysis/logread.h). */
+/* Fields a kind leaves empty must read as 0 (analysis/rundir/logread.h). */
 static void
 fl_check_event(const struct log_event *ev, unsigned long prev_line)
 {

@@ -1,0 +1,19 @@
+/* analysis/compare/compare_data.h -- the data files and variables of the comparison plots */
+#ifndef ANALYSIS_COMPARE_COMPARE_DATA_H
+#define ANALYSIS_COMPARE_COMPARE_DATA_H
+
+#include <stddef.h>
+
+#include "analysis/compare/compare.h"
+
+/*
+ * Into dir: compare_drift.dat and compare_queue.dat (a block per
+ * experiment: t, mean, min, max across repeats of the largest value among
+ * the VMs), compare_jumps.dat (size, then each experiment's share of
+ * ticks), compare_figs.dat and compare_runs.dat (figures per experiment
+ * and per run) and comparevars.gp. 0, or -1 with err.
+ */
+int compare_data_write(const struct compare *c, const char *dir, char *err,
+    size_t errlen);
+
+#endif

@@ -1,0 +1,427 @@
+/* analysis/compare/compare_run.c -- one run of an experiment: its figures, series and jumps, from its analysis */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/compare/compare_run.h"
+#include "analysis/compare/compare_set.h"
+#include "analysis/rundir/runinfo.h"
+#include "analysis/stats/hist.h"
+#include "lib/errmsg.h"
+
+#define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */
+#define CSV_COLS	64
+
+/* An open text file of numbers; why names it, and the line, on error. */
+struct rows {
+	FILE *f;
+	char path[4096];
+	char *line;
+	size_t cap;
+	unsigned long lineno;
+};
+
+static int
+rows_open(struct rows *r, const char *dir, const char *name, char *why,
+    size_t len)
+{
+	memset(r, 0, sizeof *r);
+	if ((size_t)snprintf(r->path, sizeof r->path, "%s/analysis/%s", dir,
+	    name) >= sizeof r->path)
+		return errmsg_set(why, len, "%.64s...: path too long", dir);
+	if ((r->f = fopen(r->path, "r")) == NULL)
+		return errmsg_set(why, len, "%s: %s", r->path, strerror(errno));
+	return 0;
+}
+
+static void
+rows_close(struct rows *r)
+{
+	if (r->f != NULL)
+		fclose(r->f);
+	free(r->line);
+}
+
+/* The next line neither blank nor a '#' comment: 1; 0 at the end; -1. */
+static int
+rows_next(struct rows *r, char *why, size_t len)
+{
+	ssize_t n;
+
+	while ((n = getline(&r->line, &r->cap, r->f)) != -1) {
+		r->lineno++;
+		if (n > 0 && r->line[n - 1] == '\n')
+			r->line[--n] = '\0';
+		if (n > 0 && r->line[0] != '#')
+			return 1;
+	}
+	if (ferror(r->f))
+		return errmsg_set(why, len, "%s: %s", r->path, strerror(errno));
+	return 0;
+}
+
+/*
+ * The line's numbers, split at any of seps, into v: how many (one at
+ * least), or -1 with why. With nan_ok, NaN is a number but in the first
+ * column: a VM dead before the end has no value in a series.
+ */
+static int
+rows_numbers(struct rows *r, const char *seps, double *v, size_t max,
+    int nan_ok, char *why, size_t len)
+{
+	size_t n = 0;
+	char *save, *end;
+
+	for (char *w = strtok_r(r->line, seps, &save); w != NULL;
+	    w = strtok_r(NULL, seps, &save)) {
+		errno = 0;
+		if (n == max)
+			return errmsg_set(why, len, "%s:%lu: more than %zu "
+			    "columns", r->path, r->lineno, max);
+		v[n] = strtod(w, &end);
+		if (*end != '\0' || errno == ERANGE || (!isfinite(v[n]) &&
+		    !(nan_ok && n > 0 && strcmp(w, "NaN") == 0)))
+			return errmsg_set(why, len, "%s:%lu: '%.32s': not a "
+			    "number", r->path, r->lineno, w);
+		n++;
+	}
+	if (n == 0)
+		return errmsg_set(why, len, "%s:%lu: no numbers", r->path,
+		    r->lineno);
+	return (int)n;
+}
+
+/*
+ * The next row of a .dat file, its first column and one per VM, into v:
+ * 1; 0 at the end; -1 with why. nan_ok: see rows_numbers.
+ */
+static int
+rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
+    size_t len)
+{
+	int rc = rows_next(r, why, len), n;
+
+	if (rc != 1)
+		return rc;
+	if ((n = rows_numbers(r, " \t", v, MAX_COLS, nan_ok, why, len)) == -1)
+		return -1;
+	if (n != (int)nvms + 1)
+		return errmsg_set(why, len, "%s:%lu: %d columns, not %" PRIu32,
+		    r->path, r->lineno, n, nvms + 1);
+	return 1;
+}
+
+/* The summary.csv columns a run's figures come from. */
+enum { C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
+	C_DMAX, C_DMEAN, C_QMAX, C_QMEAN, C_DELAY, NCOLS };
+static const char *const col_name[NCOLS] = {
+	"ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
+	"jump_max", "drift_max", "drift_mean", "queue_max", "queue_mean",
+	"delay_mean_s",
+};
+
+/* Where each column is in the header line: by name, so order may change. */
+static int
+csv_header(struct rows *r, int at[NCOLS], char *why, size_t len)
+{
+	char *save;
+	int i = 0;
+
+	for (int k = 0; k < NCOLS; k++)
+		at[k] = -1;
+	for (char *w = strtok_r(r->line, ",", &save); w != NULL;
+	    w = strtok_r(NULL, ",", &save), i++)
+		for (int k = 0; k < NCOLS; k++)
+			if (strcmp(w, col_name[k]) == 0)
+				at[k] = i;
+	for (int k = 0; k < NCOLS; k++)
+		if (at[k] == -1)
+			return errmsg_set(why, len, "%s: no column '%s'",
+			    r->path, col_name[k]);
+	return 0;
+}
+
+/* Sums and extremes over the VMs, as the run's figures need them. */
+struct vm_totals {
+	double ticks, recv, pending, sent, clock, over1, delay_sum;
+	double jmax, dmax, dmean, qmax, qmean;
+};
+
+static void
+add_vm(struct vm_totals *t, const double *v, const int at[NCOLS])
+{
+	t->ticks += v[at[C_TICKS]];
+	t->recv += v[at[C_RECV]];
+	t->pending += v[at[C_PENDING]];
+	t->sent += v[at[C_SENT]];
+	t->clock += v[at[C_CLOCK]];
+	t->over1 += v[at[C_OVER1]];
+	t->delay_sum += v[at[C_DELAY]] * v[at[C_RECV]];
+	t->jmax = fmax(t->jmax, v[at[C_JMAX]]);
+	t->dmax = fmax(t->dmax, v[at[C_DMAX]]);
+	t->dmean += v[at[C_DMEAN]];
+	t->qmax = fmax(t->qmax, v[at[C_QMAX]]);
+	t->qmean += v[at[C_QMEAN]];
+}
+
+/*
+ * A jump is what one tick adds to a clock, which starts at 0 and only
+ * moves on ticks: the jumps of a VM sum to its final clock.
+ */
+static void
+set_figs(double fig[CMP_NFIGS], const struct vm_totals *t, uint32_t nvms)
+{
+	double ticks = t->ticks > 0 ? t->ticks : 1;
+
+	fig[CMP_MAX_DRIFT] = t->dmax;
+	fig[CMP_MEAN_DRIFT] = t->dmean / nvms;
+	fig[CMP_MEAN_JUMP] = t->clock / ticks;
+	fig[CMP_JUMP_SHARE] = t->over1 / ticks;
+	fig[CMP_MAX_JUMP] = t->jmax;
+	fig[CMP_MAX_QUEUE] = t->qmax;
+	fig[CMP_MEAN_QUEUE] = t->qmean / nvms;
+	fig[CMP_PENDING] = t->pending;
+	fig[CMP_SENT] = t->sent;
+	fig[CMP_DELAY] = t->recv > 0 ? t->delay_sum / t->recv : 0;
+}
+
+static int
+read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
+    char *why, size_t len)
+{
+	struct vm_totals t = { 0 };
+	struct rows r;
+	double v[CSV_COLS];
+	int at[NCOLS], rc, n;
+	uint32_t vms = 0;
+
+	if (rows_open(&r, dir, "summary.csv", why, len) == -1)
+		return -1;
+	if ((rc = rows_next(&r, why, len)) == 1)
+		rc = csv_header(&r, at, why, len);
+	else if (rc == 0)
+		rc = errmsg_set(why, len, "%s: empty", r.path);
+	while (rc == 0 && (rc = rows_next(&r, why, len)) == 1) {
+		if ((n = rows_numbers(&r, ",", v, CSV_COLS, 0, why, len)) == -1)
+			rc = -1;
+		else if (n <= at[C_DELAY] || n <= at[C_QMEAN] || vms == nvms)
+			rc = errmsg_set(why, len, "%s:%lu: not a row of VM %"
+			    PRIu32, r.path, r.lineno, vms);
+		else {
+			add_vm(&t, v, at);
+			vms++;
+			rc = 0;
+		}
+	}
+	if (rc == 0 && vms != nvms)
+		rc = errmsg_set(why, len, "%s: %" PRIu32 " rows for %" PRIu32
+		    " VMs", r.path, vms, nvms);
+	rows_close(&r);
+	if (rc == 0)
+		set_figs(fig, &t, nvms);
+	return rc;
+}
+
+static int
+grow(double **p, size_t cap)
+{
+	double *q = realloc(*p, cap * sizeof *q);
+
+	if (q == NULL)
+		return -1;
+	*p = q;
+	return 0;
+}
+
+static int
+series_grow(struct compare_series *s, size_t *cap)
+{
+	size_t c = *cap ? *cap * 2 : 4096;
+
+	if (grow(&s->t, c) == -1 || grow(&s->mean, c) == -1 ||
+	    grow(&s->min, c) == -1 || grow(&s->max, c) == -1)
+		return -1;
+	*cap = c;
+	return 0;
+}
+
+/*
+ * Sample k of a run: the first run lays down the model times, the others
+ * must have the same. mean holds the sum until compare_load divides it.
+ */
+static int
+series_add(struct compare_series *s, size_t *cap, int first, size_t k,
+    double t, double v)
+{
+	if (first) {
+		if (k == *cap && series_grow(s, cap) == -1)
+			return -1;
+		s->t[k] = t;
+		s->mean[k] = s->min[k] = s->max[k] = v;
+		s->n = k + 1;
+		return 0;
+	}
+	if (k >= s->n || fabs(t - s->t[k]) > 1e-9)
+		return 1;
+	s->mean[k] += v;
+	s->min[k] = fmin(s->min[k], v);
+	s->max[k] = fmax(s->max[k], v);
+	return 0;
+}
+
+static int
+differ(const struct rows *r, char *why, size_t len)
+{
+	return errmsg_set(why, len, "%s: its model times differ from repeat "
+	    "1's", r->path);
+}
+
+/*
+ * drift.dat or queue.dat: the largest value among the VMs at each sample,
+ * the dead aside (fmax passes over NaN); 0 when none is alive.
+ */
+static int
+read_series(const char *dir, const char *name, uint32_t nvms,
+    struct compare_series *s, int first, char *why, size_t len)
+{
+	double v[MAX_COLS];
+	struct rows r;
+	size_t k = 0, cap = first ? 0 : s->n;
+	int rc, got;
+
+	if (rows_open(&r, dir, name, why, len) == -1)
+		return -1;
+	while ((rc = rows_dat(&r, nvms, v, 1, why, len)) == 1) {
+		double top = v[1];
+		for (uint32_t i = 2; i <= nvms; i++)
+			top = fmax(top, v[i]);
+		if (isnan(top))
+			top = 0;
+		if ((got = series_add(s, &cap, first, k++, v[0], top)) != 0) {
+			rc = got == 1 ? differ(&r, why, len) :
+			    errmsg_set(why, len, "out of memory");
+			break;
+		}
+	}
+	if (rc == 0 && !first && k != s->n)
+		rc = differ(&r, why, len);
+	rows_close(&r);
+	return rc;
+}
+
+static int
+jumps_add(struct compare_exp *e, double size, double count)
+{
+	if (size < 1 || size > (double)HIST_LIMIT || size != floor(size) ||
+	    count < 0)
+		return 1;
+	size_t s = (size_t)size;
+	if (s > e->njumps) {
+		uint64_t *p = realloc(e->jumps, s * sizeof *p);
+		if (p == NULL)
+			return -1;
+		memset(p + e->njumps, 0, (s - e->njumps) * sizeof *p);
+		e->jumps = p;
+		e->njumps = s;
+	}
+	e->jumps[s - 1] += (uint64_t)count;
+	e->ticks += (uint64_t)count;
+	return 0;
+}
+
+/* jumps.dat: size, then how many ticks of each VM jumped by it. */
+static int
+read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
+    size_t len)
+{
+	double v[MAX_COLS];
+	struct rows r;
+	int rc;
+
+	if (rows_open(&r, dir, "jumps.dat", why, len) == -1)
+		return -1;
+	while ((rc = rows_dat(&r, nvms, v, 0, why, len)) == 1) {
+		int got = 0;
+		for (uint32_t i = 1; got == 0 && i <= nvms; i++)
+			got = jumps_add(e, v[0], v[i]);
+		if (got != 0) {
+			rc = got == 1 ? errmsg_set(why, len, "%s:%lu: not a "
+			    "jump size and counts", r.path, r.lineno) :
+			    errmsg_set(why, len, "out of memory");
+			break;
+		}
+	}
+	rows_close(&r);
+	return rc;
+}
+
+/* "4 3 5": the rates of run.meta, one per VM, and their extremes. */
+static char *
+rates_text(const struct runmeta *m, struct compare_run *run)
+{
+	char *s = malloc((size_t)m->vms * 11 + 1), *p = s;
+
+	if (s == NULL)
+		return NULL;
+	*p = '\0';
+	run->rate_lo = run->rate_hi = m->rate[0];
+	for (uint32_t i = 0; i < m->vms; i++) {
+		p += sprintf(p, "%s%" PRIu32, i ? " " : "", m->rate[i]);
+		run->rate_lo = m->rate[i] < run->rate_lo ? m->rate[i] :
+		    run->rate_lo;
+		run->rate_hi = m->rate[i] > run->rate_hi ? m->rate[i] :
+		    run->rate_hi;
+	}
+	return s;
+}
+
+static int
+read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
+    char *why, size_t len)
+{
+	struct runinfo ri;
+	char seed[24];
+	int rc = -1;
+
+	if (runinfo_load(&ri, dir, why, len) == -1)
+		return -1;
+	if (ri.meta->status != RUN_COMPLETE) {
+		errmsg_set(why, len, "%s: the run is %s, not complete", dir,
+		    runmeta_status_name(ri.meta->status));
+		goto done;
+	}
+	if (compare_set_load(&run->set, &ri, why, len) == -1)
+		goto done;
+	snprintf(seed, sizeof seed, "%" PRIu64, ri.meta->seed);
+	if ((run->seed = strdup(seed)) == NULL ||
+	    (run->rates = rates_text(ri.meta, run)) == NULL) {
+		errmsg_set(why, len, "out of memory");
+		goto done;
+	}
+	*nvms = ri.nvms;
+	rc = 0;
+done:
+	runinfo_free(&ri);
+	return rc;
+}
+
+int
+compare_run_load(const char *dir, struct compare_exp *e,
+    struct compare_run *run, char *why, size_t len)
+{
+	uint32_t nvms;
+	int first = run->repeat == 1;
+
+	if (read_meta(dir, run, &nvms, why, len) == -1 ||
+	    read_summary(dir, nvms, run->fig, why, len) == -1 ||
+	    read_series(dir, "drift.dat", nvms, &e->drift, first, why,
+	    len) == -1 ||
+	    read_series(dir, "queue.dat", nvms, &e->queue, first, why,
+	    len) == -1 ||
+	    read_jumps(dir, nvms, e, why, len) == -1)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,55 @@
+/* analysis/rundir/expfile.h -- experiment files (NAME.exp): keys and values, the words of `run`, seeds */
+#ifndef ANALYSIS_RUNDIR_EXPFILE_H
+#define ANALYSIS_RUNDIR_EXPFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/core/fault.h"
+
+#define EXP_MAX_RUN_WORDS	64	/* words of the `run` key */
+#define EXP_MAX_ARGS	(EXP_MAX_RUN_WORDS + FAULT_MAX + 2)	/* and faults, on_failure, --virtual */
+#define EXP_MAX_REPEAT	100
+#define EXP_MAX_BYTES	65536	/* an experiment file is a few lines */
+
+enum exp_key {
+	EXP_TITLE, EXP_DESCRIPTION, EXP_RUN, EXP_REPEAT, EXP_DURATION,
+	EXP_SEED, EXP_FAULT, EXP_ON_FAILURE, EXP_MODE,
+	EXP_KEYS
+};
+
+struct experiment {
+	char name[64];		/* the file name without .exp: names results/NAME */
+	char title[128];
+	char description[256];
+	char run[512];		/* the `run` value as written */
+	char fault[512];	/* the `fault` value as written, or "" */
+	char on_failure[16];	/* the `on_failure` value as written, or "" */
+	bool is_virtual;	/* mode = virtual */
+	uint32_t repeat;	/* runs of this experiment, each its own seed */
+	double duration_s;	/* model seconds of each run */
+	uint64_t seed;		/* base seed; repeat r runs with expfile_seed */
+	unsigned line[EXP_KEYS];	/* where each key was given; 0: not */
+	int nrun;		/* the words of `run`, first in argv */
+	int argc;		/* options of `clockring run`, in argbuf: the
+				 * words of `run`, then --fault=SPEC for each
+				 * fault, --on-failure=P and --virtual */
+	char *argv[EXP_MAX_ARGS];
+	char argbuf[512 + 1024];
+};
+
+/*
+ * Read the experiment file at path (text, len bytes) into e: 0, or -1 with
+ * "PATH[:LINE]: reason" in err. Its keys and values are judged here, the
+ * words of `run` only as words: what they mean to `clockring run` is
+ * judged by whoever runs them (sim/exprun.c).
+ */
+int expfile_load(const char *path, struct experiment *e, char *err,
+    size_t errlen);
+int expfile_parse(const char *path, const char *text, size_t len,
+    struct experiment *e, char *err, size_t errlen);
+/* The seed of repeat r (1..repeat): the same for the same file name. */
+uint64_t expfile_seed(const struct experiment *e, uint32_t repeat);
+
+#endif

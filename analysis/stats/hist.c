@@ -1,0 +1,72 @@
+/* analysis/stats/hist.c -- exact histogram of clock jump sizes, one count per size */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/stats/hist.h"
+
+/* Make room for count[size]; doubling keeps growth off the per-line path. */
+static int
+grow(struct hist *h, uint64_t size)
+{
+	size_t cap = h->cap ? h->cap : 64;
+	uint64_t *c;
+
+	while (cap <= size)
+		cap *= 2;
+	if ((c = realloc(h->count, cap * sizeof *c)) == NULL) {
+		errno = ENOMEM;
+		return -1;
+	}
+	memset(c + h->cap, 0, (cap - h->cap) * sizeof *c);
+	h->count = c;
+	h->cap = cap;
+	return 0;
+}
+
+int
+hist_add(struct hist *h, uint64_t size)
+{
+	if (size > HIST_LIMIT) {
+		errno = ERANGE;
+		return -1;
+	}
+	if (size >= h->cap && grow(h, size) == -1)
+		return -1;
+	h->count[size]++;
+	h->total++;
+	h->sum += size;
+	if (size > h->max)
+		h->max = size;
+	return 0;
+}
+
+uint64_t
+hist_count(const struct hist *h, uint64_t size)
+{
+	return size < h->cap ? h->count[size] : 0;
+}
+
+/* Rank ceil(pct * total / 100) in integers, so 95% of 20 is exactly 19. */
+uint64_t
+hist_percentile(const struct hist *h, unsigned pct)
+{
+	uint64_t rank = (pct * h->total + 99) / 100, seen = 0;
+
+	if (h->total == 0)
+		return 0;
+	if (rank == 0)
+		rank = 1;
+	for (uint64_t s = 0; s <= h->max; s++)
+		if ((seen += h->count[s]) >= rank)
+			return s;
+	return h->max;	/* not reached: the counts add up to total */
+}
+
+void
+hist_free(struct hist *h)
+{
+	free(h->count);
+	memset(h, 0, sizeof *h);
+}

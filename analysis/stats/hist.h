@@ -1,0 +1,30 @@
+/* analysis/stats/hist.h -- exact histogram of clock jump sizes, one count per size */
+#ifndef ANALYSIS_STATS_HIST_H
+#define ANALYSIS_STATS_HIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Sizes are counted in an array indexed by size, grown on demand: a jump
+ * is at most the final clock, so the array is bounded by it, and any
+ * percentile is exact. Larger than HIST_LIMIT is refused as corrupt.
+ */
+#define HIST_LIMIT	(UINT64_C(1) << 24)
+
+struct hist {
+	uint64_t *count;	/* count[s]: jumps of size s */
+	size_t cap;		/* entries of count */
+	uint64_t total;		/* jumps counted */
+	uint64_t sum;		/* of their sizes */
+	uint64_t max;		/* largest size, 0 while empty */
+};
+
+/* 0, or -1 with errno ENOMEM or ERANGE (size above HIST_LIMIT). */
+int hist_add(struct hist *h, uint64_t size);
+uint64_t hist_count(const struct hist *h, uint64_t size);
+/* Nearest rank: the smallest size with at least pct% of jumps at or below. */
+uint64_t hist_percentile(const struct hist *h, unsigned pct);
+void hist_free(struct hist *h);
+
+#endif

@@ -1,0 +1,405 @@
+/* analysis/stats/stats.c -- the statistics of a run, computed from its merged event stream */
+#include <assert.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "analysis/stats/hist.h"
+#include "analysis/stats/msgs.h"
+#include "analysis/stats/stats.h"
+
+/*
+ * One pass, O(1) work per line. Every clock L_i and queue length is a step
+ * function of model time that changes at the VM's ticks (PENDING lines
+ * come after the run and change neither). The highest clock M(t) = max_j
+ * L_j(t) only grows, so it is a running maximum, and the time-weighted
+ * means need no samples: a step function's integral grows by its value
+ * times the time it held, added lazily when the value changes. drift_i =
+ * M - L_i, so its mean is that of M minus that of L_i; between its own
+ * ticks drift_i only grows, so its peak is reached just before a tick of
+ * VM i, against M as it was just before that moment, or at the end.
+ *
+ * Model time of a line is (wall_ns - start_wall_ns) / 1e9 * speed, held
+ * to [0, end] (runinfo_model_time): a tick a little late past the end
+ * counts at the end, and PENDING lines are at the end. The end is the
+ * run's real one, before the planned duration if it stopped early: every
+ * figure and series ends there. The stream never goes back in time: a
+ * line whose wall clock lags the stream's (another host) counts as now.
+ *
+ * A VM killed on the way (runinfo_deaths) is dead as soon as time moves
+ * on past its last line: from then on M is the highest clock of the VMs
+ * still alive, so it may fall, and the dead VM's own figures are those
+ * of its life. A fall of M ends a peak of every drift, so each is judged
+ * there too. Ticks are INTERNAL, SEND and RECV; PEER_DOWN and DROP, like
+ * PENDING, change neither clock nor queue.
+ */
+struct vmrun {
+	double since;		/* when clock and queue took their values */
+	double clock_area;	/* integral of the clock over [0, since] */
+	double queue_area;	/* and of the queue */
+	uint64_t last_lamport;	/* of the previous line, for the jumps */
+	struct hist jumps;
+};
+
+struct stats {
+	const struct runinfo *ri;
+	struct stats_sink sink;
+	struct msgs *msgs;
+	struct stats_vm *fig;
+	struct vmrun *run;
+	uint64_t *clock, *queue;	/* each VM's step functions now */
+	unsigned char *dead;	/* 1: died before now; its values are frozen */
+	unsigned char *dying;	/* 1: its last line came at now */
+	uint32_t ndying;
+	double now;		/* model time the stream has reached */
+	uint64_t max;		/* M(now), after the lines at now so far */
+	uint64_t max_before;	/* M just before now */
+	double max_since, max_area;	/* lazy integral of M */
+	uint32_t next_sample;	/* k of the next grid sample */
+	double next_sample_t;	/* its time; past the end when all are out */
+};
+
+/* The last point is the end itself, whatever k * end / G rounds to. */
+static double
+sample_time(const struct stats *st, uint32_t k)
+{
+	return k == STATS_GRID ? st->ri->end_s :
+	    k * st->ri->end_s / STATS_GRID;
+}
+
+struct stats *
+stats_new(const struct runinfo *ri, const struct stats_sink *sink)
+{
+	struct stats *st = calloc(1, sizeof *st);
+	uint32_t n = ri->nvms;
+
+	if (st == NULL)
+		return NULL;
+	st->ri = ri;
+	st->sink = *sink;
+	if ((st->fig = calloc(n, sizeof *st->fig)) == NULL ||
+	    (st->run = calloc(n, sizeof *st->run)) == NULL ||
+	    (st->clock = calloc(n, sizeof *st->clock)) == NULL ||
+	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
+	    (st->dead = calloc(n, sizeof *st->dead)) == NULL ||
+	    (st->dying = calloc(n, sizeof *st->dying)) == NULL ||
+	    (st->msgs = msgs_new(n, ri->end_s, sink->message,
+	    sink->ctx)) == NULL) {
+		stats_free(st);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		st->fig[i].rate = ri->meta->rate[i];
+		st->fig[i].alive_until_s = ri->end_s;
+		/* Killed before its first line: dead from the start. */
+		if (ri->death != NULL && ri->death[i].died &&
+		    ri->death[i].silent) {
+			st->dead[i] = 1;
+			st->fig[i].died = 1;
+			st->fig[i].alive_until_s = 0;
+		}
+	}
+	st->next_sample_t = sample_time(st, 0);
+	return st;
+}
+
+void
+stats_free(struct stats *st)
+{
+	if (st == NULL)
+		return;
+	for (uint32_t i = 0; st->run != NULL && i < st->ri->nvms; i++)
+		hist_free(&st->run[i].jumps);
+	msgs_free(st->msgs);
+	free(st->fig);
+	free(st->run);
+	free(st->clock);
+	free(st->queue);
+	free(st->dead);
+	free(st->dying);
+	free(st);
+}
+
+static double
+model_time(const struct stats *st, uint64_t wall)
+{
+	double t = runinfo_model_time(st->ri, wall);
+
+	return t > st->now ? t : st->now;
+}
+
+static void
+sample(struct stats *st)
+{
+	st->sink.sample(st->sink.ctx, st->next_sample_t, st->max, st->clock,
+	    st->queue, st->dead);
+	st->next_sample++;
+	st->next_sample_t = st->next_sample <= STATS_GRID ?
+	    sample_time(st, st->next_sample) : INFINITY;
+}
+
+/* A peak of VM vm's drift ends now, if its clock held for some time. */
+static void
+peak(struct stats *st, uint32_t vm)
+{
+	struct stats_vm *f = &st->fig[vm];
+
+	if (st->run[vm].since < st->now &&
+	    st->max_before - st->clock[vm] > f->drift_max)
+		f->drift_max = st->max_before - st->clock[vm];
+}
+
+/* VM vm's life ends now: its figures are final, as at the end of a run. */
+static void
+end_life(struct stats *st, uint32_t vm)
+{
+	struct vmrun *r = &st->run[vm];
+	struct stats_vm *f = &st->fig[vm];
+	double t = st->now, held = t - r->since;
+
+	r->clock_area += (double)st->clock[vm] * held;
+	r->queue_area += (double)st->queue[vm] * held;
+	r->since = t;
+	f->final_clock = st->clock[vm];
+	f->drift_final = st->max - st->clock[vm];
+	if (f->drift_final > f->drift_max)
+		f->drift_max = f->drift_final;
+	/* Rounding must not make a mean of non-negative values negative. */
+	f->drift_mean = t > 0 ? fmax(0, (st->max_area - r->clock_area) / t) : 0;
+	f->queue_mean = t > 0 ? r->queue_area / t : 0;
+	f->alive_until_s = t;
+}
+
+/*
+ * The VMs whose last line came at now die. Just before now M held for a
+ * while, and it may fall now: every drift has a peak here. Those dying
+ * keep their values at now; from now on M is over the others.
+ */
+static void
+bury(struct stats *st)
+{
+	uint32_t n = st->ri->nvms;
+	uint64_t max = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		if (!st->dead[i])
+			peak(st, i);
+	st->max_area += (double)st->max * (st->now - st->max_since);
+	st->max_since = st->now;
+	for (uint32_t i = 0; i < n; i++) {
+		if (st->dying[i]) {
+			end_life(st, i);
+			st->fig[i].died = 1;
+			st->dead[i] = 1;
+			st->dying[i] = 0;
+		}
+		if (!st->dead[i] && st->clock[i] > max)
+			max = st->clock[i];
+	}
+	st->ndying = 0;
+	st->max = max;
+}
+
+/*
+ * Move the stream to model time t; samples before t see the state now,
+ * but for the VMs that die at now: samples after now see them dead.
+ */
+static void
+advance(struct stats *st, double t)
+{
+	if (t <= st->now)
+		return;
+	if (st->ndying > 0) {
+		while (st->next_sample_t <= st->now)
+			sample(st);
+		bury(st);
+	}
+	while (st->next_sample_t < t)
+		sample(st);
+	st->max_before = st->max;
+	st->now = t;
+}
+
+/* A tick of VM vm at now: the clock and queue take new values. */
+static int
+tick(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	struct vmrun *r = &st->run[vm];
+	struct stats_vm *f = &st->fig[vm];
+	uint64_t old = st->clock[vm];
+	double held = st->now - r->since;
+
+	/* A value held for no time (two ticks at one instant) is no peak. */
+	if (held > 0 && st->max_before - old > f->drift_max)
+		f->drift_max = st->max_before - old;
+	r->clock_area += (double)old * held;
+	r->queue_area += (double)st->queue[vm] * held;
+	r->since = st->now;
+	st->clock[vm] = ev->lamport;
+	st->queue[vm] = ev->queue_len;
+	if (ev->queue_len > f->queue_max)
+		f->queue_max = ev->queue_len;
+	if (ev->lamport > st->max) {
+		st->max_area += (double)st->max * (st->now - st->max_since);
+		st->max_since = st->now;
+		st->max = ev->lamport;
+	}
+	f->ticks++;
+	/* Only a run that fails check can have a clock that does not rise. */
+	if (ev->lamport <= r->last_lamport)
+		return 0;
+	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
+}
+
+/* Is this its last line, after which the VM dies? */
+static void
+last_line(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	const struct runinfo_death *d = st->ri->death;
+
+	if (d != NULL && d[vm].died && !st->dead[vm] && !st->dying[vm] &&
+	    ev->seq == d[vm].last_seq) {
+		st->dying[vm] = 1;
+		st->ndying++;
+	}
+}
+
+int
+stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	int rc = 0, is_tick = ev->kind == LOG_INTERNAL ||
+	    ev->kind == LOG_SEND || ev->kind == LOG_RECV;
+
+	assert(vm < st->ri->nvms);
+	advance(st, model_time(st, ev->wall_ns));
+	st->fig[vm].count[ev->kind]++;
+	/* Only a broken run has lines after the last: they change nothing. */
+	if (is_tick && !st->dead[vm]) {
+		rc = tick(st, vm, ev);
+		st->run[vm].last_lamport = ev->lamport;
+		st->sink.tick(st->sink.ctx, st->now, vm, ev->kind);
+	}
+	if (rc == 0 && ev->kind == LOG_SEND) {
+		st->fig[vm].msgs_out += ev->npeers;
+		rc = msgs_send(st->msgs, vm, st->now, ev);
+	} else if (rc == 0 &&
+	    (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)) {
+		rc = msgs_receipt(st->msgs, vm, st->now, ev);
+	} else if ((ev->kind == LOG_DROP || ev->kind == LOG_LOSS) &&
+	    msgs_drop(st->msgs, vm, ev)) {
+		st->fig[vm].msgs_out--;
+	}
+	last_line(st, vm, ev);
+	return rc;
+}
+
+static void
+finish_jumps(struct stats *st, uint32_t vm)
+{
+	const struct hist *h = &st->run[vm].jumps;
+	struct stats_vm *f = &st->fig[vm];
+
+	f->jumps_over_1 = h->total - hist_count(h, 1);
+	f->jump_mean = h->total > 0 ? (double)h->sum / (double)h->total : 0;
+	f->jump_median = hist_percentile(h, 50);
+	f->jump_p95 = hist_percentile(h, 95);
+	f->jump_max = h->max;
+}
+
+static void
+add_delays(struct stats_vm *f, const struct msgs_link *l, uint64_t *n,
+    double *sum)
+{
+	if (l == NULL || l->delays == 0)
+		return;
+	if (*n == 0 || l->delay_max_s > f->delay_max_s)
+		f->delay_max_s = l->delay_max_s;
+	*n += l->delays;
+	*sum += l->delay_sum_s;
+}
+
+/*
+ * What goes out of vm on its two links and what comes in on theirs: prev's
+ * link to its next and next's link to its prev. With 2 VMs the one peer
+ * is next and prev at once, and its one link counts as next.
+ */
+static void
+finish_links(struct stats *st, uint32_t vm)
+{
+	uint32_t n = st->ri->nvms;
+	struct stats_vm *f = &st->fig[vm];
+	const struct msgs_link *to_prev = msgs_link(st->msgs, vm, 1);
+	const struct msgs_link *in_prev = msgs_link(st->msgs, (vm + n - 1) % n, 0);
+	const struct msgs_link *in_next = msgs_link(st->msgs, (vm + 1) % n, 1);
+	const struct msgs_link *to_next = msgs_link(st->msgs, vm, 0);
+	double sum = 0;
+
+	if (n == 2) {
+		in_next = in_prev;
+		in_prev = NULL;
+	}
+	f->to_next = to_next->sent;
+	f->to_prev = to_prev != NULL ? to_prev->sent : 0;
+	f->from_prev = in_prev != NULL ? in_prev->received : 0;
+	f->from_next = in_next->received;
+	f->lost_out = to_next->lost + (to_prev != NULL ? to_prev->lost : 0);
+	f->lost_in = in_next->lost + (in_prev != NULL ? in_prev->lost : 0);
+	f->dropped_in = in_next->dropped +
+	    (in_prev != NULL ? in_prev->dropped : 0);
+	f->delays = 0;
+	add_delays(f, in_prev, &f->delays, &sum);
+	add_delays(f, in_next, &f->delays, &sum);
+	f->delay_mean_s = f->delays > 0 ? sum / (double)f->delays : 0;
+	f->delay_mean_ticks = f->delay_mean_s * (double)f->rate;
+	f->delay_max_ticks = f->delay_max_s * (double)f->rate;
+}
+
+void
+stats_finish(struct stats *st)
+{
+	double d = st->ri->end_s;
+
+	advance(st, d);
+	while (st->next_sample <= STATS_GRID)
+		sample(st);	/* the end itself, and any rounding left */
+	if (st->ndying > 0)
+		bury(st);	/* a last line at the very end */
+	st->max_area += (double)st->max * (d - st->max_since);
+	st->max_since = d;
+	msgs_finish(st->msgs);
+	for (uint32_t i = 0; i < st->ri->nvms; i++) {
+		if (!st->dead[i])
+			end_life(st, i);
+		finish_jumps(st, i);
+		finish_links(st, i);
+	}
+}
+
+const struct stats_vm *
+stats_vm(const struct stats *st, uint32_t vm)
+{
+	return &st->fig[vm];
+}
+
+uint64_t
+stats_jumps(const struct stats *st, uint32_t vm, uint64_t s)
+{
+	return hist_count(&st->run[vm].jumps, s);
+}
+
+uint64_t
+stats_max_jump(const struct stats *st)
+{
+	uint64_t max = 0;
+
+	for (uint32_t i = 0; i < st->ri->nvms; i++)
+		if (st->run[i].jumps.max > max)
+			max = st->run[i].jumps.max;
+	return max;
+}
+
+const struct msgs_link *
+stats_link(const struct stats *st, uint32_t src, int to_prev)
+{
+	return msgs_link(st->msgs, src, to_prev);
+}

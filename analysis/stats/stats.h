@@ -1,0 +1,72 @@
+/* analysis/stats/stats.h -- the statistics of a run, computed from its merged event stream */
+#ifndef ANALYSIS_STATS_STATS_H
+#define ANALYSIS_STATS_STATS_H
+
+#include <stdint.h>
+
+#include "analysis/rundir/logread.h"
+#include "analysis/rundir/runinfo.h"
+#include "analysis/stats/msgs.h"
+
+/* Samples of the step functions: at t_k = k * end_s / STATS_GRID. */
+#define STATS_GRID	2000
+
+/*
+ * Where the series go while the stream passes (analysis/stats/series.c writes
+ * them to files): nothing of them is kept here, so memory stays flat.
+ */
+struct stats_sink {
+	void *ctx;
+	/* Sample k of STATS_GRID: every clock and queue after the events
+	 * at or before t, and max, the highest clock of the VMs alive;
+	 * dead[i] is 1 once VM i has died (its values mean nothing). */
+	void (*sample)(void *ctx, double t, uint64_t max,
+	    const uint64_t *clock, const uint64_t *queue,
+	    const unsigned char *dead);
+	void (*tick)(void *ctx, double t, uint32_t vm, enum log_kind kind);
+	msgs_fn *message;	/* each message once both ends are known */
+};
+
+/* The figures of one VM, final after stats_finish. */
+struct stats_vm {
+	uint64_t rate;
+	uint64_t ticks;		/* INTERNAL + SEND + RECV */
+	uint64_t count[LOG_KINDS];	/* lines by enum log_kind */
+	uint64_t msgs_out;	/* messages its SENDs carried, dropped aside */
+	uint64_t to_next, to_prev, from_prev, from_next;	/* N = 2: all
+				 * under next; from_*: RECV only */
+	uint64_t final_clock;
+	uint64_t jumps_over_1, jump_median, jump_p95, jump_max;
+	double jump_mean;
+	uint64_t drift_max, drift_final;
+	double drift_mean;	/* time-weighted over [0, alive_until_s] */
+	uint64_t queue_max;	/* of queue_len after each tick */
+	double queue_mean;	/* time-weighted over [0, alive_until_s] */
+	uint64_t delays;	/* RECVs matched to their SEND */
+	double delay_mean_s, delay_max_s, delay_mean_ticks, delay_max_ticks;
+	uint64_t lost_out;	/* its messages never logged by the receiver */
+	uint64_t lost_in;	/* messages to it it never logged */
+	uint64_t dropped_in;	/* messages to it its neighbours dropped */
+	int died;		/* killed or signalled: dead after its last line */
+	double alive_until_s;	/* its last line if it died, else the run's
+				 * real end (end_s); its figures and series
+				 * end there */
+};
+
+struct stats;
+
+struct stats *stats_new(const struct runinfo *ri, const struct stats_sink *sink);
+/* Take the next line of the merged stream, from VM vm's log: 0, or -1
+ * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT). */
+int stats_add(struct stats *st, uint32_t vm, const struct log_event *ev);
+/* The stream has ended: last samples, lost messages, the figures. */
+void stats_finish(struct stats *st);
+const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
+/* How many jumps of size s VM vm made, and the largest of any VM. */
+uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
+uint64_t stats_max_jump(const struct stats *st);
+const struct msgs_link *stats_link(const struct stats *st, uint32_t src,
+    int to_prev);
+void stats_free(struct stats *st);
+
+#endif
