@@ -64,7 +64,7 @@ static int
 keep_settings(const char *out, const char *file, const struct experiment *e,
     char *err, size_t errlen)
 {
-	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX], dur[NUM_TEXT_MAX];
+	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX];
 
 	snprintf(dir, sizeof dir, "%s/%s", out, e->name);
 	if (mkdir(out, 0755) == -1 && errno != EEXIST) {
@@ -78,19 +78,7 @@ keep_settings(const char *out, const char *file, const struct experiment *e,
 	FILE *f = outfile_open(dir, "experiment.exp", path, err, errlen);
 	if (f == NULL)
 		return -1;
-	/* Keys left out stay out: an empty value would not read back. */
-	num_format(dur, sizeof dur, e->duration_s);
-	fprintf(f, "# copied from %s\ntitle = %s\ndescription = %s\n"
-	    "repeat = %u\nduration = %s\nseed = %" PRIu64 "\n", file,
-	    e->title, e->description, (unsigned)e->repeat, dur, e->seed);
-	if (e->run[0] != '\0')
-		fprintf(f, "run = %s\n", e->run);
-	if (e->fault[0] != '\0')
-		fprintf(f, "fault = %s\n", e->fault);
-	if (e->on_failure[0] != '\0')
-		fprintf(f, "on_failure = %s\n", e->on_failure);
-	if (e->is_virtual)
-		fputs("mode = virtual\n", f);
+	expfile_write(f, e, file);
 	return outfile_close(f, path, err, errlen);
 }
 

@@ -1,6 +1,7 @@
 /* tests/check_expfile.c -- unit tests of experiment files: parsing, the words judged as `run` options, errors, seeds */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <check.h>
@@ -42,6 +43,37 @@ START_TEST(a_full_file_is_parsed)
 	ck_assert_uint_eq(e.repeat, 7);
 	ck_assert(e.duration_s == 30.5);
 	ck_assert_uint_eq(e.seed, UINT64_MAX);
+}
+END_TEST
+
+/* What the suite keeps beside the runs reads back as the same experiment. */
+START_TEST(a_written_experiment_reads_back_the_same)
+{
+	struct experiment first;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	ck_assert_int_eq(parse("exps/w.exp", "title = W\ndescription = D\n"
+	    "run = --vms 4 --rate-max 5\nrepeat = 3\nduration = 0.5\n"
+	    "seed = 99\nfault = kill:1@0.25 slow:2->3@0+0.1:20ms\n"
+	    "on_failure = continue\nmode = virtual\n"), 0);
+	first = e;
+	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
+	expfile_write(f, &first, "exps/w.exp");
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_ptr_nonnull(strstr(text, "# copied from exps/w.exp\n"));
+	ck_assert_int_eq(parse("res/w.exp", text), 0);
+	ck_assert_str_eq(e.title, first.title);
+	ck_assert_str_eq(e.description, first.description);
+	ck_assert_str_eq(e.run, first.run);
+	ck_assert_str_eq(e.fault, first.fault);
+	ck_assert_str_eq(e.on_failure, first.on_failure);
+	ck_assert_uint_eq(e.repeat, first.repeat);
+	ck_assert(e.duration_s == first.duration_s);
+	ck_assert_uint_eq(e.seed, first.seed);
+	ck_assert(e.is_virtual);
+	free(text);
 }
 END_TEST
 
@@ -324,6 +356,7 @@ make_expfile_suite(void)
 	TCase *tc = tcase_create("parse");
 
 	tcase_add_test(tc, a_full_file_is_parsed);
+	tcase_add_test(tc, a_written_experiment_reads_back_the_same);
 	tcase_add_test(tc, defaults_are_five_repeats_of_sixty_seconds);
 	tcase_add_loop_test(tc, a_bad_file_names_file_line_and_key, 0,
 	    (int)(sizeof bad / sizeof bad[0]));

@@ -1,6 +1,7 @@
 /* analysis/rundir/expfile.c -- experiment files (NAME.exp): keys and values, the words of `run`, seeds */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +49,26 @@ name_seed(const char *name)
 	for (; *name; name++)
 		h = (h ^ (unsigned char)*name) * UINT64_C(0x100000001b3);
 	return h;
+}
+
+void
+expfile_write(FILE *f, const struct experiment *e, const char *source)
+{
+	char dur[NUM_TEXT_MAX];
+
+	/* Keys left out stay out: an empty value would not read back. */
+	num_format(dur, sizeof dur, e->duration_s);
+	fprintf(f, "# copied from %s\ntitle = %s\ndescription = %s\n"
+	    "repeat = %u\nduration = %s\nseed = %" PRIu64 "\n", source,
+	    e->title, e->description, (unsigned)e->repeat, dur, e->seed);
+	if (e->run[0] != '\0')
+		fprintf(f, "run = %s\n", e->run);
+	if (e->fault[0] != '\0')
+		fprintf(f, "fault = %s\n", e->fault);
+	if (e->on_failure[0] != '\0')
+		fprintf(f, "on_failure = %s\n", e->on_failure);
+	if (e->is_virtual)
+		fputs("mode = virtual\n", f);
 }
 
 /* Repeat r (1..repeat) of an experiment always runs with the same seed. */

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "vm/core/fault.h"
 
@@ -51,5 +52,10 @@ int expfile_parse(const char *path, const char *text, size_t len,
     struct experiment *e, char *err, size_t errlen);
 /* The seed of repeat r (1..repeat): the same for the same file name. */
 uint64_t expfile_seed(const struct experiment *e, uint32_t repeat);
+/*
+ * e as an experiment file that expfile_parse reads back as e, with a first
+ * comment naming where it came from: what the suite keeps beside the runs.
+ */
+void expfile_write(FILE *f, const struct experiment *e, const char *source);
 
 #endif
