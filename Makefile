@@ -101,7 +101,7 @@ units: $(TEST_BIN)
 	$(TEST_BIN)
 
 e2e: $(BIN) tools
-	CLOCKRING=$(abspath $(BIN)) tests/e2e/run.sh
+	CLOCKRING=$(abspath $(BIN)) E2E_SAN=$(SAN) tests/e2e/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory check SAN=address
