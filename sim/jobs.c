@@ -14,10 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/out/manifest.h"
 #include "analysis/rundir/expfile.h"
 #include "lib/outfile.h"
 #include "sim/exprun.h"
 #include "sim/jobs.h"
+#include "sim/stale.h"
 
 /*
  * Each job is a child in a process group of its own that executes
@@ -36,11 +38,11 @@ jobs_set_state(struct suite *s, struct job *j, enum job_state state)
 }
 
 static bool
-has_meta(const char *dir)
+exists(const char *dir, const char *name)
 {
-	char path[PATH_MAX + 16];
+	char path[PATH_MAX + 64];
 
-	snprintf(path, sizeof path, "%s/run.meta", dir);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
 	return access(path, F_OK) == 0;
 }
 
@@ -62,7 +64,7 @@ clear_run(const char *dir, char *err, size_t errlen)
 {
 	if (access(dir, F_OK) != 0 || rmdir(dir) == 0)
 		return 0;
-	if (!has_meta(dir)) {
+	if (!exists(dir, "run.meta")) {
 		snprintf(err, errlen, "'%s' is in the way and is not a run: move "
 		    "it away", dir);
 		return -1;
@@ -193,10 +195,35 @@ where_told(const char *dir)
 	return said;
 }
 
+struct stale_was *
+jobs_finished(const char *dir)
+{
+	char err[256];
+	struct stale_was *was = malloc(sizeof *was);
+
+	if (was != NULL && stale_read(dir, was, err, sizeof err) == 0 &&
+	    was->m.status == RUN_COMPLETE &&
+	    exists(dir, "analysis/" MANIFEST_NAME))
+		return was;
+	free(was);
+	return NULL;
+}
+
 /* One line per run that ends: "[3/25] baseline #2 (seed ...): done". */
 static void
 report(struct suite *s, struct job *j, int code, const char *why)
 {
+	struct stale_was *was;
+
+	/*
+	 * A stop that came as the run's analysis ended (its manifest in,
+	 * the process not yet out) leaves it finished: the next suite keeps
+	 * it, so this one says so too.
+	 */
+	if (code != 0 && s->stop_sig && (was = jobs_finished(j->dir)) != NULL) {
+		free(was);
+		code = 0;
+	}
 	jobs_set_state(s, j, code == 0 ? JOB_DONE : s->stop_sig ? JOB_STOPPED :
 	    JOB_FAILED);
 	printf("[%zu/%zu] %s #%u (seed %" PRIu64 "): %s",

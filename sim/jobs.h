@@ -13,6 +13,8 @@
 #include "analysis/rundir/expfile.h"
 #include "sim/options.h"
 
+struct stale_was;
+
 enum job_state {
 	JOB_KEPT,	/* finished before, with these settings */
 	JOB_WAITING,	/* to run, not started yet */
@@ -45,6 +47,13 @@ struct suite {
 	bool killed;		/* a second one sent SIGKILL */
 };
 
+/*
+ * A finished run: run.meta says complete and its analysis is whole. Its
+ * manifest is the last file analyze moves in, so an analysis stopped
+ * half-way (the suite stopped while it ran) does not count. Its run.meta
+ * (malloc'd), or NULL for anything else.
+ */
+struct stale_was *jobs_finished(const char *dir);
 /* Move j to another state, keeping s->count. */
 void jobs_set_state(struct suite *s, struct job *j, enum job_state state);
 /*

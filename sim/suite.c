@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis/out/manifest.h"
 #include "analysis/rundir/expfile.h"
 #include "lib/outfile.h"
 #include "sim/exprun.h"
@@ -29,35 +28,6 @@
  * suite before it touches anything, unless --force. Anything else in its
  * place (an interrupted or failed run) is removed and run again.
  */
-
-static bool
-exists(const char *dir, const char *name)
-{
-	char path[PATH_MAX + 64];
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	return access(path, F_OK) == 0;
-}
-
-/*
- * A finished run: run.meta says complete and its analysis is whole. Its
- * manifest is the last file analyze moves in, so an analysis stopped
- * half-way (the suite stopped while it ran) does not count. Its run.meta
- * (malloc'd), or NULL for anything else.
- */
-static struct stale_was *
-finished(const char *dir)
-{
-	char err[256];
-	struct stale_was *was = malloc(sizeof *was);
-
-	if (was != NULL && stale_read(dir, was, err, sizeof err) == 0 &&
-	    was->m.status == RUN_COMPLETE &&
-	    exists(dir, "analysis/" MANIFEST_NAME))
-		return was;
-	free(was);
-	return NULL;
-}
 
 /* Copy the experiment file beside its runs: the report shows its settings. */
 static int
@@ -93,7 +63,7 @@ judge_kept(struct suite *s, size_t from, const struct experiment *e,
 
 	for (size_t i = from; i < from + e->repeat && rc != -1; i++) {
 		struct job *j = &s->jobs[i];
-		if (s->o.force || (was = finished(j->dir)) == NULL)
+		if (s->o.force || (was = jobs_finished(j->dir)) == NULL)
 			continue;
 		rc = stale_judge(was, e, j->repeat, s->o.speed, &st, err,
 		    errlen);
