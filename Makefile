@@ -23,7 +23,7 @@ WARN    := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -pthread $(WARN) $(CFLAGS) -I.
-LDLIBS  := -pthread -lm
+LDLIBS  := -pthread -lm -lncurses
 
 ifeq ($(SAN),)
 O       := build/release
@@ -42,7 +42,7 @@ else
 $(error SAN must be empty, address or thread)
 endif
 
-LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*/*.c) \
+LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*/*.c view/*.c) \
             $(filter-out sim/main.c,$(wildcard sim/*.c))
 GP_SRC   := $(sort $(wildcard analysis/plot/*.gp))
 # The gnuplot scripts are compiled in (tools/embed.sh), so no install path
@@ -56,7 +56,7 @@ TEST_BIN := $(O)/check_units
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
 .PHONY: all check layers units e2e asan tsan demo plots experiments report bench fuzz soak tools deps deps-test clean install
-all: $(BIN)
+all: deps $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -85,10 +85,10 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) -o $@ $^ $(CHECK_LIBS) $(LDLIBS)
 
 deps:
-	@tools/need.sh gnuplot-nox
+	@tools/need.sh gnuplot-nox libncurses-dev
 
 deps-test:
-	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox
+	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox libncurses-dev tmux
 
 # The layers first: a wrong include fails before any test runs.
 check: deps-test layers
@@ -133,7 +133,7 @@ plots: deps $(BIN)
 	@test -n "$$RUN" || { echo "usage: make plots RUN=RUN_DIR" >&2; exit 2; }
 	$(BIN) analyze -- "$$RUN"
 
-bench: $(BIN) tools
+bench: deps $(BIN) tools
 	@tools/bench.sh $(BIN)
 	@tools/bench-virtual.sh $(BIN) $(O)/tools
 	@tools/bench-analyze.sh $(BIN) $(O)/tools
@@ -148,7 +148,7 @@ fuzz:
 	tools/fuzz.sh
 
 PREFIX ?= /usr/local
-install: $(BIN)
+install: deps $(BIN)
 	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/clockring
 
 clean:

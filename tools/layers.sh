@@ -9,7 +9,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Lowest first: the pure core and lib/ use nothing of ours; vm/ drives the
-# core; analysis/ takes only the core of vm/; sim/ is on top of it all.
+# core; analysis/ takes only the core of vm/; view/ (the terminal view)
+# takes only the core too; sim/ is on top of it all.
 rules='
 vm/core:
 lib:
@@ -21,6 +22,7 @@ analysis/out:      analysis/plot vm/core lib
 analysis/stats:    analysis/rundir analysis/check analysis/plot analysis/out vm/core lib
 analysis/compare:  analysis/rundir analysis/stats analysis/plot analysis/out vm/core lib
 analysis/report:   analysis/compare analysis/out vm/core lib
+view:              vm/core lib
 sim:               *
 tests:             *
 tests/fuzz:        *
@@ -31,7 +33,7 @@ tests/tools:       *
 core_libc='assert ctype errno float inttypes limits math stdarg stdbool stddef stdint stdio stdlib string'
 
 # shellcheck disable=SC2016 # the awk program is awk's, not the shell's
-find lib vm analysis sim tests -name '*.[ch]' | sort | xargs awk \
+find lib vm analysis view sim tests -name '*.[ch]' | sort | xargs awk \
     -v rules="$rules" -v core_libc="$core_libc" '
 function folder(path) {
 	return sub(/\/[^\/]*$/, "", path) ? path : "."
