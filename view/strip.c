@@ -1,0 +1,217 @@
+/* view/strip.c -- the space-time strip: a lane per VM, each event with its Lamport value, each message an arrow with the value it carried */
+#include <curses.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view/screen.h"
+
+/* How far back a RECV looks for its SEND among the strip's events. */
+#define SEND_LOOKBACK	4096
+
+struct geom {
+	int top, pitch;		/* lane i is row top + i * pitch */
+	int x0, w;		/* columns x0 .. x0 + w - 1 */
+	uint32_t lanes;
+	uint64_t now, col_ns;
+};
+
+/* The column of model time ns, newest (now) at the right; -1 left of it. */
+static int
+column(const struct geom *g, uint64_t ns)
+{
+	uint64_t back = g->now > ns ? (g->now - ns) / g->col_ns : 0;
+
+	return back >= (uint64_t)g->w ? -1 : g->x0 + g->w - 1 - (int)back;
+}
+
+static int
+lane_row(const struct geom *g, uint32_t vm)
+{
+	return g->top + (int)vm * g->pitch;
+}
+
+/* A cell nothing but a lane or the blank between lanes holds yet. */
+static bool
+is_free(const struct geom *g, int y, int x)
+{
+	chtype ch;
+
+	if (x < g->x0 || x >= g->x0 + g->w)
+		return false;
+	ch = mvinch(y, x) & A_CHARTEXT;
+	return ch == '-' || ch == ' ';
+}
+
+/* text at (y, x) if every cell of it is free. */
+static bool
+put_if_free(const struct geom *g, int y, int x, const char *text, attr_t a)
+{
+	int len = (int)strlen(text);
+
+	for (int i = 0; i < len; i++)
+		if (!is_free(g, y, x + i))
+			return false;
+	attron(a);
+	mvaddstr(y, x, text);
+	attroff(a);
+	return true;
+}
+
+/* A number beside the cell (y, x): right of it where it fits, else left. */
+static void
+label(const struct geom *g, int y, int x, uint64_t value, attr_t a)
+{
+	char text[24];
+
+	snprintf(text, sizeof text, "%" PRIu64, value);
+	if (!put_if_free(g, y, x + 1, text, a))
+		put_if_free(g, y, x - (int)strlen(text), text, a);
+}
+
+static chtype
+marker(const struct log_event *ev)
+{
+	switch (ev->kind) {
+	case LOG_SEND:
+		return '*';
+	case LOG_RECV:	/* the arrow's head: from a lane above or below */
+		return ev->peers[0] < ev->vm ? 'v' : '^';
+	case LOG_PENDING:
+		return '?';
+	case LOG_DROP:
+	case LOG_LOSS:
+		return 'x';
+	case LOG_PEER_DOWN:
+		return '!';
+	default:
+		return 'o';
+	}
+}
+
+static bool
+shown(const struct geom *g, const struct log_event *ev)
+{
+	return ev->vm < g->lanes && column(g, ev->wall_ns) >= 0;
+}
+
+static void
+lanes(const struct view *v, const struct geom *g)
+{
+	char name[16];
+
+	for (uint32_t i = 0; i < g->lanes; i++) {
+		attr_t a = screen_vm_attr(v, i);
+
+		snprintf(name, sizeof name, "vm%" PRIu32, i);
+		attron(a);
+		mvaddnstr(lane_row(g, i), 0, name, SCREEN_LANE_X - 1);
+		mvhline(lane_row(g, i), g->x0, '-', g->w);
+		attroff(a);
+	}
+}
+
+/*
+ * The column of the SEND that event i (a RECV) took, found by (source,
+ * seq) among the strip's events before it; -1 when it was sent before the
+ * strip's left edge.
+ */
+static int
+send_column(const struct geom *g, const struct log_event *ev, size_t i)
+{
+	const struct log_event *r = &ev[i];
+	size_t stop = i > SEND_LOOKBACK ? i - SEND_LOOKBACK : 0;
+
+	while (i-- > stop)
+		if (ev[i].vm == r->peers[0] && ev[i].seq == r->src_seq &&
+		    ev[i].kind == LOG_SEND)
+			return column(g, ev[i].wall_ns);
+	return -1;
+}
+
+/*
+ * A message from (x1, y1) to (x2, y2) through free cells only, the value
+ * it carried beside its middle; from the left edge, x1 itself is drawn.
+ */
+static void
+arrow(const struct geom *g, int x1, int y1, int x2, int y2, bool edge,
+    uint64_t value, attr_t a)
+{
+	int dx = x2 - x1, dy = y2 - y1;
+	int steps = abs(dx) > abs(dy) ? abs(dx) : abs(dy);
+	chtype ch = dx == 0 ? '|' : (dx > 0) == (dy > 0) ? '\\' : '/';
+	int mx = -1, my = -1;
+
+	for (int k = edge ? 0 : 1; k < steps; k++) {
+		int x = x1 + (int)lround((double)dx * k / steps);
+		int y = y1 + (int)lround((double)dy * k / steps);
+
+		if (is_free(g, y, x))
+			mvaddch(y, x, ch | a);
+		if (k == steps / 2 || mx < 0) {
+			mx = x;
+			my = y;
+		}
+	}
+	if (mx >= 0)
+		label(g, my, mx, value, a);
+}
+
+static void
+markers(const struct view *v, const struct geom *g, const struct log_event *ev,
+    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (shown(g, &ev[i]))
+			mvaddch(lane_row(g, ev[i].vm), column(g, ev[i].wall_ns),
+			    marker(&ev[i]) | screen_vm_attr(v, ev[i].vm) | A_BOLD);
+}
+
+static void
+messages(const struct view *v, const struct geom *g, const struct log_event *ev,
+    size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct log_event *r = &ev[i];
+		int from, x;
+
+		if (r->kind != LOG_RECV || !shown(g, r) || r->peers[0] >= g->lanes)
+			continue;
+		from = send_column(g, ev, i);
+		x = column(g, r->wall_ns);
+		arrow(g, from < 0 ? g->x0 : from, lane_row(g, r->peers[0]), x,
+		    lane_row(g, r->vm), from < 0, r->msg_lamport,
+		    screen_vm_attr(v, r->peers[0]));
+	}
+}
+
+/* Each event's clock beside it, the newest first: they win the room. */
+static void
+clocks(const struct view *v, const struct geom *g, const struct log_event *ev,
+    size_t n)
+{
+	while (n-- > 0)
+		if (shown(g, &ev[n]))
+			label(g, lane_row(g, ev[n].vm), column(g, ev[n].wall_ns),
+			    ev[n].lamport, screen_vm_attr(v, ev[n].vm));
+}
+
+void
+strip_draw(const struct view *v, int top, uint32_t nlanes, int pitch,
+    const struct view_state *s, const struct log_event *ev, size_t n)
+{
+	struct geom g = {
+		.top = top, .pitch = pitch, .x0 = SCREEN_LANE_X,
+		.w = COLS - SCREEN_LANE_X, .lanes = nlanes, .now = s->now_ns,
+		.col_ns = v->col_ns,
+	};
+
+	if (g.w < 1 || nlanes == 0)
+		return;
+	lanes(v, &g);
+	markers(v, &g, ev, n);
+	messages(v, &g, ev, n);
+	clocks(v, &g, ev, n);
+}
