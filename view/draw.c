@@ -241,7 +241,7 @@ strip_head(const struct view *v, int y)
 	mvhline(y, 0, ' ', COLS);
 	put(y, 0, "last %.3g s, %.3g ms a column:", span, col);
 	attroff(A_BOLD);
-	put(-1, 0, " o int  * send  v^ recv (| from sender)  x lost  ! down");
+	put(-1, 0, " o int  * send  v^ recv  x lost  ! down");
 }
 
 /* Each fault once it has begun, and whether it is on now. */

@@ -1,7 +1,6 @@
 /* view/strip.c -- the space-time strip: a lane per VM, each event with its Lamport value, each message an arrow with the value it carried */
 #include <curses.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,32 +130,44 @@ send_column(const struct geom *g, const struct log_event *ev, size_t i)
 	return -1;
 }
 
+/* ch at (y, x) if the cell is free. */
+static void
+put_free(const struct geom *g, int y, int x, chtype ch)
+{
+	if (is_free(g, y, x))
+		mvaddch(y, x, ch);
+}
+
 /*
- * A message from (x1, y1) to (x2, y2) through free cells only, the value
- * it carried beside its middle; from the left edge, x1 itself is drawn.
+ * A message sent at column x1 on row y1 (x1 < x0: before the strip)
+ * and taken at (x2, y2): it leaves the sender into the blank row next to
+ * its lane, runs along it to the receiver's column with the value it
+ * carried in the middle, then down or up that column to the receiver,
+ * whose marker is the head. Lanes one row apart leave no blank row: the
+ * head and the column are all there is room for.
  */
 static void
-arrow(const struct geom *g, int x1, int y1, int x2, int y2, bool edge,
-    uint64_t value, attr_t a)
+arrow(const struct geom *g, int x1, int y1, int x2, int y2, uint64_t value,
+    attr_t a)
 {
-	int dx = x2 - x1, dy = y2 - y1;
-	int steps = abs(dx) > abs(dy) ? abs(dx) : abs(dy);
-	chtype ch = dx == 0 ? '|' : (dx > 0) == (dy > 0) ? '\\' : '/';
-	int mx = -1, my = -1;
+	int dir = y2 > y1 ? 1 : -1;
+	int y = y1 + dir, x = x1 < g->x0 ? g->x0 : x1;
+	char text[24];
 
-	for (int k = edge ? 0 : 1; k < steps; k++) {
-		int x = x1 + (int)lround((double)dx * k / steps);
-		int y = y1 + (int)lround((double)dy * k / steps);
-
-		if (is_free(g, y, x))
-			mvaddch(y, x, ch | a);
-		if (k == steps / 2 || mx < 0) {
-			mx = x;
-			my = y;
-		}
+	if (g->pitch > 1 && y != y2) {
+		if (x == x1)
+			put_free(g, y, x++, (dir > 0 ? '\\' : '/') | a);
+		for (int i = x; i < x2; i++)
+			put_free(g, y, i, '-' | a);
+		snprintf(text, sizeof text, "%" PRIu64, value);
+		if (x2 - x > (int)strlen(text))
+			put_if_free(g, y, x + (x2 - x - (int)strlen(text)) / 2, text, a);
+		else
+			label(g, y, x2, value, a);
+		y += dir;
 	}
-	if (mx >= 0)
-		label(g, my, mx, value, a);
+	for (; y != y2; y += dir)
+		put_free(g, y, x2, '|' | a);
 }
 
 static void
@@ -181,8 +192,8 @@ messages(const struct view *v, const struct geom *g, const struct log_event *ev,
 			continue;
 		from = send_column(g, ev, i);
 		x = column(g, r->wall_ns);
-		arrow(g, from < 0 ? g->x0 : from, lane_row(g, r->peers[0]), x,
-		    lane_row(g, r->vm), from < 0, r->msg_lamport,
+		arrow(g, from < 0 ? g->x0 - 1 : from, lane_row(g, r->peers[0]), x,
+		    lane_row(g, r->vm), r->msg_lamport,
 		    screen_vm_attr(v, r->peers[0]));
 	}
 }
