@@ -2,7 +2,6 @@
 #include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "view/screen.h"

@@ -1,6 +1,5 @@
 /* view/view.c -- the terminal taken and given back, the keys read, the key list shown */
 #include <curses.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,14 +64,17 @@ colours(struct view *v)
 	    COLOR_MAGENTA, COLOR_BLUE, COLOR_RED, COLOR_WHITE };
 	int n = sizeof base / sizeof base[0];
 
+	short bg;
+
 	if (!has_colors() || start_color() == ERR)
 		return;
-	use_default_colors();
+	/* The terminal's own background where it lets us keep it. */
+	bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
 	for (int i = 0; i < n; i++)
-		init_pair((short)(i + 1), base[i], -1);
-	/* The bright eight, where there are 16 colours. */
+		init_pair((short)(i + 1), base[i], bg);
+	/* The bright seven, where there are 16 colours. */
 	for (int i = 0; COLORS >= 16 && COLOR_PAIRS > 2 * n && i < n; i++)
-		init_pair((short)(n + i + 1), (short)(base[i] + 8), -1);
+		init_pair((short)(n + i + 1), (short)(base[i] + 8), bg);
 	v->ncolours = COLORS >= 16 && COLOR_PAIRS > 2 * n ? 2 * n : n;
 }
 
