@@ -115,4 +115,39 @@ for _ in $(seq 100); do [ -s "$T/status" ] && break; sleep 0.1; done
 [ "$(cat "$T/status" 2>/dev/null)" = "exit 0" ] || fail "q: $(cat "$T/status" 2>/dev/null)"
 [ "$(tm display -p -t r '#{alternate_on}')" = 0 ] || fail "the terminal was not given back"
 screen | grep -q "clockring replay" && fail "the view is still on the screen"
+tm kill-session -t r
+
+# A real run, and one stopped by SIGINT half-way, end on the clocks their
+# logs end with too.
+ends_as_logged() {	# ends_as_logged RUN_DIR VMS DURATION
+	tm new-session -d -s e -x 100 -y 30 "'$CLOCKRING' replay --paused '$1'; sleep 120"
+	n=$(cat "$1"/vm*.csv | grep -vc '^vm,')
+	tm send-keys -t e g "$3" Enter
+	for _ in $(seq 100); do
+		tm capture-pane -p -t e | head -n 1 | grep -q "event $n/$n" && break
+		sleep 0.1
+	done
+	got=$(tm capture-pane -p -t e | awk '/^vm[0-9]+ +[0-9]+\/s/ { print $1, $3 }')
+	want=$(for i in $(seq 0 $(($2 - 1))); do
+		echo "vm$i $(tail -n 1 "$1/vm$i.csv" | cut -d, -f5)"; done)
+	[ "$got" = "$want" ] || { tm capture-pane -p -t e; echo "$want"; fail "$1: final clocks"; }
+	tm send-keys -t e q
+	tm kill-session -t e
+}
+real=$T/real
+"$CLOCKRING" run --seed 3 --vms 3 --duration 4 --speed 20 --quiet --out "$real" ||
+	fail "real run exited $?"
+ends_as_logged "$real" 3 4
+stopped=$T/stopped
+"$CLOCKRING" run --seed 4 --vms 3 --duration 60 --speed 20 --quiet --out "$stopped" \
+	2>"$T/stopped.err" &
+# Stopped once every VM has ticked a few times.
+for _ in $(seq 100); do
+	[ "$(cat "$stopped"/vm*.csv 2>/dev/null | grep -vc '^vm,')" -ge 30 ] && break
+	sleep 0.1
+done
+kill -INT $!
+wait $!
+[ "$(meta "$stopped" status)" = interrupted ] || fail "the stopped run is $(meta "$stopped" status)"
+ends_as_logged "$stopped" 3 60
 exit 0
