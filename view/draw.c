@@ -1,4 +1,5 @@
 /* view/draw.c -- one frame of the view: the title, a row per VM, the strip, the faults, the keys */
+#include <assert.h>
 #include <curses.h>
 #include <inttypes.h>
 #include <stdarg.h>
@@ -321,6 +322,7 @@ view_draw(struct view *v, const struct view_state *s,
 {
 	struct layout l;
 
+	assert(s->n == v->c.n);	/* the ring the view was opened for */
 	erase();
 	plan(v, &l);
 	title(v, s, status);
