@@ -32,9 +32,9 @@ static const char usage_replay[] =
 "  --at S                start at model second S [0]\n"
 "  --paused              start paused\n"
 "\n"
-"keys: q leave, space pause/play, right or n one event forward, left or p\n"
-"one event back, + and - twice and half the pace, g jump to a model\n"
-"second, ? the keys\n"
+"keys: q leave, space pause/play (at the end: again from the start),\n"
+"right or n one event forward, left or p one event back, + and - twice\n"
+"and half the pace, g jump to a model second, ? the keys\n"
 "\n"
 "exit status: 0 left with q, 2 bad input or no terminal, 130/143 SIGINT/SIGTERM\n";
 
@@ -255,6 +255,8 @@ command(struct replay *r, enum view_cmd cmd, double arg)
 {
 	switch (cmd) {
 	case VIEW_PAUSE:
+		if (r->paused && r->clock >= r->end)
+			jump(r, 0);	/* played out: again from the start */
 		r->paused = !r->paused;
 		break;
 	case VIEW_FORWARD:

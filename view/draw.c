@@ -270,7 +270,7 @@ faults(const struct view *v, uint64_t now, int y)
 
 static const char *const keys_replay[] = {
 	"q           leave the replay",
-	"space       pause / play",
+	"space       pause / play (at the end: replay)",
 	"-> or n     one event forward",
 	"<- or p     one event back",
 	"+ / -       twice / half the pace",
@@ -321,6 +321,7 @@ view_draw(struct view *v, const struct view_state *s,
     const struct log_event *strip, size_t nstrip, const char *status)
 {
 	struct layout l;
+	int axis;
 
 	assert(s->n == v->c.n);	/* the ring the view was opened for */
 	erase();
@@ -329,9 +330,11 @@ view_draw(struct view *v, const struct view_state *s,
 	table(v, s, l.rows);
 	strip_head(v, l.lane_top - 1);
 	strip_draw(v, l.lane_top, l.lanes, l.pitch, s, strip, nstrip);
+	axis = l.lane_top + (l.lanes > 0 ? (int)(l.lanes - 1) * l.pitch + 1 : 0);
 	if (l.lanes < s->n)
-		put(l.lane_top + (int)l.lanes * l.pitch, 0, "+%" PRIu32
-		    " more lanes", s->n - l.lanes);
+		put(axis++, 0, "+%" PRIu32 " more lanes", s->n - l.lanes);
+	if (axis < LINES - 1 - (v->c.nfaults > 0))
+		strip_axis(v, axis, s->now_ns);
 	if (v->c.nfaults > 0)
 		faults(v, s->now_ns, LINES - 2);
 	footer(v);

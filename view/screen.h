@@ -31,5 +31,7 @@ attr_t screen_vm_attr(const struct view *v, uint32_t vm);
  */
 void strip_draw(const struct view *v, int top, uint32_t lanes, int pitch,
     const struct view_state *s, const struct log_event *ev, size_t n);
+/* Under the strip at row y: marks of round model times up to now. */
+void strip_axis(const struct view *v, int y, uint64_t now);
 
 #endif

@@ -225,3 +225,45 @@ strip_draw(const struct view *v, int top, uint32_t nlanes, int pitch,
 	messages(v, &g, ev, n);
 	clocks(v, &g, ev, n);
 }
+
+/* The time between two marks of the axis: 1, 2 or 5 times a power of ten
+ * ns, a dozen columns at least, room for a mark and its time. */
+static uint64_t
+mark_step(uint64_t col_ns)
+{
+	uint64_t want = col_ns * 12, step = 1;
+
+	while (step < want) {
+		if (step * 2 >= want)
+			return step * 2;
+		if (step * 5 >= want)
+			return step * 5;
+		step *= 10;
+	}
+	return step;
+}
+
+void
+strip_axis(const struct view *v, int y, uint64_t now)
+{
+	struct geom g = { .x0 = SCREEN_LANE_X, .w = COLS - SCREEN_LANE_X,
+	    .now = now, .col_ns = v->col_ns };
+	uint64_t step = mark_step(v->col_ns), span = view_strip_ns(v);
+	uint64_t t = now > span ? (now - span) / step * step : 0;
+	/* as many decimals as the step needs */
+	int dec = step >= 1000000000 ? 0 : step >= 100000000 ? 1 :
+	    step >= 10000000 ? 2 : step >= 1000000 ? 3 : step >= 100000 ? 4 : 6;
+	char text[32];
+
+	if (g.w < 1)
+		return;
+	mvaddstr(y, 0, "model");
+	for (; t <= now; t += step) {
+		int x = column(&g, t);
+
+		if (x < 0)
+			continue;
+		snprintf(text, sizeof text, "|%.*fs", dec, (double)t / 1e9);
+		mvaddnstr(y, x, text, COLS - x);
+	}
+}

@@ -109,6 +109,25 @@ tm send-keys -t r x
 for _ in $(seq 50); do screen | grep -q "one event back" || break; sleep 0.1; done
 screen | grep -q "one event back" && fail "the key list stayed"
 
+# At the end, space plays again from the start; space pauses; + and -
+# set the pace.
+tm send-keys -t r Space
+wait_for "playing x1 "
+a=$(shown)
+[ "$a" -lt "$total" ] || fail "space at the end did not start again"
+sleep 1
+b=$(shown)
+[ "$b" -gt "$a" ] || fail "playing: no event shown in a second ($a, then $b)"
+tm send-keys -t r Space
+wait_for "paused x1 "
+a=$(shown)
+sleep 0.5
+[ "$(shown)" = "$a" ] || fail "paused: the events shown went on"
+tm send-keys -t r + +
+wait_for "paused x4 "
+tm send-keys -t r -
+wait_for "paused x2 "
+
 # q leaves with status 0 and the terminal as it was.
 tm send-keys -t r q
 for _ in $(seq 100); do [ -s "$T/status" ] && break; sleep 0.1; done
