@@ -138,6 +138,26 @@ put_free(const struct geom *g, int y, int x, chtype ch)
 }
 
 /*
+ * The value a message carried on its run along row y from x to x2: in the
+ * middle, a free cell each side so that two values never run together;
+ * beside the receiver's column when the run is too short for it.
+ */
+static void
+carried(const struct geom *g, int y, int x, int x2, uint64_t value, attr_t a)
+{
+	char text[24];
+	int len, at;
+
+	snprintf(text, sizeof text, "%" PRIu64, value);
+	len = (int)strlen(text);
+	at = x + (x2 - x - len) / 2;
+	if (x2 - x <= len)
+		label(g, y, x2, value, a);
+	else if (is_free(g, y, at - 1) && is_free(g, y, at + len))
+		put_if_free(g, y, at, text, a);
+}
+
+/*
  * A message sent at column x1 on row y1 (x1 < x0: before the strip)
  * and taken at (x2, y2): it leaves the sender into the blank row next to
  * its lane, runs along it to the receiver's column with the value it
@@ -151,18 +171,13 @@ arrow(const struct geom *g, int x1, int y1, int x2, int y2, uint64_t value,
 {
 	int dir = y2 > y1 ? 1 : -1;
 	int y = y1 + dir, x = x1 < g->x0 ? g->x0 : x1;
-	char text[24];
 
 	if (g->pitch > 1 && y != y2) {
 		if (x == x1)
 			put_free(g, y, x++, (dir > 0 ? '\\' : '/') | a);
 		for (int i = x; i < x2; i++)
 			put_free(g, y, i, '-' | a);
-		snprintf(text, sizeof text, "%" PRIu64, value);
-		if (x2 - x > (int)strlen(text))
-			put_if_free(g, y, x + (x2 - x - (int)strlen(text)) / 2, text, a);
-		else
-			label(g, y, x2, value, a);
+		carried(g, y, x, x2, value, a);
 		y += dir;
 	}
 	for (; y != y2; y += dir)
