@@ -14,6 +14,7 @@
 #include "analysis/stats/summary.h"
 #include "sim/options.h"
 #include "sim/orch.h"
+#include "sim/replay.h"
 #include "sim/run.h"
 #include "sim/suite.h"
 #include "vm/ring.h"
@@ -32,6 +33,7 @@ static const char usage_main[] =
 "  experiments  run experiment files (experiments/*.exp), resumable\n"
 "  compare      experiments side by side across repeats: compare RESULTS_DIR\n"
 "  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
+"  replay       a run in the terminal, paced, stepped forward and back: replay RUN_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
 "\n"
 "  clockring COMMAND --help    options of one command\n"
@@ -297,6 +299,8 @@ main(int argc, char **argv)
 		return compare_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "report") == 0)
 		return notebook_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "replay") == 0)
+		return replay_main(argc - 2, argv + 2);
 	char err[128];
 	snprintf(err, sizeof err, "unknown command '%s'", cmd);
 	return usage_error(err, NULL);

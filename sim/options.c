@@ -518,3 +518,34 @@ options_suite(int argc, char **argv, struct suite_opts *o, char *err,
 	}
 	return rc;
 }
+
+int
+options_replay(int argc, char **argv, struct replay_opts *o, char *err,
+    size_t errlen)
+{
+	*o = (struct replay_opts){ .speed = 1 };
+	/* --at may be 0: a K_REAL is "above min", and no plain decimal is
+	 * below 0, so -1 admits exactly the decimals from 0. */
+	const struct opt opts[] = {
+		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
+		{ "at", K_REAL, &o->at_s, -1, 1e9, NULL },
+		{ "paused", K_FLAG, &o->paused, 0, 0, NULL },
+	};
+	char **pos = calloc((size_t)argc + 1, sizeof *pos);
+	int npos = 0, rc;
+
+	if (pos == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, pos, &npos,
+	    err, errlen);
+	if (rc == 0 && npos != 1) {
+		snprintf(err, errlen, npos == 0 ? "replay: no run directory given" :
+		    "replay takes one run directory");
+		rc = -1;
+	}
+	o->dir = rc == 0 ? pos[0] : NULL;
+	free(pos);
+	return rc;
+}

@@ -82,6 +82,14 @@ struct suite_opts {
 	int nfiles;
 };
 
+/* `clockring replay`: the run shown, from where, at what pace. */
+struct replay_opts {
+	const char *dir;		/* RUN_DIR */
+	double speed;			/* model seconds a real second */
+	double at_s;			/* model second to start at */
+	bool paused;			/* start paused */
+};
+
 /* --latency as the core's network: model ms into ns. */
 struct inbox_net options_net(const struct opt_latency *l);
 
@@ -91,6 +99,8 @@ int options_run(int argc, char **argv, struct run_opts *o, char *err,
 int options_vm(int argc, char **argv, struct vm_opts *o, char *err,
     size_t errlen);
 int options_suite(int argc, char **argv, struct suite_opts *o, char *err,
+    size_t errlen);
+int options_replay(int argc, char **argv, struct replay_opts *o, char *err,
     size_t errlen);
 
 #endif

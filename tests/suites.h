@@ -35,5 +35,7 @@ Suite *make_stale_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);
+Suite *make_view_suite(void);
+Suite *make_replay_suite(void);
 
 #endif

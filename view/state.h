@@ -31,7 +31,11 @@ struct view_state {
 /* 0, or -1 with errno (ENOMEM). */
 int view_state_init(struct view_state *s, uint32_t n);
 void view_state_free(struct view_state *s);
-/* One event of VM ev->vm, later than every event applied before it. */
+/*
+ * One event of VM ev->vm, later than every event applied before it. Its
+ * wall_ns is read as model ns since the start (what a virtual run logs;
+ * a real run's driver converts), the time the view shows.
+ */
 void view_state_apply(struct view_state *s, const struct log_event *ev);
 /* dst (initialised for the same n) becomes a copy of src. */
 void view_state_copy(struct view_state *dst, const struct view_state *src);

@@ -15,6 +15,14 @@ grep -q '^| `--' "$T/analyze.md" || fail "no options table for analyze in README
 for o in $("$CLOCKRING" analyze --help | grep -o '^  --[a-z-]*'); do
 	grep -q "^| \`$o[ \`]" "$T/analyze.md" || fail "analyze $o: no row in README.md"
 done
+# Each option of `replay --help` has its row in the README's section on replay.
+awk '/^## Replay a run/ {on = 1; next} /^## / {on = 0} on' "$readme" >"$T/replay.md"
+grep -q '^| `--' "$T/replay.md" || fail "no options table for replay in README.md"
+"$CLOCKRING" replay --help >"$T/replay.help" || fail "replay --help exited $?"
+grep -q '^  --' "$T/replay.help" || fail "no options in replay --help"
+for o in $(grep -o '^  --[a-z-]*' "$T/replay.help"); do
+	grep -q "^| \`$o[ \`]" "$T/replay.md" || fail "replay $o: no row in README.md"
+done
 "$CLOCKRING" --help | grep -q "clockring COMMAND" || fail "--help"
 "$CLOCKRING" --version | grep -q '^clockring [0-9]' || fail "--version"
 echo ok
