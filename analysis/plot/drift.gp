@@ -12,7 +12,7 @@ if (heat) {
 	set cblabel unit offset 1,0
 	heat_file = "drift.dat"
 	heat_tic = drift_tic
-	@heat_map
+	eval heat_map
 } else {
 	# Before any range is set: stats would leave out points outside it.
 	stats "drift.dat" using (row_max(2)) nooutput

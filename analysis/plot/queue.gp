@@ -11,7 +11,7 @@ if (heat) {
 	set cblabel "messages waiting" offset 1,0
 	heat_file = "queue.dat"
 	heat_tic = queue_tic
-	@heat_map
+	eval heat_map
 } else {
 	# Before any range is set: stats would leave out points outside it.
 	stats "queue.dat" using (row_max(2)) nooutput

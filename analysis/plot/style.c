@@ -21,17 +21,25 @@ const uint32_t style_palette[STYLE_COLOURS] = {
 
 /*
  * The space-time diagram at its 1280x720 size (look.gp, spacetime.gp):
- * the plot area is about 995 pixels wide and 425 high; a label (font 12)
- * takes 8 pixels a digit, 17 in height, and wants 6 clear beside it.
- * Labels above and below each lane in turn need lanes 46 pixels apart;
- * above alone, 24 (of a 16-lane plot's 26).
+ * the plot area is about 995 pixels wide and 395 high. A label (font 12)
+ * takes 8 pixels a digit and wants 6 clear beside it; its middle is 18
+ * pixels above its lane's (11 in lanes under 40 pixels: nearer its own
+ * lane than the next), or below for every other event when the lanes
+ * are far apart. A message's (font 11, boxed) sits 15 pixels below the
+ * upper lane it leaves, or 40 under a row of labels below.
  */
 #define PLOT_W_PX	995
-#define PLOT_H_PX	425
+#define PLOT_H_PX	395
 #define DIGIT_PX	8
 #define GAP_PX		6
-#define LANE_TWO_ROWS_PX	46
-#define LANE_ONE_ROW_PX		24
+#define EVENT_DY_PX	18
+#define EVENT_DY_NEAR_PX	11
+#define LANE_NEAR_PX		40
+#define LANE_ONE_ROW_PX		24	/* above the marks: up to 16 lanes */
+#define LANE_TWO_ROWS_PX	77	/* and below, messages under: 5 */
+#define LANE_MESSAGES_PX	49	/* messages under one row: 8 */
+#define MESSAGE_DY_PX		15
+#define MESSAGE_DY_TWO_PX	40
 
 bool
 style_heat(uint32_t nvms)
@@ -79,17 +87,24 @@ struct style_labels
 style_labels(uint32_t nvms, uint64_t busiest, uint64_t max_lamport,
     double win_s)
 {
-	struct style_labels l = { 0, 0, win_s };
-	double lane = nvms > 0 ? (double)PLOT_H_PX / nvms : PLOT_H_PX;
+	struct style_labels l = { .fit_s = win_s };
+	double lane = (double)PLOT_H_PX / (nvms > 0 ? nvms : 1);
 	unsigned rows = lane >= LANE_TWO_ROWS_PX ? 2 :
 	    lane >= LANE_ONE_ROW_PX ? 1 : 0;
 
 	l.limit = rows * (uint64_t)(PLOT_W_PX /
 	    (digits(max_lamport) * DIGIT_PX + GAP_PX));
-	if (busiest <= l.limit)
-		l.rows = rows;
-	else if (l.limit > 0)
-		l.fit_s = round_below(win_s * (double)l.limit / (double)busiest);
+	if (busiest > l.limit) {
+		if (l.limit > 0)
+			l.fit_s = round_below(win_s * (double)l.limit /
+			    (double)busiest);
+		return l;
+	}
+	l.rows = rows;
+	l.messages = lane >= LANE_MESSAGES_PX;
+	l.event_dy = (lane < LANE_NEAR_PX ? EVENT_DY_NEAR_PX : EVENT_DY_PX) /
+	    lane;
+	l.message_dy = (rows == 2 ? MESSAGE_DY_TWO_PX : MESSAGE_DY_PX) / lane;
 	return l;
 }
 
@@ -118,10 +133,13 @@ style_write(FILE *f, const struct style_run *r)
 	tic(f, "queue_tic", r->queue_top);
 	tic(f, "vm_tic", r->nvms > 0 ? r->nvms - 1 : 0);
 	fputs("# space-time labels: rows 0 (none), 1 (above) or 2 (above and "
-	    "below); they fit while\n# the busiest lane holds at most "
-	    "label_limit events (here label_busiest)\n", f);
-	fprintf(f, "label_rows = %u\nlabel_limit = %" PRIu64 "\n"
-	    "label_busiest = %" PRIu64 "\n", l.rows, l.limit, r->busiest);
+	    "below), on messages\n# too or not; they fit while the busiest "
+	    "lane holds at most label_limit events\n", f);
+	fprintf(f, "label_rows = %u\nlabel_messages = %d\n"
+	    "label_limit = %" PRIu64 "\nlabel_busiest = %" PRIu64 "\n",
+	    l.rows, l.messages, l.limit, r->busiest);
+	fprintf(f, "label_event_dy = %.4f\nlabel_message_dy = %.4f\n",
+	    l.event_dy, l.message_dy);
 	/* With its point: gnuplot must not divide it as an integer. */
 	fprintf(f, "label_fit_s = %#.3g\n", l.fit_s);
 }

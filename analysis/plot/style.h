@@ -22,12 +22,19 @@ bool style_heat(uint32_t nvms);
  */
 uint64_t style_tic_step(uint64_t top, unsigned most);
 
-/* The space-time diagram's Lamport labels, as the window allows them. */
+/*
+ * The space-time diagram's Lamport labels, as the window allows them.
+ * Offsets are in lanes, down from a lane's middle (negative: above).
+ */
 struct style_labels {
-	unsigned rows;		/* 0 none, 1 above each event, 2 above and
-				 * below in turn */
+	unsigned rows;		/* event labels: 0 none, 1 above each mark,
+				 * 2 above and below in turn */
+	bool messages;		/* each message's on its arrow too */
+	double event_dy;	/* an event label's offset above its lane */
+	double message_dy;	/* a message label's, below the upper lane
+				 * of the first pair its arrow crosses */
 	uint64_t limit;		/* events one lane may hold in the window
-				 * for its labels to fit (0: no room at all) */
+				 * for its labels to fit (0: lanes too thin) */
 	double fit_s;		/* a window this long (model s) would fit */
 };
 
