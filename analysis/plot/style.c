@@ -8,15 +8,16 @@
 
 /*
  * The Okabe-Ito colours first (safe for colour-blind eyes; yellow left
- * out, too faint on a projector), then nine more from Paul Tol's and
- * Tableau's sets, dark enough for white. Ring neighbours differ most; the
- * line plots dash VMs 8 to 15, so a pair that looks alike on a poor
- * projector (i and i + 8) still differs.
+ * out, too faint on a projector), then nine more from Paul Tol's,
+ * Tableau's and ColorBrewer's sets, picked so that no two of the sixteen
+ * are closer than the closest Okabe-Ito pair (blue and sky blue, a CIE76
+ * distance of 26) and none is pale on white. The line plots also dash
+ * VMs 8 to 15.
  */
 const uint32_t style_palette[STYLE_COLOURS] = {
 	0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9,
 	0x000000, 0x882255, 0x999933, 0x332288, 0x8C564B, 0x7F7F7F,
-	0xE31A1C, 0x44AA99, 0x6A3D9A, 0xE7298A,
+	0xE31A1C, 0x66A61E, 0x004949, 0x920000,
 };
 
 /*
@@ -52,14 +53,15 @@ style_tic_step(uint64_t top, unsigned most)
 {
 	static const uint64_t mult[] = { 1, 2, 5 };
 
-	for (uint64_t mag = 1; mag <= UINT64_MAX / 100; mag *= 10) {
+	for (uint64_t mag = 1; ; mag *= 10) {
 		for (int i = 0; i < 3; i++) {
 			uint64_t step = mult[i] * mag;
 			if (top / step + (top % step != 0) <= most)
 				return step;
 		}
+		if (mag > UINT64_MAX / 10 / 10)
+			return mag * 10;	/* 10^19: two steps cover any top */
 	}
-	return 10000000000000000000u;	/* 10^19: two steps cover any top */
 }
 
 static unsigned
