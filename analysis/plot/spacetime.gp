@@ -99,15 +99,17 @@ if (n_pend > 0) { cmd = cmd . ", " . pend_lines . ", " . pend_marks }
 if (n_events > 0 && show_ticks) { cmd = cmd . ", " . tick_marks }
 # Lamport values, while they fit (label_*, from style.c): each event's
 # above its mark (or above and below in turn, counted per lane); each
-# message's, in its colour on a white box on its arrow, between the first
-# two lanes the arrow crosses, under the upper one's marks and labels.
+# message's, in its colour on a white box on its arrow, between the last
+# two lanes the arrow crosses, under the upper one's marks and labels:
+# next to the receiver, where the receive's own label tells what the clock
+# became, and away from the label of its twin when a send went both ways.
 array lab_n[N]
 do for [i=1:N] { lab_n[i] = 0 }
 lab_n_at(v) = (lab_n[v + 1] = lab_n[v + 1] + 1)
 lab_side(v) = label_rows == 2 && lab_n_at(v) % 2 == 0 ? 1 : -1
 tick_labels = '"events.dat" using 1:($2 + lab_side($2) * label_event_dy):(sprintf("%d", $4))' \
 	. ' with labels font ",12" textcolor rgb "#202020" notitle'
-lab_y(src, dst) = (dst > src ? src : src - 1) + label_message_dy
+lab_y(src, dst) = (dst > src ? dst - 1 : dst) + label_message_dy
 lab_x(t0, t1, src, dst) = t0 + (t1 - t0) * abs(lab_y(src, dst) - src) / abs(dst - src)
 msg_labels = '"messages.dat" using (lab_x($1, end_x($3), $2, $4)):(lab_y($2, $4))' \
 	. ':(sprintf("%d", $6)):(vm_cb($2)) with labels boxed font ",11" textcolor palette notitle'

@@ -27,7 +27,8 @@ const uint32_t style_palette[STYLE_COLOURS] = {
  * pixels above its lane's (11 in lanes under 40 pixels: nearer its own
  * lane than the next), or below for every other event when the lanes
  * are far apart. A message's (font 11, boxed) sits 15 pixels below the
- * upper lane it leaves, or 40 under a row of labels below.
+ * upper of the last two lanes its arrow crosses, or 40 under a row of
+ * labels below.
  */
 #define PLOT_W_PX	995
 #define PLOT_H_PX	395

@@ -32,7 +32,7 @@ struct style_labels {
 	bool messages;		/* each message's on its arrow too */
 	double event_dy;	/* an event label's offset above its lane */
 	double message_dy;	/* a message label's, below the upper lane
-				 * of the first pair its arrow crosses */
+				 * of the last pair its arrow crosses */
 	uint64_t limit;		/* events one lane may hold in the window
 				 * for its labels to fit (0: lanes too thin) */
 	double fit_s;		/* a window this long (model s) would fit */
