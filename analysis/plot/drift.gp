@@ -7,7 +7,8 @@ load "faults.gp"
 
 what = "Drift: how far each VM's clock is behind the highest clock"
 unit = "drift (clock ticks behind the fastest VM)"
-if (heat) {
+# A text screen has no colours for a heat map: it keeps the lines.
+if (heat && !dumb) {
 	set title sprintf("%s\n%s", what, run_text)
 	set cblabel unit offset 1,0
 	heat_file = "drift.dat"
@@ -16,7 +17,7 @@ if (heat) {
 } else {
 	# Before any range is set: stats would leave out points outside it.
 	stats "drift.dat" using (row_max(2)) nooutput
-	set title sprintf("%s\n%s", what, run_text)
+	set title sprintf("%s%s\n%s", what, many ? sprintf(" (%s)", many_text) : "", run_text)
 	set ylabel unit
 	set ytics drift_tic
 	set xrange [0:t_axis]

@@ -6,7 +6,8 @@ fault_x1 = t_axis
 load "faults.gp"
 
 what = "Messages waiting in each VM's queue"
-if (heat) {
+# A text screen has no colours for a heat map: it keeps the lines.
+if (heat && !dumb) {
 	set title sprintf("%s\n%s", what, run_text)
 	set cblabel "messages waiting" offset 1,0
 	heat_file = "queue.dat"
@@ -15,7 +16,7 @@ if (heat) {
 } else {
 	# Before any range is set: stats would leave out points outside it.
 	stats "queue.dat" using (row_max(2)) nooutput
-	set title sprintf("%s\n%s", what, run_text)
+	set title sprintf("%s%s\n%s", what, many ? sprintf(" (%s)", many_text) : "", run_text)
 	set ylabel "messages waiting"
 	set ytics queue_tic
 	set xrange [0:t_axis]
