@@ -104,6 +104,9 @@ done
 grep -q '<text>drift (clock ticks behind the fastest VM)</text>' "$a/drift.svg" ||
 	fail "drift.svg: the colour scale is not drift"
 grep -qx 'heat = 1' "$a/plotvars.gp" || fail "plotvars.gp: no heat = 1"
+# A text screen has no colours: --term keeps drawing the drift lines.
+"$CLOCKRING" analyze --term --no-plots "$T/r24" >"$T/out" 2>&1 || { cat "$T/out"; fail "analyze --term"; }
+grep -q 'Drift: .*(no legend for so many VMs)' "$T/out" || { cat "$T/out"; fail "--term: no drift lines"; }
 # And a VM killed on the way leaves its row blank, with gnuplot silent.
 "$CLOCKRING" run --virtual --quiet --out "$T/k24" --vms 24 --seed 5 --duration 5 \
 	--fault kill:3@2 --on-failure continue || fail "run with a kill"
