@@ -14,6 +14,7 @@
 
 #include "analysis/plot/gp_scripts.h"
 #include "analysis/plot/plot.h"
+#include "analysis/plot/style.h"
 #include "tests/rundir.h"
 #include "tests/suites.h"
 
@@ -95,16 +96,17 @@ write_window(const char *dir, int n, int empty)
 {
 	FILE *m = open_in(dir, "messages.dat"), *e = open_in(dir, "events.dat");
 
-	fputs("# t_send src t_recv dst pending\n", m);
-	fputs("# t vm kind\n", e);
+	fputs("# t_send src t_recv dst pending lamport\n", m);
+	fputs("# t vm kind lamport\n", e);
 	for (int i = 0; i < n && !empty; i++) {
 		double t = 2 + 0.3 * i;
-		fprintf(m, "%.6f %d %.6f %d 0\n", t, i, t + 0.7, (i + 1) % n);
-		fprintf(e, "%.6f %d 1\n%.6f %d 2\n%.6f %d 0\n", t, i, t + 0.7,
-		    (i + 1) % n, t + 1.5, i);
+		fprintf(m, "%.6f %d %.6f %d 0 %d\n", t, i, t + 0.7, (i + 1) % n,
+		    i + 5);
+		fprintf(e, "%.6f %d 1 %d\n%.6f %d 2 %d\n%.6f %d 0 %d\n", t, i,
+		    i + 5, t + 0.7, (i + 1) % n, i + 6, t + 1.5, i, i + 7);
 	}
 	if (!empty)
-		fputs("5.000000 0 10.000000 1 1\n", m);
+		fputs("5.000000 0 10.000000 1 1 9\n", m);
 	ck_assert_int_eq(fclose(m) | fclose(e), 0);
 }
 
@@ -125,10 +127,17 @@ write_faults(const char *dir, int n, int faults)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+/*
+ * The run's numbers and look; with crowded, the window holds too many
+ * events a lane for the Lamport labels.
+ */
 static void
-write_plotvars(const char *dir, int n)
+write_plotvars(const char *dir, int n, int crowded)
 {
 	FILE *f = open_in(dir, "plotvars.gp");
+	struct style_run look = { .nvms = (uint32_t)n, .clock_top = 40,
+		.drift_top = 20, .queue_top = 6, .busiest = crowded ? 500 : 3,
+		.max_lamport = 12, .win_t0 = 2, .win_t1 = 6 };
 
 	fputs("# clockring analyze: the run's figures, for the plot scripts\n", f);
 	fprintf(f, "N = %d\n", n);
@@ -138,6 +147,7 @@ write_plotvars(const char *dir, int n)
 	    "speed = 4.0\nseed = \"123\"\n"
 	    "title_run = \"runs/a_b^c\"\nwin_t0 = 2.0\nwin_t1 = 6.0\n"
 	    "max_jump = 7\ngrid = 21\n", f);
+	style_write(f, &look);
 	ck_assert_int_eq(fclose(f), 0);
 }
 
@@ -156,15 +166,22 @@ write_scripts(const char *dir)
 
 /* A fresh directory holding everything `analyze` gives gnuplot. */
 static void
-make_run(char *dir, size_t len, int n, int empty_window, int faults)
+make_crowded_run(char *dir, size_t len, int n, int empty_window, int faults,
+    int crowded)
 {
 	rundir_make(dir, len);
 	write_scripts(dir);
-	write_plotvars(dir, n);
+	write_plotvars(dir, n, crowded);
 	write_series(dir, n, faults);
 	write_jumps(dir, n);
 	write_window(dir, n, empty_window);
 	write_faults(dir, n, faults);
+}
+
+static void
+make_run(char *dir, size_t len, int n, int empty_window, int faults)
+{
+	make_crowded_run(dir, len, n, empty_window, faults, 0);
 }
 
 static void
@@ -207,17 +224,20 @@ static const struct {
 	int empty_window;	/* no message and no tick to show */
 	int svg;
 	int faults;		/* markers, and a VM dead before the end */
+	int crowded;		/* too many events a lane for labels */
 } drawn[] = {
-	{ 2, 0, 0, 0 },
-	{ 5, 0, 0, 0 },
-	{ 20, 0, 0, 0 },	/* a colour scale instead of a legend */
-	{ 5, 0, 1, 0 },
-	{ 3, 1, 0, 0 },
-	{ 2, 0, 0, 1 },
-	{ 5, 0, 0, 1 },
-	{ 20, 0, 0, 1 },
-	{ 5, 0, 1, 1 },
-	{ 3, 1, 0, 1 },
+	{ 2, 0, 0, 0, 0 },
+	{ 5, 0, 0, 0, 0 },
+	{ 16, 0, 0, 0, 0 },	/* 16 colours, labels above the marks */
+	{ 20, 0, 0, 0, 0 },	/* heat maps and a colour scale */
+	{ 5, 0, 1, 0, 0 },
+	{ 3, 1, 0, 0, 0 },
+	{ 8, 0, 0, 0, 1 },	/* labels left out, and why */
+	{ 2, 0, 0, 1, 0 },
+	{ 5, 0, 0, 1, 0 },
+	{ 20, 0, 0, 1, 0 },	/* a dead VM's row in the heat maps */
+	{ 5, 0, 1, 1, 0 },
+	{ 3, 1, 0, 1, 0 },
 };
 
 START_TEST(every_plot_is_drawn_without_warnings)
@@ -226,12 +246,13 @@ START_TEST(every_plot_is_drawn_without_warnings)
 	char dir[256], err[512] = "";
 
 	real_gnuplot();
-	make_run(dir, sizeof dir, drawn[_i].n, drawn[_i].empty_window,
-	    drawn[_i].faults);
+	make_crowded_run(dir, sizeof dir, drawn[_i].n, drawn[_i].empty_window,
+	    drawn[_i].faults, drawn[_i].crowded);
 	ck_assert_msg(plot_render(dir, drawn[_i].svg, err, sizeof err) == 0,
-	    "%d VMs, %s%s%s: %s", drawn[_i].n, ext,
+	    "%d VMs, %s%s%s%s: %s", drawn[_i].n, ext,
 	    drawn[_i].empty_window ? ", empty window" : "",
-	    drawn[_i].faults ? ", faults" : "", err);
+	    drawn[_i].faults ? ", faults" : "",
+	    drawn[_i].crowded ? ", crowded" : "", err);
 	for (size_t i = 0; i < plot_count; i++)
 		expect_image(dir, plot_names[i], ext);
 }

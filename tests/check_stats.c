@@ -269,6 +269,21 @@ expect_output(const char *dir, const char *name, const char *want)
 	free(text);
 }
 
+/* plotvars.gp: the run's figures (want), then the look with lines look. */
+static void
+expect_plotvars(const char *dir, const char *want, const char *look)
+{
+	char *text = anarun_output(dir, "plotvars.gp");
+	const char *head = "# the look (analysis/plot/style.c)";
+
+	ck_assert_msg(strncmp(text, want, strlen(want)) == 0 &&
+	    strncmp(text + strlen(want), head, strlen(head)) == 0,
+	    "plotvars.gp:\n%s\nexpected to start:\n%s%s", text, want, head);
+	ck_assert_msg(strstr(text, look) != NULL,
+	    "plotvars.gp:\n%s\nexpected in it:\n%s", text, look);
+	free(text);
+}
+
 START_TEST(jumps_dat_has_a_row_per_size_some_vm_made)
 {
 	char dir[256];
@@ -290,18 +305,20 @@ START_TEST(messages_and_events_of_the_default_window_are_listed)
 	char dir[256];
 
 	anarun_analyzed(dir, sizeof dir, run_a, NELEM(run_a), NULL, 0);
-	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
-	    "0.000000 0 0.750000 2 0\n"		/* mI */
-	    "0.500000 2 1.000000 0 0\n"		/* mA */
-	    "0.500000 1 1.000000 2 0\n"		/* mD */
-	    "1.250000 2 1.500000 1 0\n"		/* mC */
-	    "0.500000 1 2.000000 0 1\n"		/* mG */
-	    "1.250000 2 2.000000 0 1\n");	/* mB */
-	expect_output(dir, "events.dat", "# t vm kind\n"
-	    "0.000000 0 1\n0.000000 1 0\n0.000000 2 0\n0.250000 2 0\n"
-	    "0.500000 1 1\n0.500000 2 1\n0.750000 2 2\n1.000000 0 2\n"
-	    "1.000000 1 0\n1.000000 2 2\n1.250000 2 1\n1.500000 1 2\n"
-	    "1.500000 2 0\n1.750000 2 0\n");
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending "
+	    "lamport\n"
+	    "0.000000 0 0.750000 2 0 1\n"		/* mI */
+	    "0.500000 2 1.000000 0 0 3\n"		/* mA */
+	    "0.500000 1 1.000000 2 0 2\n"		/* mD */
+	    "1.250000 2 1.500000 1 0 6\n"		/* mC */
+	    "0.500000 1 2.000000 0 1 2\n"		/* mG */
+	    "1.250000 2 2.000000 0 1 6\n");	/* mB */
+	expect_output(dir, "events.dat", "# t vm kind lamport\n"
+	    "0.000000 0 1 1\n0.000000 1 0 1\n0.000000 2 0 1\n"
+	    "0.250000 2 0 2\n0.500000 1 1 2\n0.500000 2 1 3\n"
+	    "0.750000 2 2 4\n1.000000 0 2 4\n1.000000 1 0 3\n"
+	    "1.000000 2 2 5\n1.250000 2 1 6\n1.500000 1 2 7\n"
+	    "1.500000 2 0 7\n1.750000 2 0 8\n");
 }
 END_TEST
 
@@ -316,11 +333,13 @@ START_TEST(window_option_keeps_what_overlaps_it)
 	    "--window", "0.6:1.2", dir, (const char *)NULL), 0);
 	free(out);
 	free(err);
-	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
-	    "0.000000 0 0.750000 2 0\n0.500000 2 1.000000 0 0\n"
-	    "0.500000 1 1.000000 2 0\n0.500000 1 2.000000 0 1\n");
-	expect_output(dir, "events.dat", "# t vm kind\n"
-	    "0.750000 2 2\n1.000000 0 2\n1.000000 1 0\n1.000000 2 2\n");
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending "
+	    "lamport\n"
+	    "0.000000 0 0.750000 2 0 1\n0.500000 2 1.000000 0 0 3\n"
+	    "0.500000 1 1.000000 2 0 2\n0.500000 1 2.000000 0 1 2\n");
+	expect_output(dir, "events.dat", "# t vm kind lamport\n"
+	    "0.750000 2 2 4\n1.000000 0 2 4\n1.000000 1 0 3\n"
+	    "1.000000 2 2 5\n");
 }
 END_TEST
 
@@ -336,7 +355,14 @@ START_TEST(plotvars_gp_holds_the_run_figures)
 	    "win_t1 = 2.0\nmax_jump = 4\n"
 	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
 	    "check_ok = 1\n", dir);
-	expect_output(dir, "plotvars.gp", want);
+	/* Highest clock 8, drift 4, queue 1: steps of 1. VM 2's 8 ticks
+	 * crowd the window most, clocks of one digit: 3 lanes fit two rows
+	 * of 71 labels (995 / (8 + 6) pixels), and the messages'. */
+	expect_plotvars(dir, want, "heat = 0\n");
+	expect_plotvars(dir, want, "\nclock_tic = 1\ndrift_tic = 1\n"
+	    "queue_tic = 1\nvm_tic = 1\n");
+	expect_plotvars(dir, want, "\nlabel_rows = 2\nlabel_messages = 1\n"
+	    "label_limit = 142\nlabel_busiest = 8\n");
 }
 END_TEST
 
@@ -462,11 +488,12 @@ START_TEST(dropped_and_lost_messages_are_told_apart)
 	    "lost_out=1 lost_in=0 dropped_in=0");
 	anarun_expect_row(dir, 2, "msgs_out=1 msgs_to_next=1 recv_from_next=1 "
 	    "lost_out=0 lost_in=1 dropped_in=1");
-	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
-	    "0.000000 0 0.250000 2 0\n"		/* m1 */
-	    "1.000000 2 1.500000 0 0\n"		/* m2 */
-	    "1.500000 1 2.000000 0 1\n"		/* m4 */
-	    "1.000000 1 2.000000 2 2\n");	/* m3, lost */
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending "
+	    "lamport\n"
+	    "0.000000 0 0.250000 2 0 1\n"		/* m1 */
+	    "1.000000 2 1.500000 0 0 5\n"		/* m2 */
+	    "1.500000 1 2.000000 0 1 4\n"		/* m4 */
+	    "1.000000 1 2.000000 2 2 3\n");	/* m3, lost */
 }
 END_TEST
 
@@ -500,11 +527,12 @@ START_TEST(a_dead_vm_series_end_at_its_last_line)
 	expect_sample(dir, "drift.dat", 1500, "1.500000 0 2 NaN");
 	expect_sample(dir, "queue.dat", 1001, "1.001000 0 0 NaN");
 	/* Ticks only: no PEER_DOWN at 1.2, no DROP at 1.5. */
-	expect_output(dir, "events.dat", "# t vm kind\n"
-	    "0.000000 0 1\n0.000000 1 0\n0.000000 2 0\n0.250000 2 2\n"
-	    "0.500000 0 0\n0.500000 1 0\n0.500000 2 0\n0.750000 2 0\n"
-	    "1.000000 0 0\n1.000000 1 1\n1.000000 2 1\n1.500000 0 2\n"
-	    "1.500000 1 1\n");
+	expect_output(dir, "events.dat", "# t vm kind lamport\n"
+	    "0.000000 0 1 1\n0.000000 1 0 1\n0.000000 2 0 1\n"
+	    "0.250000 2 2 2\n0.500000 0 0 2\n0.500000 1 0 2\n"
+	    "0.500000 2 0 3\n0.750000 2 0 4\n1.000000 0 0 3\n"
+	    "1.000000 1 1 3\n1.000000 2 1 5\n1.500000 0 2 6\n"
+	    "1.500000 1 1 4\n");
 }
 END_TEST
 
@@ -718,9 +746,10 @@ START_TEST(an_interrupted_run_has_its_series_and_window_end_at_its_end)
 	expect_sample(dir, "drift.dat", 2000, "2.500000 6 0");
 	expect_sample(dir, "queue.dat", 2000, "2.500000 1 0");
 	/* m3 is left pending at the real end. */
-	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending\n"
-	    "0.250000 1 1.000000 0 0\n0.500000 1 2.000000 0 0\n"
-	    "1.250000 1 2.500000 0 1\n");
+	expect_output(dir, "messages.dat", "# t_send src t_recv dst pending "
+	    "lamport\n"
+	    "0.250000 1 1.000000 0 0 2\n0.500000 1 2.000000 0 0 3\n"
+	    "1.250000 1 2.500000 0 1 6\n");
 }
 END_TEST
 
@@ -738,7 +767,8 @@ START_TEST(an_interrupted_run_says_where_it_stopped)
 	    "win_t1 = 2.5\nmax_jump = 2\n"
 	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
 	    "check_ok = 1\n", dir);
-	expect_output(dir, "plotvars.gp", want);
+	/* VM 1's 10 ticks by 2.5 s crowd the window most. */
+	expect_plotvars(dir, want, "\nlabel_busiest = 10\n");
 	text = anarun_output(dir, "summary.txt");
 	expect_in(text, "\nseed 9: 2 VMs for 8 model seconds at speed 1, "
 	    "draw_max 10\nrun stopped at 2.5 of 8 model seconds (interrupted), "

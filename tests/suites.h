@@ -26,6 +26,7 @@ Suite *make_stats_suite(void);
 Suite *make_findings_suite(void);
 Suite *make_analyze_suite(void);
 Suite *make_plot_suite(void);
+Suite *make_style_suite(void);
 Suite *make_outfile_suite(void);
 Suite *make_stage_suite(void);
 Suite *make_manifest_suite(void);

@@ -11,6 +11,7 @@ stats "clock.dat" using (row_max(2)) nooutput
 set title sprintf("Lamport clock of each VM over model time%s\n%s", \
 	many ? sprintf(" (%s)", many_text) : "", run_text)
 set ylabel "Lamport clock"
+set ytics clock_tic
 set xrange [0:t_axis]
 set yrange [-0.02 * y_top(STATS_max):y_top(STATS_max)]
 plot for [i=0:N-1] "clock.dat" using 1:(column(i + 2)) with steps \

@@ -8,13 +8,16 @@
 load "plotvars.gp"
 load "look.gp"
 
-# Up to 12 VMs get a legend entry each. More would hide the plot: their
-# lines are coloured by clock rate instead, on a colour scale, so the slow
-# VMs stand out as a group.
-many = (N > 12)
+# Up to 16 VMs each have a colour and a legend entry of their own. More
+# would hide the plot (heat = 1, from style.c): drift and queue become
+# heat maps, a row per VM, and the clock lines are coloured by clock
+# rate on a colour scale, so the slow VMs stand out as a group.
+many = heat
 vm_rate(i) = value(sprintf("rate%d", i))
 rate_text(r) = sprintf("%g tick%s/s", r, r == 1 ? "" : "s")
-vm_title(i) = many ? "" : sprintf("VM %d (%s)", i, rate_text(vm_rate(i)))
+# Over 8 VMs the legend is 4 columns wide: "VM 12 (4/s)" fits, not more.
+vm_title(i) = many ? "" : N > 8 ? sprintf("VM %d (%g/s)", i, vm_rate(i)) : \
+	sprintf("VM %d (%s)", i, rate_text(vm_rate(i)))
 run_text = sprintf("%s: %d VMs, seed %s", title_run, N, seed)
 # A run that stopped early says where: its time axes end there, at t_end
 # (one stopped before its first tick gets a second of empty axis).
@@ -30,12 +33,13 @@ do for [i=1:N-1] {
 }
 
 # Colours: VM i is drawn with `lc palette cb vm_cb(i)`.
-# Up to 12 VMs: the palette is a staircase, one flat band of an Okabe-Ito
-# colour per VM (look.gp), dashed from the 8th VM on.
+# Up to 16 VMs: the palette is a staircase, one flat band of vm_rgb[i + 1]
+# per VM (style.c), and lines are dashed from the 9th VM on, so that two
+# colours alike on a poor projector still differ.
 # More: the viridis scale over the clock rates, one band per rate when
 # there are few, shown beside the plot.
 vm_cb(i) = many ? vm_rate(i) : i + 0.5
-vm_dash(i) = many ? 1 : 1 + int(i / 7)
+vm_dash(i) = many ? 1 : 1 + int(i / 8)
 if (many) {
 	set palette defined (0 "#440154", 1 "#3B528B", 2 "#21918C", 3 "#5EC962", 4 "#A8D13B")
 	set cbrange [rate_lo - 0.5:rate_hi + 0.5]
@@ -50,7 +54,7 @@ if (many) {
 } else {
 	pal = ""
 	do for [i=0:N-1] {
-		c = sprintf("'#%06x'", okabe[i % 7 + 1])
+		c = sprintf("'#%06x'", vm_rgb[i + 1])
 		pal = pal . sprintf("%s%d %s, %d %s", i ? ", " : "", i, c, i + 1, c)
 	}
 	eval "set palette defined (" . pal . ")"
@@ -91,3 +95,23 @@ col_max(a, b) = a == b ? col_num(a) : \
 	mx_num(col_max(a, int((a + b) / 2)), col_max(int((a + b) / 2) + 1, b))
 row_max(c) = col_max(c, N + 1)
 y_top(m) = mx(m, 1) / (1 - key_room)
+
+# Over 16 VMs, drift.gp and queue.gp draw the `t v0 .. vN-1` file named
+# heat_file as a heat map: a row per VM from the top, model time across,
+# each sample a cell coloured by its value, white for 0, heat_tic the
+# colour scale's step (whole messages or ticks). A dead VM's row shows the
+# grey behind it from its death on. gnuplot warns about a NaN in a matrix,
+# so the samples go through a table first, a dead VM's as -1, its time
+# column left out: sample k is at k * heat_dt. (Halving the columns keeps
+# the recursion shallow, as in col_max.)
+heat_dt = t_axis / (grid - 1)
+heat_val(c) = valid(c) ? strcol(c) : "-1"
+heat_row(a, b) = a == b ? heat_val(a) : \
+	heat_row(a, int((a + b) / 2)) . " " . heat_row(int((a + b) / 2) + 1, b)
+heat_map = 'set table $heat; plot heat_file using (heat_row(2, N + 1)) with table; unset table; ' \
+	. 'set ylabel "VM"; set yrange [N - 0.5:-0.5]; set ytics 0, vm_tic out; ' \
+	. 'set grid noytics; set xrange [0:t_axis]; set key off; ' \
+	. 'set object 1 rect from graph 0, 0 to graph 1, 1 back fc rgb "#c8c8c8" fs solid 1 noborder; ' \
+	. 'set palette defined (0 "#FFFFFF", 0.15 "#FDD49E", 0.4 "#FC8D59", 0.7 "#D7301F", 1 "#67000D"); ' \
+	. 'set palette maxcolors 0; set cbrange [0:*]; set cbtics heat_tic; set colorbox; ' \
+	. 'plot $heat matrix using ($2 * heat_dt):1:($3 < 0 ? NaN : $3) with image notitle'

@@ -36,14 +36,7 @@ if (max_jump > 0 && !many) {
 	bars = '"jumps.dat" using (bar_x(i)):(count(i + 2)):(bar_x(i) - bar / 2)' \
 		. ':(bar_x(i) + bar / 2):(0.7):(count(i + 2))' \
 		. ' lc palette cb vm_cb(i) title vm_title(i)'
-	# Colours repeat from the 8th VM on, whose bars are hatched instead.
-	# (gnuplot warns about an empty `for` over a file, hence eval.)
-	cmd = sprintf("plot for [i=0:%d] %s with boxxyerror fs solid 1 noborder", \
-		(N < 7 ? N : 7) - 1, bars)
-	if (N > 7) {
-		cmd = cmd . ", for [i=7:N-1] " . bars . " with boxxyerror fs pattern 2 border"
-	}
-	eval cmd
+	eval "plot for [i=0:N-1] " . bars . " with boxxyerror fs solid 1 noborder"
 }
 if (max_jump > 0 && many) {
 	# Too many VMs for bars: a grid, one row per VM, coloured by count.

@@ -1,5 +1,6 @@
 # spacetime.gp -- one lane per VM, an arrow per message, inside the window win_t0..win_t1
-# messages.dat: t_send src t_recv dst pending   events.dat: t vm kind (0 internal, 1 send, 2 recv)
+# messages.dat: t_send src t_recv dst pending lamport (the clock it carried)
+# events.dat: t vm kind (0 internal, 1 send, 2 recv) lamport (the clock after it)
 plot_name = "spacetime"
 load "common.gp"
 # The window is empty only when the run had no time at all.
@@ -52,9 +53,23 @@ pending(v) = column(5) != 0 ? v : NaN
 end_x(t) = t < win_t1 ? t : win_t1
 array mark[3] = [6, 9, 5]	# internal: open circle; send: triangle; recv: square
 tick_size = (N <= 12 ? 1.6 : 1) * pt_scale
-# The legend goes in two rows under the time axis.
-set bmargin 6
-set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2 Left reverse samplen 2 width 0 nobox noopaque
+# The legend goes in two rows under the time axis, and under it a line
+# on the Lamport values: what they are, or why they are left out.
+set bmargin 7
+set key at screen 0.5, screen 0.045 center bottom vertical maxrows 2 Left reverse samplen 2 width 0 nobox noopaque
+if (label_rows > 0) {
+	lab_note = "numbers: the Lamport clock after each event" . (label_messages ? \
+		"; boxed on an arrow: the clock the message carried" : \
+		"; a message carries its send's (boxed on the arrow up to 8 VMs)")
+} else {
+	if (label_limit == 0) {
+		lab_note = sprintf("Lamport values left out: %d lanes are too thin for them (labels up to 16 VMs)", N)
+	} else {
+		lab_note = sprintf("Lamport values shown up to %d events a lane, here %d: analyze --window %g:%g shows them", \
+			label_limit, label_busiest, win_t0, win_t0 + label_fit_s)
+	}
+}
+set label lab_note at screen 0.5, screen 0.02 center font ",14" textcolor rgb "#404040"
 # Only files with points in the window are plotted: gnuplot warns about
 # the others, even inside an empty `for`. So the command is put together
 # first; single quotes keep the $ columns for gnuplot to read.
@@ -82,6 +97,25 @@ cmd = sprintf('plot for [i=0:N-1:%d] i with lines lw 1 lc rgb "#b0b0b0" notitle'
 if (n_recv > 0) { cmd = cmd . ", " . recv_arrows }
 if (n_pend > 0) { cmd = cmd . ", " . pend_lines . ", " . pend_marks }
 if (n_events > 0 && show_ticks) { cmd = cmd . ", " . tick_marks }
+# Lamport values, while they fit (label_*, from style.c): each event's
+# above its mark (or above and below in turn, counted per lane); each
+# message's, in its colour on a white box on its arrow, between the last
+# two lanes the arrow crosses, under the upper one's marks and labels:
+# next to the receiver, where the receive's own label tells what the clock
+# became, and away from the label of its twin when a send went both ways.
+array lab_n[N]
+do for [i=1:N] { lab_n[i] = 0 }
+lab_n_at(v) = (lab_n[v + 1] = lab_n[v + 1] + 1)
+lab_side(v) = label_rows == 2 && lab_n_at(v) % 2 == 0 ? 1 : -1
+tick_labels = '"events.dat" using 1:($2 + lab_side($2) * label_event_dy):(sprintf("%d", $4))' \
+	. ' with labels font ",12" textcolor rgb "#202020" notitle'
+lab_y(src, dst) = (dst > src ? dst - 1 : dst) + label_message_dy
+lab_x(t0, t1, src, dst) = t0 + (t1 - t0) * abs(lab_y(src, dst) - src) / abs(dst - src)
+msg_labels = '"messages.dat" using (lab_x($1, end_x($3), $2, $4)):(lab_y($2, $4))' \
+	. ':(sprintf("%d", $6)):(vm_cb($2)) with labels boxed font ",11" textcolor palette notitle'
+set style textbox opaque fillcolor rgb "white" noborder margins 1, 1
+if (label_rows > 0 && n_events > 0) { cmd = cmd . ", " . tick_labels }
+if (label_messages && n_msgs > 0) { cmd = cmd . ", " . msg_labels }
 if (n_msgs + n_events == 0) {
 	set label "no tick and no message in this window" at graph 0.5, graph 0.5 center front
 }

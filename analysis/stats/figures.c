@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/plot/style.h"
 #include "analysis/stats/figures.h"
 
 const char figures_csv_header[] =
@@ -115,6 +116,27 @@ figures_stopped(char *buf, size_t len, const struct runinfo *ri)
 	return buf;
 }
 
+/* What the look of the plots depends on: the highest values, the window. */
+static void
+look(FILE *f, const struct runinfo *ri, const struct stats *st)
+{
+	const struct stats_window *w = stats_window(st);
+	struct style_run r = { .nvms = ri->nvms, .busiest = w->busiest,
+		.max_lamport = w->max_lamport, .win_t0 = ri->win_t0,
+		.win_t1 = ri->win_t1 };
+
+	for (uint32_t i = 0; i < ri->nvms; i++) {
+		const struct stats_vm *v = stats_vm(st, i);
+		r.clock_top = v->final_clock > r.clock_top ? v->final_clock :
+		    r.clock_top;
+		r.drift_top = v->drift_max > r.drift_top ? v->drift_max :
+		    r.drift_top;
+		r.queue_top = v->queue_max > r.queue_top ? v->queue_max :
+		    r.queue_top;
+	}
+	style_write(f, &r);
+}
+
 void
 figures_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
@@ -139,4 +161,5 @@ figures_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 	fputs("# samples in clock.dat, drift.dat and queue.dat\n", f);
 	fprintf(f, "grid = %d\n", STATS_GRID + 1);
 	fprintf(f, "check_ok = %d\n", ri->check_fail == NULL);
+	look(f, ri, st);
 }

@@ -17,6 +17,7 @@
 /* One end of a message: its SEND, or its RECV / PENDING line. */
 struct end {
 	double t;		/* model time of the line */
+	uint64_t lamport;	/* a send's clock, which its message carries */
 	int pending;		/* a receipt that is a PENDING line */
 	int lost;		/* no receipt at all: the stream ended first */
 };
@@ -106,7 +107,7 @@ match(struct msgs *m, int64_t li, const struct end *send,
 {
 	struct msgs_link *f = &m->link[li].fig;
 	struct msgs_msg msg = { send->t, receipt->t, (uint32_t)(li / 2),
-		dest(m, li), receipt->pending, receipt->lost };
+		dest(m, li), send->lamport, receipt->pending, receipt->lost };
 	double delay = receipt->t - send->t;
 
 	if (msg.pending)
@@ -141,7 +142,7 @@ meet(struct msgs *m, int64_t li, int receipt, const struct end *it)
 int
 msgs_send(struct msgs *m, uint32_t src, double t, const struct log_event *ev)
 {
-	struct end it = { t, 0, 0 };
+	struct end it = { t, ev->lamport, 0, 0 };
 	int64_t li;
 
 	for (uint32_t i = 0; i < ev->npeers; i++) {
@@ -158,7 +159,7 @@ int
 msgs_receipt(struct msgs *m, uint32_t dst, double t,
     const struct log_event *ev)
 {
-	struct end it = { t, ev->kind == LOG_PENDING, 0 };
+	struct end it = { t, 0, ev->kind == LOG_PENDING, 0 };
 	int64_t li = slot(m, ev->peers[0], dst);
 
 	if (li < 0)
@@ -198,7 +199,7 @@ msgs_drop(struct msgs *m, uint32_t src, const struct log_event *ev)
 void
 msgs_finish(struct msgs *m)
 {
-	static const struct end lost = { 0, 1, 1 };
+	static const struct end lost = { 0, 0, 1, 1 };
 
 	for (int64_t li = 0; li < 2 * (int64_t)m->n; li++) {
 		struct link *l = &m->link[li];

@@ -10,6 +10,7 @@
 struct msgs_msg {
 	double t_send, t_recv;	/* model seconds; pending: t_recv = end */
 	uint32_t src, dst;
+	uint64_t lamport;	/* the clock it carried: its SEND's */
 	int pending;		/* never taken off the queue */
 	int lost;		/* pending, and not even logged as such */
 };

@@ -67,13 +67,13 @@ on_sample(void *ctx, double t, uint64_t max, const uint64_t *clock,
 }
 
 static void
-on_tick(void *ctx, double t, uint32_t vm, enum log_kind kind)
+on_tick(void *ctx, double t, uint32_t vm, enum log_kind kind,
+    uint64_t lamport)
 {
 	struct series *s = ctx;
 
-	if (t >= s->ri->win_t0 && t <= s->ri->win_t1)
-		fprintf(s->f[F_EVENTS], "%.6f %" PRIu32 " %d\n", t, vm,
-		    (int)kind);
+	fprintf(s->f[F_EVENTS], "%.6f %" PRIu32 " %d %" PRIu64 "\n", t, vm,
+	    (int)kind, lamport);
 }
 
 static void
@@ -84,8 +84,8 @@ on_message(void *ctx, const struct msgs_msg *m)
 	/* pending: 0 received, 1 pending, 2 lost (never logged by dst) */
 	if (m->t_send <= s->ri->win_t1 && m->t_recv >= s->ri->win_t0)
 		fprintf(s->f[F_MESSAGES], "%.6f %" PRIu32 " %.6f %" PRIu32
-		    " %d\n", m->t_send, m->src, m->t_recv, m->dst,
-		    m->lost ? 2 : m->pending);
+		    " %d %" PRIu64 "\n", m->t_send, m->src, m->t_recv, m->dst,
+		    m->lost ? 2 : m->pending, m->lamport);
 }
 
 static void
@@ -96,8 +96,8 @@ headers(struct series *s)
 	vm_header(s->f[F_CLOCK], "t", n);
 	vm_header(s->f[F_DRIFT], "t", n);
 	vm_header(s->f[F_QUEUE], "t", n);
-	fputs("# t_send src t_recv dst pending\n", s->f[F_MESSAGES]);
-	fputs("# t vm kind\n", s->f[F_EVENTS]);
+	fputs("# t_send src t_recv dst pending lamport\n", s->f[F_MESSAGES]);
+	fputs("# t vm kind lamport\n", s->f[F_EVENTS]);
 }
 
 /* Close every file; the first failure is the one reported. */

@@ -48,6 +48,8 @@ struct stats {
 	struct stats_vm *fig;
 	struct vmrun *run;
 	uint64_t *clock, *queue;	/* each VM's step functions now */
+	uint64_t *win_ticks;	/* each VM's ticks in the space-time window */
+	struct stats_window win;
 	unsigned char *dead;	/* 1: died before now; its values are frozen */
 	unsigned char *dying;	/* 1: its last line came at now */
 	uint32_t ndying;
@@ -81,6 +83,7 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	    (st->run = calloc(n, sizeof *st->run)) == NULL ||
 	    (st->clock = calloc(n, sizeof *st->clock)) == NULL ||
 	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
+	    (st->win_ticks = calloc(n, sizeof *st->win_ticks)) == NULL ||
 	    (st->dead = calloc(n, sizeof *st->dead)) == NULL ||
 	    (st->dying = calloc(n, sizeof *st->dying)) == NULL ||
 	    (st->msgs = msgs_new(n, ri->end_s, sink->message,
@@ -115,6 +118,7 @@ stats_free(struct stats *st)
 	free(st->run);
 	free(st->clock);
 	free(st->queue);
+	free(st->win_ticks);
 	free(st->dead);
 	free(st->dying);
 	free(st);
@@ -251,6 +255,22 @@ tick(struct stats *st, uint32_t vm, const struct log_event *ev)
 	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
 }
 
+/* A tick of VM vm at now: the space-time diagram's, if inside its window. */
+static void
+window_tick(struct stats *st, uint32_t vm, const struct log_event *ev)
+{
+	struct stats_window *w = &st->win;
+
+	if (st->now < st->ri->win_t0 || st->now > st->ri->win_t1)
+		return;
+	w->ticks++;
+	if (++st->win_ticks[vm] > w->busiest)
+		w->busiest = st->win_ticks[vm];
+	if (ev->lamport > w->max_lamport)
+		w->max_lamport = ev->lamport;
+	st->sink.tick(st->sink.ctx, st->now, vm, ev->kind, ev->lamport);
+}
+
 /* Is this its last line, after which the VM dies? */
 static void
 last_line(struct stats *st, uint32_t vm, const struct log_event *ev)
@@ -277,7 +297,7 @@ stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 	if (is_tick && !st->dead[vm]) {
 		rc = tick(st, vm, ev);
 		st->run[vm].last_lamport = ev->lamport;
-		st->sink.tick(st->sink.ctx, st->now, vm, ev->kind);
+		window_tick(st, vm, ev);
 	}
 	if (rc == 0 && ev->kind == LOG_SEND) {
 		st->fig[vm].msgs_out += ev->npeers;
@@ -396,6 +416,12 @@ stats_max_jump(const struct stats *st)
 		if (st->run[i].jumps.max > max)
 			max = st->run[i].jumps.max;
 	return max;
+}
+
+const struct stats_window *
+stats_window(const struct stats *st)
+{
+	return &st->win;
 }
 
 const struct msgs_link *

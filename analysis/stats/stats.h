@@ -23,7 +23,10 @@ struct stats_sink {
 	void (*sample)(void *ctx, double t, uint64_t max,
 	    const uint64_t *clock, const uint64_t *queue,
 	    const unsigned char *dead);
-	void (*tick)(void *ctx, double t, uint32_t vm, enum log_kind kind);
+	/* Each tick inside the space-time window, ri->win_t0..win_t1, with
+	 * the clock it set. */
+	void (*tick)(void *ctx, double t, uint32_t vm, enum log_kind kind,
+	    uint64_t lamport);
 	msgs_fn *message;	/* each message once both ends are known */
 };
 
@@ -53,6 +56,13 @@ struct stats_vm {
 				 * end there */
 };
 
+/* The ticks inside the space-time window: how crowded its lanes are. */
+struct stats_window {
+	uint64_t ticks;		/* of every VM */
+	uint64_t busiest;	/* of the VM with the most */
+	uint64_t max_lamport;	/* the highest clock one of them set */
+};
+
 struct stats;
 
 struct stats *stats_new(const struct runinfo *ri, const struct stats_sink *sink);
@@ -65,6 +75,7 @@ const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
 /* How many jumps of size s VM vm made, and the largest of any VM. */
 uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
 uint64_t stats_max_jump(const struct stats *st);
+const struct stats_window *stats_window(const struct stats *st);
 const struct msgs_link *stats_link(const struct stats *st, uint32_t src,
     int to_prev);
 void stats_free(struct stats *st);
