@@ -36,5 +36,6 @@ Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);
 Suite *make_feed_suite(void);
+Suite *make_strip_suite(void);
 
 #endif
