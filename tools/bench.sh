@@ -34,6 +34,7 @@ live() {
 	tmux -L "$sock" new-session -d -x 100 -y 30 \
 	    "'$bin' run --live $args --speed $2 --out '$1' 2>'$1.err'"
 	while ! grep -qsx 'status=\(complete\|failed\|interrupted\)' "$1/run.meta"; do
+		tmux -L "$sock" has-session 2>/dev/null || return
 		sleep 0.2
 	done
 	tmux -L "$sock" send-keys q
