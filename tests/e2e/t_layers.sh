@@ -4,7 +4,7 @@
 src=$(cd "$(dirname "$0")/../.." && pwd)
 # A copy of the sources and the script, to break on purpose.
 mkdir "$T/src"
-(cd "$src" && { echo tools/layers.sh; find lib vm analysis sim tests -name '*.[ch]'; } | tar cf - -T -) |
+(cd "$src" && { echo tools/layers.sh; find lib vm analysis view sim tests -name '*.[ch]'; } | tar cf - -T -) |
 	(cd "$T/src" && tar xf -) || fail "cannot copy the sources"
 "$T/src/tools/layers.sh" 2>"$T/err" || { cat "$T/err"; fail "the tree as it is breaks its layers"; }
 [ ! -s "$T/err" ] || { cat "$T/err"; fail "layers said something of a good tree"; }
