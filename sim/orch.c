@@ -168,6 +168,10 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 #else
 	(void)parent;
 #endif
+	/* A live view's curses may have caught these; they are the
+	 * orchestrator's terminal's business, not ours. */
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGWINCH, SIG_DFL);
 	for (uint32_t j = 0; j < o->vms; j++) {
 		if (j != id)
 			close_fd(&r->listen_fd[j]);
