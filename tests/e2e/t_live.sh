@@ -74,9 +74,28 @@ for f in "$T"/plain/vm*.csv; do
 	cmp "$f" "$T/virt/${f##*/}" || fail "${f##*/}: --live changed the log"
 done
 
-# Real time, q mid-run: interrupted as by Ctrl-C, logs that pass check.
+# lines NAME: lines logged so far by every VM of run NAME.
+lines() {
+	cat "$T/$1"/vm*.csv | wc -l
+}
+
+# Real time: space freezes the view while the run goes on, space again
+# and it catches up; q mid-run: interrupted as by Ctrl-C, logs that pass
+# check.
 start real --vms 3 --speed 10 --duration 600
-sleep 2
+sleep 1.5
+tmux -L "$sock" send-keys -t real Space
+sleep 0.3
+tmux -L "$sock" capture-pane -p -t real >"$T/paused1"
+was=$(lines real)
+sleep 1
+tmux -L "$sock" capture-pane -p -t real >"$T/paused2"
+[ "$(lines real)" -gt "$was" ] || fail "the run stopped while its view was paused"
+cmp -s "$T/paused1" "$T/paused2" || { diff "$T/paused1" "$T/paused2"; fail "a paused view changed"; }
+tmux -L "$sock" send-keys -t real Space
+sleep 0.5
+tmux -L "$sock" capture-pane -p -t real >"$T/going"
+! cmp -s "$T/paused2" "$T/going" || fail "space again: the view did not go on"
 tmux -L "$sock" send-keys -t real q
 until_status real interrupted
 clocks_agree real
