@@ -6,14 +6,17 @@
 # run passed, the worst VM's fitted tick-spacing error and lateness. Then
 # the same runs at a few speeds with and without --live side by side, the
 # live one in a tmux pane so that the view really draws its 20 frames a
-# second, and the ratio of the worst lateness (with / without). Timing
-# depends on the machine and its load: compare figures from one run only.
+# second (BENCH_LIVE_REPEATS of each, 3 unless given, taken in turn so
+# that a change in the machine's load falls on both), and the ratios of
+# their medians (with / without). Timing depends on the machine and its
+# load: compare figures from one run only.
 set -u
 bin=$1
 out=$(mktemp -d "${TMPDIR:-/tmp}/clockring-bench.XXXXXX")
 sock=clockring-bench-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$out"' EXIT
 args="--vms 3 --rates 6,6,6 --duration 60 --seed 1"
+reps=${BENCH_LIVE_REPEATS:-3}
 
 # judge DIR: "VERDICT ERROR LATENESS" of the worst VM of a run: largest
 # |spacing error|, then largest lateness in ms. (A passing VM says
@@ -62,17 +65,49 @@ if ! command -v tmux >/dev/null; then
 	exit 0
 fi
 echo
-echo "tick timing without and with --live (the view drawing in a tmux pane):"
-printf '%8s  %-22s  %-22s  %10s\n' speed "without: check, error, late" \
-    "with --live" "late ratio"
-for speed in 10 100 300 1000; do
-	# shellcheck disable=SC2086
-	"$bin" run --quiet $args --speed "$speed" --out "$out/p$speed" 2>/dev/null
-	live "$out/l$speed" "$speed"
-	# shellcheck disable=SC2046 # three words each
-	set -- $(judge "$out/p$speed") $(judge "$out/l$speed")
-	ratio=$(awk -v a="$3" -v b="$6" 'BEGIN {
-	    if (a == "-" || b == "-" || a == 0) print "-"; else printf "%.2f", b / a }')
-	printf '%8s  %-4s %8s %6s ms  %-4s %8s %6s ms  %10s\n' "$speed" \
-	    "$1" "$2" "$3" "$4" "$5" "$6" "$ratio"
+echo "tick timing without and with --live (the view drawing in a tmux pane),"
+echo "$reps runs of each, in turn; medians of the worst VM's |spacing error|"
+echo "and max lateness; the ratio is with / without:"
+printf '%8s  %-24s  %-24s  %6s %6s\n' speed "without: pass error late" \
+    "with --live: pass error late" "error" "late"
+for speed in 10 100 1000; do
+	: >"$out/t$speed"
+	for k in $(seq "$reps"); do
+		# shellcheck disable=SC2086
+		"$bin" run --quiet $args --speed "$speed" --out "$out/p$speed.$k" \
+		    2>/dev/null
+		live "$out/l$speed.$k" "$speed"
+		echo "without $(judge "$out/p$speed.$k")" >>"$out/t$speed"
+		echo "with $(judge "$out/l$speed.$k")" >>"$out/t$speed"
+	done
+	awk -v speed="$speed" -v reps="$reps" '
+	function median(a, n,   i, j, t) {
+		for (i = 2; i <= n; i++)
+			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+			}
+		return n == 0 ? -1 : n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	{
+		m = $1; pass[m] += $2 == "pass"
+		e = $3; sub("%", "", e); e += 0; ne[m]++; err[m, ne[m]] = e < 0 ? -e : e
+		if ($4 != "-") { nl[m]++; late[m, nl[m]] = $4 }
+	}
+	END {
+		for (k = 1; k <= 2; k++) {
+			m = k == 1 ? "without" : "with"
+			delete a; for (i = 1; i <= ne[m]; i++) a[i] = err[m, i]
+			me[m] = median(a, ne[m])
+			delete a; for (i = 1; i <= nl[m]; i++) a[i] = late[m, i]
+			ml[m] = median(a, nl[m])
+			col[m] = sprintf("%d/%d %7.2f%% %7s", pass[m], reps, me[m],
+			    ml[m] < 0 ? "-" : sprintf("%.2fms", ml[m]))
+		}
+		re = me["without"] > 0 ? sprintf("%.2f", me["with"] / me["without"]) : "-"
+		rl = "-"
+		if (ml["without"] > 0 && ml["with"] >= 0)
+			rl = sprintf("%.2f", ml["with"] / ml["without"])
+		printf "%8s  %-24s  %-24s  %6s %6s\n", speed, col["without"],
+		    col["with"], re, rl
+	}' "$out/t$speed"
 done
