@@ -347,11 +347,12 @@ poll_ms(const struct run *r, uint64_t now)
 }
 
 /*
- * Wait for every VM to end, carrying out the faults when due, and drawing
- * the live view's frames when due. A signal to us (or q) ends the run, and so does a VM ending badly unless --on-failure
- * continue: the others get SIGTERM (they stop, drain and log), paused VMs
- * SIGCONT so they can, and SIGKILL if they have not ended GRACE_NS later.
- * A run past its end plus SLACK_NS is hung, and ended the same way.
+ * Wait for every VM to end, carrying out the faults and drawing the live
+ * view's frames when due. A signal to us (or q) ends the run, and so does
+ * a VM ending badly unless --on-failure continue: the others get SIGTERM
+ * (they stop, drain and log), paused VMs SIGCONT so they can, and
+ * SIGKILL if they have not ended GRACE_NS later. A run past its end plus
+ * SLACK_NS is hung, and ended the same way.
  */
 static void
 wait_all(struct run *r, bool started)
