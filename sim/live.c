@@ -58,9 +58,8 @@ free_live(struct live *l)
 static int
 alloc_live(struct live *l, uint32_t n)
 {
+	/* OPT_MAX_VMS of them still take 32 lines each a frame. */
 	l->per = STRIP_MAX / n < PER_FRAME ? STRIP_MAX / n : PER_FRAME;
-	if (l->per < 16)
-		l->per = 16;
 	return (l->feed = feed_new(n)) == NULL ||
 	    (l->strip = strip_new(STRIP_MAX)) == NULL ||
 	    view_state_init(&l->st, n) == -1 ||
