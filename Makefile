@@ -2,6 +2,7 @@
 #
 #   make            build bin/clockring
 #   make demo       run 3 VMs for 60 model seconds at 4x speed and show the results
+#   make live       watch a ring of 5 on the terminal, one VM slow (a class demo)
 #   make plots RUN=DIR  statistics and plots of one run (clockring analyze)
 #   make experiments    every experiment of experiments/ into results/
 #   make report         results/report.md and .html from those results
@@ -10,9 +11,10 @@
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
 #   make soak       16 VMs for 10 minutes with random faults: memory, descriptors
-#   make bench      the highest --speed at which runs still keep time, the
-#                   events per second of a virtual run beside a bare loop,
-#                   and analysis speed and memory on a 10-million-event run
+#   make bench      the highest --speed at which runs still keep time, tick
+#                   timing with --live beside without, the events per
+#                   second of a virtual run beside a bare loop, and
+#                   analysis speed and memory on a 10-million-event run
 #
 # Missing Debian packages are installed by tools/need.sh (as root) or named.
 
@@ -55,7 +57,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check layers units e2e asan tsan demo plots experiments report bench fuzz soak tools deps deps-test clean install
+.PHONY: all check layers units e2e asan tsan demo live plots experiments report bench fuzz soak tools deps deps-test clean install
 all: deps $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -111,6 +113,12 @@ tsan:
 
 demo: deps $(BIN)
 	@tools/demo.sh $(BIN)
+
+# A ring a class can follow: VM 0 ticks once a second, the others five
+# times, so its clock jumps on every message and its queue fills; two
+# model seconds a second, for a minute, on a fresh run directory in runs/.
+live: deps $(BIN)
+	$(BIN) run --live --vms 5 --rates 1,5,5,5,5 --duration 120 --speed 2
 
 # make experiments [EXP="baseline ring8"] [SPEED=10] [JOBS=16] [FORCE=1]:
 # every repeat of experiments/*.exp into results/, resumable after Ctrl-C;

@@ -325,7 +325,8 @@ check_run(struct run_opts *o, char *err, size_t errlen)
 
 /*
  * A virtual run has no sockets and no real time: options about those
- * would be ignored, so they are refused.
+ * would be ignored, so they are refused; but for --live, --speed paces
+ * the view.
  */
 static int
 check_virtual(const struct run_opts *o, const bool *real_given,
@@ -373,16 +374,22 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 		{ "loss", K_SHARE, &o->loss, 0, 0, NULL },
+		{ "live", K_FLAG, &o->live, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
+	real_given[0] = real_given[0] && !o->live;
 	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
 	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1)
 		return -1;
 	if (!o->latency.given && o->virtual)
 		o->latency.min_ms = o->latency.max_ms = OPT_LATENCY_VIRTUAL_MS;
+	/* Virtual time stays model time in the logs, whatever the pace. */
+	o->pace = o->speed;
+	if (o->virtual)
+		o->speed = 1;
 	return check_run(o, err, errlen);
 }
 

@@ -55,6 +55,10 @@ struct run_opts {
 	bool virtual;			/* --virtual: model time, one process */
 	struct opt_latency latency;	/* --latency, model ms */
 	double loss;			/* --loss: the share lost, 0..1 */
+	bool live;			/* --live: watch it on the terminal */
+	double pace;			/* model seconds a second of the view
+					 * shows: --speed (virtual: its own,
+					 * the model's speed staying 1) */
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sim/inject.h"
+#include "sim/live.h"
 #include "sim/metafile.h"
 #include "sim/orch.h"
 #include "sim/outdir.h"
@@ -167,6 +168,10 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 #else
 	(void)parent;
 #endif
+	/* A live view's curses may have caught these; they are the
+	 * orchestrator's terminal's business, not ours. */
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGWINCH, SIG_DFL);
 	for (uint32_t j = 0; j < o->vms; j++) {
 		if (j != id)
 			close_fd(&r->listen_fd[j]);
@@ -181,7 +186,7 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
 		.ctl_fd = ctl, .on_failure = o->on_failure, .faults = o->faults.f,
 		.nfaults = o->faults.n, .net = options_net(&o->latency),
-		.loss = o->loss,
+		.loss = o->loss, .feed = live_feed(r->live),
 	};
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));
@@ -342,11 +347,12 @@ poll_ms(const struct run *r, uint64_t now)
 }
 
 /*
- * Wait for every VM to end, carrying out the faults when due. A signal to
- * us ends the run, and so does a VM ending badly unless --on-failure
- * continue: the others get SIGTERM (they stop, drain and log), paused VMs
- * SIGCONT so they can, and SIGKILL if they have not ended GRACE_NS later.
- * A run past its end plus SLACK_NS is hung, and ended the same way.
+ * Wait for every VM to end, carrying out the faults and drawing the live
+ * view's frames when due. A signal to us (or q) ends the run, and so does
+ * a VM ending badly unless --on-failure continue: the others get SIGTERM
+ * (they stop, drain and log), paused VMs SIGCONT so they can, and
+ * SIGKILL if they have not ended GRACE_NS later. A run past its end plus
+ * SLACK_NS is hung, and ended the same way.
  */
 static void
 wait_all(struct run *r, bool started)
@@ -376,7 +382,9 @@ wait_all(struct run *r, bool started)
 		if (left == 0)
 			break;
 		inject_due(r, now);
-		int i = poll_vms(r, NULL, poll_ms(r, clock_mono_ns()));
+		live_frame(r->live);
+		int i = poll_vms(r, NULL, live_wait_ms(r->live,
+		    poll_ms(r, clock_mono_ns())));
 		if (i < 0 || !ended(r, (uint32_t)i))
 			continue;
 		reap(r, (uint32_t)i);
@@ -390,10 +398,14 @@ wait_all(struct run *r, bool started)
 	}
 }
 
+/*
+ * The run's end on record, then (live) on the screen until the user leaves
+ * it, then said: the view gives the terminal back first.
+ */
 static int
 finish(struct run *r)
 {
-	char err[512];
+	char err[512] = "";
 	int rc = 0;
 
 	verdict_blame(r);
@@ -407,7 +419,10 @@ finish(struct run *r)
 	} else {
 		r->status = RUN_COMPLETE;
 	}
-	if (metafile_write(r, err, sizeof err) == -1) {
+	int written = metafile_write(r, err, sizeof err);
+	live_end(r->live, runmeta_status_name(r->status));
+	r->live = NULL;
+	if (written == -1) {
 		/* The one line to say: the run's own end is not on record. */
 		fprintf(stderr, "clockring: %s\n", err);
 		return rc ? rc : ORCH_FAILED;
@@ -539,11 +554,14 @@ orch_run(const struct run_opts *o, char *dir, size_t dirlen)
 	}
 	snprintf(dir, dirlen, "%s", r->dir);
 	announce(r);
+	r->live = live_open(r, &got_signal);
 	if (o->virtual)
 		vtime_run(r, &got_signal, r->error, sizeof r->error);
 	else {
 		bool started = spawn(r, r->error, sizeof r->error) == 0 &&
 		    start_together(r) == 0;
+		if (started)
+			live_start(r->live, r->start_mono_ns);
 		wait_all(r, started);
 	}
 	rc = finish(r);

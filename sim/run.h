@@ -42,6 +42,7 @@ struct run {
 	int failed_vm;			/* -1: none */
 	int first_bad;			/* first VM to end badly on its own, or -1 */
 	char error[256];		/* status=failed: what failed */
+	struct live *live;		/* --live on a terminal, or NULL */
 };
 
 int outdir_prepare(struct run *r, char *err, size_t errlen);

@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/live.h"
 #include "sim/vtime.h"
+#include "vm/clock.h"
 #include "vm/core/core.h"
 #include "vm/core/sched.h"
+#include "vm/feed.h"
 #include "vm/logw.h"
 
 /*
@@ -50,6 +53,7 @@ struct vtime {
 	uint32_t nkill, kills_done;
 	uint64_t now;
 	bool over;		/* ended early: the others stop at now */
+	struct feed *feed;	/* --live: where each line goes too, or NULL */
 	char *err;
 	size_t errlen;
 };
@@ -130,6 +134,8 @@ put(struct vtime *v, uint32_t id, const struct core_line *line, uint32_t n,
 	for (uint32_t i = 0; i < n && m->state != V_STOPPED; i++)
 		if (logw_event(m->log, &line[i].ev, t, line[i].queue_len) == -1)
 			stop_vm(v, id, VMEND_ERROR);
+		else if (v->feed != NULL)
+			feed_put(v->feed, id, &line[i].ev, t, line[i].queue_len);
 }
 
 static const struct step_event *
@@ -229,10 +235,15 @@ sort_kills(struct vtime *v)
 	}
 }
 
-/* Events until none is left, the run ends early, or a stop is asked. */
+/*
+ * Events until none is left, the run ends early, or a stop is asked.
+ * Live, each event waits until its model time is due at the view's pace.
+ */
 static int
 run_events(struct vtime *v, const volatile sig_atomic_t *stop)
 {
+	struct live *live = v->r->live;
+
 	for (uint64_t events = 0; !v->over; events++) {
 		if (events % STOP_EVERY == 0 && *stop)
 			return 0;
@@ -240,6 +251,8 @@ run_events(struct vtime *v, const volatile sig_atomic_t *stop)
 		    kill_time(v, v->kills_done) : NEVER;
 		uint64_t tt = v->nheap > 0 ? v->vm[v->heap[0]].next : NEVER;
 		if (tk == NEVER && tt == NEVER)
+			return 0;
+		if (live != NULL && live_until(live, tk < tt ? tk : tt) == -1)
 			return 0;
 		if (tk <= tt) {
 			v->now = tk;
@@ -330,7 +343,8 @@ int
 vtime_run(struct run *r, const volatile sig_atomic_t *stop, char *err,
     size_t errlen)
 {
-	struct vtime v = { .r = r, .n = r->o->vms, .err = err, .errlen = errlen };
+	struct vtime v = { .r = r, .n = r->o->vms, .err = err, .errlen = errlen,
+		.feed = live_feed(r->live) };
 	uint64_t duration = (uint64_t)llround(r->o->duration_s * 1e9);
 	int rc = -1;
 
@@ -346,6 +360,7 @@ vtime_run(struct run *r, const volatile sig_atomic_t *stop, char *err,
 	for (uint32_t id = 0; id < v.n; id++)
 		if (open_vm(&v, id) == -1)
 			goto done;
+	live_start(r->live, clock_mono_ns());
 	if (run_events(&v, stop) == -1) {
 		snprintf(err, errlen, "out of memory");
 		goto done;

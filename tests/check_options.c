@@ -278,6 +278,25 @@ START_TEST(virtual_takes_the_measured_loopback_latency_unless_given)
 }
 END_TEST
 
+/* --speed paces a live view; a virtual run's model keeps speed 1. */
+START_TEST(live_speed_paces_the_view_and_a_virtual_model_stays_at_1)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--speed", "4"), 0);
+	ck_assert(!o.live && o.speed == 4 && o.pace == 4);
+	ck_assert_int_eq(RUN(&o, "--live", "--speed", "4"), 0);
+	ck_assert(o.live && o.speed == 4 && o.pace == 4);
+	ck_assert_int_eq(RUN(&o, "--virtual", "--speed", "4", "--live"), 0);
+	ck_assert(o.live && o.virtual && o.speed == 1 && o.pace == 4);
+	ck_assert_int_eq(RUN(&o, "--virtual", "--live"), 0);
+	ck_assert(o.speed == 1 && o.pace == 1);
+	ck_assert_int_eq(RUN(&o, "--virtual", "--live", "--bind", "::1"), -1);
+	ck_assert_str_eq(err, "--bind: no meaning with --virtual, which has no "
+	    "sockets");
+}
+END_TEST
+
 START_TEST(latency_and_virtual_refuse_what_cannot_be)
 {
 	struct run_opts o;
@@ -706,6 +725,7 @@ make_options_suite(void)
 	tcase_add_test(run, help_returns_1);
 	tcase_add_test(run, virtual_takes_the_measured_loopback_latency_unless_given);
 	tcase_add_test(run, latency_and_virtual_refuse_what_cannot_be);
+	tcase_add_test(run, live_speed_paces_the_view_and_a_virtual_model_stays_at_1);
 	tcase_add_loop_test(run, bad_run_value_fails_naming_the_option_and_value,
 	    0, NELEM(run_bad));
 	tcase_add_test(run, a_stale_errno_does_not_change_the_error);

@@ -38,5 +38,7 @@ Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);
 Suite *make_view_suite(void);
 Suite *make_replay_suite(void);
+Suite *make_feed_suite(void);
+Suite *make_strip_suite(void);
 
 #endif

@@ -156,14 +156,22 @@ broken:
 	return -1;
 }
 
-/* One line of the log, stamped now; it reaches the file at the next flush. */
+/*
+ * One line of the log, stamped now; it reaches the file at the next flush.
+ * A live view hears of it at once, from the one thread that logs.
+ */
 static int
 log_line(struct vm *v, const struct core_line *line)
 {
-	if (logw_event(v->log, &line->ev, clock_real_ns(), line->queue_len) == 0)
-		return 0;
-	log_failed(v);
-	return -1;
+	uint64_t now = clock_real_ns();
+
+	if (logw_event(v->log, &line->ev, now, line->queue_len) == -1) {
+		log_failed(v);
+		return -1;
+	}
+	if (v->c->feed != NULL)
+		feed_put(v->c->feed, v->c->id, &line->ev, now, line->queue_len);
+	return 0;
 }
 
 static int

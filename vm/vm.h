@@ -8,6 +8,7 @@
 #include "vm/core/fault.h"
 #include "vm/core/vmend.h"
 #include "vm/core/wire.h"
+#include "vm/feed.h"
 
 struct vm_conf {
 	uint32_t id, n;		/* this VM and the ring size */
@@ -28,6 +29,7 @@ struct vm_conf {
 	double loss;		/* chance the network loses a message; 0 */
 	const struct fault *faults;	/* the run's faults, or NULL */
 	uint32_t nfaults;
+	struct feed *feed;	/* a live view's channels, or NULL */
 };
 
 int vm_run(const struct vm_conf *c);
