@@ -8,7 +8,7 @@
 
 #include "sim/live.h"
 #include "sim/run.h"
-#include "sim/strip.h"
+#include "sim/recent.h"
 #include "view/state.h"
 #include "view/view.h"
 #include "vm/clock.h"
@@ -34,7 +34,7 @@ struct live {
 	struct feed *feed;
 	struct view *view;
 	struct view_state st;		/* the figures shown */
-	struct strip *strip;
+	struct recent *recent;
 	struct log_event *batch;	/* one frame's lines of every VM */
 	size_t per;			/* lines of a VM a frame takes */
 	uint64_t *next;			/* each VM's next line to take */
@@ -48,7 +48,7 @@ static void
 free_live(struct live *l)
 {
 	feed_free(l->feed);
-	strip_free(l->strip);
+	recent_free(l->recent);
 	view_state_free(&l->st);
 	free(l->batch);
 	free(l->next);
@@ -61,7 +61,7 @@ alloc_live(struct live *l, uint32_t n)
 	/* OPT_MAX_VMS of them still take 32 lines each a frame. */
 	l->per = STRIP_MAX / n < PER_FRAME ? STRIP_MAX / n : PER_FRAME;
 	return (l->feed = feed_new(n)) == NULL ||
-	    (l->strip = strip_new(STRIP_MAX)) == NULL ||
+	    (l->recent = recent_new(STRIP_MAX)) == NULL ||
 	    view_state_init(&l->st, n) == -1 ||
 	    (l->batch = calloc(n * l->per, sizeof *l->batch)) == NULL ||
 	    (l->next = calloc(n, sizeof *l->next)) == NULL ? -1 : 0;
@@ -167,7 +167,7 @@ take(struct live *l)
 		memcpy(s->vm[i].count, fig.count, sizeof fig.count);
 		s->events += fig.lines;
 	}
-	strip_add(l->strip, l->batch, nb);
+	recent_add(l->recent, l->batch, nb);
 }
 
 /* The strip ends at now_ns, or at the newest event if a clock ran ahead. */
@@ -176,11 +176,11 @@ draw(struct live *l, const char *status)
 {
 	const struct log_event *ev;
 	uint64_t span = view_strip_ns(l->view);
-	size_t n = strip_since(l->strip, 0, &ev);
+	size_t n = recent_since(l->recent, 0, &ev);
 
 	if (n > 0 && ev[n - 1].wall_ns > l->st.now_ns)
 		l->st.now_ns = ev[n - 1].wall_ns;
-	n = strip_since(l->strip, l->st.now_ns > span ? l->st.now_ns - span : 0,
+	n = recent_since(l->recent, l->st.now_ns > span ? l->st.now_ns - span : 0,
 	    &ev);
 	view_draw(l->view, &l->st, ev, n, status);
 }

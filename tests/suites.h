@@ -39,6 +39,6 @@ Suite *make_fuzz_regress_suite(void);
 Suite *make_view_suite(void);
 Suite *make_replay_suite(void);
 Suite *make_feed_suite(void);
-Suite *make_strip_suite(void);
+Suite *make_recent_suite(void);
 
 #endif

@@ -1,8 +1,8 @@
-/* sim/strip.c -- the recent events of every VM in model-time order, for a live view's space-time strip */
+/* sim/recent.c -- the recent events of every VM in model-time order, for a live view's space-time strip */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "sim/strip.h"
+#include "sim/recent.h"
 #include "vm/core/logline.h"
 
 /*
@@ -11,15 +11,15 @@
  * VM's batch may hold events older than another's of the frame before
  * (stamped, then put a moment later): merging puts them in their place.
  */
-struct strip {
+struct recent {
 	size_t cap, len;
 	struct log_event *ev, *spare;
 };
 
-struct strip *
-strip_new(size_t cap)
+struct recent *
+recent_new(size_t cap)
 {
-	struct strip *s = calloc(1, sizeof *s);
+	struct recent *s = calloc(1, sizeof *s);
 
 	if (s == NULL)
 		return NULL;
@@ -27,14 +27,14 @@ strip_new(size_t cap)
 	s->ev = calloc(cap, sizeof *s->ev);
 	s->spare = calloc(cap, sizeof *s->spare);
 	if (s->ev == NULL || s->spare == NULL) {
-		strip_free(s);
+		recent_free(s);
 		return NULL;
 	}
 	return s;
 }
 
 void
-strip_free(struct strip *s)
+recent_free(struct recent *s)
 {
 	if (s == NULL)
 		return;
@@ -62,7 +62,7 @@ cmp(const void *a, const void *b)
 
 /* Merge from the newest down, so that what does not fit is the oldest. */
 void
-strip_add(struct strip *s, struct log_event *ev, size_t n)
+recent_add(struct recent *s, struct log_event *ev, size_t n)
 {
 	size_t i = s->len, j = n, k = s->len + n < s->cap ? s->len + n : s->cap;
 
@@ -80,7 +80,7 @@ strip_add(struct strip *s, struct log_event *ev, size_t n)
 }
 
 size_t
-strip_since(const struct strip *s, uint64_t from_ns, const struct log_event **ev)
+recent_since(const struct recent *s, uint64_t from_ns, const struct log_event **ev)
 {
 	size_t lo = 0, hi = s->len;
 
