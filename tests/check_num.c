@@ -134,6 +134,17 @@ START_TEST(what_is_written_reads_back)
 }
 END_TEST
 
+START_TEST(digits_are_counted_to_the_widest_64_bits)
+{
+	ck_assert_uint_eq(num_digits(0), 1);
+	ck_assert_uint_eq(num_digits(9), 1);
+	ck_assert_uint_eq(num_digits(10), 2);
+	ck_assert_uint_eq(num_digits(99999), 5);
+	ck_assert_uint_eq(num_digits(100000), 6);
+	ck_assert_uint_eq(num_digits(UINT64_MAX), 20);
+}
+END_TEST
+
 Suite *
 make_num_suite(void)
 {
@@ -147,6 +158,7 @@ make_num_suite(void)
 	tcase_add_test(tc, whole_numbers_are_digits_up_to_64_bits);
 	tcase_add_test(tc, numbers_are_written_without_an_exponent);
 	tcase_add_test(tc, what_is_written_reads_back);
+	tcase_add_test(tc, digits_are_counted_to_the_widest_64_bits);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 
 #include "view/screen.h"
 #include "vm/core/fault.h"
+#include "vm/core/num.h"
 
 /* Where each part goes at the terminal's size now. */
 struct layout {
@@ -62,18 +63,6 @@ plan(const struct view *v, struct layout *l)
 	l->lanes = (uint32_t)fitting(n, lane_room);
 	l->pitch = n > 1 && lane_room >= (int)(2 * n - 1) ? 2 : 1;
 	l->lane_top = 2 + (n <= (uint32_t)rows_room ? (int)n : rows_room) + 1;
-}
-
-static int
-digits(uint64_t x)
-{
-	int d = 1;
-
-	while (x >= 10) {
-		x /= 10;
-		d++;
-	}
-	return d;
 }
 
 static void
@@ -153,10 +142,10 @@ measure(const struct view_state *s, struct table *t)
 			cmax = m->count[t->kind[k]] > cmax ? m->count[t->kind[k]] : cmax;
 	}
 	t->spread = s->n > 0 ? t->top - low : 0;
-	t->clockw = digits(t->top) > 5 ? digits(t->top) : 5;
-	t->countw = digits(cmax) > 4 ? digits(cmax) : 4;
-	t->driftw = digits(t->spread) + 1;
-	t->queuew = digits(t->qmax);
+	t->clockw = num_digits(t->top) > 5 ? (int)num_digits(t->top) : 5;
+	t->countw = num_digits(cmax) > 4 ? (int)num_digits(cmax) : 4;
+	t->driftw = (int)num_digits(t->spread) + 1;
+	t->queuew = (int)num_digits(t->qmax);
 	/* id 5, rate 7, then " clock", two bars with their numbers, counts */
 	int rest = COLS - 12 - (t->clockw + 1) - t->nkinds * (t->countw + 1) -
 	    (t->driftw + 1) - (t->queuew + 1) - 4;

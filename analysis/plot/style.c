@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "analysis/plot/style.h"
+#include "vm/core/num.h"
 
 /*
  * The Okabe-Ito colours first (safe for colour-blind eyes; yellow left
@@ -65,18 +66,6 @@ style_tic_step(uint64_t top, unsigned most)
 	}
 }
 
-static unsigned
-digits(uint64_t x)
-{
-	unsigned n = 1;
-
-	while (x >= 10) {
-		x /= 10;
-		n++;
-	}
-	return n;
-}
-
 /* The round length (1, 2 or 5 times a power of ten) at or below x > 0. */
 static double
 round_below(double x)
@@ -96,7 +85,7 @@ style_labels(uint32_t nvms, uint64_t busiest, uint64_t max_lamport,
 	    lane >= LANE_ONE_ROW_PX ? 1 : 0;
 
 	l.limit = rows * (uint64_t)(PLOT_W_PX /
-	    (digits(max_lamport) * DIGIT_PX + GAP_PX));
+	    (num_digits(max_lamport) * DIGIT_PX + GAP_PX));
 	if (busiest > l.limit) {
 		if (l.limit > 0)
 			l.fit_s = round_below(win_s * (double)l.limit /

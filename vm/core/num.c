@@ -83,3 +83,15 @@ num_format(char *buf, size_t len, double v)
 	if (end[-1] == '.')
 		end[-1] = '\0';
 }
+
+unsigned
+num_digits(uint64_t x)
+{
+	unsigned n = 1;
+
+	while (x >= 10) {
+		x /= 10;
+		n++;
+	}
+	return n;
+}

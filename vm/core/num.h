@@ -25,5 +25,7 @@ int num_uint(const char *s, uint64_t *v);
 /* v (finite, >= 0) as num_real reads it back: 15 significant digits at
  * most, never an exponent ("%.15g" writes 1e-05); len >= NUM_TEXT_MAX. */
 void num_format(char *buf, size_t len, double v);
+/* How many decimal digits x has (1 for 0): the width a label needs. */
+unsigned num_digits(uint64_t x);
 
 #endif
