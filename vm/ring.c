@@ -179,31 +179,73 @@ read_hello(const struct ring_conf *c, int fd, uint64_t deadline,
 	return 0;
 }
 
-static int
-check_hello(const struct ring_conf *c, const struct wire_hello *h,
-    uint32_t want_id, const char **why)
+static struct wire_hello
+our_hello(const struct ring_conf *c)
 {
-	if (h->version != WIRE_VERSION)
+	struct wire_hello h = { .version = WIRE_VERSION, .id = c->id, .n = c->n,
+		.set = c->set };
+
+	memcpy(h.run_id, c->run_id, WIRE_RUN_ID_LEN);
+	return h;
+}
+
+/* What a HELLO from the VM that should be want_id comes to. */
+enum verdict {
+	V_OK,		/* the VM we wait for, of our ring, agreeing */
+	V_DROP,		/* not a VM we can talk to: *why */
+	V_FOREIGN,	/* a VM of another ring (its run id): told, dropped */
+	V_REFUSE,	/* our ring's, disagreeing: the ring cannot run */
+};
+
+/*
+ * A VM of another run is only dropped (it may be a neighbouring class's,
+ * at the wrong address): it must not stop ours. One of our own run that
+ * disagrees on a setting stops both, at once: the ring cannot form.
+ */
+static enum verdict
+judge(const struct ring_conf *c, const struct wire_hello *h, uint32_t want_id,
+    char *what, size_t len, const char **why)
+{
+	struct wire_hello ours = our_hello(c);
+
+	if (h->version != WIRE_VERSION) {
 		*why = "wrong protocol version";
-	else if (memcmp(h->run_id, c->run_id, WIRE_RUN_ID_LEN) != 0)
-		*why = "wrong run id";
-	else if (h->n != c->n)
-		*why = "wrong ring size";
-	else if (h->id != want_id)
+		return V_DROP;
+	}
+	if (wire_differ(&ours, h, what, len))
+		return memcmp(h->run_id, c->run_id, WIRE_RUN_ID_LEN) != 0 ?
+		    V_FOREIGN : V_REFUSE;
+	if (h->id != want_id) {
 		*why = "wrong VM id";
-	else
-		return 0;
-	return -1;
+		return V_DROP;
+	}
+	return V_OK;
 }
 
 static int
 send_hello(const struct ring_conf *c, int fd)
 {
-	struct wire_hello h = { .version = WIRE_VERSION, .id = c->id, .n = c->n };
+	struct wire_hello h = our_hello(c);
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	memcpy(h.run_id, c->run_id, WIRE_RUN_ID_LEN);
 	return ring_send(fd, buf, wire_put_hello(buf, &h));
+}
+
+/* "127.0.0.2:40123", the far end of fd, for messages. */
+static void
+peer_name(int fd, char *buf, size_t len)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof ss;
+	char host[64], serv[8];	/* a numeric address and port */
+
+	if (getpeername(fd, (struct sockaddr *)&ss, &sl) == -1 ||
+	    getnameinfo((struct sockaddr *)&ss, sl, host, sizeof host, serv,
+	    sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+		snprintf(buf, len, "?");
+	else
+		snprintf(buf, len, ss.ss_family == AF_INET6 ? "[%s]:%s" : "%s:%s",
+		    host, serv);
 }
 
 static void
@@ -247,25 +289,16 @@ struct waiting {
 	uint64_t deadline;	/* CLOCK_MONOTONIC: dropped if still silent */
 	uint8_t buf[WIRE_MAX_FRAME];
 	size_t got;
+	struct wire_hello hello;	/* once heard */
 };
 
-static void
-drop_waiting(const struct ring_conf *c, struct waiting *w, int *nw, int i,
-    int *drops, const char *why)
-{
-	note_drop(c, drops, "a client", why);
-	close(w[i].fd);
-	w[i] = w[--*nw];
-}
-
 /*
- * Read what client i has sent, never past its HELLO (what follows belongs
- * to the reader thread): 1 a valid HELLO from want_id, 0 not yet, -1 with
- * *why if it can never be one.
+ * Read what client w has sent, never past its HELLO (what follows belongs
+ * to the reader thread): 1 a well-formed HELLO in w->hello, 0 not yet, -1
+ * with *why if it can never be one.
  */
 static int
-hear(const struct ring_conf *c, struct waiting *w, uint32_t want_id,
-    const char **why)
+hear(struct waiting *w, const char **why)
 {
 	size_t need = w->got < 5 ? 5 : 4 + (size_t)WIRE_HELLO_BODY, used;
 	struct wire_frame f;
@@ -286,9 +319,9 @@ hear(const struct ring_conf *c, struct waiting *w, uint32_t want_id,
 	}
 	if (w->got < 4 + (size_t)WIRE_HELLO_BODY)
 		return 0;
-	if (wire_get(w->buf, w->got, &f, &used, why) != 1 ||
-	    check_hello(c, &f.hello, want_id, why) == -1)
+	if (wire_get(w->buf, w->got, &f, &used, why) != 1)
 		return -1;
+	w->hello = f.hello;
 	return 1;
 }
 
@@ -308,48 +341,111 @@ admit(const struct ring_conf *c, struct waiting *w, int *nw, int *drops)
 	    .deadline = clock_mono_ns() + HELLO_NS };
 }
 
-/* Accept until the predecessor says a valid HELLO; drop anyone else. */
+#define HEARD	(-3)	/* accept_prev: the successor's answer is in */
+
+/*
+ * Client w said HELLO: its fd if it is the predecessor; -1 if dropped
+ * (told on the notes); -2 if it is of our ring but disagrees (err says
+ * on what). Everyone who gets this far is answered with our HELLO, so a
+ * VM that disagrees learns it at once and can say on what.
+ */
 static int
-accept_prev(const struct ring_conf *c, int *drops, char *err, size_t errlen)
+welcome(const struct ring_conf *c, struct waiting *w, int *drops, char *err,
+    size_t errlen)
 {
 	uint32_t prev = (c->id + c->n - 1) % c->n;
+	char what[160], who[200];
+	const char *why = NULL;
+	enum verdict v = judge(c, &w->hello, prev, what, sizeof what, &why);
+
+	if (v == V_DROP) {
+		note_drop(c, drops, "a client", why);
+		return -1;
+	}
+	peer_name(w->fd, who, sizeof who);	/* before it hangs up */
+	if (set_blocking(w->fd, true) == -1 || send_hello(c, w->fd) == -1) {
+		note_drop(c, drops, "a client", strerror(errno));
+		return -1;
+	}
+	if (v == V_OK)
+		return w->fd;
+	if (v == V_REFUSE) {
+		snprintf(err, errlen, "refused vm %u from %s, which disagrees: %s",
+		    (unsigned)w->hello.id, who, what);
+		return -2;
+	}
+	snprintf(who + strlen(who), sizeof who - strlen(who),
+	    " (vm %u of another ring)", (unsigned)w->hello.id);
+	note_drop(c, drops, who, what);
+	return -1;
+}
+
+/*
+ * Hear every waiting client p shows ready, drop the silent ones: the
+ * predecessor's fd once it has said HELLO, -1 not yet, -2 refused.
+ */
+static int
+hear_all(const struct ring_conf *c, struct waiting *w, int *nw,
+    const struct pollfd *p, int *drops, char *err, size_t errlen)
+{
+	uint64_t now = clock_mono_ns();
+	const char *why;
+
+	for (int i = *nw - 1; i >= 0; i--) {
+		int heard = p[i].revents ? hear(&w[i], &why) : 0, fd = -1;
+		if (heard == 0 && now > w[i].deadline) {
+			why = "timed out";
+			heard = -1;
+		}
+		if (heard == -1)
+			note_drop(c, drops, "a client", why);
+		else if (heard == 1)
+			fd = welcome(c, &w[i], drops, err, errlen);
+		if (heard == 0)
+			continue;
+		if (fd < 0)
+			close(w[i].fd);
+		w[i] = w[--*nw];
+		if (fd != -1)
+			return fd;
+	}
+	return -1;
+}
+
+/*
+ * Accept until the predecessor says a valid HELLO; drop anyone else. The
+ * fd, -1 failed, -2 refused (err says why), or HEARD when watch (the link
+ * to the successor, or -1) has its answer to read: a successor that
+ * disagrees is then told at once, not after the predecessor came.
+ */
+static int
+accept_prev(const struct ring_conf *c, int watch, int *drops, char *err,
+    size_t errlen)
+{
 	struct waiting w[MAX_WAITING];
-	struct pollfd p[MAX_WAITING + 1];
-	const char *why = "timed out";
+	struct pollfd p[MAX_WAITING + 2];
 	int nw = 0, fd = -1;
 
 	while (fd == -1 && !*c->stop && clock_mono_ns() < c->deadline_ns) {
 		p[0] = (struct pollfd){ .fd = c->listen_fd, .events = POLLIN };
+		p[1] = (struct pollfd){ .fd = watch, .events = POLLIN };
 		for (int i = 0; i < nw; i++)
-			p[i + 1] = (struct pollfd){ .fd = w[i].fd, .events = POLLIN };
-		if (poll(p, (nfds_t)nw + 1, 100) == -1 && errno != EINTR)
+			p[i + 2] = (struct pollfd){ .fd = w[i].fd, .events = POLLIN };
+		if (poll(p, (nfds_t)nw + 2, 100) == -1 && errno != EINTR)
 			break;
-		uint64_t now = clock_mono_ns();
-		for (int i = nw - 1; i >= 0 && fd == -1; i--) {
-			int heard = p[i + 1].revents ? hear(c, &w[i], prev, &why) : 0;
-			if (heard == 0 && now > w[i].deadline) {
-				why = "timed out";
-				heard = -1;
-			}
-			if (heard == -1)
-				drop_waiting(c, w, &nw, i, drops, why);
-			else if (heard == 1 && (set_blocking(w[i].fd, true) == -1 ||
-			    send_hello(c, w[i].fd) == -1))
-				drop_waiting(c, w, &nw, i, drops, strerror(errno));
-			else if (heard == 1) {
-				fd = w[i].fd;
-				w[i] = w[--nw];
-			}
-		}
+		fd = hear_all(c, w, &nw, p + 2, drops, err, errlen);
+		if (fd == -1 && p[1].revents)
+			fd = HEARD;
 		if (fd == -1 && p[0].revents)
 			admit(c, w, &nw, drops);
 	}
 	while (nw > 0)
 		close(w[--nw].fd);
 	if (fd == -1)
-		snprintf(err, errlen, "waiting for vm %u: %s", (unsigned)prev,
+		snprintf(err, errlen, "waiting for vm %u: %s",
+		    (unsigned)((c->id + c->n - 1) % c->n),
 		    *c->stop ? "interrupted" : "timed out");
-	else
+	else if (fd >= 0)
 		no_delay(fd);
 	return fd;
 }
@@ -407,11 +503,64 @@ dial_next(const struct ring_conf *c, const struct addrinfo *ai, char *err,
 }
 
 /*
+ * Read the successor's answer to our HELLO: 1 it is the successor and
+ * agrees; 0 it is not (told on the notes: dial again); -2 it is of another
+ * ring or disagrees (err names the setting): the ring cannot form.
+ */
+static int
+answer(const struct ring_conf *c, int fd, int *drops, char *err, size_t errlen)
+{
+	char what[160], who[200];
+	const char *why = NULL;
+	struct wire_hello h;
+
+	if (read_hello(c, fd, c->deadline_ns, &h, &why) == 0) {
+		enum verdict v = judge(c, &h, (c->id + 1) % c->n, what, sizeof what,
+		    &why);
+		if (v == V_OK)
+			return 1;
+		if (v != V_DROP) {
+			peer_name(fd, who, sizeof who);
+			snprintf(err, errlen, "refused by vm %u at %s%s: %s",
+			    (unsigned)h.id, who, v == V_FOREIGN ?
+			    ", of another ring" : ", which disagrees", what);
+			return -2;
+		}
+	}
+	note_drop(c, drops, "the answer from the successor", why);
+	return 0;
+}
+
+/*
+ * Until the predecessor is linked, or the successor's answer comes first:
+ * 1 and *prev_fd, or the answer's verdict (see answer) in *heard.
+ */
+static int
+wait_prev(const struct ring_conf *c, int next_fd, int *heard, int *prev_fd,
+    int *drops, char *err, size_t errlen)
+{
+	while (*prev_fd == -1 && *heard != 0) {
+		int fd = accept_prev(c, *heard == 1 ? -1 : next_fd, drops, err,
+		    errlen);
+		if (fd == HEARD && (*heard = answer(c, next_fd, drops, err,
+		    errlen)) == -2)
+			return -2;
+		else if (fd != HEARD && fd < 0)
+			return fd;
+		else if (fd >= 0)
+			*prev_fd = fd;
+	}
+	return 0;
+}
+
+/*
  * Join the ring. Every VM first connects to its successor and sends HELLO,
  * then accepts its predecessor and answers it, and only then waits for the
  * successor's answer: were the answer awaited before accepting, every VM
- * would wait on the next one, all around the ring. With N = 2, VM 0
- * connects and VM 1 accepts, so the pair shares one connection.
+ * would wait on the next one, all around the ring. An answer that comes
+ * while we wait for the predecessor is read at once, so that a ring that
+ * disagrees stops at once. With N = 2, VM 0 connects and VM 1 accepts, so
+ * the pair shares one connection. 0, -1 failed, -2 refused.
  */
 int
 ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
@@ -419,31 +568,32 @@ ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
 {
 	bool dials = !(c->n == 2 && c->id == 1);
 	bool accepts = !(c->n == 2 && c->id == 0);
-	uint32_t next = (c->id + 1) % c->n;
 	struct addrinfo *ai = NULL;
-	int drops = 0, next_fd = -1, prev_fd = -1;
-	const char *why;
+	int drops = 0, next_fd = -1, prev_fd = -1, rc = -1;
 
 	if (dials && resolve(c->next_host, c->next_port, 0, &ai, err, errlen) == -1)
 		return -1;
 	while (dials) {
-		struct wire_hello h;
+		int heard = -3;		/* not yet */
 		if ((next_fd = dial_next(c, ai, err, errlen)) == -1)
 			goto fail;
-		if (accepts && prev_fd == -1 &&
-		    (prev_fd = accept_prev(c, &drops, err, errlen)) == -1)
+		if (accepts && (rc = wait_prev(c, next_fd, &heard, &prev_fd,
+		    &drops, err, errlen)) < 0)
 			goto fail;
-		if (read_hello(c, next_fd, c->deadline_ns, &h, &why) == 0 &&
-		    check_hello(c, &h, next, &why) == 0)
+		if (heard == -3 && (heard = answer(c, next_fd, &drops, err,
+		    errlen)) == -2)
+			goto refused;
+		if (heard == 1)
 			break;
-		note_drop(c, &drops, "the answer from the successor", why);
 		close(next_fd);
 		next_fd = -1;
 		if (*c->stop)
 			goto fail;
 	}
-	if (!dials && (prev_fd = accept_prev(c, &drops, err, errlen)) == -1)
+	if (!dials && (prev_fd = accept_prev(c, -1, &drops, err, errlen)) < 0) {
+		rc = prev_fd;
 		goto fail;
+	}
 	if (next_fd != -1)
 		no_delay(next_fd);
 	l->fd[RING_NEXT] = dials ? next_fd : prev_fd;
@@ -451,6 +601,8 @@ ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
 	if (ai != NULL)
 		freeaddrinfo(ai);
 	return 0;
+refused:
+	rc = -2;
 fail:
 	if (next_fd != -1)
 		close(next_fd);
@@ -458,5 +610,5 @@ fail:
 		close(prev_fd);
 	if (ai != NULL)
 		freeaddrinfo(ai);
-	return -1;
+	return rc < 0 ? rc : -1;
 }

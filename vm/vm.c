@@ -90,12 +90,33 @@ log_failed(struct vm *v)
 		v->status = VM_ERROR;
 }
 
+/* What every VM of the ring must have the same of (vm/core/wire.h). */
+static struct wire_settings
+settings(const struct vm_conf *c)
+{
+	struct wire_settings s = { .seed = c->seed, .duration_s = c->duration_s,
+		.speed = c->speed, .draw_max = c->draw_max,
+		.on_failure = (uint8_t)c->on_failure,
+		.latency_min_ns = c->net.latency_min_ns,
+		.latency_max_ns = c->net.latency_max_ns,
+		.loss = c->loss, .faults = WIRE_DIGEST_INIT,
+		.start_at_ns = c->start_wall_ns };
+	char spec[FAULT_TEXT_MAX];
+
+	for (uint32_t i = 0; i < c->nfaults; i++) {
+		fault_format(&c->faults[i], spec, sizeof spec);
+		s.faults = wire_digest(s.faults, spec);
+	}
+	return s;
+}
+
 static int
 join(struct vm *v)
 {
 	const struct vm_conf *c = v->c;
 	struct ring_conf rc = {
 		.id = c->id, .n = c->n, .listen_fd = c->listen_fd,
+		.set = settings(c),
 		.next_host = c->next_host, .next_port = c->next_port,
 		.deadline_ns = clock_mono_ns() +
 		    (uint64_t)(c->connect_timeout_s * 1e9),
@@ -109,6 +130,8 @@ join(struct vm *v)
 		close(c->listen_fd);	/* nobody else may join a formed ring */
 	if (rcode == -1 && stop)
 		v->status = VM_INTERRUPTED;
+	else if (rcode == -2)
+		fail(v, VM_REFUSED, "%s", err);
 	else if (rcode == -1)
 		fail(v, VM_ERROR, "%s", err);
 	return rcode;
@@ -364,5 +387,8 @@ vm_run(const struct vm_conf *c)
 		log_pending(&v);
 	}
 	close_all(&v);
+	/* A ring that never formed ran nothing: its log was ours to take. */
+	if (v.status == VM_REFUSED)
+		unlink(c->log_path);
 	return v.status;
 }
