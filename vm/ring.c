@@ -140,7 +140,7 @@ recv_exact(const struct ring_conf *c, int fd, uint8_t *buf, size_t n,
 			return -1;
 		ssize_t got = read(fd, buf, n);
 		if (got == 0 || (got == -1 && errno != EINTR)) {
-			*why = got == 0 ? "closed before HELLO" : strerror(errno);
+			*why = got == 0 ? "closed" : strerror(errno);
 			return -1;
 		}
 		if (got > 0) {
@@ -152,29 +152,40 @@ recv_exact(const struct ring_conf *c, int fd, uint8_t *buf, size_t n,
 }
 
 /*
- * Read one HELLO and nothing after it: the bytes that follow belong to the
- * reader thread. The length is checked as soon as it arrives, so a stray
- * client announcing a huge frame is dropped without waiting for it.
+ * Read one frame and nothing after it: the bytes that follow belong to the
+ * reader thread. The length is checked as soon as it arrives, so a peer
+ * announcing a huge frame is dropped without waiting for it.
  */
+int
+ring_read_frame(const struct ring_conf *c, int fd, uint64_t deadline,
+    struct wire_frame *f, const char **why)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	size_t used;
+
+	if (recv_exact(c, fd, buf, 5, deadline, why) == -1 ||
+	    wire_get(buf, 5, f, &used, why) == -1)
+		return -1;
+	size_t need = 4 + ((size_t)buf[0] << 24 | (size_t)buf[1] << 16 |
+	    (size_t)buf[2] << 8 | buf[3]);	/* at most WIRE_MAX_FRAME: judged */
+	if (recv_exact(c, fd, buf + 5, need - 5, deadline, why) == -1 ||
+	    wire_get(buf, need, f, &used, why) != 1)
+		return -1;
+	return 0;
+}
+
 static int
 read_hello(const struct ring_conf *c, int fd, uint64_t deadline,
     struct wire_hello *h, const char **why)
 {
-	uint8_t buf[WIRE_MAX_FRAME];
 	struct wire_frame f;
-	size_t used;
 
-	if (recv_exact(c, fd, buf, 5, deadline, why) == -1 ||
-	    wire_get(buf, 5, &f, &used, why) == -1)
+	if (ring_read_frame(c, fd, deadline, &f, why) == -1)
 		return -1;
-	size_t need = 4 + (size_t)WIRE_HELLO_BODY;
-	if (buf[4] != WIRE_HELLO) {
+	if (f.type != WIRE_HELLO) {
 		*why = "first frame is not HELLO";
 		return -1;
 	}
-	if (recv_exact(c, fd, buf + 5, need - 5, deadline, why) == -1 ||
-	    wire_get(buf, need, &f, &used, why) != 1)
-		return -1;
 	*h = f.hello;
 	return 0;
 }

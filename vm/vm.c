@@ -22,6 +22,7 @@
 #include "vm/ring.h"
 #include "vm/shared.h"
 #include "vm/sig.h"
+#include "vm/start.h"
 #include "vm/vm.h"
 
 #define DRAIN_NS 2000000000u	/* how long peers get to half-close at the end */
@@ -33,6 +34,8 @@ struct vm {
 	struct shared *s;	/* the core, under the VM's one lock */
 	struct logw *log;
 	struct links links;
+	struct ring_conf rc;	/* how it joined the ring */
+	struct start_result start;	/* of the start barrier, if it ran one */
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
 	int status;		/* enum vm_exit so far */
 };
@@ -114,7 +117,9 @@ static int
 join(struct vm *v)
 {
 	const struct vm_conf *c = v->c;
-	struct ring_conf rc = {
+	char err[256];
+
+	v->rc = (struct ring_conf){
 		.id = c->id, .n = c->n, .listen_fd = c->listen_fd,
 		.set = settings(c),
 		.next_host = c->next_host, .next_port = c->next_port,
@@ -122,10 +127,8 @@ join(struct vm *v)
 		    (uint64_t)(c->connect_timeout_s * 1e9),
 		.stop = &stop, .notes = stderr,
 	};
-	char err[256];
-
-	memcpy(rc.run_id, c->run_id, sizeof rc.run_id);
-	int rcode = ring_join(&rc, &v->links.ring, err, sizeof err);
+	memcpy(v->rc.run_id, c->run_id, sizeof v->rc.run_id);
+	int rcode = ring_join(&v->rc, &v->links.ring, err, sizeof err);
 	if (c->listen_fd != -1)
 		close(c->listen_fd);	/* nobody else may join a formed ring */
 	if (rcode == -1 && stop)
@@ -155,10 +158,6 @@ barrier(struct vm *v, uint64_t *start_wall)
 	uint8_t buf[8];
 	size_t got = 0;
 
-	if (c->ctl_fd == -1) {
-		*start_wall = c->start_wall_ns ? c->start_wall_ns : clock_real_ns();
-		return 0;
-	}
 	if (write(c->ctl_fd, "R", 1) != 1)
 		goto broken;
 	while (got < sizeof buf) {
@@ -177,6 +176,33 @@ broken:
 	else
 		fail(v, VM_ERROR, "orchestrator went away");
 	return -1;
+}
+
+/*
+ * Tick 0 by this VM's clock, and readers on the links: under `run` the
+ * orchestrator says when; by hand, --start-at or else the ring's own
+ * barrier, which reads its frames off the links before the readers do.
+ */
+static int
+await_start(struct vm *v, uint64_t *start_wall)
+{
+	const struct vm_conf *c = v->c;
+	char err[256];
+
+	if (c->ctl_fd != -1)
+		return start_readers(v) == 0 ? barrier(v, start_wall) : -1;
+	*start_wall = c->start_wall_ns;
+	if (c->start_wall_ns == 0 && start_ring(&v->rc, &v->links.ring,
+	    &v->start, err, sizeof err) == -1) {
+		if (stop)
+			v->status = VM_INTERRUPTED;
+		else
+			fail(v, VM_ERROR, "%s", err);
+		return -1;
+	}
+	if (c->start_wall_ns == 0)
+		*start_wall = v->start.start_wall_ns;
+	return start_readers(v);
 }
 
 /* One line of the log, stamped now; it reaches the file at the next flush. */
@@ -378,7 +404,7 @@ vm_run(const struct vm_conf *c)
 	if ((v.log = logw_open(c->log_path, c->id, err, sizeof err)) == NULL)
 		fail(&v, VM_ERROR, "%s", err);
 	if (v.status == VM_OK && join(&v) == 0) {
-		if (start_readers(&v) == 0 && barrier(&v, &start_wall) == 0) {
+		if (await_start(&v, &start_wall) == 0) {
 			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
 			shared_set_epoch(v.s, v.mono_start, c->speed);
 			run_ticks(&v);

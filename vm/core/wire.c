@@ -354,3 +354,19 @@ wire_differ(const struct wire_hello *ours, const struct wire_hello *theirs,
 	}
 	return false;
 }
+
+/*
+ * One PING/PONG exchange, NTP's way: the answerer's clock minus the
+ * asker's, assuming the way there takes as long as the way back, and the
+ * round trip without the answerer's own time; the offset is off by at
+ * most half the round trip. t3 is when the PONG came, by the asker's clock.
+ */
+void
+wire_offset(const struct wire_time *t, uint64_t t3, int64_t *offset,
+    int64_t *rtt)
+{
+	int64_t there = (int64_t)(t->t1 - t->t0), back = (int64_t)(t->t2 - t3);
+
+	*offset = there / 2 + back / 2 + (there % 2 + back % 2) / 2;
+	*rtt = (int64_t)(t3 - t->t0) - (int64_t)(t->t2 - t->t1);
+}

@@ -80,6 +80,9 @@ const char *wire_type_name(enum wire_type t);
  */
 bool wire_differ(const struct wire_hello *ours, const struct wire_hello *theirs,
     char *buf, size_t len);
+/* The answerer's clock offset and the round trip of one PING/PONG (ns). */
+void wire_offset(const struct wire_time *t, uint64_t t3, int64_t *offset,
+    int64_t *rtt);
 /* A digest of the canonical spellings of a fault list (FNV-1a, 64 bits). */
 uint64_t wire_digest(uint64_t h, const char *text);
 #define WIRE_DIGEST_INIT	UINT64_C(0xcbf29ce484222325)
