@@ -190,6 +190,13 @@ cmd_vm(int argc, char **argv)
 		    "written over)", o.conf.log_path);
 		return usage_error(err, "vm");
 	}
+	if (lstat(o.conf.part_path, &st) == 0) {
+		snprintf(err, sizeof err, "'%s': exists, the part of run.meta "
+		    "this VM writes beside its log (never written over)",
+		    o.conf.part_path);
+		return usage_error(err, "vm");
+	}
+	o.conf.version = CLOCKRING_VERSION;
 	if (ring_listen(o.listen_host, o.listen_port, &o.conf.listen_fd,
 	    &port, err, sizeof err) == -1)
 		return usage_error(err, "vm");

@@ -434,6 +434,22 @@ vm_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
 	return check_faults(fl, vms, duration_s, err, errlen);
 }
 
+/* DIR/vmI.meta for the log DIR/NAME (or NAME: ./vmI.meta). */
+static int
+part_beside(const char *log, uint32_t id, char *path, size_t len, char *err,
+    size_t errlen)
+{
+	const char *slash = strrchr(log, '/');
+	int dir = slash == NULL ? 0 : (int)(slash - log + 1);
+
+	if ((size_t)snprintf(path, len, "%.*svm%u.meta", dir, log,
+	    (unsigned)id) >= len) {
+		snprintf(err, errlen, "--log '%.64s...': too long", log);
+		return -1;
+	}
+	return 0;
+}
+
 int
 options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 {
@@ -485,6 +501,12 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 	    &c->next_port, err, errlen) == -1)
 		return -1;
 	c->next_host = o->next_host;
+	c->listen_host = o->listen_host;
+	c->listen_port = o->listen_port;
+	if (part_beside(c->log_path, c->id, o->part_path, sizeof o->part_path,
+	    err, errlen) == -1)
+		return -1;
+	c->part_path = o->part_path;
 	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
 	if (vm_faults(&o->faults, c->n, c->duration_s, err, errlen) == -1)
 		return -1;

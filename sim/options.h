@@ -65,6 +65,7 @@ struct vm_opts {
 	char next_host[256];
 	uint16_t listen_port;
 	char listen_host[256];
+	char part_path[4096 + 32];	/* vmI.meta beside the log */
 	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
 					 * in 64 bits); 0: as soon as linked */
 	struct opt_faults faults;	/* --fault: slow links, partitions */

@@ -19,6 +19,7 @@
 #include "vm/core/wire.h"
 #include "vm/links.h"
 #include "vm/logw.h"
+#include "vm/part.h"
 #include "vm/ring.h"
 #include "vm/shared.h"
 #include "vm/sig.h"
@@ -37,7 +38,9 @@ struct vm {
 	struct ring_conf rc;	/* how it joined the ring */
 	struct start_result start;	/* of the start barrier, if it ran one */
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
+	uint64_t start_wall;	/* CLOCK_REALTIME of model time 0, or 0 */
 	int status;		/* enum vm_exit so far */
+	char error[256];	/* what the first failure said */
 };
 
 static void
@@ -75,6 +78,8 @@ fail(struct vm *v, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof line - 1 - (size_t)n, fmt, ap);
 	va_end(ap);
+	if (v->status == VM_OK)
+		snprintf(v->error, sizeof v->error, "%s", line + n);
 	strcat(line, "\n");
 	(void)!write(STDERR_FILENO, line, strlen(line));
 	if (v->status == VM_OK)
@@ -379,6 +384,20 @@ close_all(struct vm *v)
 	shared_free(v->s);
 }
 
+static void
+write_part(struct vm *v)
+{
+	const struct vm_conf *c = v->c;
+	struct part_end e = { .status = v->status, .error = v->error,
+		.start_wall_ns = v->start_wall,
+		.start = c->start_wall_ns == 0 && v->start.start_wall_ns != 0 ?
+		    &v->start : NULL };
+	char err[512];
+
+	if (part_write(c, &e, err, sizeof err) == -1)
+		fail(v, VM_ERROR, "%s", err);
+}
+
 int
 vm_run(const struct vm_conf *c)
 {
@@ -388,7 +407,6 @@ vm_run(const struct vm_conf *c)
 		.on_failure = c->on_failure, .net = c->net, .loss = c->loss,
 		.faults = c->faults, .nfaults = c->nfaults };
 	char err[256];
-	uint64_t start_wall;
 
 	catch_signals();
 #ifdef __linux__
@@ -404,8 +422,8 @@ vm_run(const struct vm_conf *c)
 	if ((v.log = logw_open(c->log_path, c->id, err, sizeof err)) == NULL)
 		fail(&v, VM_ERROR, "%s", err);
 	if (v.status == VM_OK && join(&v) == 0) {
-		if (await_start(&v, &start_wall) == 0) {
-			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
+		if (await_start(&v, &v.start_wall) == 0) {
+			v.mono_start = clock_mono_ns() + (v.start_wall - clock_real_ns());
 			shared_set_epoch(v.s, v.mono_start, c->speed);
 			run_ticks(&v);
 		}
@@ -416,5 +434,7 @@ vm_run(const struct vm_conf *c)
 	/* A ring that never formed ran nothing: its log was ours to take. */
 	if (v.status == VM_REFUSED)
 		unlink(c->log_path);
+	else if (c->part_path != NULL)
+		write_part(&v);
 	return v.status;
 }

@@ -28,6 +28,11 @@ struct vm_conf {
 	double loss;		/* chance the network loses a message; 0 */
 	const struct fault *faults;	/* the run's faults, or NULL */
 	uint32_t nfaults;
+	/* A VM started by hand (clockring vm) records its part of run.meta. */
+	const char *part_path;	/* vmI.meta to create at the end, or NULL */
+	const char *version;	/* of clockring */
+	const char *listen_host;	/* where it listened */
+	uint16_t listen_port;
 };
 
 int vm_run(const struct vm_conf *c);
