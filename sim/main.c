@@ -12,6 +12,7 @@
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
+#include "sim/gather.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/run.h"
@@ -33,6 +34,7 @@ static const char usage_main[] =
 "  compare      experiments side by side across repeats: compare RESULTS_DIR\n"
 "  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
+"  merge        gather hand-started VMs into one run: merge DIR... --out RUN_DIR\n"
 "\n"
 "  clockring COMMAND --help    options of one command\n"
 "  clockring --version\n";
@@ -296,6 +298,8 @@ main(int argc, char **argv)
 		return cmd_vm(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "merge") == 0)
+		return gather_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "experiments") == 0)
 		return cmd_experiments(argc - 2, argv + 2, argv[0]);
 	if (strcmp(cmd, "analyze") == 0)
