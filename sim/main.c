@@ -13,6 +13,7 @@
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
 #include "sim/gather.h"
+#include "sim/handout.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/run.h"
@@ -75,6 +76,12 @@ static const char usage_run[] =
 "  --no-check            skip checking the logs at the end (for a big\n"
 "                        run, to check later with clockring check)\n"
 "  --quiet               print nothing but errors\n"
+"  --print-commands      run nothing: print the `clockring vm` command of\n"
+"                        each VM, with a fresh run id, to start the ring by\n"
+"                        hand (VM i listens on --bind or its --hosts entry,\n"
+"                        port --base-port+i [7000+i]; --connect-timeout\n"
+"                        [120]); then gather it with clockring merge\n"
+"  --hosts H0,H1,...     with --print-commands: the host of each VM\n"
 "\n"
 "Numbers are plain decimals: 12 or 0.5, no sign, exponent or hex.\n"
 "\n"
@@ -145,7 +152,7 @@ verify(const char *dir)
 }
 
 static int
-cmd_run(int argc, char **argv)
+cmd_run(int argc, char **argv, const char *argv0)
 {
 	struct run_opts o;
 	char err[512], dir[PATH_MAX];
@@ -157,6 +164,10 @@ cmd_run(int argc, char **argv)
 	}
 	if (rc == -1)
 		return usage_error(err, "run");
+	if (o.print_commands) {
+		handout_print(&o, argv0, stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
 	rc = orch_run(&o, dir, sizeof dir);
 	if (rc == 0 && !o.no_check)
 		rc = verify(dir);
@@ -293,7 +304,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "run") == 0)
-		return cmd_run(argc - 2, argv + 2);
+		return cmd_run(argc - 2, argv + 2, argv[0]);
 	if (strcmp(cmd, "vm") == 0)
 		return cmd_vm(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)

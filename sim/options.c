@@ -341,6 +341,80 @@ check_virtual(const struct run_opts *o, const bool *real_given,
 	return 0;
 }
 
+/*
+ * Inside one VM only a slow fault or a partition means anything: they
+ * delay what it receives. Kill and pause are signals the orchestrator of
+ * `run` sends.
+ */
+static int
+hand_faults(const struct opt_faults *fl, char *err, size_t errlen)
+{
+	for (uint32_t i = 0; i < fl->n; i++)
+		if (fl->f[i].kind != FAULT_SLOW &&
+		    fl->f[i].kind != FAULT_PARTITION) {
+			snprintf(err, errlen, "--fault '%s': only slow links and "
+			    "partitions apply to one VM (kill and pause need "
+			    "clockring run)", fl->arg[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/* --hosts H0,H1,...: one host per VM, none empty or too long. */
+static int
+check_hosts(const struct run_opts *o, char *err, size_t errlen)
+{
+	uint32_t n = 0;
+
+	for (const char *p = o->hosts;; p += strcspn(p, ",") + 1) {
+		size_t len = strcspn(p, ",");
+		if (len == 0 || len > 255) {
+			snprintf(err, errlen, "--hosts '%s': %s host", o->hosts,
+			    len ? "a too long" : "an empty");
+			return -1;
+		}
+		n++;
+		if (p[len] == '\0')
+			break;
+	}
+	if (n != o->vms) {
+		snprintf(err, errlen, "--hosts '%s': %u hosts for %u VMs", o->hosts,
+		    (unsigned)n, (unsigned)o->vms);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * --print-commands plans a ring of hand-started VMs: a VM alone cannot be
+ * killed or paused by anyone, and nothing is written or run here.
+ */
+static int
+check_handout(const struct run_opts *o, bool bind_given, char *err,
+    size_t errlen)
+{
+	const char *alone = o->hosts != NULL ? "--hosts" : NULL;
+
+	if (!o->print_commands && alone != NULL) {
+		snprintf(err, errlen, "%s: only with --print-commands", alone);
+		return -1;
+	}
+	if (!o->print_commands)
+		return 0;
+	const char *no = o->virtual ? "--virtual" : o->out ? "--out" :
+	    o->force ? "--force" : o->no_check ? "--no-check" :
+	    bind_given && o->hosts ? "--bind" : NULL;
+	if (no != NULL) {
+		snprintf(err, errlen, "%s: no meaning with --print-commands%s", no,
+		    bind_given && o->hosts ? ", whose --hosts say where each VM "
+		    "listens" : ", which runs nothing and writes nothing");
+		return -1;
+	}
+	if (hand_faults(&o->faults, err, errlen) == -1)
+		return -1;
+	return o->hosts != NULL ? check_hosts(o, err, errlen) : 0;
+}
+
 int
 options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
@@ -373,13 +447,17 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 		{ "loss", K_SHARE, &o->loss, 0, 0, NULL },
+		{ "print-commands", K_FLAG, &o->print_commands, 0, 0, NULL },
+		{ "hosts", K_STR, &o->hosts, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
+	o->connect_timeout_given = real_given[3];
 	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
-	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1)
+	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1 ||
+	    check_handout(o, real_given[2], err, errlen) == -1)
 		return -1;
 	if (!o->latency.given && o->virtual)
 		o->latency.min_ms = o->latency.max_ms = OPT_LATENCY_VIRTUAL_MS;
@@ -415,22 +493,13 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	return 0;
 }
 
-/*
- * Inside one VM only a slow fault means anything: it delays what the VM
- * receives. Kill and pause are signals the orchestrator of `run` sends.
- */
+/* The faults of `clockring vm`: kinds one VM can apply, fitting the run. */
 static int
 vm_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
     char *err, size_t errlen)
 {
-	for (uint32_t i = 0; i < fl->n; i++)
-		if (fl->f[i].kind != FAULT_SLOW &&
-		    fl->f[i].kind != FAULT_PARTITION) {
-			snprintf(err, errlen, "--fault '%s': only slow links and "
-			    "partitions apply to one VM (kill and pause need "
-			    "clockring run)", fl->arg[i]);
-			return -1;
-		}
+	if (hand_faults(fl, err, errlen) == -1)
+		return -1;
 	return check_faults(fl, vms, duration_s, err, errlen);
 }
 

@@ -55,6 +55,9 @@ struct run_opts {
 	bool virtual;			/* --virtual: model time, one process */
 	struct opt_latency latency;	/* --latency, model ms */
 	double loss;			/* --loss: the share lost, 0..1 */
+	bool print_commands;		/* --print-commands: say, run nothing */
+	const char *hosts;		/* --hosts H0,H1,...: where each VM is */
+	bool connect_timeout_given;
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */
