@@ -243,8 +243,8 @@ send_hello(const struct ring_conf *c, int fd)
 }
 
 /* "127.0.0.2:40123", the far end of fd, for messages. */
-static void
-peer_name(int fd, char *buf, size_t len)
+void
+ring_peer_name(int fd, char *buf, size_t len)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof ss;
@@ -373,8 +373,10 @@ welcome(const struct ring_conf *c, struct waiting *w, int *drops, char *err,
 		note_drop(c, drops, "a client", why);
 		return -1;
 	}
-	peer_name(w->fd, who, sizeof who);	/* before it hangs up */
-	if (set_blocking(w->fd, true) == -1 || send_hello(c, w->fd) == -1) {
+	ring_peer_name(w->fd, who, sizeof who);	/* before it hangs up */
+	/* One who disagrees may be gone already: refused all the same. */
+	if ((set_blocking(w->fd, true) == -1 || send_hello(c, w->fd) == -1) &&
+	    v != V_REFUSE) {
 		note_drop(c, drops, "a client", strerror(errno));
 		return -1;
 	}
@@ -531,7 +533,7 @@ answer(const struct ring_conf *c, int fd, int *drops, char *err, size_t errlen)
 		if (v == V_OK)
 			return 1;
 		if (v != V_DROP) {
-			peer_name(fd, who, sizeof who);
+			ring_peer_name(fd, who, sizeof who);
 			snprintf(err, errlen, "refused by vm %u at %s%s: %s",
 			    (unsigned)h.id, who, v == V_FOREIGN ?
 			    ", of another ring" : ", which disagrees", what);

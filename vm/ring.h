@@ -37,6 +37,8 @@ int ring_listen(const char *host, uint16_t port, int *fd, uint16_t *bound,
 int ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
     size_t errlen);
 int ring_send(int fd, const uint8_t *buf, size_t len);
+/* "127.0.0.2:40123", the far end of fd ("?" if it is gone). */
+void ring_peer_name(int fd, char *buf, size_t len);
 /* One whole frame from fd, not a byte more: 0, or -1 with *why. */
 int ring_read_frame(const struct ring_conf *c, int fd, uint64_t deadline,
     struct wire_frame *f, const char **why);

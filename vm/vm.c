@@ -21,6 +21,7 @@
 #include "vm/logw.h"
 #include "vm/part.h"
 #include "vm/ring.h"
+#include "vm/say.h"
 #include "vm/shared.h"
 #include "vm/sig.h"
 #include "vm/start.h"
@@ -37,6 +38,7 @@ struct vm {
 	struct links links;
 	struct ring_conf rc;	/* how it joined the ring */
 	struct start_result start;	/* of the start barrier, if it ran one */
+	struct say say;		/* what it tells its user, by hand */
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
 	uint64_t start_wall;	/* CLOCK_REALTIME of model time 0, or 0 */
 	int status;		/* enum vm_exit so far */
@@ -133,7 +135,10 @@ join(struct vm *v)
 		.stop = &stop, .notes = stderr,
 	};
 	memcpy(v->rc.run_id, c->run_id, sizeof v->rc.run_id);
+	say_linking(&v->say);
 	int rcode = ring_join(&v->rc, &v->links.ring, err, sizeof err);
+	if (rcode == 0)
+		say_linked(&v->say, &v->links.ring);
 	if (c->listen_fd != -1)
 		close(c->listen_fd);	/* nobody else may join a formed ring */
 	if (rcode == -1 && stop)
@@ -207,6 +212,7 @@ await_start(struct vm *v, uint64_t *start_wall)
 	}
 	if (c->start_wall_ns == 0)
 		*start_wall = v->start.start_wall_ns;
+	say_start(&v->say, *start_wall, c->start_wall_ns ? NULL : &v->start);
 	return start_readers(v);
 }
 
@@ -214,6 +220,7 @@ await_start(struct vm *v, uint64_t *start_wall)
 static int
 log_line(struct vm *v, const struct core_line *line)
 {
+	say_event(&v->say, &line->ev, line->queue_len);
 	if (logw_event(v->log, &line->ev, clock_real_ns(), line->queue_len) == 0)
 		return 0;
 	log_failed(v);
@@ -327,6 +334,7 @@ run_ticks(struct vm *v)
 		if (stop)
 			break;
 		tick(v);
+		say_tick(&v->say, k, ticks);
 	}
 	/* Stay in the ring until the common end, so all stop at one model time. */
 	uint64_t end = v->mono_start + (uint64_t)(c->duration_s / c->speed * 1e9);
@@ -415,6 +423,7 @@ vm_run(const struct vm_conf *c)
 	prctl(PR_SET_TIMERSLACK, 1000UL);
 #endif
 	links_init(&v.links, c->id, c->n);
+	say_init(&v.say, c);
 	if ((v.s = shared_new(&core_conf)) == NULL) {
 		fail(&v, VM_ERROR, "%s", "out of memory");
 		return v.status;
@@ -436,5 +445,6 @@ vm_run(const struct vm_conf *c)
 		unlink(c->log_path);
 	else if (c->part_path != NULL)
 		write_part(&v);
+	say_end(&v.say, v.status);
 	return v.status;
 }
