@@ -16,7 +16,7 @@ main(void)
 		make_fuzz_regress_suite, make_fault_suite, make_faults_suite,
 		make_inject_suite, make_logw_suite, make_reader_suite,
 		make_links_suite, make_num_suite, make_logline_suite,
-		make_vmend_suite, make_runmeta_suite,
+		make_vmend_suite, make_runmeta_suite, make_gather_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)

@@ -35,5 +35,6 @@ Suite *make_stale_suite(void);
 Suite *make_compare_suite(void);
 Suite *make_notebook_suite(void);
 Suite *make_fuzz_regress_suite(void);
+Suite *make_gather_suite(void);
 
 #endif
