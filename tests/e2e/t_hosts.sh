@@ -62,6 +62,35 @@ grep -q '^vm2.next_offset_ns=-\{0,1\}[0-9]' "$T/run/run.meta" || fail "no offset
 "$CLOCKRING" analyze --no-plots --quiet "$T/run" || fail "analyze the merged run"
 [ -s "$T/run/analysis/summary.csv" ] || fail "analyze wrote no summary"
 
+# Another machine's clock: vm2's runs 0.5 s ahead. Its log says so, and so
+# do the offsets measured (vm1 sees vm2 0.5 s ahead, vm2 sees vm0 0.5 s
+# behind). Read in VM 0's clock, the run is the same: it passes check and
+# every message takes as long as before; with the offsets left out, the
+# messages to and from vm2 are 0.5 s off.
+delays() { cut -d, -f27 "$1/analysis/summary.csv" | tail -n +2 | tr '\n' ' '; }
+skew() {	# skew DIR: the run with vm2's clock 0.5 s ahead, offsets as measured
+	mkdir "$1"
+	cp "$T/run/vm0.csv" "$T/run/vm1.csv" "$T/run/run.meta" "$1"
+	{ IFS= read -r header; echo "$header"
+	  while IFS=, read -r vm seq ev wall rest; do
+		echo "$vm,$seq,$ev,$((wall + 500000000)),$rest"
+	  done; } <"$T/run/vm2.csv" >"$1/vm2.csv"
+}
+skew "$T/skew"
+o1=$(sed -n 's/^vm1.next_offset_ns=//p' "$T/run/run.meta")
+o2=$(sed -n 's/^vm2.next_offset_ns=//p' "$T/run/run.meta")
+sed -i -e "s/^vm1.next_offset_ns=.*/vm1.next_offset_ns=$((o1 + 500000000))/" \
+    -e "s/^vm2.next_offset_ns=.*/vm2.next_offset_ns=$((o2 - 500000000))/" "$T/skew/run.meta"
+check_ok "$T/skew"
+"$CLOCKRING" analyze --no-plots --quiet "$T/skew" || fail "analyze the skewed run"
+[ "$(delays "$T/skew")" = "$(delays "$T/run")" ] ||
+	fail "message delays $(delays "$T/skew") with vm2 0.5 s ahead, $(delays "$T/run") before"
+skew "$T/blind"
+sed -i '/next_offset_ns\|next_rtt_ns/d' "$T/blind/run.meta"
+"$CLOCKRING" analyze --no-plots --quiet --no-check "$T/blind" >/dev/null 2>&1
+[ "$(delays "$T/blind")" != "$(delays "$T/run")" ] ||
+	fail "the skew does not show without the offsets: the test proves nothing"
+
 # Merge refuses what is not one whole ring, with one line, writing nothing.
 refuse() {	# refuse NEEDLE DIR...: merge exits 2 naming it, no $T/no made
 	needle=$1
