@@ -57,12 +57,18 @@ say_linked(const struct say *s, const struct ring_links *l)
 
 	if (!s->on)
 		return;
+	const char *waiting = c->start_wall_ns ? "" : "; waiting for the whole ring";
+
 	ring_peer_name(l->fd[RING_NEXT], next, sizeof next);
 	ring_peer_name(l->fd[RING_PREV], prev, sizeof prev);
-	tell(s, "\n", "linked: next vm%u at %s, prev vm%u from %s%s",
-	    (unsigned)((c->id + 1) % c->n), next,
-	    (unsigned)((c->id + c->n - 1) % c->n), prev,
-	    c->start_wall_ns ? "" : "; waiting for the whole ring");
+	if (c->n == 2)	/* one link, dialed by VM 0 */
+		tell(s, "\n", "linked: vm%u, both neighbours, on one link %s %s%s",
+		    (unsigned)(1 - c->id), c->id == 0 ? "to" : "from", next,
+		    waiting);
+	else
+		tell(s, "\n", "linked: next vm%u at %s, prev vm%u from %s%s",
+		    (unsigned)((c->id + 1) % c->n), next,
+		    (unsigned)((c->id + c->n - 1) % c->n), prev, waiting);
 }
 
 void
