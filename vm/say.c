@@ -53,12 +53,11 @@ void
 say_linked(const struct say *s, const struct ring_links *l)
 {
 	const struct vm_conf *c = s->c;
+	const char *waiting = c->start_wall_ns ? "" : "; waiting for the whole ring";
 	char next[200], prev[200];
 
 	if (!s->on)
 		return;
-	const char *waiting = c->start_wall_ns ? "" : "; waiting for the whole ring";
-
 	ring_peer_name(l->fd[RING_NEXT], next, sizeof next);
 	ring_peer_name(l->fd[RING_PREV], prev, sizeof prev);
 	if (c->n == 2)	/* one link, dialed by VM 0 */
