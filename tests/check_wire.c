@@ -135,6 +135,26 @@ START_TEST(barrier_frames_round_trip)
 }
 END_TEST
 
+/* NTP's estimate: the answerer's clock minus the asker's, and the round trip. */
+START_TEST(one_ping_pong_gives_the_offset_and_round_trip)
+{
+	/* The answerer's clock 1000 ns ahead; 10 ns there, 10 back, 5 inside. */
+	struct wire_time ahead = { .t0 = 5000, .t1 = 6010, .t2 = 6015 };
+	/* 70 000 ns behind, the way there 30 ns slower than the way back. */
+	struct wire_time behind = { .t0 = UINT64_C(1795441461000000000),
+		.t1 = UINT64_C(1795441461000000000) - 70000 + 40,
+		.t2 = UINT64_C(1795441461000000000) - 70000 + 41 };
+	int64_t off, rtt;
+
+	wire_offset(&ahead, 5025, &off, &rtt);
+	ck_assert_int_eq(off, 1000);
+	ck_assert_int_eq(rtt, 20);
+	wire_offset(&behind, UINT64_C(1795441461000000000) + 51, &off, &rtt);
+	ck_assert_int_eq(off, -70000 + 15);	/* off by half the asymmetry */
+	ck_assert_int_eq(rtt, 50);
+}
+END_TEST
+
 /* theirs differs from ours in one setting: the phrase names it. */
 static void
 expect_differ(const struct wire_hello *theirs, const char *want)
@@ -490,6 +510,7 @@ make_wire_suite(void)
 	tcase_add_test(good, msg_round_trips_with_extreme_values);
 	tcase_add_test(good, bye_round_trips);
 	tcase_add_test(good, barrier_frames_round_trip);
+	tcase_add_test(good, one_ping_pong_gives_the_offset_and_round_trip);
 	tcase_add_test(good, a_differing_setting_is_named_with_both_values);
 	tcase_add_test(good, fault_digest_tells_lists_apart_by_order_and_split);
 	tcase_add_test(good, msg_is_laid_out_big_endian);
