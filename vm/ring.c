@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -303,6 +304,12 @@ struct waiting {
 	struct wire_hello hello;	/* once heard */
 };
 
+/* The clients heard so far, kept while the VM dials between waits. */
+struct lobby {
+	struct waiting w[MAX_WAITING];
+	int nw;
+};
+
 /*
  * Read what client w has sent, never past its HELLO (what follows belongs
  * to the reader thread): 1 a well-formed HELLO in w->hello, 0 not yet, -1
@@ -425,35 +432,43 @@ hear_all(const struct ring_conf *c, struct waiting *w, int *nw,
 	return -1;
 }
 
+#define WAITED	(-4)	/* accept_prev: until came, nobody yet */
+
 /*
  * Accept until the predecessor says a valid HELLO; drop anyone else. The
- * fd, -1 failed, -2 refused (err says why), or HEARD when watch (the link
- * to the successor, or -1) has its answer to read: a successor that
- * disagrees is then told at once, not after the predecessor came.
+ * fd, -1 failed, -2 refused (err says why), HEARD when watch (the link to
+ * the successor, or -1) has its answer to read (a successor that
+ * disagrees is then told at once, not after the predecessor came), or
+ * WAITED when until (before the deadline) came first. Clients still
+ * speaking stay in the lobby for the next call.
  */
 static int
-accept_prev(const struct ring_conf *c, int watch, int *drops, char *err,
-    size_t errlen)
+accept_prev(const struct ring_conf *c, struct lobby *lb, int watch,
+    uint64_t until, int *drops, char *err, size_t errlen)
 {
-	struct waiting w[MAX_WAITING];
 	struct pollfd p[MAX_WAITING + 2];
-	int nw = 0, fd = -1;
+	int fd = -1;
+	uint64_t now;
 
-	while (fd == -1 && !*c->stop && clock_mono_ns() < c->deadline_ns) {
+	while (fd == -1 && !*c->stop && (now = clock_mono_ns()) < until &&
+	    now < c->deadline_ns) {
+		int ms = (int)((until - now + 999999) / 1000000);
 		p[0] = (struct pollfd){ .fd = c->listen_fd, .events = POLLIN };
 		p[1] = (struct pollfd){ .fd = watch, .events = POLLIN };
-		for (int i = 0; i < nw; i++)
-			p[i + 2] = (struct pollfd){ .fd = w[i].fd, .events = POLLIN };
-		if (poll(p, (nfds_t)nw + 2, 100) == -1 && errno != EINTR)
+		for (int i = 0; i < lb->nw; i++)
+			p[i + 2] = (struct pollfd){ .fd = lb->w[i].fd, .events = POLLIN };
+		if (poll(p, (nfds_t)lb->nw + 2, ms < 100 ? ms : 100) == -1 &&
+		    errno != EINTR)
 			break;
-		fd = hear_all(c, w, &nw, p + 2, drops, err, errlen);
+		fd = hear_all(c, lb->w, &lb->nw, p + 2, drops, err, errlen);
 		if (fd == -1 && p[1].revents)
 			fd = HEARD;
 		if (fd == -1 && p[0].revents)
-			admit(c, w, &nw, drops);
+			admit(c, lb->w, &lb->nw, drops);
 	}
-	while (nw > 0)
-		close(w[--nw].fd);
+	if (fd == -1 && !*c->stop && until < c->deadline_ns &&
+	    clock_mono_ns() < c->deadline_ns)
+		return WAITED;
 	if (fd == -1)
 		snprintf(err, errlen, "waiting for vm %u: %s",
 		    (unsigned)((c->id + c->n - 1) % c->n),
@@ -492,10 +507,15 @@ out:
 	return -1;
 }
 
-/* Connect to the successor, retrying every 100 ms: it may not listen yet. */
+/*
+ * Connect to the successor, retrying every 100 ms: it may not listen yet.
+ * Meanwhile a VM that accepts (lobby not NULL) hears its predecessor, so
+ * that one that disagrees is refused at once, whoever else is missing.
+ * The fd, -1 failed, -2 refused; *prev_fd the predecessor if it came.
+ */
 static int
-dial_next(const struct ring_conf *c, const struct addrinfo *ai, char *err,
-    size_t errlen)
+dial_next(const struct ring_conf *c, const struct addrinfo *ai,
+    struct lobby *lb, int *prev_fd, int *drops, char *err, size_t errlen)
 {
 	const char *why = "timed out";
 
@@ -507,7 +527,16 @@ dial_next(const struct ring_conf *c, const struct addrinfo *ai, char *err,
 			close(fd);
 		if (*c->stop || clock_mono_ns() + RETRY_NS > c->deadline_ns)
 			break;
-		clock_sleep_until(clock_mono_ns() + RETRY_NS);
+		if (lb == NULL || *prev_fd != -1) {
+			clock_sleep_until(clock_mono_ns() + RETRY_NS);
+			continue;
+		}
+		fd = accept_prev(c, lb, -1, clock_mono_ns() + RETRY_NS, drops, err,
+		    errlen);
+		if (fd >= 0)
+			*prev_fd = fd;
+		else if (fd != WAITED)
+			return fd;
 	}
 	snprintf(err, errlen, "connecting to vm %u at %s:%u: %s",
 	    (unsigned)((c->id + 1) % c->n), c->next_host,
@@ -549,12 +578,12 @@ answer(const struct ring_conf *c, int fd, int *drops, char *err, size_t errlen)
  * 1 and *prev_fd, or the answer's verdict (see answer) in *heard.
  */
 static int
-wait_prev(const struct ring_conf *c, int next_fd, int *heard, int *prev_fd,
-    int *drops, char *err, size_t errlen)
+wait_prev(const struct ring_conf *c, struct lobby *lb, int next_fd, int *heard,
+    int *prev_fd, int *drops, char *err, size_t errlen)
 {
 	while (*prev_fd == -1 && *heard != 0) {
-		int fd = accept_prev(c, *heard == 1 ? -1 : next_fd, drops, err,
-		    errlen);
+		int fd = accept_prev(c, lb, *heard == 1 ? -1 : next_fd,
+		    c->deadline_ns, drops, err, errlen);
 		if (fd == HEARD && (*heard = answer(c, next_fd, drops, err,
 		    errlen)) == -2)
 			return -2;
@@ -570,10 +599,11 @@ wait_prev(const struct ring_conf *c, int next_fd, int *heard, int *prev_fd,
  * Join the ring. Every VM first connects to its successor and sends HELLO,
  * then accepts its predecessor and answers it, and only then waits for the
  * successor's answer: were the answer awaited before accepting, every VM
- * would wait on the next one, all around the ring. An answer that comes
- * while we wait for the predecessor is read at once, so that a ring that
- * disagrees stops at once. With N = 2, VM 0 connects and VM 1 accepts, so
- * the pair shares one connection. 0, -1 failed, -2 refused.
+ * would wait on the next one, all around the ring. It hears its
+ * predecessor while it dials too, and reads an answer that comes while it
+ * waits for the predecessor at once, so that a ring that disagrees stops
+ * at once. With N = 2, VM 0 connects and VM 1 accepts, so the pair shares
+ * one connection. 0, -1 failed, -2 refused.
  */
 int
 ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
@@ -582,46 +612,58 @@ ring_join(const struct ring_conf *c, struct ring_links *l, char *err,
 	bool dials = !(c->n == 2 && c->id == 1);
 	bool accepts = !(c->n == 2 && c->id == 0);
 	struct addrinfo *ai = NULL;
+	struct lobby *lb = calloc(1, sizeof *lb);
 	int drops = 0, next_fd = -1, prev_fd = -1, rc = -1;
 
-	if (dials && resolve(c->next_host, c->next_port, 0, &ai, err, errlen) == -1)
+	if (lb == NULL) {
+		snprintf(err, errlen, "out of memory");
 		return -1;
+	}
+	if (dials && resolve(c->next_host, c->next_port, 0, &ai, err, errlen) == -1)
+		goto fail;
 	while (dials) {
 		int heard = -3;		/* not yet */
-		if ((next_fd = dial_next(c, ai, err, errlen)) == -1)
+		if ((rc = next_fd = dial_next(c, ai, accepts ? lb : NULL, &prev_fd,
+		    &drops, err, errlen)) < 0) {
+			next_fd = -1;
 			goto fail;
-		if (accepts && (rc = wait_prev(c, next_fd, &heard, &prev_fd,
+		}
+		if (accepts && (rc = wait_prev(c, lb, next_fd, &heard, &prev_fd,
 		    &drops, err, errlen)) < 0)
 			goto fail;
-		if (heard == -3 && (heard = answer(c, next_fd, &drops, err,
+		if (heard == -3 && (heard = rc = answer(c, next_fd, &drops, err,
 		    errlen)) == -2)
-			goto refused;
+			goto fail;
 		if (heard == 1)
 			break;
 		close(next_fd);
 		next_fd = -1;
+		rc = -1;
 		if (*c->stop)
 			goto fail;
 	}
-	if (!dials && (prev_fd = accept_prev(c, -1, &drops, err, errlen)) < 0) {
-		rc = prev_fd;
+	if (!dials && (rc = prev_fd = accept_prev(c, lb, -1, c->deadline_ns,
+	    &drops, err, errlen)) < 0) {
+		prev_fd = -1;
 		goto fail;
 	}
 	if (next_fd != -1)
 		no_delay(next_fd);
 	l->fd[RING_NEXT] = dials ? next_fd : prev_fd;
 	l->fd[RING_PREV] = accepts ? prev_fd : next_fd;
-	if (ai != NULL)
-		freeaddrinfo(ai);
-	return 0;
-refused:
-	rc = -2;
+	rc = 0;
+	goto out;
 fail:
 	if (next_fd != -1)
 		close(next_fd);
 	if (prev_fd != -1)
 		close(prev_fd);
+	rc = rc < 0 ? rc : -1;
+out:
+	while (lb->nw > 0)
+		close(lb->w[--lb->nw].fd);
+	free(lb);
 	if (ai != NULL)
 		freeaddrinfo(ai);
-	return rc < 0 ? rc : -1;
+	return rc;
 }

@@ -81,11 +81,17 @@ say_start(const struct say *s, uint64_t start_wall,
 		return;
 	if (r == NULL)
 		tell(s, "\n", "tick 0 in %.1f s (--start-at)", in_s);
-	else
+	else if (s->c->id != 0)
 		tell(s, "\n", "the whole ring is linked; tick 0 in %.1f s; vm%u's "
 		    "clock is %+.3f ms from this one's (+/- %.3f ms)", in_s,
 		    (unsigned)((s->c->id + 1) % s->c->n),
 		    (double)r->next_offset_ns / 1e6, (double)r->next_rtt_ns / 2e6);
+	else	/* VM 0 saw tick 0 come back: the offsets' error round the ring */
+		tell(s, "\n", "the whole ring is linked; tick 0 in %.1f s; vm1's "
+		    "clock is %+.3f ms from this one's (+/- %.3f ms); the offsets "
+		    "add up to %+.3f ms round the ring", in_s,
+		    (double)r->next_offset_ns / 1e6, (double)r->next_rtt_ns / 2e6,
+		    (double)r->closure_ns / 1e6);
 }
 
 void
