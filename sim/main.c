@@ -12,6 +12,8 @@
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
+#include "sim/gather.h"
+#include "sim/handout.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/replay.h"
@@ -35,6 +37,7 @@ static const char usage_main[] =
 "  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
 "  replay       a run in the terminal, paced, stepped forward and back: replay RUN_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
+"  merge        gather hand-started VMs into one run: merge DIR... --out RUN_DIR\n"
 "\n"
 "  clockring COMMAND --help    options of one command\n"
 "  clockring --version\n";
@@ -79,6 +82,12 @@ static const char usage_run[] =
 "                        --virtual, paced by --speed): q ends the run as\n"
 "                        Ctrl-C does, space pauses the view, ? the keys;\n"
 "                        without a terminal, runs without the view\n"
+"  --print-commands      run nothing: print the `clockring vm` command of\n"
+"                        each VM, with a fresh run id, to start the ring by\n"
+"                        hand (VM i listens on --bind or its --hosts entry,\n"
+"                        port --base-port+i [7000+i]; --connect-timeout\n"
+"                        [120]); then gather it with clockring merge\n"
+"  --hosts H0,H1,...     with --print-commands: the host of each VM\n"
 "\n"
 "Numbers are plain decimals: 12 or 0.5, no sign, exponent or hex.\n"
 "\n"
@@ -91,19 +100,26 @@ static const char usage_vm[] =
 "                    --log FILE [options]\n"
 "\n"
 "Runs VM I of a ring whose other VMs are started the same way, by hand or\n"
-"on other hosts. All VMs of a ring need the same --run-id, --vms and\n"
-"--seed; each listens for its predecessor and connects to its successor.\n"
+"on other hosts (`clockring run --print-commands` prints every VM's\n"
+"command). Each listens for its predecessor and connects to its\n"
+"successor; a VM whose settings differ from its neighbour's is refused at\n"
+"once, the setting named. No VM ticks before the whole ring is linked:\n"
+"VM 0 starts them all together, each VM's clock offset measured. Beside\n"
+"its log each VM writes vmI.meta, its part of run.meta; `clockring merge`\n"
+"gathers the directories of all VMs into one run directory.\n"
 "\n"
 "  --id I                this VM's id, 0..N-1 (required)\n"
 "  --run-id HEX          32 hex digits shared by the ring (required)\n"
 "  --listen HOST:PORT    where the predecessor connects (required)\n"
 "  --next HOST:PORT      where the successor listens (required)\n"
-"  --log FILE            event log to create (required; must not exist)\n"
+"  --log FILE            event log to create (required; must not exist,\n"
+"                        nor vmI.meta beside it)\n"
 "  --vms N               ring size, 2..256 [3]\n"
 "  --rate R              ticks per second, 1..1000 [1]\n"
 "  --draw-max K          [10]    --duration S  [60]    --speed X  [1]\n"
 "  --seed S              [0]     --connect-timeout S  [10]\n"
-"  --start-at T          Unix time in seconds of tick 0 [when linked]\n"
+"  --start-at T          Unix time in seconds of tick 0, the same for every\n"
+"                        VM, clocks assumed to agree [when the ring is linked]\n"
 "  --fault SPEC          slow:A->B@T+D:DELAY or partition:0-1|2,3@T+D, up\n"
 "                        to 16; kill and pause are for `clockring run`.\n"
 "                        Give every VM the same list.\n"
@@ -111,7 +127,10 @@ static const char usage_vm[] =
 "  --latency MIN[:MAX]   model ms a message takes on top of the network's [0]\n"
 "  --loss P              the chance a message to a neighbour is lost [0]\n"
 "\n"
-"exit status: 0 ok, 1 error, 2 bad input, 3 a link broke, 4 interrupted\n";
+"It tells on stderr where it links, its progress and how it ended.\n"
+"\n"
+"exit status: 0 ok, 1 error, 2 bad input or a ring that disagrees on a\n"
+"setting (no log left), 3 a link broke, 4 interrupted\n";
 
 static int
 usage_error(const char *err, const char *cmd)
@@ -149,7 +168,7 @@ verify(const char *dir)
 }
 
 static int
-cmd_run(int argc, char **argv)
+cmd_run(int argc, char **argv, const char *argv0)
 {
 	struct run_opts o;
 	char err[512], dir[PATH_MAX];
@@ -161,6 +180,10 @@ cmd_run(int argc, char **argv)
 	}
 	if (rc == -1)
 		return usage_error(err, "run");
+	if (o.print_commands) {
+		handout_print(&o, argv0, stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
 	rc = orch_run(&o, dir, sizeof dir);
 	if (rc == 0 && !o.no_check)
 		rc = verify(dir);
@@ -196,6 +219,13 @@ cmd_vm(int argc, char **argv)
 		    "written over)", o.conf.log_path);
 		return usage_error(err, "vm");
 	}
+	if (lstat(o.conf.part_path, &st) == 0) {
+		snprintf(err, sizeof err, "'%s': exists, the part of run.meta "
+		    "this VM writes beside its log (never written over)",
+		    o.conf.part_path);
+		return usage_error(err, "vm");
+	}
+	o.conf.version = CLOCKRING_VERSION;
 	if (ring_listen(o.listen_host, o.listen_port, &o.conf.listen_fd,
 	    &port, err, sizeof err) == -1)
 		return usage_error(err, "vm");
@@ -290,11 +320,13 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(cmd, "run") == 0)
-		return cmd_run(argc - 2, argv + 2);
+		return cmd_run(argc - 2, argv + 2, argv[0]);
 	if (strcmp(cmd, "vm") == 0)
 		return cmd_vm(argc - 2, argv + 2);
 	if (strcmp(cmd, "check") == 0)
 		return cmd_check(argc - 2, argv + 2);
+	if (strcmp(cmd, "merge") == 0)
+		return gather_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "experiments") == 0)
 		return cmd_experiments(argc - 2, argv + 2, argv[0]);
 	if (strcmp(cmd, "analyze") == 0)

@@ -342,6 +342,84 @@ check_virtual(const struct run_opts *o, const bool *real_given,
 	return 0;
 }
 
+/*
+ * Inside one VM only a slow fault or a partition means anything: they
+ * delay what it receives. Kill and pause are signals the orchestrator of
+ * `run` sends.
+ */
+static int
+hand_faults(const struct opt_faults *fl, char *err, size_t errlen)
+{
+	for (uint32_t i = 0; i < fl->n; i++)
+		if (fl->f[i].kind != FAULT_SLOW &&
+		    fl->f[i].kind != FAULT_PARTITION) {
+			snprintf(err, errlen, "--fault '%s': only slow links and "
+			    "partitions apply to one VM (kill and pause need "
+			    "clockring run)", fl->arg[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/* --hosts H0,H1,...: one host per VM, none empty or too long. */
+static int
+check_hosts(const struct run_opts *o, char *err, size_t errlen)
+{
+	uint32_t n = 0;
+
+	for (const char *p = o->hosts;; p += strcspn(p, ",") + 1) {
+		size_t len = strcspn(p, ",");
+		if (len == 0 || len > 255) {
+			snprintf(err, errlen, "--hosts '%s': %s host", o->hosts,
+			    len ? "a too long" : "an empty");
+			return -1;
+		}
+		n++;
+		if (p[len] == '\0')
+			break;
+	}
+	if (n != o->vms) {
+		snprintf(err, errlen, "--hosts '%s': %u hosts for %u VMs", o->hosts,
+		    (unsigned)n, (unsigned)o->vms);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * --print-commands plans a ring of hand-started VMs: a VM alone cannot be
+ * killed or paused by anyone, and nothing is written or run here.
+ */
+static int
+check_handout(const struct run_opts *o, bool bind_given, char *err,
+    size_t errlen)
+{
+	const char *alone = o->hosts != NULL ? "--hosts" : NULL;
+
+	if (!o->print_commands && alone != NULL) {
+		snprintf(err, errlen, "%s: only with --print-commands", alone);
+		return -1;
+	}
+	if (!o->print_commands)
+		return 0;
+	if (bind_given && o->hosts != NULL) {
+		snprintf(err, errlen, "--bind: no meaning with --print-commands "
+		    "and --hosts, whose hosts say where each VM listens");
+		return -1;
+	}
+	const char *no = o->virtual ? "--virtual" : o->out ? "--out" :
+	    o->force ? "--force" : o->no_check ? "--no-check" :
+	    o->live ? "--live" : NULL;
+	if (no != NULL) {
+		snprintf(err, errlen, "%s: no meaning with --print-commands, "
+		    "which runs nothing and writes nothing", no);
+		return -1;
+	}
+	if (hand_faults(&o->faults, err, errlen) == -1)
+		return -1;
+	return o->hosts != NULL ? check_hosts(o, err, errlen) : 0;
+}
+
 int
 options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
@@ -375,14 +453,18 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 		{ "loss", K_SHARE, &o->loss, 0, 0, NULL },
 		{ "live", K_FLAG, &o->live, 0, 0, NULL },
+		{ "print-commands", K_FLAG, &o->print_commands, 0, 0, NULL },
+		{ "hosts", K_STR, &o->hosts, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
+	o->connect_timeout_given = real_given[3];
 	real_given[0] = real_given[0] && !o->live;
 	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
-	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1)
+	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1 ||
+	    check_handout(o, real_given[2], err, errlen) == -1)
 		return -1;
 	if (!o->latency.given && o->virtual)
 		o->latency.min_ms = o->latency.max_ms = OPT_LATENCY_VIRTUAL_MS;
@@ -422,23 +504,30 @@ split_addr(const char *name, const char *s, char *host, size_t hostlen,
 	return 0;
 }
 
-/*
- * Inside one VM only a slow fault means anything: it delays what the VM
- * receives. Kill and pause are signals the orchestrator of `run` sends.
- */
+/* The faults of `clockring vm`: kinds one VM can apply, fitting the run. */
 static int
 vm_faults(const struct opt_faults *fl, uint32_t vms, double duration_s,
     char *err, size_t errlen)
 {
-	for (uint32_t i = 0; i < fl->n; i++)
-		if (fl->f[i].kind != FAULT_SLOW &&
-		    fl->f[i].kind != FAULT_PARTITION) {
-			snprintf(err, errlen, "--fault '%s': only slow links and "
-			    "partitions apply to one VM (kill and pause need "
-			    "clockring run)", fl->arg[i]);
-			return -1;
-		}
+	if (hand_faults(fl, err, errlen) == -1)
+		return -1;
 	return check_faults(fl, vms, duration_s, err, errlen);
+}
+
+/* DIR/vmI.meta for the log DIR/NAME (or NAME: ./vmI.meta). */
+static int
+part_beside(const char *log, uint32_t id, char *path, size_t len, char *err,
+    size_t errlen)
+{
+	const char *slash = strrchr(log, '/');
+	int dir = slash == NULL ? 0 : (int)(slash - log + 1);
+
+	if ((size_t)snprintf(path, len, "%.*svm%u.meta", dir, log,
+	    (unsigned)id) >= len) {
+		snprintf(err, errlen, "--log '%.64s...': too long", log);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -492,6 +581,12 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 	    &c->next_port, err, errlen) == -1)
 		return -1;
 	c->next_host = o->next_host;
+	c->listen_host = o->listen_host;
+	c->listen_port = o->listen_port;
+	if (part_beside(c->log_path, c->id, o->part_path, sizeof o->part_path,
+	    err, errlen) == -1)
+		return -1;
+	c->part_path = o->part_path;
 	c->start_wall_ns = (uint64_t)(o->start_at * 1e9);
 	if (vm_faults(&o->faults, c->n, c->duration_s, err, errlen) == -1)
 		return -1;

@@ -59,6 +59,9 @@ struct run_opts {
 	double pace;			/* model seconds a second of the view
 					 * shows: --speed (virtual: its own,
 					 * the model's speed staying 1) */
+	bool print_commands;		/* --print-commands: say, run nothing */
+	const char *hosts;		/* --hosts H0,H1,...: where each VM is */
+	bool connect_timeout_given;
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */
@@ -69,6 +72,7 @@ struct vm_opts {
 	char next_host[256];
 	uint16_t listen_port;
 	char listen_host[256];
+	char part_path[4096 + 32];	/* vmI.meta beside the log */
 	double start_at;		/* Unix seconds, up to 1e10 (its ns fit
 					 * in 64 bits); 0: as soon as linked */
 	struct opt_faults faults;	/* --fault: slow links, partitions */

@@ -49,21 +49,26 @@ on_signal(int sig)
 }
 
 /* The run id tells this run's VMs from any other's: 128 fresh random bits. */
-static void
-make_ids(struct run *r)
+void
+orch_run_id(uint8_t id[WIRE_RUN_ID_LEN])
 {
 	int fd = open("/dev/urandom", O_RDONLY);
-	bool ok = fd != -1 && read(fd, r->run_id, sizeof r->run_id) ==
-	    (ssize_t)sizeof r->run_id;
+	bool ok = fd != -1 && read(fd, id, WIRE_RUN_ID_LEN) == WIRE_RUN_ID_LEN;
 
 	if (fd != -1)
 		close(fd);
 	if (!ok) {	/* no /dev/urandom: time and pid still differ per run */
 		struct rng g;
 		rng_seed(&g, clock_real_ns() ^ clock_mono_ns(), (uint64_t)getpid());
-		for (size_t i = 0; i < sizeof r->run_id; i++)
-			r->run_id[i] = (uint8_t)rng_next(&g);
+		for (size_t i = 0; i < WIRE_RUN_ID_LEN; i++)
+			id[i] = (uint8_t)rng_next(&g);
 	}
+}
+
+static void
+make_ids(struct run *r)
+{
+	orch_run_id(r->run_id);
 	if (!r->o->seed_given)
 		memcpy(&r->seed, r->run_id, sizeof r->seed);
 	/* No stranger can join a virtual ring: its id comes from the seed,

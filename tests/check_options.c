@@ -704,6 +704,65 @@ END_TEST
 
 #define NELEM(a)	((int)(sizeof (a) / sizeof (a)[0]))
 
+/* --print-commands plans a ring by hand: what has no meaning there is refused. */
+static const struct {
+	const char *args[4];
+	const char *needle;
+} bad_handout[] = {
+	{ { "--hosts", "a,b,c" }, "--hosts: only with --print-commands" },
+	{ { "--print-commands", "--hosts", "a,b" }, "--hosts 'a,b': 2 hosts for 3 VMs" },
+	{ { "--print-commands", "--hosts", "a,,c" }, "--hosts 'a,,c': an empty host" },
+	{ { "--print-commands", "--virtual" }, "--virtual: no meaning with --print-commands" },
+	{ { "--print-commands", "--out", "x" }, "--out: no meaning with --print-commands" },
+	{ { "--print-commands", "--fault", "kill:1@2" }, "--fault 'kill:1@2': only slow links and partitions" },
+	{ { "--print-commands", "--hosts", "a,b,c", "--bind=d" }, "--bind: no meaning with --print-commands and --hosts, whose hosts" },
+	{ { "--print-commands", "--live" }, "--live: no meaning with --print-commands, which runs nothing" },
+	{ { "--print-commands", "--virtual", "--hosts", "a,b,c" }, "--virtual: no meaning with --print-commands, which runs nothing" },
+};
+
+START_TEST(print_commands_refuses_what_has_no_meaning)
+{
+	struct run_opts o;
+	const char *const *a = bad_handout[_i].args;
+	const char *args[5] = { a[0], a[1], a[2], a[3], NULL };
+
+	ck_assert_int_eq(run_args(&o, args), -1);
+	ck_assert_msg(strstr(err, bad_handout[_i].needle) != NULL,
+	    "error '%s' lacks '%s'", err, bad_handout[_i].needle);
+}
+END_TEST
+
+START_TEST(print_commands_takes_a_host_per_vm)
+{
+	struct run_opts o;
+
+	ck_assert_int_eq(RUN(&o, "--print-commands", "--vms", "2", "--hosts",
+	    "10.0.0.1,::1"), 0);
+	ck_assert(o.print_commands);
+	ck_assert_str_eq(o.hosts, "10.0.0.1,::1");
+	ck_assert(!o.connect_timeout_given);
+	ck_assert_int_eq(RUN(&o, "--connect-timeout", "5"), 0);
+	ck_assert(o.connect_timeout_given);
+}
+END_TEST
+
+START_TEST(vm_part_goes_beside_the_log)
+{
+	struct vm_opts o;
+	const char *base[] = { "--id", "2", "--run-id", RUN_ID, "--listen",
+		"h:1", "--next", "h:2", "--log", NULL, NULL };
+
+	base[9] = "dir/sub/my.csv";
+	ck_assert_int_eq(vm_args(&o, base), 0);
+	ck_assert_str_eq(o.conf.part_path, "dir/sub/vm2.meta");
+	base[9] = "log.csv";
+	ck_assert_int_eq(vm_args(&o, base), 0);
+	ck_assert_str_eq(o.conf.part_path, "vm2.meta");
+	ck_assert_str_eq(o.conf.listen_host, "h");
+	ck_assert_uint_eq(o.conf.listen_port, 1);
+}
+END_TEST
+
 Suite *
 make_options_suite(void)
 {
@@ -712,6 +771,10 @@ make_options_suite(void)
 	TCase *vm = tcase_create("vm");
 
 	tcase_add_test(run, run_defaults_apply_without_options);
+	tcase_add_loop_test(run, print_commands_refuses_what_has_no_meaning, 0,
+	    (int)(sizeof bad_handout / sizeof bad_handout[0]));
+	tcase_add_test(run, print_commands_takes_a_host_per_vm);
+	tcase_add_test(run, vm_part_goes_beside_the_log);
 	tcase_add_loop_test(run, run_option_is_parsed_in_both_forms, 0,
 	    NELEM(run_good));
 	tcase_add_test(run, seed_option_marks_the_seed_as_given);

@@ -201,12 +201,24 @@ END_TEST
 
 START_TEST(a_hello_after_the_handshake_cuts_the_link)
 {
-	struct wire_hello h = { .version = WIRE_VERSION, .id = PEER, .n = 3 };
+	struct wire_hello h = { .version = WIRE_VERSION, .id = PEER, .n = 3,
+		.set = { .duration_s = 1, .speed = 1 } };
 	uint8_t buf[WIRE_MAX_FRAME];
 
 	put(buf, wire_put_hello(buf, &h));
 	reader_join(&r);
 	expect_broken("unexpected HELLO", 0);
+}
+END_TEST
+
+/* The start barrier is over before the readers start: a late token is wrong. */
+START_TEST(a_start_token_after_the_barrier_cuts_the_link)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	put(buf, wire_put_start(buf, 1));
+	reader_join(&r);
+	expect_broken("unexpected START", 0);
 }
 END_TEST
 
@@ -292,6 +304,7 @@ make_reader_suite(void)
 	tcase_add_test(frames, a_message_from_another_vm_cuts_the_link);
 	tcase_add_test(frames, a_message_after_bye_cuts_the_link);
 	tcase_add_test(frames, a_hello_after_the_handshake_cuts_the_link);
+	tcase_add_test(frames, a_start_token_after_the_barrier_cuts_the_link);
 	tcase_add_test(frames, a_bad_frame_cuts_the_link_with_the_codecs_reason);
 	suite_add_tcase(suite, frames);
 	tcase_set_timeout(slow, 60);

@@ -369,6 +369,91 @@ START_TEST(a_nul_byte_is_refused_and_a_last_line_needs_no_newline)
 }
 END_TEST
 
+/* A VM's part has its own vmI keys only, and reads back as a part. */
+START_TEST(a_part_round_trips_with_its_own_vm_keys_only)
+{
+	size_t len;
+
+	fill(3);
+	m.format = 3;
+	m.is_part = true;
+	m.part_vm = 1;
+	m.failed_vm = 1;
+	m.measured = true;
+	for (uint32_t i = 0; i < 3; i += 2) {	/* not VM 1's: not written */
+		m.rate[i] = m.port[i] = 0;
+		m.end[i] = (struct vmend){ VMEND_RUNNING, 0 };
+	}
+	m.next_offset_ns[1] = -INT64_MAX;
+	m.next_rtt_ns[1] = UINT64_MAX;
+	char *text = round_trip(&len);
+	ck_assert_ptr_nonnull(strstr(text, "\npart=1\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nvm1.next_offset_ns=-9223372036854775807\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nvm1.next_rtt_ns=18446744073709551615\n"));
+	ck_assert_ptr_null(strstr(text, "vm0."));
+	ck_assert_ptr_null(strstr(text, "vm2."));
+	ck_assert(back.is_part && back.measured);
+	ck_assert_int_eq(back.part_vm, 1);
+	ck_assert_int_eq(back.next_offset_ns[1], -INT64_MAX);
+	ck_assert_uint_eq(back.next_rtt_ns[1], UINT64_MAX);
+	free(text);
+	/* A whole run's file has neither part nor offsets unless measured. */
+	fill(3);
+	m.format = 3;
+	text = runmeta_format(&m, &len);
+	ck_assert_ptr_null(strstr(text, "part="));
+	ck_assert_ptr_null(strstr(text, "offset"));
+	free(text);
+}
+END_TEST
+
+START_TEST(a_bad_offset_or_part_is_told)
+{
+	fill(3);
+	m.format = 3;
+	m.measured = true;
+	char *text = runmeta_format(&m, &(size_t){ 0 }), buf[8192];
+
+	snprintf(buf, sizeof buf, "%spart=3\n", text);
+	ck_assert_int_eq(read_str(buf), 1);
+	ck_assert_ptr_nonnull(strstr(told, "part=3: not in 0..2"));
+	ck_assert(!back.is_part);
+	snprintf(buf, sizeof buf, "%s", text);
+	char *at = strstr(buf, "vm1.next_offset_ns=0");
+	ck_assert_ptr_nonnull(at);
+	memcpy(at + strlen("vm1.next_offset_ns="), "x", 1);
+	ck_assert_int_eq(read_str(buf), 1);
+	ck_assert_ptr_nonnull(strstr(told, "vm1.next_offset_ns 'x': not a signed "
+	    "64-bit integer"));
+	free(text);
+}
+END_TEST
+
+/* VM i's clock from VM 0's: the offsets of the VMs before it, added up. */
+START_TEST(offsets_compose_around_the_ring)
+{
+	int64_t off;
+	uint64_t bound;
+
+	memset(&m, 0, sizeof m);
+	m.vms = 3;
+	ck_assert_int_eq(runmeta_offset(&m, 1, &off, &bound), -1);
+	m.measured = true;
+	m.next_offset_ns[0] = 5000;
+	m.next_offset_ns[1] = -2000;
+	m.next_offset_ns[2] = -2900;	/* back to VM 0: 100 ns of error */
+	m.next_rtt_ns[0] = 10;
+	m.next_rtt_ns[1] = 4;
+	m.next_rtt_ns[2] = 1000;
+	ck_assert_int_eq(runmeta_offset(&m, 0, &off, &bound), 0);
+	ck_assert(off == 0 && bound == 0);
+	ck_assert_int_eq(runmeta_offset(&m, 1, &off, &bound), 0);
+	ck_assert(off == 5000 && bound == 5);
+	ck_assert_int_eq(runmeta_offset(&m, 2, &off, &bound), 0);
+	ck_assert(off == 3000 && bound == 7);
+}
+END_TEST
+
 Suite *
 make_runmeta_suite(void)
 {
@@ -380,12 +465,15 @@ make_runmeta_suite(void)
 	tcase_add_test(tc, keys_are_written_in_the_order_of_the_format);
 	tcase_add_test(tc, format_1_round_trips_without_the_keys_of_format_2);
 	tcase_add_test(tc, a_running_run_round_trips);
+	tcase_add_test(tc, a_part_round_trips_with_its_own_vm_keys_only);
+	tcase_add_test(tc, offsets_compose_around_the_ring);
 	suite_add_tcase(s, tc);
 	tcase_add_test(rd, a_good_file_reads_without_a_word);
 	tcase_add_loop_test(rd, each_bad_value_is_told_on_its_line, 0,
 	    (int)(sizeof bad_values / sizeof bad_values[0]));
 	tcase_add_test(rd, keys_not_known_are_ignored);
 	tcase_add_test(rd, a_bad_vms_is_told_alone);
+	tcase_add_test(rd, a_bad_offset_or_part_is_told);
 	tcase_add_loop_test(rd, a_file_that_is_no_run_meta_is_refused_whole, 0,
 	    (int)(sizeof unreadable / sizeof unreadable[0]));
 	tcase_add_test(rd, a_nul_byte_is_refused_and_a_last_line_needs_no_newline);

@@ -71,7 +71,12 @@ expect_more(const uint8_t *bytes, size_t len)
 static struct wire_hello
 sample_hello(void)
 {
-	struct wire_hello h = { .version = WIRE_VERSION, .id = 255, .n = 256 };
+	struct wire_hello h = { .version = WIRE_VERSION, .id = 255, .n = 256,
+		.set = { .seed = UINT64_MAX, .duration_s = 60, .speed = 2.5,
+		.draw_max = 1000000, .on_failure = 1, .latency_min_ns = 1,
+		.latency_max_ns = UINT64_C(60000000000), .loss = 0.125,
+		.faults = UINT64_C(0x0102030405060708),
+		.start_at_ns = UINT64_C(1795441461000000000) } };
 
 	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
 		h.run_id[i] = (uint8_t)(0xf0 + i);
@@ -90,6 +95,140 @@ START_TEST(hello_round_trips)
 	ck_assert_uint_eq(f.hello.id, 255);
 	ck_assert_uint_eq(f.hello.n, 256);
 	ck_assert_mem_eq(f.hello.run_id, h.run_id, WIRE_RUN_ID_LEN);
+	ck_assert_mem_eq(&f.hello.set.seed, &h.set.seed, sizeof h.set.seed);
+	ck_assert_uint_eq(f.hello.set.seed, UINT64_MAX);
+	ck_assert_double_eq(f.hello.set.duration_s, 60);
+	ck_assert_double_eq(f.hello.set.speed, 2.5);
+	ck_assert_uint_eq(f.hello.set.draw_max, 1000000);
+	ck_assert_uint_eq(f.hello.set.on_failure, 1);
+	ck_assert_uint_eq(f.hello.set.latency_min_ns, 1);
+	ck_assert_uint_eq(f.hello.set.latency_max_ns, UINT64_C(60000000000));
+	ck_assert_double_eq(f.hello.set.loss, 0.125);
+	ck_assert_uint_eq(f.hello.set.faults, UINT64_C(0x0102030405060708));
+	ck_assert_uint_eq(f.hello.set.start_at_ns, UINT64_C(1795441461000000000));
+	ck_assert(!wire_differ(&h, &f.hello, NULL, 0));
+}
+END_TEST
+
+START_TEST(barrier_frames_round_trip)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_time t = { UINT64_MAX, 1, UINT64_C(1) << 63 };
+	struct wire_frame f;
+
+	ck_assert_uint_eq(wire_put_linked(buf), 4 + WIRE_LINKED_BODY);
+	ck_assert_int_eq(decode_whole(buf, 4 + WIRE_LINKED_BODY).type, WIRE_LINKED);
+	ck_assert_uint_eq(wire_put_ping(buf, 77), 4 + WIRE_PING_BODY);
+	f = decode_whole(buf, 4 + WIRE_PING_BODY);
+	ck_assert_int_eq(f.type, WIRE_PING);
+	ck_assert_uint_eq(f.time.t0, 77);
+	ck_assert_uint_eq(wire_put_pong(buf, &t), 4 + WIRE_PONG_BODY);
+	f = decode_whole(buf, 4 + WIRE_PONG_BODY);
+	ck_assert_int_eq(f.type, WIRE_PONG);
+	ck_assert_uint_eq(f.time.t0, t.t0);
+	ck_assert_uint_eq(f.time.t1, t.t1);
+	ck_assert_uint_eq(f.time.t2, t.t2);
+	ck_assert_uint_eq(wire_put_start(buf, 12345), 4 + WIRE_START_BODY);
+	f = decode_whole(buf, 4 + WIRE_START_BODY);
+	ck_assert_int_eq(f.type, WIRE_START);
+	ck_assert_uint_eq(f.start_ns, 12345);
+}
+END_TEST
+
+/* NTP's estimate: the answerer's clock minus the asker's, and the round trip. */
+START_TEST(one_ping_pong_gives_the_offset_and_round_trip)
+{
+	/* The answerer's clock 1000 ns ahead; 10 ns there, 10 back, 5 inside. */
+	struct wire_time ahead = { .t0 = 5000, .t1 = 6010, .t2 = 6015 };
+	/* 70 000 ns behind, the way there 30 ns slower than the way back. */
+	struct wire_time behind = { .t0 = UINT64_C(1795441461000000000),
+		.t1 = UINT64_C(1795441461000000000) - 70000 + 40,
+		.t2 = UINT64_C(1795441461000000000) - 70000 + 41 };
+	int64_t off, rtt;
+
+	wire_offset(&ahead, 5025, &off, &rtt);
+	ck_assert_int_eq(off, 1000);
+	ck_assert_int_eq(rtt, 20);
+	wire_offset(&behind, UINT64_C(1795441461000000000) + 51, &off, &rtt);
+	ck_assert_int_eq(off, -70000 + 15);	/* off by half the asymmetry */
+	ck_assert_int_eq(rtt, 50);
+}
+END_TEST
+
+/* theirs differs from ours in one setting: the phrase names it. */
+static void
+expect_differ(const struct wire_hello *theirs, const char *want)
+{
+	struct wire_hello ours = sample_hello();
+	char what[200];
+
+	ck_assert(wire_differ(&ours, theirs, what, sizeof what));
+	ck_assert_msg(strcmp(what, want) == 0, "'%s', wanted '%s'", what, want);
+}
+
+START_TEST(a_differing_setting_is_named_with_both_values)
+{
+	struct wire_hello h;
+
+	h = sample_hello(); h.set.seed = 5;
+	expect_differ(&h, "--seed: 5 there, 18446744073709551615 here");
+	h = sample_hello(); h.set.duration_s = 30;
+	expect_differ(&h, "--duration: 30 there, 60 here");
+	h = sample_hello(); h.set.speed = 1;
+	expect_differ(&h, "--speed: 1 there, 2.5 here");
+	h = sample_hello(); h.n = 3;
+	expect_differ(&h, "--vms: 3 there, 256 here");
+	h = sample_hello(); h.set.draw_max = 10;
+	expect_differ(&h, "--draw-max: 10 there, 1000000 here");
+	h = sample_hello(); h.set.loss = 0;
+	expect_differ(&h, "--loss: 0 there, 0.125 here");
+	h = sample_hello(); h.set.latency_min_ns = 2000000;
+	expect_differ(&h, "--latency: 2:60000 ms there, 1e-06:60000 ms here");
+	h = sample_hello(); h.set.on_failure = 0;
+	expect_differ(&h, "--on-failure: stop there, continue here");
+	h = sample_hello(); h.set.faults = 1;
+	expect_differ(&h, "--fault: another list there");
+	h = sample_hello(); h.run_id[15] = 0;
+	expect_differ(&h, "--run-id: f0f1f2f3f4f5f6f7f8f9fafbfcfdfe00 there, "
+	    "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff here");
+	/* The run id comes first: a VM of another ring is named as such. */
+	h.set.seed = 1;
+	expect_differ(&h, "--run-id: f0f1f2f3f4f5f6f7f8f9fafbfcfdfe00 there, "
+	    "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff here");
+}
+END_TEST
+
+START_TEST(fault_digest_tells_lists_apart_by_order_and_split)
+{
+	uint64_t ab = wire_digest(wire_digest(WIRE_DIGEST_INIT, "a"), "b");
+	uint64_t ba = wire_digest(wire_digest(WIRE_DIGEST_INIT, "b"), "a");
+
+	ck_assert_uint_ne(ab, ba);
+	ck_assert_uint_ne(ab, wire_digest(WIRE_DIGEST_INIT, "ab"));
+	ck_assert_uint_ne(WIRE_DIGEST_INIT, wire_digest(WIRE_DIGEST_INIT, ""));
+	ck_assert_uint_eq(ab, wire_digest(wire_digest(WIRE_DIGEST_INIT, "a"), "b"));
+}
+END_TEST
+
+/* A HELLO whose settings no option could give is a bad frame. */
+START_TEST(hello_with_impossible_settings_is_rejected)
+{
+	uint8_t buf[WIRE_MAX_FRAME];
+	struct wire_hello h;
+
+	h = sample_hello(); h.set.duration_s = 0;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello(); h.set.speed = -1;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello(); h.set.loss = 1.5;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello(); h.set.on_failure = 2;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello(); h.set.latency_min_ns = h.set.latency_max_ns + 1;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello();
+	memset(&h.set.duration_s, 0xff, sizeof h.set.duration_s);	/* a NaN */
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
 }
 END_TEST
 
@@ -150,11 +289,22 @@ START_TEST(hello_is_laid_out_big_endian)
 {
 	struct wire_hello h = sample_hello();
 	static const uint8_t head[] = {
-		0x00, 0x00, 0x00, 0x1b,		/* body length 27 */
+		0x00, 0x00, 0x00, 0x60,		/* body length 96 */
 		0x01, 'C', 'L', 'K', 'R',	/* HELLO, magic */
-		0x00, 0x01,			/* version */
+		0x00, 0x02,			/* version */
 	};
-	static const uint8_t tail[] = { 0x00, 0xff, 0x01, 0x00 };	/* id, N */
+	static const uint8_t tail[] = { 0x00, 0xff, 0x01, 0x00,	/* id, N */
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,		/* seed */
+		0x40, 0x4e, 0, 0, 0, 0, 0, 0,	/* duration 60.0, IEEE 754 */
+		0x40, 0x04, 0, 0, 0, 0, 0, 0,	/* speed 2.5 */
+		0x00, 0x0f, 0x42, 0x40,		/* draw_max */
+		0x01,				/* on_failure: continue */
+		0, 0, 0, 0, 0, 0, 0, 1,		/* latency min ns */
+		0, 0, 0, 0x0d, 0xf8, 0x47, 0x58, 0x00,	/* latency max ns */
+		0x3f, 0xc0, 0, 0, 0, 0, 0, 0,	/* loss 0.125 */
+		1, 2, 3, 4, 5, 6, 7, 8,		/* fault digest */
+		0x18, 0xea, 0xb0, 0x7f, 0x01, 0xe9, 0xd2, 0x00,	/* start-at ns */
+	};
 	uint8_t buf[WIRE_MAX_FRAME];
 
 	ck_assert_uint_eq(wire_put_hello(buf, &h), HELLO_SIZE);
@@ -178,10 +328,12 @@ START_TEST(frames_fed_one_byte_at_a_time_need_more_until_complete)
 	uint8_t buf[WIRE_MAX_FRAME];
 	struct wire_hello h = sample_hello();
 	struct step_msg m = { 3, 4, 5 };
+	struct wire_time t = { 1, 2, 3 };
 
 	byte_at_a_time(buf, wire_put_hello(buf, &h));
 	byte_at_a_time(buf, wire_put_msg(buf, &m));
 	byte_at_a_time(buf, wire_put_bye(buf));
+	byte_at_a_time(buf, wire_put_pong(buf, &t));
 }
 END_TEST
 
@@ -223,7 +375,7 @@ END_TEST
 START_TEST(oversized_length_is_too_long_from_the_first_4_bytes)
 {
 	static const uint8_t huge[] = { 0xff, 0xff, 0xff, 0xff };
-	static const uint8_t len28[] = { 0x00, 0x00, 0x00, 0x1c };
+	static const uint8_t len28[] = { 0x00, 0x00, 0x00, WIRE_HELLO_BODY + 1 };
 	static const uint8_t len256[] = { 0x00, 0x00, 0x01, 0x00, WIRE_MSG };
 
 	expect_bad(huge, sizeof huge, "frame too long");
@@ -245,7 +397,7 @@ END_TEST
 START_TEST(unknown_type_is_rejected)
 {
 	static const uint8_t type0[] = { 0, 0, 0, 1, 0 };
-	static const uint8_t type4[] = { 0, 0, 0, 19, 4 };
+	static const uint8_t type4[] = { 0, 0, 0, 19, 8 };
 	static const uint8_t type255[] = { 0, 0, 0, 27, 0xff };
 
 	expect_bad(type0, sizeof type0, "unknown frame type");
@@ -259,11 +411,15 @@ START_TEST(known_type_with_the_wrong_length_is_rejected)
 	static const uint8_t msg27[] = { 0, 0, 0, 27, WIRE_MSG };
 	static const uint8_t msg18[] = { 0, 0, 0, 18, WIRE_MSG };
 	static const uint8_t hello19[] = { 0, 0, 0, 19, WIRE_HELLO };
+	static const uint8_t hello27[] = { 0, 0, 0, 27, WIRE_HELLO };	/* v1 */
+	static const uint8_t ping1[] = { 0, 0, 0, 1, WIRE_PING };
 	static const uint8_t bye2[] = { 0, 0, 0, 2, WIRE_BYE };
 
 	expect_bad(msg27, sizeof msg27, "bad frame length");
 	expect_bad(msg18, sizeof msg18, "bad frame length");
 	expect_bad(hello19, sizeof hello19, "bad frame length");
+	expect_bad(hello27, sizeof hello27, "bad frame length");
+	expect_bad(ping1, sizeof ping1, "bad frame length");
 	expect_bad(bye2, sizeof bye2, "bad frame length");
 }
 END_TEST
@@ -286,8 +442,11 @@ END_TEST
 static size_t
 type_body(uint8_t type)
 {
-	return type == WIRE_HELLO ? WIRE_HELLO_BODY : type == WIRE_MSG ?
-	    WIRE_MSG_BODY : type == WIRE_BYE ? WIRE_BYE_BODY : 0;
+	static const size_t body[] = { 0, WIRE_HELLO_BODY, WIRE_MSG_BODY,
+		WIRE_BYE_BODY, WIRE_LINKED_BODY, WIRE_PING_BODY, WIRE_PONG_BODY,
+		WIRE_START_BODY };
+
+	return type < sizeof body / sizeof body[0] ? body[type] : 0;
 }
 
 /*
@@ -306,7 +465,7 @@ garbage(struct rng *r, uint8_t *buf)
 		buf[3] = (uint8_t)rng_range(r, 0, WIRE_HELLO_BODY + 1);
 	}
 	if (len >= 5 && rng_range(r, 0, 3) != 0)
-		buf[4] = (uint8_t)rng_range(r, 0, 4);
+		buf[4] = (uint8_t)rng_range(r, 0, 8);
 	if (len >= 9 && rng_range(r, 0, 1) != 0)
 		memcpy(buf + 5, "CLKR", 4);
 	return len;
@@ -350,6 +509,10 @@ make_wire_suite(void)
 	tcase_add_test(good, hello_round_trips);
 	tcase_add_test(good, msg_round_trips_with_extreme_values);
 	tcase_add_test(good, bye_round_trips);
+	tcase_add_test(good, barrier_frames_round_trip);
+	tcase_add_test(good, one_ping_pong_gives_the_offset_and_round_trip);
+	tcase_add_test(good, a_differing_setting_is_named_with_both_values);
+	tcase_add_test(good, fault_digest_tells_lists_apart_by_order_and_split);
 	tcase_add_test(good, msg_is_laid_out_big_endian);
 	tcase_add_test(good, hello_is_laid_out_big_endian);
 	tcase_add_test(good, frames_fed_one_byte_at_a_time_need_more_until_complete);
@@ -362,6 +525,7 @@ make_wire_suite(void)
 	tcase_add_test(bad, unknown_type_is_rejected);
 	tcase_add_test(bad, known_type_with_the_wrong_length_is_rejected);
 	tcase_add_test(bad, hello_with_bad_magic_is_rejected);
+	tcase_add_test(bad, hello_with_impossible_settings_is_rejected);
 	tcase_add_test(bad, random_garbage_never_yields_a_frame_of_the_wrong_length);
 	suite_add_tcase(s, bad);
 	return s;

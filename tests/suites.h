@@ -40,5 +40,6 @@ Suite *make_view_suite(void);
 Suite *make_replay_suite(void);
 Suite *make_feed_suite(void);
 Suite *make_recent_suite(void);
+Suite *make_gather_suite(void);
 
 #endif

@@ -57,7 +57,7 @@ take_frame(struct reader *r, struct link_in *in, const struct wire_frame *f)
 		in->bye = true;
 		return RUNNING;
 	default:
-		snprintf(r->why, sizeof r->why, "unexpected HELLO");
+		snprintf(r->why, sizeof r->why, "unexpected %s", wire_type_name(f->type));
 		return PROTOCOL;
 	}
 }

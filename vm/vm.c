@@ -19,9 +19,12 @@
 #include "vm/core/wire.h"
 #include "vm/links.h"
 #include "vm/logw.h"
+#include "vm/part.h"
 #include "vm/ring.h"
+#include "vm/say.h"
 #include "vm/shared.h"
 #include "vm/sig.h"
+#include "vm/start.h"
 #include "vm/vm.h"
 
 #define DRAIN_NS 2000000000u	/* how long peers get to half-close at the end */
@@ -33,8 +36,13 @@ struct vm {
 	struct shared *s;	/* the core, under the VM's one lock */
 	struct logw *log;
 	struct links links;
+	struct ring_conf rc;	/* how it joined the ring */
+	struct start_result start;	/* of the start barrier, if it ran one */
+	struct say say;		/* what it tells its user, by hand */
 	uint64_t mono_start;	/* CLOCK_MONOTONIC of model time 0 */
+	uint64_t start_wall;	/* CLOCK_REALTIME of model time 0, or 0 */
 	int status;		/* enum vm_exit so far */
+	char error[256];	/* what the first failure said */
 };
 
 static void
@@ -72,6 +80,8 @@ fail(struct vm *v, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof line - 1 - (size_t)n, fmt, ap);
 	va_end(ap);
+	if (v->status == VM_OK)
+		snprintf(v->error, sizeof v->error, "%s", line + n);
 	strcat(line, "\n");
 	(void)!write(STDERR_FILENO, line, strlen(line));
 	if (v->status == VM_OK)
@@ -90,25 +100,51 @@ log_failed(struct vm *v)
 		v->status = VM_ERROR;
 }
 
+/* What every VM of the ring must have the same of (vm/core/wire.h). */
+static struct wire_settings
+settings(const struct vm_conf *c)
+{
+	struct wire_settings s = { .seed = c->seed, .duration_s = c->duration_s,
+		.speed = c->speed, .draw_max = c->draw_max,
+		.on_failure = (uint8_t)c->on_failure,
+		.latency_min_ns = c->net.latency_min_ns,
+		.latency_max_ns = c->net.latency_max_ns,
+		.loss = c->loss, .faults = WIRE_DIGEST_INIT,
+		.start_at_ns = c->start_wall_ns };
+	char spec[FAULT_TEXT_MAX];
+
+	for (uint32_t i = 0; i < c->nfaults; i++) {
+		fault_format(&c->faults[i], spec, sizeof spec);
+		s.faults = wire_digest(s.faults, spec);
+	}
+	return s;
+}
+
 static int
 join(struct vm *v)
 {
 	const struct vm_conf *c = v->c;
-	struct ring_conf rc = {
+	char err[256];
+
+	v->rc = (struct ring_conf){
 		.id = c->id, .n = c->n, .listen_fd = c->listen_fd,
+		.set = settings(c),
 		.next_host = c->next_host, .next_port = c->next_port,
 		.deadline_ns = clock_mono_ns() +
 		    (uint64_t)(c->connect_timeout_s * 1e9),
 		.stop = &stop, .notes = stderr,
 	};
-	char err[256];
-
-	memcpy(rc.run_id, c->run_id, sizeof rc.run_id);
-	int rcode = ring_join(&rc, &v->links.ring, err, sizeof err);
+	memcpy(v->rc.run_id, c->run_id, sizeof v->rc.run_id);
+	say_linking(&v->say);
+	int rcode = ring_join(&v->rc, &v->links.ring, err, sizeof err);
+	if (rcode == 0)
+		say_linked(&v->say, &v->links.ring);
 	if (c->listen_fd != -1)
 		close(c->listen_fd);	/* nobody else may join a formed ring */
 	if (rcode == -1 && stop)
 		v->status = VM_INTERRUPTED;
+	else if (rcode == -2)
+		fail(v, VM_REFUSED, "%s", err);
 	else if (rcode == -1)
 		fail(v, VM_ERROR, "%s", err);
 	return rcode;
@@ -132,10 +168,6 @@ barrier(struct vm *v, uint64_t *start_wall)
 	uint8_t buf[8];
 	size_t got = 0;
 
-	if (c->ctl_fd == -1) {
-		*start_wall = c->start_wall_ns ? c->start_wall_ns : clock_real_ns();
-		return 0;
-	}
 	if (write(c->ctl_fd, "R", 1) != 1)
 		goto broken;
 	while (got < sizeof buf) {
@@ -157,6 +189,34 @@ broken:
 }
 
 /*
+ * Tick 0 by this VM's clock, and readers on the links: under `run` the
+ * orchestrator says when; by hand, --start-at or else the ring's own
+ * barrier, which reads its frames off the links before the readers do.
+ */
+static int
+await_start(struct vm *v, uint64_t *start_wall)
+{
+	const struct vm_conf *c = v->c;
+	char err[256];
+
+	if (c->ctl_fd != -1)
+		return start_readers(v) == 0 ? barrier(v, start_wall) : -1;
+	*start_wall = c->start_wall_ns;
+	if (c->start_wall_ns == 0 && start_ring(&v->rc, &v->links.ring,
+	    &v->start, err, sizeof err) == -1) {
+		if (stop)
+			v->status = VM_INTERRUPTED;
+		else
+			fail(v, VM_ERROR, "%s", err);
+		return -1;
+	}
+	if (c->start_wall_ns == 0)
+		*start_wall = v->start.start_wall_ns;
+	say_start(&v->say, *start_wall, c->start_wall_ns ? NULL : &v->start);
+	return start_readers(v);
+}
+
+/*
  * One line of the log, stamped now; it reaches the file at the next flush.
  * A live view hears of it at once, from the one thread that logs.
  */
@@ -165,6 +225,7 @@ log_line(struct vm *v, const struct core_line *line)
 {
 	uint64_t now = clock_real_ns();
 
+	say_event(&v->say, &line->ev, line->queue_len);
 	if (logw_event(v->log, &line->ev, now, line->queue_len) == -1) {
 		log_failed(v);
 		return -1;
@@ -281,6 +342,7 @@ run_ticks(struct vm *v)
 		if (stop)
 			break;
 		tick(v);
+		say_tick(&v->say, k, ticks);
 	}
 	/* Stay in the ring until the common end, so all stop at one model time. */
 	uint64_t end = v->mono_start + (uint64_t)(c->duration_s / c->speed * 1e9);
@@ -338,6 +400,20 @@ close_all(struct vm *v)
 	shared_free(v->s);
 }
 
+static void
+write_part(struct vm *v)
+{
+	const struct vm_conf *c = v->c;
+	struct part_end e = { .status = v->status, .error = v->error,
+		.start_wall_ns = v->start_wall,
+		.start = c->start_wall_ns == 0 && v->start.start_wall_ns != 0 ?
+		    &v->start : NULL };
+	char err[512];
+
+	if (part_write(c, &e, err, sizeof err) == -1)
+		fail(v, VM_ERROR, "%s", err);
+}
+
 int
 vm_run(const struct vm_conf *c)
 {
@@ -347,7 +423,6 @@ vm_run(const struct vm_conf *c)
 		.on_failure = c->on_failure, .net = c->net, .loss = c->loss,
 		.faults = c->faults, .nfaults = c->nfaults };
 	char err[256];
-	uint64_t start_wall;
 
 	catch_signals();
 #ifdef __linux__
@@ -356,6 +431,7 @@ vm_run(const struct vm_conf *c)
 	prctl(PR_SET_TIMERSLACK, 1000UL);
 #endif
 	links_init(&v.links, c->id, c->n);
+	say_init(&v.say, c);
 	if ((v.s = shared_new(&core_conf)) == NULL) {
 		fail(&v, VM_ERROR, "%s", "out of memory");
 		return v.status;
@@ -363,8 +439,8 @@ vm_run(const struct vm_conf *c)
 	if ((v.log = logw_open(c->log_path, c->id, err, sizeof err)) == NULL)
 		fail(&v, VM_ERROR, "%s", err);
 	if (v.status == VM_OK && join(&v) == 0) {
-		if (start_readers(&v) == 0 && barrier(&v, &start_wall) == 0) {
-			v.mono_start = clock_mono_ns() + (start_wall - clock_real_ns());
+		if (await_start(&v, &v.start_wall) == 0) {
+			v.mono_start = clock_mono_ns() + (v.start_wall - clock_real_ns());
 			shared_set_epoch(v.s, v.mono_start, c->speed);
 			run_ticks(&v);
 		}
@@ -372,5 +448,11 @@ vm_run(const struct vm_conf *c)
 		log_pending(&v);
 	}
 	close_all(&v);
+	/* A ring that never formed ran nothing: its log was ours to take. */
+	if (v.status == VM_REFUSED)
+		unlink(c->log_path);
+	else if (c->part_path != NULL)
+		write_part(&v);
+	say_end(&v.say, v.status);
 	return v.status;
 }

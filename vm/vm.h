@@ -30,6 +30,11 @@ struct vm_conf {
 	const struct fault *faults;	/* the run's faults, or NULL */
 	uint32_t nfaults;
 	struct feed *feed;	/* a live view's channels, or NULL */
+	/* A VM started by hand (clockring vm) records its part of run.meta. */
+	const char *part_path;	/* vmI.meta to create at the end, or NULL */
+	const char *version;	/* of clockring */
+	const char *listen_host;	/* where it listened */
+	uint16_t listen_port;
 };
 
 int vm_run(const struct vm_conf *c);

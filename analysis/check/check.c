@@ -108,6 +108,20 @@ no_memory(char *why, size_t len)
 }
 
 /*
+ * A ring across machines has a clock per machine: each log's times are
+ * read in VM 0's clock, by the offsets the VMs measured at the start.
+ */
+static void
+shift(struct checker *c, uint32_t i)
+{
+	int64_t offset;
+	uint64_t err;
+
+	if (runmeta_offset(&c->meta, i, &offset, &err) == 0)
+		logread_shift(c->log[i], offset);
+}
+
+/*
  * Open every log: a missing one is a violation, one that cannot be opened
  * for another reason makes the run uncheckable (< 0, why).
  */
@@ -120,8 +134,10 @@ open_logs(struct checker *c, char *why, size_t len)
 		return no_memory(why, len);
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		check_log_path(c, i, path, sizeof path);
-		if ((c->log[i] = logread_open(path, why, len)) != NULL)
+		if ((c->log[i] = logread_open(path, why, len)) != NULL) {
+			shift(c, i);
 			continue;
+		}
 		if (errno != ENOENT)
 			return -1;
 		check_violation(c, path, 0, RULE_FILES, "missing (run.meta has "

@@ -30,6 +30,7 @@ struct logread {
 	int state;		/* 0, or the sticky -1 / -2 of a failure */
 	int eof;		/* read(2) said so: what is in buf is all */
 	char why[200];		/* reason of that failure */
+	int64_t shift_ns;	/* taken from every wall_ns (logread_shift) */
 	char *p, *end;		/* the bytes of buf not yet taken */
 	char buf[BUF_SIZE];
 };
@@ -208,6 +209,12 @@ read_event_line(struct logread *lr, const char **s, size_t *n)
 	return next_line(lr, s, n);
 }
 
+void
+logread_shift(struct logread *lr, int64_t offset_ns)
+{
+	lr->shift_ns = offset_ns;
+}
+
 int
 logread_next(struct logread *lr, struct log_event *ev, char *err,
     size_t errlen)
@@ -219,6 +226,7 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 	if (rc == 0 && (rc = read_event_line(lr, &s, &n)) == 1) {
 		if (logline_parse(s, n, ev, lr->why, sizeof lr->why) == 0) {
 			ev->line = lr->line;
+			ev->wall_ns -= (uint64_t)lr->shift_ns;
 			return 1;
 		}
 		rc = failed(lr, -1);

@@ -19,6 +19,12 @@ struct logread *logread_open(const char *path, char *err, size_t errlen);
  */
 int logread_next(struct logread *lr, struct log_event *ev, char *err,
     size_t errlen);
+/*
+ * The log's clock runs offset_ns ahead of the run's (VM 0's, in a ring
+ * across machines: runmeta_offset): every wall_ns read from now on is
+ * given in the run's clock, offset_ns less than the file says.
+ */
+void logread_shift(struct logread *lr, int64_t offset_ns);
 unsigned long logread_line(const struct logread *lr);
 const char *logread_reason(const struct logread *lr);
 void logread_close(struct logread *lr);

@@ -28,6 +28,28 @@ fw_mix(uint32_t h, uint64_t v)
 	return h;
 }
 
+static uint32_t
+fw_real(uint32_t h, double d)
+{
+	uint64_t v;
+
+	memcpy(&v, &d, sizeof v);
+	return fw_mix(h, v);
+}
+
+/* The settings a HELLO decoded to: only ones no option refuses. */
+static uint32_t
+fw_settings(uint32_t h, const struct wire_settings *s)
+{
+	FUZZ_ASSERT(s->duration_s > 0 && s->speed > 0);
+	FUZZ_ASSERT(s->loss >= 0 && s->loss <= 1 && s->on_failure <= 1);
+	FUZZ_ASSERT(s->latency_min_ns <= s->latency_max_ns);
+	h = fw_mix(fw_mix(h, s->seed), s->draw_max);
+	h = fw_real(fw_real(fw_real(h, s->duration_s), s->speed), s->loss);
+	h = fw_mix(fw_mix(h, s->latency_min_ns), s->latency_max_ns);
+	return fw_mix(fw_mix(fw_mix(h, s->on_failure), s->faults), s->start_at_ns);
+}
+
 /* The frame must encode back to exactly the bytes it came from. */
 static uint32_t
 fw_check_frame(const struct wire_frame *f, const uint8_t *bytes, size_t used,
@@ -44,6 +66,22 @@ fw_check_frame(const struct wire_frame *f, const uint8_t *bytes, size_t used,
 		h = fw_mix(h, f->hello.n);
 		for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
 			h = fw_mix(h, f->hello.run_id[i]);
+		h = fw_settings(h, &f->hello.set);
+		break;
+	case WIRE_LINKED:
+		n = wire_put_linked(out);
+		break;
+	case WIRE_PING:
+		n = wire_put_ping(out, f->time.t0);
+		h = fw_mix(h, f->time.t0);
+		break;
+	case WIRE_PONG:
+		n = wire_put_pong(out, &f->time);
+		h = fw_mix(fw_mix(fw_mix(h, f->time.t0), f->time.t1), f->time.t2);
+		break;
+	case WIRE_START:
+		n = wire_put_start(out, f->start_ns);
+		h = fw_mix(h, f->start_ns);
 		break;
 	case WIRE_MSG:
 		n = wire_put_msg(out, &f->msg);

@@ -32,7 +32,8 @@ enum { NOISE, HUGE, HALF, MAGIC, VERSION, RUN_ID, BAD_ID, EARLY_MSG, SILENT,
 static size_t
 greeting(int kind, struct rng *g, uint8_t *buf)
 {
-	struct wire_hello h = { .version = WIRE_VERSION, .id = 7, .n = 3 };
+	struct wire_hello h = { .version = WIRE_VERSION, .id = 7, .n = 3,
+		.set = { .duration_s = 10, .speed = 10 } };
 	struct step_msg m = { .src = 0, .src_seq = 1, .lamport = 1 };
 	size_t len;
 

@@ -34,6 +34,7 @@ enum type {
 	T_END,		/* a vmI.exit name */
 	T_STATUS,	/* running, complete, interrupted, failed */
 	T_VM,		/* failed_vm: a VM of the run */
+	T_OFFSET,	/* a signed 64-bit integer: digits, maybe a '-' first */
 };
 
 enum count { ONE, PER_VM, PER_FAULT };
@@ -45,6 +46,8 @@ enum when {
 	IF_REAL,	/* written and required unless mode=virtual */
 	IF_BLAMED,	/* written when failed_vm >= 0; may be absent */
 	IF_FAILED,	/* written with status=failed; may be absent */
+	IF_MEASURED,	/* written when measured; may be absent */
+	IF_PART,	/* written in a VM's part (vmI.meta); may be absent */
 };
 
 struct key {
@@ -66,6 +69,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_RUN_ID] = { "run_id", T_HEX, ONE, ALWAYS, FIELD(run_id), 0, 0 },
 	[RUNMETA_KEY_SEED] = { "seed", T_UINT, ONE, ALWAYS, FIELD(seed), 0, 0 },
 	[RUNMETA_KEY_VMS] = { "vms", T_UINT, ONE, ALWAYS, FIELD(vms), 2, RUNMETA_MAX_VMS },
+	[RUNMETA_KEY_PART] = { "part", T_VM, ONE, IF_PART, FIELD(part_vm), 0, 0 },
 	[RUNMETA_KEY_DURATION] = { "duration_s", T_REAL, ONE, ALWAYS, FIELD(duration_s), 0, 0 },
 	[RUNMETA_KEY_SPEED] = { "speed", T_REAL, ONE, ALWAYS, FIELD(speed), 0, 0 },
 	[RUNMETA_KEY_DRAW_MAX] = { "draw_max", T_UINT, ONE, ALWAYS, FIELD(draw_max), 3, 0 },
@@ -87,6 +91,8 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_STATUS] = { "status", T_STATUS, ONE, ALWAYS, FIELD(status), 0, 0 },
 	[RUNMETA_KEY_FAILED_VM] = { "failed_vm", T_VM, ONE, IF_BLAMED, FIELD(failed_vm), 0, 0 },
 	[RUNMETA_KEY_ERROR] = { "error", T_TEXT, ONE, IF_FAILED, FIELD(error), 0, 0 },
+	[RUNMETA_KEY_NEXT_OFFSET] = { "vm%u.next_offset_ns", T_OFFSET, PER_VM, IF_MEASURED, ENTRY(next_offset_ns), 0, 0 },
+	[RUNMETA_KEY_NEXT_RTT] = { "vm%u.next_rtt_ns", T_UINT, PER_VM, IF_MEASURED, ENTRY(next_rtt_ns), 0, 0 },
 };
 
 static const char *const status_name[] = {
@@ -158,6 +164,8 @@ written(const struct runmeta *m, const struct key *k)
 	case IF_REAL: return !m->virtual;
 	case IF_BLAMED: return m->failed_vm >= 0;
 	case IF_FAILED: return m->status == RUN_FAILED;
+	case IF_MEASURED: return m->measured;
+	case IF_PART: return m->is_part;
 	default: return true;
 	}
 }
@@ -219,6 +227,9 @@ put_value(FILE *f, const struct key *k, const void *p)
 	case T_VM:
 		fprintf(f, "%" PRId32, *(const int32_t *)p);
 		break;
+	case T_OFFSET:
+		fprintf(f, "%" PRId64, *(const int64_t *)p);
+		break;
 	}
 }
 
@@ -231,6 +242,13 @@ count_in(const struct runmeta *m, const struct key *k)
 	case PER_FAULT: return m->nfaults;
 	default: return 1;
 	}
+}
+
+/* A part has the vmI keys of its own VM only. */
+static bool
+own_entry(const struct runmeta *m, const struct key *k, uint32_t i)
+{
+	return k->count != PER_VM || !m->is_part || i == (uint32_t)m->part_vm;
 }
 
 char *
@@ -246,6 +264,8 @@ runmeta_format(const struct runmeta *m, size_t *len)
 		if (!written(m, key))
 			continue;
 		for (uint32_t i = 0; i < count_in(m, key); i++) {
+			if (!own_entry(m, key, i))
+				continue;
 			runmeta_key_name((enum runmeta_key)k, i, name, sizeof name);
 			fprintf(f, "%s=", name);
 			put_value(f, key, (const char *)m + key->off + i * key->size);
@@ -525,6 +545,21 @@ read_fault(struct reader *r, uint32_t i, const char *s, const char *name,
 	return -1;
 }
 
+static int
+read_offset(struct reader *r, enum runmeta_key k, uint32_t i, const char *s,
+    const char *name, int64_t *v)
+{
+	bool minus = *s == '-';
+	uint64_t u;
+
+	if (num_uint(s + minus, &u) != 0 || u > (uint64_t)INT64_MAX) {
+		problem(r, k, i, "%s '%.64s': not a signed 64-bit integer", name, s);
+		return -1;
+	}
+	*v = minus ? -(int64_t)u : (int64_t)u;
+	return 0;
+}
+
 /* The value s of entry i of key k into its field: 0, or -1 (told). */
 static int
 convert(struct reader *r, enum runmeta_key k, uint32_t i, const char *s)
@@ -591,6 +626,8 @@ convert(struct reader *r, enum runmeta_key k, uint32_t i, const char *s)
 		if ((rc = read_uint(r, k, i, s, 0, r->m->vms - 1, &u)) == 0)
 			*(int32_t *)p = (int32_t)u;
 		return rc;
+	case T_OFFSET:
+		return read_offset(r, k, i, s, name, p);
 	}
 	return -1;
 }
@@ -621,8 +658,13 @@ read_key(struct reader *r, enum runmeta_key k)
 
 	for (uint32_t i = 0; i < n; i++) {
 		size_t s = slot(k, i);
+		if (!own_entry(r->m, key, i))
+			continue;
 		if (r->val[s] != NULL) {
 			r->seen->ok[s] = convert(r, k, i, r->val[s]) == 0;
+			/* The optional keys say what the file is. */
+			r->m->is_part |= k == RUNMETA_KEY_PART && r->seen->ok[s];
+			r->m->measured |= k == RUNMETA_KEY_NEXT_OFFSET;
 		} else if (required(key)) {
 			runmeta_key_name(k, i, name, sizeof name);
 			problem(r, k, i, "missing key '%s'", name);
@@ -664,6 +706,7 @@ runmeta_read(const char *name, char *text, size_t len, struct runmeta *m,
 	memset(r->seen, 0, sizeof *r->seen);
 	memset(m, 0, sizeof *m);
 	m->failed_vm = -1;
+	m->part_vm = -1;
 	if (split(r, text, len) == 0 && read_format(r) == 0) {
 		for (int k = RUNMETA_KEY_FORMAT + 1; k < RUNMETA_KEYS; k++)
 			if (applies(m, &keys[k]))
@@ -672,4 +715,19 @@ runmeta_read(const char *name, char *text, size_t len, struct runmeta *m,
 	}
 	free(r);
 	return rc;
+}
+
+int
+runmeta_offset(const struct runmeta *m, uint32_t i, int64_t *offset_ns,
+    uint64_t *err_ns)
+{
+	*offset_ns = 0;
+	*err_ns = 0;
+	if (!m->measured)
+		return -1;
+	for (uint32_t j = 0; j < i && j < m->vms; j++) {
+		*offset_ns += m->next_offset_ns[j];
+		*err_ns += m->next_rtt_ns[j] / 2;
+	}
+	return 0;
 }

@@ -47,12 +47,23 @@ struct runmeta {
 	enum run_status status;
 	int32_t failed_vm;		/* the VM blamed, or -1 */
 	char error[RUNMETA_TEXT_MAX];	/* status=failed: why, else "" */
+	/* A ring started by hand (clockring vm), format 3 keys that may be
+	 * absent: each VM's measure of its successor's clock. */
+	bool measured;			/* next_offset_ns and next_rtt_ns given */
+	int64_t next_offset_ns[RUNMETA_MAX_VMS];	/* successor's clock
+					 * minus VM I's */
+	uint64_t next_rtt_ns[RUNMETA_MAX_VMS];	/* the round trip that
+					 * measured it: off by half of it */
+	/* vmI.meta, one VM's part (clockring merge gathers them): its own
+	 * vmI keys only, and status its own end. */
+	bool is_part;
+	int32_t part_vm;		/* the VM it is the part of */
 };
 
 /* The keys, in the order they are written; a list key has one per VM or fault. */
 enum runmeta_key {
 	RUNMETA_KEY_FORMAT, RUNMETA_KEY_VERSION, RUNMETA_KEY_RUN_ID,
-	RUNMETA_KEY_SEED, RUNMETA_KEY_VMS, RUNMETA_KEY_DURATION,
+	RUNMETA_KEY_SEED, RUNMETA_KEY_VMS, RUNMETA_KEY_PART, RUNMETA_KEY_DURATION,
 	RUNMETA_KEY_SPEED, RUNMETA_KEY_DRAW_MAX, RUNMETA_KEY_RATE_MIN,
 	RUNMETA_KEY_RATE_MAX, RUNMETA_KEY_RATE, RUNMETA_KEY_MODE,
 	RUNMETA_KEY_LATENCY_MIN, RUNMETA_KEY_LATENCY_MAX, RUNMETA_KEY_LOSS,
@@ -60,11 +71,12 @@ enum runmeta_key {
 	RUNMETA_KEY_PORT, RUNMETA_KEY_ON_FAILURE, RUNMETA_KEY_FAULTS,
 	RUNMETA_KEY_FAULT, RUNMETA_KEY_START, RUNMETA_KEY_END,
 	RUNMETA_KEY_EXIT, RUNMETA_KEY_STATUS, RUNMETA_KEY_FAILED_VM,
-	RUNMETA_KEY_ERROR, RUNMETA_KEYS
+	RUNMETA_KEY_ERROR, RUNMETA_KEY_NEXT_OFFSET, RUNMETA_KEY_NEXT_RTT,
+	RUNMETA_KEYS
 };
 
 /* Room for every key of a run: a list key takes a slot per VM or fault. */
-#define RUNMETA_SLOTS	(RUNMETA_KEYS + 3 * RUNMETA_MAX_VMS + FAULT_MAX)
+#define RUNMETA_SLOTS	(RUNMETA_KEYS + 5 * RUNMETA_MAX_VMS + FAULT_MAX)
 
 /* Where the reader found each key, and whether it could use its value. */
 struct runmeta_seen {
@@ -112,6 +124,14 @@ int runmeta_read(const char *name, char *text, size_t len, struct runmeta *m,
 unsigned long runmeta_line(const struct runmeta_seen *s, enum runmeta_key k,
     uint32_t i);
 bool runmeta_ok(const struct runmeta_seen *s, enum runmeta_key k, uint32_t i);
+
+/*
+ * VM i's clock minus VM 0's, from the offsets measured around the ring
+ * (the sum of next_offset_ns of VMs 0..i-1), and its error bound (half
+ * their round trips): 0, or -1 if m has no measures.
+ */
+int runmeta_offset(const struct runmeta *m, uint32_t i, int64_t *offset_ns,
+    uint64_t *err_ns);
 
 /* The key's name: "seed", "vm3.rate", "fault0" (len >= 32). */
 void runmeta_key_name(enum runmeta_key k, uint32_t i, char *buf, size_t len);

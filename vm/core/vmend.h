@@ -9,6 +9,8 @@
 enum vm_exit {
 	VM_OK = 0,		/* every tick done, every link drained */
 	VM_ERROR = 1,		/* could not join the ring or write the log */
+	VM_REFUSED = 2,		/* a VM of the ring disagrees on a setting:
+				 * bad input, and no log is left */
 	VM_LINK_BROKEN = 3,	/* a peer vanished or spoke nonsense */
 	VM_INTERRUPTED = 4,	/* SIGINT or SIGTERM: stopped early, log complete */
 };
