@@ -14,6 +14,7 @@ struct say {
 	const struct vm_conf *c;
 	bool on;		/* by hand it tells; under run, the run does */
 	bool tty;		/* stderr a terminal: one line, redrawn */
+	bool open;		/* that line drawn, no newline after it yet */
 	uint64_t next_ns;	/* CLOCK_MONOTONIC of the next redraw */
 	uint32_t tenths;	/* tenths of the run told so far */
 	uint64_t events, sent, received, clock, queue;
