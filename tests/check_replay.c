@@ -75,6 +75,36 @@ START_TEST(stepping_back_needs_no_log)
 }
 END_TEST
 
+/* A ring across machines: each log read in VM 0's clock, as check does. */
+START_TEST(a_ring_across_machines_is_read_in_vm0s_clock)
+{
+	char dir[256], err[512] = "";
+	struct rundir_edit offsets = { "run.meta", NELEM(runa_meta),
+	    "status=complete\nvm0.next_offset_ns=100000000\nvm0.next_rtt_ns=1000"
+	    "\nvm1.next_offset_ns=0\nvm1.next_rtt_ns=1000"
+	    "\nvm2.next_offset_ns=-100000000\nvm2.next_rtt_ns=1000" };
+	struct runinfo ri;
+	struct timeline *t;
+	struct log_event ev;
+	size_t sends = 0;
+
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), &offsets, 1);
+	ck_assert_msg(runinfo_load(&ri, dir, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(replay_load(&ri, &t, err, sizeof err) == 0, "%s", err);
+	for (size_t i = 0; i < timeline_len(t); i++) {
+		timeline_event(t, i, &ev);
+		if (ev.vm != 1 || ev.kind != LOG_SEND)
+			continue;
+		/* vm1's clock runs 0.1 s ahead of vm0's: its 0.5 s is 0.4 s */
+		ck_assert_uint_eq(ev.wall_ns, 400000000);
+		sends++;
+	}
+	ck_assert_uint_eq(sends, 1);
+	timeline_free(t);
+	runinfo_free(&ri);
+}
+END_TEST
+
 START_TEST(a_bad_log_is_said_with_its_line)
 {
 	char dir[256], err[512] = "";
@@ -100,6 +130,7 @@ make_replay_suite(void)
 	tcase_add_unchecked_fixture(tc, rundir_setup, rundir_teardown);
 	tcase_add_test(tc, load_merges_the_logs_in_model_time);
 	tcase_add_test(tc, stepping_back_needs_no_log);
+	tcase_add_test(tc, a_ring_across_machines_is_read_in_vm0s_clock);
 	tcase_add_test(tc, a_bad_log_is_said_with_its_line);
 	suite_add_tcase(s, tc);
 	return s;
