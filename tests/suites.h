@@ -41,5 +41,6 @@ Suite *make_replay_suite(void);
 Suite *make_feed_suite(void);
 Suite *make_recent_suite(void);
 Suite *make_gather_suite(void);
+Suite *make_vclock_suite(void);
 
 #endif
