@@ -69,7 +69,11 @@ verify() {
 	what="run $1 ($args)"
 	want=0	# a kill under --on-failure stop fails the run, by design
 	case $args in *"--on-failure stop"*kill:*) want=1 ;; esac
-	[ "$rc" -eq "$want" ] || { cat "$T/out$1"; fail "$what: exit $rc, not $want"; }
+	[ "$rc" -eq "$want" ] || {
+		cat "$T/out$1"
+		"$CLOCKRING" check "$dir" 2>&1 | head -20	# --quiet hid why
+		fail "$what: exit $rc, not $want"
+	}
 	"$CLOCKRING" check "$dir" >"$T/check$1" 2>&1 ||
 		{ cat "$T/check$1"; fail "$what: check failed"; }
 	said=$(sed -n 's/.* \([0-9]*\) lost with dead VMs.*/\1/p' "$T/check$1")

@@ -86,7 +86,7 @@ dial(uint16_t port)
 static int
 greet(int fd, int kind, struct rng *g)
 {
-	uint8_t buf[64];
+	uint8_t buf[WIRE_MAX_FRAME];
 	int err = 0;
 	socklen_t elen = sizeof err;
 	size_t len;
