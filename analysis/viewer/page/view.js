@@ -260,6 +260,11 @@
 			spans.push(this.visible(v));
 			dots += spans[v][1] - spans[v][0];
 		}
+		/* Ticks just off the plot are drawn too, clipped, so that arrows reach them. */
+		ctx.save();
+		ctx.beginPath();
+		ctx.rect(LEFT - 4, 0, this.w - LEFT - RIGHT + 8, this.h - BOTTOM);
+		ctx.clip();
 		if (dots <= 20000)
 			this.drawArrows(spans);
 		for (let v = 0; v < this.run.n; v++) {
@@ -269,6 +274,7 @@
 			else
 				this.drawDots(v, s[0], s[1]);
 		}
+		ctx.restore();
 	};
 
 	View.prototype.drawAxis = function () {
@@ -681,14 +687,14 @@
 
 	const data = JSON.parse(document.getElementById("data").textContent);
 	const t0 = performance.now();
-	const run = decode(data);
+	const run = decode(data), decoded = performance.now() - t0;
 	const view = new View(run);
 	document.getElementById("title").textContent = run.name + " \u2014 " + run.N +
 		" ticks of " + run.n + " VMs, model seconds " + run.window[0] + " to " + run.window[1];
 	wire(view);
 	view.draw();
 	say("loaded " + run.N + " ticks of " + run.n + " VMs, drawn at " +
-		Math.round(performance.now()) + " ms (decoding " + Math.round(performance.now() - t0) + " ms)");
+		Math.round(performance.now()) + " ms (decoding " + Math.round(decoded) + " ms)");
 	const test = /#selftest=([^&]*)/.exec(location.hash);
 	if (test !== null)
 		selftest(view, test[1]);
