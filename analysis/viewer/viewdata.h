@@ -23,8 +23,8 @@ struct viewdata_src {
 /* How many ticks of the run fall in [t0, t1]. */
 size_t viewdata_count(const struct viewdata_src *s);
 /*
- * The data as one JSON object onto out (docs/FORMAT.md, The viewer's
- * data): 0, or -1 with err (out of memory). Write errors are the
+ * The data as one JSON object onto out (docs/DESIGN.md, The space-time
+ * page): 0, or -1 with err (out of memory). Write errors are the
  * caller's to find, on out.
  */
 int viewdata_write(const struct viewdata_src *s, FILE *out, char *err,
