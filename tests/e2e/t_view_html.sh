@@ -10,8 +10,13 @@
 . "$(dirname "$0")/lib.sh"
 
 "$(dirname "$0")/../../tools/need.sh" chromium || fail "chromium is needed"
-CONE="$(dirname "$0")/../../build/${E2E_SAN:-release}/tools/cone"
-[ -n "${E2E_SAN:-}" ] && CONE="$(dirname "$0")/../../build/$E2E_SAN/tools/cone"
+# tests/tools/cone of the same build as the binary (make tools; make e2e does)
+case ${E2E_SAN:-} in
+address) build=asan ;;
+thread) build=tsan ;;
+*) build=release ;;
+esac
+CONE="$(dirname "$0")/../../build/$build/tools/cone"
 [ -x "$CONE" ] || fail "no $CONE (make tools)"
 
 # browse PAGE FRAGMENT NAME: the page in Chromium; its console in $T/NAME.out
