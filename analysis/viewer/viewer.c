@@ -131,7 +131,7 @@ ours(const char *path)
 	head[n] = '\0';
 	if (strstr(head, MARK) == NULL)
 		return complain(2, "%s: not a page clockring view wrote, kept "
-		    "(move it away or give -o FILE)", path);
+		    "(move it away, or write the page elsewhere with -o)", path);
 	return 0;
 }
 
