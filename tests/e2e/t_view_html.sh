@@ -3,7 +3,8 @@
 # A virtual run of 4 VMs; its page opened by Debian's headless Chromium
 # with #selftest=VM:SEQ, which clicks that tick through the canvas (on the
 # Lamport and the model time axis), says on the console the counts of its
-# causal past, future and concurrent ticks, the hover tip, and the quiz's
+# causal past, future and concurrent ticks, how the keys and the wheel
+# move the view, the hover tip, and the quiz's
 # verdicts on the right clock and on one too high. Each is compared with
 # tests/tools/cone, which counts pair by pair with vclock_before, and with
 # the logs. VIEW_SCREENSHOT=FILE keeps the screenshot.
@@ -68,6 +69,7 @@ grep -q "^clockring-view: loaded $ticks ticks of 4 VMs, drawn at [0-9]* ms" "$T/
 for how in "lamport axis" "time axis" "by events"; do
 	said recv "selftest $how: past $past future $future concurrent $conc"
 done
+said recv "selftest keys: + 0.50, - 2.00, right 0.20, wheel up 0.80, l lamport then time"
 grep -q "^clockring-view: selftest tip: vm1 RECV seq $recv | Lamport $lam (message carried $msg) | vector \[" "$T/recv.out" ||
 	{ cat "$T/recv.out"; fail "the tip is not vm1's RECV $recv"; }
 rule="receive: max(own $prev, message $msg) + 1 = $lam"

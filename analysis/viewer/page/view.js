@@ -672,6 +672,32 @@
 		return "past " + c.past + " future " + c.future + " concurrent " + c.conc;
 	}
 
+	/* The keys and the wheel, pressed as a person does: how each moves the view. */
+	function keys(view) {
+		const span = function () { return view.x1 - view.x0; };
+		const press = function (key) {
+			window.dispatchEvent(new KeyboardEvent("keydown", { key: key }));
+			view.draw();
+		};
+		const s0 = span();
+		press("+");
+		const s1 = span();
+		press("-");
+		const s2 = span(), x0 = view.x0;
+		press("ArrowRight");
+		const moved = (view.x0 - x0) / span();
+		const r = view.canvas.getBoundingClientRect();
+		view.canvas.dispatchEvent(new WheelEvent("wheel", { deltaY: -100,
+			clientX: r.left + r.width / 2, clientY: r.top + 20, cancelable: true }));
+		const s3 = span();
+		press("l");
+		const axis = view.axis;
+		press("l");
+		say("selftest keys: + " + (s1 / s0).toFixed(2) + ", - " + (s2 / s1).toFixed(2) +
+			", right " + moved.toFixed(2) + ", wheel up " + (s3 / s2).toFixed(2) +
+			", l " + axis + " then " + view.axis);
+	}
+
 	/*
 	 * #selftest=VM:SEQ: click that tick on each axis and say its cone's
 	 * counts, checked event by event; then answer the quiz on it right
@@ -692,6 +718,7 @@
 			clickOn(view, e);
 			say("selftest " + axis + " axis: " + (view.sel === null ? "nothing selected" : counts(view.sel)));
 		}
+		keys(view);
 		say("selftest tip: " + document.getElementById("tip").textContent.replace(/\n/g, " | "));
 		say("selftest by events: " + counts(coneByEvents(run, e)));
 		const quiz = document.getElementById("quiz"), form = document.getElementById("ask");
