@@ -185,7 +185,8 @@ target(const struct opts *o, char *dir, char *name, size_t *made)
 			return complain(2, "'%s': path too long", o->dir);
 		strcpy(name, "view.html");
 		if (mkdirs_make(dir, made) == -1)
-			return complain(1, "%s: %s", dir, strerror(errno));
+			return complain(1, "%s: %s (write the page elsewhere with "
+			    "-o FILE)", dir, strerror(errno));
 		return 0;
 	}
 	if (strlen(o->out) >= OUTFILE_PATH_MAX)
