@@ -49,7 +49,9 @@ LIB_SRC  := $(wildcard lib/*.c vm/*.c vm/core/*.c analysis/*/*.c view/*.c) \
 GP_SRC   := $(sort $(wildcard analysis/plot/*.gp))
 # The gnuplot scripts are compiled in (tools/embed.sh), so no install path
 # is needed to find them.
-LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gp_scripts.o
+# The viewer's page, its style and its script likewise.
+VIEW_SRC := $(sort $(wildcard analysis/viewer/page/*))
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/gp_scripts.o $(O)/gen/viewer_assets.o
 TEST_SRC := $(wildcard tests/check_*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(O)/%.o)
 TEST_BIN := $(O)/check_units
@@ -70,9 +72,13 @@ $(O)/%.o: %.c
 
 $(O)/gen/gp_scripts.c: $(GP_SRC) tools/embed.sh
 	@mkdir -p $(dir $@)
-	tools/embed.sh $(GP_SRC) >$@.tmp && mv $@.tmp $@
+	tools/embed.sh gp script analysis/plot/gp_scripts.h $(GP_SRC) >$@.tmp && mv $@.tmp $@
 
-$(O)/gen/gp_scripts.o: $(O)/gen/gp_scripts.c
+$(O)/gen/viewer_assets.c: $(VIEW_SRC) tools/embed.sh
+	@mkdir -p $(dir $@)
+	tools/embed.sh viewer asset analysis/viewer/assets.h $(VIEW_SRC) >$@.tmp && mv $@.tmp $@
+
+$(O)/gen/%.o: $(O)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Helper programs of the tests and benchmarks (tests/tools/*.c).

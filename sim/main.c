@@ -12,6 +12,7 @@
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
+#include "analysis/viewer/viewer.h"
 #include "sim/gather.h"
 #include "sim/handout.h"
 #include "sim/options.h"
@@ -36,6 +37,7 @@ static const char usage_main[] =
 "  compare      experiments side by side across repeats: compare RESULTS_DIR\n"
 "  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
 "  replay       a run in the terminal, paced, stepped forward and back: replay RUN_DIR\n"
+"  view         a run as an interactive space-time page (HTML): view RUN_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
 "  merge        gather hand-started VMs into one run: merge DIR... --out RUN_DIR\n"
 "\n"
@@ -337,6 +339,8 @@ main(int argc, char **argv)
 		return notebook_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "replay") == 0)
 		return replay_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "view") == 0)
+		return viewer_main(argc - 2, argv + 2);
 	char err[128];
 	snprintf(err, sizeof err, "unknown command '%s'", cmd);
 	return usage_error(err, NULL);

@@ -23,6 +23,14 @@ grep -q '^  --' "$T/replay.help" || fail "no options in replay --help"
 for o in $(grep -o '^  --[a-z-]*' "$T/replay.help"); do
 	grep -q "^| \`$o[ \`]" "$T/replay.md" || fail "replay $o: no row in README.md"
 done
+# Each option of `view --help` has its row in the README's section on view.
+awk '/^## A space-time page: clockring view/ {on = 1; next} /^## / {on = 0} on' "$readme" >"$T/view.md"
+grep -q '^| `--' "$T/view.md" || fail "no options table for view in README.md"
+"$CLOCKRING" view --help >"$T/view.help" || fail "view --help exited $?"
+grep -q '^  --' "$T/view.help" || fail "no options in view --help"
+for o in $(grep -o '^  \(-o FILE, \)\?--[a-z-]*' "$T/view.help" | grep -o -- '--[a-z-]*'); do
+	grep -q "^| \`\(-o FILE\`, \`\)\?$o[ \`]" "$T/view.md" || fail "view $o: no row in README.md"
+done
 "$CLOCKRING" --help | grep -q "clockring COMMAND" || fail "--help"
 "$CLOCKRING" --version | grep -q '^clockring [0-9]' || fail "--version"
 echo ok
