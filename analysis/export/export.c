@@ -70,7 +70,7 @@ parse_word(int argc, char **argv, int *i, struct opts *o)
 	if (strcmp(a, "--shiviz") == 0 || strcmp(a, "--perfetto") == 0) {
 		o->fmt = a[2] == 's' ? EXPORT_SHIVIZ : EXPORT_PERFETTO;
 		o->nfmt++;
-	} else if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
+	} else if (strcmp(a, "-o") == 0) {
 		if (++*i == argc)
 			return complain(2, "%s: needs a file name", a);
 		o->out = argv[*i];

@@ -26,11 +26,13 @@ n=$(tail -n +3 "$T/run.shiviz" | grep -cvP "$(head -n 1 "$T/run.shiviz")")
 # Perfetto, with -o: valid JSON, an arrow per RECV, both ends there.
 "$CLOCKRING" export --perfetto -o "$T/run.json" "$T/run" >"$T/out" 2>"$T/err" ||
 	{ st=$?; cat "$T/err"; fail "export --perfetto exited $st"; }
-[ ! -s "$T/out" ] && [ ! -s "$T/err" ] || fail "export -o printed something"
+if [ -s "$T/out" ] || [ -s "$T/err" ]; then fail "export -o printed something"; fi
 "$check" perfetto "$T/run.json" >"$T/check" || fail "the Perfetto file fails its checks"
 grep -qx "$want, 0 receives matched, $recvs flows" "$T/check" ||
 	{ cat "$T/check"; fail "not every tick or message in the Perfetto file"; }
-ls -a "$T" | grep -q '\.tmp-' && fail "a temporary file left beside the export"
+for f in "$T"/.*.tmp-*; do
+	[ ! -e "$f" ] || fail "a temporary file left beside the export: $f"
+done
 
 # The same twice: the export depends on the logs alone.
 "$CLOCKRING" export --perfetto "$T/run" | cmp -s - "$T/run.json" ||
@@ -59,6 +61,14 @@ done
 st=$?
 [ "$st" -eq 1 ] || { cat "$T/err"; fail "a write to /dev/full exited $st, not 1"; }
 grep -q "standard output" "$T/err" || { cat "$T/err"; fail "a failed write not told"; }
-"$CLOCKRING" export --help | grep -q -- '--perfetto' || fail "export --help"
+# Each option of `export --help` has its row in the README's section.
+readme="$(dirname "$0")/../../README.md"
+awk '/^## Open a run in ShiViz or Perfetto/ {on = 1; next} /^## / {on = 0} on' \
+    "$readme" >"$T/export.md"
+"$CLOCKRING" export --help >"$T/help" || fail "export --help exited $?"
+grep -q '^  --perfetto' "$T/help" || fail "no options in export --help"
+for o in $(grep -o '^  -[a-z-]*' "$T/help"); do
+	grep -q "^| \`$o[ \`]" "$T/export.md" || fail "export $o: no row in README.md"
+done
 "$CLOCKRING" --help | grep -q '^  export ' || fail "export not in clockring --help"
 echo ok
