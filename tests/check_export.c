@@ -204,19 +204,29 @@ START_TEST(a_recv_whose_send_no_log_has_gets_no_arrow)
 }
 END_TEST
 
-/* Not a run: bad input (2); a broken log: a bad run (1). Nothing on stdout. */
+/* Not a run, or a bad run.meta: bad input (2); a broken log: a bad run (1). Nothing on stdout. */
 START_TEST(a_bad_run_is_told_in_one_line)
 {
 	static const struct rundir_edit torn[] = {
 		{ "vm1.csv", 3, "1,1,SEND,oops,2,0,2|0,," },
+	};
+	static const struct rundir_edit bad_meta[] = {
+		{ "run.meta", 5, "vms=x" },
 	};
 	char dir[256], *out, *err;
 
 	rundir_make(dir, sizeof dir);
 	ck_assert_int_eq(export_call(&out, &err, "--shiviz", dir, NULL), 2);
 	ck_assert_str_eq(out, "");
-	ck_assert_ptr_nonnull(strstr(err, "/run.meta: "));
+	ck_assert_ptr_nonnull(strstr(err, "': no run.meta (not a run "));
 	ck_assert_ptr_eq(strchr(err, '\n'), err + strlen(err) - 1);
+	free(out);
+	free(err);
+	ck_assert_str_eq(runa_meta[4], "vms=3");
+	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), bad_meta, 1);
+	ck_assert_int_eq(export_call(&out, &err, "--shiviz", dir, NULL), 2);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, "/run.meta:5: "));
 	free(out);
 	free(err);
 	rundir_make_run(dir, sizeof dir, run_a, NELEM(run_a), torn, 1);

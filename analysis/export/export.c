@@ -149,16 +149,21 @@ check_out(const char *out)
 	return 0;
 }
 
-/* RUN_DIR is there and a folder; what it holds, the loader tells. */
+/* RUN_DIR is a folder with a run.meta; what they hold, the loader tells. */
 static int
 check_dir(const char *dir)
 {
+	char meta[OUTFILE_PATH_MAX];
 	struct stat st;
 
 	if (stat(dir, &st) == -1)
 		return complain(2, "'%s': %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return complain(2, "'%s': not a run directory", dir);
+	snprintf(meta, sizeof meta, "%s/run.meta", dir);
+	if (stat(meta, &st) == -1 && errno == ENOENT)
+		return complain(2, "'%s': no run.meta (not a run directory?)",
+		    dir);
 	return 0;
 }
 
