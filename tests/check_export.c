@@ -204,7 +204,10 @@ START_TEST(a_recv_whose_send_no_log_has_gets_no_arrow)
 }
 END_TEST
 
-/* Not a run, or a bad run.meta: bad input (2); a broken log: a bad run (1). Nothing on stdout. */
+/*
+ * Not a run, or a bad run.meta: bad input (2); a broken log: a bad run
+ * (1). Either way one line on stderr, nothing on stdout.
+ */
 START_TEST(a_bad_run_is_told_in_one_line)
 {
 	static const struct rundir_edit torn[] = {

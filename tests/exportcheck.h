@@ -114,7 +114,7 @@ xc_digits(struct xc_json *j)
 	return j->p > s ? 0 : xc_bad(j, "digits expected");
 }
 
-/* A number as the JSON grammar has it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+/* A number as JSON has it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
 static inline int
 xc_number(struct xc_json *j, double *v)
 {

@@ -28,11 +28,14 @@ xc_args_member(struct xc_json *j, const char *key, void *ctx)
 		return xc_num(j, &e->seq, &e->has_seq);
 	if (strcmp(key, "queue_len") == 0)
 		return xc_num(j, &e->qlen, &e->has_qlen);
-	if (strcmp(key, "kind") == 0)
-		return e->has_kind = 1, xc_string(j, e->kind, sizeof e->kind);
-	if (strcmp(key, "vector") == 0)
-		return e->has_vector = 1, xc_string(j, e->vector,
-		    sizeof e->vector);
+	if (strcmp(key, "kind") == 0) {
+		e->has_kind = 1;
+		return xc_string(j, e->kind, sizeof e->kind);
+	}
+	if (strcmp(key, "vector") == 0) {
+		e->has_vector = 1;
+		return xc_string(j, e->vector, sizeof e->vector);
+	}
 	if (strcmp(key, "name") == 0)
 		return xc_string(j, e->pname, sizeof e->pname);
 	if (e->ph[0] == 'C') {

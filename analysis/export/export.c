@@ -96,8 +96,8 @@ parse(int argc, char **argv, struct opts *o)
 	if (rc != 0)
 		return rc;
 	if (o->nfmt != 1)
-		return complain(2, o->nfmt ? "--shiviz or --perfetto, not both" :
-		    "--shiviz or --perfetto: say which");
+		return complain(2, o->nfmt ? "--shiviz or --perfetto, not "
+		    "both" : "--shiviz or --perfetto: say which");
 	if (o->dir == NULL)
 		return complain(2, "no run directory given");
 	return 0;
@@ -186,7 +186,8 @@ export_write(const char *dir, enum export_format fmt, FILE *f, int *status,
 static int
 to_file(const struct opts *o)
 {
-	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX], err[OUTFILE_PATH_MAX + 256];
+	char dir[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX];
+	char err[OUTFILE_PATH_MAX + 256];
 	const char *slash = strrchr(o->out, '/');
 	int status;
 	FILE *f;

@@ -75,7 +75,8 @@ read_lines(struct exportrun *r, const struct lanes *l, uint32_t vm,
 			break;
 		}
 		r->line[l->idx[k++]] = (struct exportrun_line){
-			.npeers = ev.npeers, .peers = { ev.peers[0], ev.peers[1] },
+			.npeers = ev.npeers,
+			.peers = { ev.peers[0], ev.peers[1] },
 			.src_seq = ev.src_seq, .msg_lamport = ev.msg_lamport };
 	}
 	logread_close(lr);
@@ -141,7 +142,8 @@ exportrun_model_ns(const struct exportrun *r, size_t i)
 	uint64_t d = wall > start ? wall - start : 0;
 
 	/* A run at --speed X lives X model ns in each wall ns. */
-	return r->ri.speed == 1 ? d : (uint64_t)llround((double)d * r->ri.speed);
+	return r->ri.speed == 1 ? d :
+	    (uint64_t)llround((double)d * r->ri.speed);
 }
 
 void

@@ -32,7 +32,7 @@ put_ts(uint64_t ns, FILE *f)
 	fprintf(f, "\"ts\":%" PRIu64 ".%03" PRIu64, ns / 1000, ns % 1000);
 }
 
-/* Each VM's process and thread names, e.g. "vm0 (rate 3/s)": the first events. */
+/* Each VM's process and thread names ("vm0 (rate 3/s)"): the first events. */
 static void
 put_names(const struct exportrun *r, FILE *f)
 {
@@ -58,7 +58,10 @@ put_vector(const struct exportrun *r, size_t i, FILE *f)
 	fputs("]\"", f);
 }
 
-/* The slice's name (kind and peer: few names, so Perfetto's colours mean something) and args. */
+/*
+ * The slice's name, its kind and peer (few names, so that Perfetto's
+ * colours, one per name, tell the kinds apart), and its args.
+ */
 static void
 put_args(const struct exportrun *r, size_t i, FILE *f)
 {
