@@ -2,6 +2,7 @@
 #ifdef __linux__
 #define _GNU_SOURCE	/* fopencookie, to keep the errno of a failed write */
 #endif
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 
 #include <errno.h>
@@ -131,13 +132,38 @@ outfile_open(const char *dir, const char *name, char path[OUTFILE_PATH_MAX],
 }
 
 /*
+ * Put the whole file tmp in place as path. keep: never replace a file
+ * there, so link, which fails on one; a file system without hard links
+ * (EPERM) gets a rename, once no file is there.
+ */
+static int
+place(const char *tmp, const char *path, int keep)
+{
+	struct stat st;
+
+	if (!keep)
+		return rename(tmp, path);
+	if (link(tmp, path) == 0) {
+		unlink(tmp);	/* path holds the file now */
+		return 0;
+	}
+	if (errno != EPERM)
+		return -1;
+	if (lstat(path, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, path);
+}
+
+/*
  * The reason of a failed write comes from fclose (the errno of the first
  * one, kept by the sink), or from the flush of what was still buffered.
  * Failing both, a full disk is the likely reason, said if it is full.
  * Only a file written whole replaces PATH; otherwise PATH stays as it was.
  */
-int
-outfile_close(FILE *f, const char *path, char *err, size_t errlen)
+static int
+close_as(FILE *f, const char *path, int keep, char *err, size_t errlen)
 {
 	char tmp[OUTFILE_PATH_MAX];
 	int why = 0;	/* errno, or -1: failed, reason unknown */
@@ -149,7 +175,7 @@ outfile_close(FILE *f, const char *path, char *err, size_t errlen)
 		why = -1;
 	if (fclose(f) != 0)
 		why = errno;
-	if (why == 0 && rename(tmp, path) == -1)
+	if (why == 0 && place(tmp, path, keep) == -1)
 		why = errno;
 	if (why == 0)
 		return 0;
@@ -161,6 +187,18 @@ outfile_close(FILE *f, const char *path, char *err, size_t errlen)
 	}
 	remove(tmp);
 	return -1;
+}
+
+int
+outfile_close(FILE *f, const char *path, char *err, size_t errlen)
+{
+	return close_as(f, path, 0, err, errlen);
+}
+
+int
+outfile_close_new(FILE *f, const char *path, char *err, size_t errlen)
+{
+	return close_as(f, path, 1, err, errlen);
 }
 
 void

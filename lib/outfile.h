@@ -19,6 +19,11 @@ FILE *outfile_open(const char *dir, const char *name,
  * path left as it was.
  */
 int outfile_close(FILE *f, const char *path, char *err, size_t errlen);
+/*
+ * The same, but a file at path is never replaced: one there (made since
+ * the caller looked) fails it with "PATH: File exists", left as it was.
+ */
+int outfile_close_new(FILE *f, const char *path, char *err, size_t errlen);
 /* Close and remove a file of outfile_open given up on; path stays as it was. */
 void outfile_discard(FILE *f, const char *path);
 /*

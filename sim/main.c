@@ -9,6 +9,7 @@
 
 #include "analysis/check/check.h"
 #include "analysis/compare/compare.h"
+#include "analysis/export/export.h"
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/summary.h"
@@ -38,6 +39,7 @@ static const char usage_main[] =
 "  report       lab notebook of experiments, Markdown and HTML: report RESULTS_DIR\n"
 "  replay       a run in the terminal, paced, stepped forward and back: replay RUN_DIR\n"
 "  view         a run as an interactive space-time page (HTML): view RUN_DIR\n"
+"  export       a run for ShiViz or Perfetto: export --shiviz|--perfetto RUN_DIR\n"
 "  vm           run one VM by hand, e.g. on another host\n"
 "  merge        gather hand-started VMs into one run: merge DIR... --out RUN_DIR\n"
 "\n"
@@ -341,6 +343,8 @@ main(int argc, char **argv)
 		return replay_main(argc - 2, argv + 2);
 	if (strcmp(cmd, "view") == 0)
 		return viewer_main(argc - 2, argv + 2);
+	if (strcmp(cmd, "export") == 0)
+		return export_main(argc - 2, argv + 2);
 	char err[128];
 	snprintf(err, sizeof err, "unknown command '%s'", cmd);
 	return usage_error(err, NULL);

@@ -85,6 +85,45 @@ START_TEST(a_discarded_file_leaves_the_old_one)
 }
 END_TEST
 
+/* A file made while ours was written (after the caller looked) stays. */
+START_TEST(a_new_file_never_replaces_one_made_meanwhile)
+{
+	static const char *const theirs[] = { "theirs" };
+	char dir[256], path[OUTFILE_PATH_MAX], err[512] = "", want[600];
+	char names[256];
+	FILE *f;
+
+	rundir_make(dir, sizeof dir);
+	ck_assert_ptr_nonnull(f = outfile_open(dir, "a.json", path, err,
+	    sizeof err));
+	fputs("ours\n", f);
+	rundir_write(dir, "a.json", theirs, 1);
+	ck_assert_int_eq(outfile_close_new(f, path, err, sizeof err), -1);
+	snprintf(want, sizeof want, "%s/a.json: %s", dir, strerror(EEXIST));
+	ck_assert_str_eq(err, want);
+	expect_text(path, "theirs\n");
+	rundir_listing(dir, names, sizeof names);
+	ck_assert_str_eq(names, "a.json");
+}
+END_TEST
+
+START_TEST(a_new_file_appears_whole_where_there_was_none)
+{
+	char dir[256], path[OUTFILE_PATH_MAX], err[512] = "", names[256];
+	FILE *f;
+
+	rundir_make(dir, sizeof dir);
+	ck_assert_ptr_nonnull(f = outfile_open(dir, "a.json", path, err,
+	    sizeof err));
+	fputs("ours\n", f);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	ck_assert_int_eq(outfile_close_new(f, path, err, sizeof err), 0);
+	expect_text(path, "ours\n");
+	rundir_listing(dir, names, sizeof names);
+	ck_assert_str_eq(names, "a.json");
+}
+END_TEST
+
 START_TEST(a_file_in_a_missing_directory_is_told_by_its_name)
 {
 	char dir[256], gone[300], path[OUTFILE_PATH_MAX], err[512] = "";
@@ -172,6 +211,8 @@ make_outfile_suite(void)
 	tcase_add_test(t, a_file_appears_under_its_name_only_once_closed_whole);
 	tcase_add_test(t, a_failed_write_leaves_the_old_file_and_no_temporary_one);
 	tcase_add_test(t, a_discarded_file_leaves_the_old_one);
+	tcase_add_test(t, a_new_file_never_replaces_one_made_meanwhile);
+	tcase_add_test(t, a_new_file_appears_whole_where_there_was_none);
 	tcase_add_test(t, a_file_in_a_missing_directory_is_told_by_its_name);
 	tcase_add_loop_test(t, an_image_cut_short_is_told_and_a_whole_one_passes,
 	    0, (int)NELEM(images));

@@ -43,5 +43,6 @@ Suite *make_recent_suite(void);
 Suite *make_gather_suite(void);
 Suite *make_vclock_suite(void);
 Suite *make_viewdata_suite(void);
+Suite *make_export_suite(void);
 
 #endif

@@ -18,6 +18,7 @@ vm:                vm/core lib
 analysis/rundir:   vm/core lib
 analysis/check:    analysis/rundir vm/core lib
 analysis/causal:   analysis/rundir vm/core lib
+analysis/export:   analysis/causal analysis/rundir vm/core lib
 analysis/plot:     vm/core lib
 analysis/out:      analysis/plot vm/core lib
 analysis/stats:    analysis/rundir analysis/check analysis/plot analysis/out vm/core lib
