@@ -387,7 +387,8 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	    write_file(dir, "plotvars.gp", figures_plotvars, ri, st, err,
 	    errlen) == -1)
 		return -1;
-	if (series_faults(dir, ri, err, errlen) == -1)
+	if (series_faults(dir, ri, err, errlen) == -1 ||
+	    series_causal(dir, st, err, errlen) == -1)
 		return -1;
 	return series_jumps(dir, ri, st, err, errlen);
 }
