@@ -295,11 +295,12 @@ causal(FILE *f, const struct stats *st)
 
 	if (h == NULL || h->all.ranked == 0)
 		return;
-	say(f, "Of %s pairs of events Lamport order ranks (the ticks of %g to "
-	    "%g s), %.0f%% are concurrent: neither could have affected the "
-	    "other.", figures_count(n, sizeof n, h->all.ranked), h->t0, h->t1,
+	say(f, "Of %s pair%s of events Lamport order ranks (the ticks of %g to "
+	    "%g s), %.0f%% %s concurrent: neither could have affected the "
+	    "other.", figures_count(n, sizeof n, h->all.ranked),
+	    h->all.ranked == 1 ? "" : "s", h->t0, h->t1,
 	    figures_round(100 * figures_share(h->all.ranked_concurrent,
-	    h->all.ranked), 0));
+	    h->all.ranked), 0), h->all.ranked == 1 ? "is" : "are");
 }
 
 /* How many lines of that kind all VMs logged. */

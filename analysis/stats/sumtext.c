@@ -288,15 +288,16 @@ causality(FILE *f, const struct stats *st)
 	const struct hb *h = stats_hb(st, &why);
 	char n[32], p[16];
 
-	fputs("\nhappened-before (vector clocks rebuilt from the messages)\n", f);
+	fputs("\nhappened-before in the space-time diagram's window (vector "
+	    "clocks rebuilt\nfrom the messages)", f);
 	if (h == NULL) {
-		fprintf(f, "not counted: %s\n", why);
+		fprintf(f, ": not counted, %s\n", why);
 		return;
 	}
-	fprintf(f, "every pair of the %s ticks of %g to %g model seconds (%s)\n",
+	fprintf(f, ": every pair of its %s%s ticks, those of\n%g to %g model "
+	    "seconds%s\n", h->cut ? "first " : "",
 	    figures_count(n, sizeof n, h->events), h->t0, h->t1, h->cut ?
-	    "the window's first ones: it holds too many to pair" :
-	    "the space-time diagram's window");
+	    " (it holds more than can be paired)" : "");
 	if (h->all.pairs == 0) {
 		fputs("fewer than two ticks: no pair\n", f);
 		return;
