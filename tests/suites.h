@@ -42,5 +42,6 @@ Suite *make_feed_suite(void);
 Suite *make_recent_suite(void);
 Suite *make_gather_suite(void);
 Suite *make_vclock_suite(void);
+Suite *make_hb_suite(void);
 
 #endif
