@@ -112,38 +112,51 @@ count_set(const struct vclock_run *r, struct hb *h, const size_t *set,
 				    successors(r, set, set[x], &run[q]), tie);
 }
 
-static const struct vclock_run *sort_run;	/* for by_clock, in qsort */
+/* An event's place among those of equal clocks. */
+struct tie_key {
+	uint64_t lamport;
+	uint32_t vm;
+	size_t at;		/* its index: each VM's in its log's order */
+};
 
-/* By clock, then VM, then the causal order (each VM's log order). */
 static int
 by_clock(const void *pa, const void *pb)
 {
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	const struct vclock_event *ea = &sort_run->ev[a], *eb = &sort_run->ev[b];
+	const struct tie_key *a = pa, *b = pb;
 
-	if (ea->lamport != eb->lamport)
-		return ea->lamport < eb->lamport ? -1 : 1;
-	if (ea->vm != eb->vm)
-		return ea->vm < eb->vm ? -1 : 1;
-	return a < b ? -1 : a > b;
+	if (a->lamport != b->lamport)
+		return a->lamport < b->lamport ? -1 : 1;
+	if (a->vm != b->vm)
+		return a->vm < b->vm ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
 }
 
-/* The tied pairs, group by group of equal clocks, taken from the ranked. */
-static void
+/*
+ * The tied pairs, group by group of equal clocks (each sorted by VM, then
+ * order), taken from the ranked. 0, or -1 (ENOMEM).
+ */
+static int
 count_ties(const struct vclock_run *r, struct hb *h, size_t *set,
     struct run *run)
 {
+	struct tie_key *key = malloc((r->nev ? r->nev : 1) * sizeof *key);
+
+	if (key == NULL)
+		return -1;
 	for (size_t x = 0; x < r->nev; x++)
-		set[x] = x;
-	sort_run = r;
-	qsort(set, r->nev, sizeof *set, by_clock);
+		key[x] = (struct tie_key){ r->ev[x].lamport, r->ev[x].vm, x };
+	qsort(key, r->nev, sizeof *key, by_clock);
+	for (size_t x = 0; x < r->nev; x++)
+		set[x] = key[x].at;
 	for (size_t lo = 0, hi; lo < r->nev; lo = hi) {
 		for (hi = lo + 1; hi < r->nev &&
-		    r->ev[set[hi]].lamport == r->ev[set[lo]].lamport; hi++)
+		    key[hi].lamport == key[lo].lamport; hi++)
 			;
 		if (hi - lo > 1)
 			count_set(r, h, set + lo, hi - lo, 1, run);
 	}
+	free(key);
+	return 0;
 }
 
 /* Every event, VM by VM, each VM's in its order: after each VM's ticks. */
@@ -167,6 +180,7 @@ hb_count(const struct vclock_run *r, struct hb *h)
 	uint32_t n = r->n;
 	size_t *set = malloc((r->nev ? r->nev : 1) * sizeof *set);
 	struct run *run = malloc((n ? n : 1) * sizeof *run);
+	int rc;
 
 	h->n = n;
 	h->events = r->nev;
@@ -186,10 +200,14 @@ hb_count(const struct vclock_run *r, struct hb *h)
 		h->ticks[r->ev[x].vm]++;
 	by_vm(r, h, set, run);	/* run as scratch, before count_set's */
 	count_set(r, h, set, r->nev, 0, run);
-	count_ties(r, h, set, run);
+	rc = count_ties(r, h, set, run);
 	free(set);
 	free(run);
-	return 0;
+	if (rc == -1) {
+		hb_free(h);
+		errno = ENOMEM;
+	}
+	return rc;
 }
 
 void
