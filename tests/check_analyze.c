@@ -81,7 +81,14 @@ END_TEST
 
 /*
  * A run without faults reads exactly as it did before format 2: no
- * column, line or finding about faults.
+ * column, line or finding about faults. Happened-before, by hand from
+ * the vectors of tests/check_vclock.c: of the 91 pairs of 14 ticks, the
+ * 35 within a VM are ordered, and 23 across: vm0 seq 0 before vm1 seq 3
+ * and vm2 seq 3..7 (6), vm1 seq 0 and 1 before vm2 seq 4..7 (8), vm2 seq
+ * 0..2 before vm0 seq 1 and vm1 seq 3 (6), vm2 seq 3..5 before vm1 seq 3
+ * (3); 33 concurrent. Equal clocks: 1 (vm0, vm1, vm2 seq 0: 3 pairs),
+ * 2, 3, 4 and 7 (a pair each), all concurrent: 7 tied, so Lamport order
+ * ranks 84, of them 26 concurrent (31.0%).
  */
 static const char runa_summary[] =
 	    "seed 42: 3 VMs for 2 model seconds at speed 1, draw_max 10\n"
@@ -120,12 +127,29 @@ static const char runa_summary[] =
 	    "  2 -> 0          2        1        1       0.50     0.50\n"
 	    "  2 -> 1          1        1        0       0.50     0.50\n"
 	    "\n"
+	    "happened-before in the space-time diagram's window (vector clocks rebuilt\n"
+	    "from the messages): every pair of its 14 ticks, those of\n"
+	    "0 to 2 model seconds\n"
+	    "pairs of ticks                                               91  100.0%\n"
+	    "  causally ordered: one could affect the other               58   63.7%\n"
+	    "  concurrent: neither could affect the other                 33   36.3%\n"
+	    "    yet Lamport order puts one first                         26   28.6%\n"
+	    "    of equal Lamport clocks                                   7    7.7%\n"
+	    "Lamport order ranks 84 of the pairs: 31.0% of those are concurrent.\n"
+	    "\n"
+	    "by ring distance between the two ticks' VMs (0: the same VM, always ordered)\n"
+	    "distance          pairs  concurrent    Lamport-ranked ones\n"
+	    "       0             35        0.0%                   0.0%\n"
+	    "       1             56       58.9%                  53.1%\n"
+	    "\n"
 	    "findings\n"
 	    "- VM 0 (rate 1) drifted most: up to 4 ticks behind the highest clock, 2.00 on\n"
 	    "  average, 4 at the end; its queue reached 1.\n"
 	    "- VM 2 (rate 4) ended with the highest clock, 8; the lowest was VM 0's, 4.\n"
 	    "- The largest clock jump was 4, at VM 1; 2 of 14 ticks (14.3%) raised a clock\n"
 	    "  by more than 1.\n"
+	    "- Of 84 pairs of events Lamport order ranks (the ticks of 0 to 2 s), 31% are\n"
+	    "  concurrent: neither could have affected the other.\n"
 	    "- VM 0's queue was the longest: 0.50 messages on average, at most 1.\n"
 	    "- Messages to VM 2 waited longest: 2.50 of its ticks on average (0.6250 model\n"
 	    "  seconds), at most 3.00.\n"
@@ -146,7 +170,11 @@ END_TEST
 
 /*
  * summary.csv keeps every column where it was, so readers of older files
- * read newer ones; format 2's come after them, and format 3's after those.
+ * read newer ones; format 2's come after them, and format 3's after those,
+ * then happened-before's, each pair at the lower VM of its two ticks (by
+ * hand: vm0 has its own pair and those with vm1 and vm2, 1 + 8 + 16 = 25,
+ * ordered 1 + 1 + 8, tied 3 of the 7; vm1 its 6 and those with vm2, 32,
+ * ordered 6 + 14, tied 4; vm2 its 28, all ordered).
  */
 START_TEST(summary_csv_adds_columns_only_at_the_end)
 {
@@ -159,13 +187,14 @@ START_TEST(summary_csv_adds_columns_only_at_the_end)
 	    "final_clock,jumps_over_1,jump_mean,jump_median,jump_p95,jump_max,"
 	    "drift_max,drift_mean,drift_final,queue_max,queue_mean,"
 	    "delay_mean_ticks,delay_max_ticks,delay_mean_s,delay_max_s,"
-	    "peer_down,drop,lost_out,lost_in,dropped_in,died,alive_until_s,loss\n"
+	    "peer_down,drop,lost_out,lost_in,dropped_in,died,alive_until_s,loss,"
+	    "hb_ticks,hb_pairs,hb_ordered,hb_lamport_ranked,hb_ranked_concurrent\n"
 	    "0,1,2,0,1,1,2,1,0,1,1,0,4,1,2.0000,1,3,3,4,2.0000,4,1,0.5000,"
-	    "0.5000,0.5000,0.5000,0.5000,0,0,0,0,0,0,2.0000,0\n"
+	    "0.5000,0.5000,0.5000,0.5000,0,0,0,0,0,0,2.0000,0,2,25,10,22,12\n"
 	    "1,2,4,2,1,1,0,2,1,1,0,1,7,1,1.7500,1,4,4,3,1.2500,1,0,0.0000,"
-	    "0.5000,0.5000,0.2500,0.2500,0,0,0,0,0,0,2.0000,0\n"
+	    "0.5000,0.5000,0.2500,0.2500,0,0,0,0,0,0,2.0000,0,4,38,20,34,14\n"
 	    "2,4,8,4,2,2,0,3,2,1,1,1,8,0,1.0000,1,1,1,0,0.0000,0,1,0.1250,"
-	    "2.5000,3.0000,0.6250,0.7500,0,0,0,0,0,0,2.0000,0\n");
+	    "2.5000,3.0000,0.6250,0.7500,0,0,0,0,0,0,2.0000,0,8,28,28,28,0\n");
 	free(text);
 }
 END_TEST

@@ -25,22 +25,27 @@
  *   pending      r - 1                     0, 1, 2: mean 1, sd 1
  *   sent         1 + 2                     3
  *   delay        (1.0 * 1 + 0.5 * 1) / 2   0.75 (weighted by messages received)
+ *   ordered      (4 + r + 5) / (10 + 5)    10/15, 11/15, 12/15: mean 11/15, sd 1/15
+ *   ranked conc. (4 - r) / (8 + 5)         3/13, 2/13, 1/13: mean 2/13, sd 1/13
  * Calm's runs (r = 1, 2): max drift max(r, 1) = 1, 2: mean 1.5, sd
  * sqrt(0.5) = 0.7071; mean jump 15/14 = 1.0714; jumps > 1 1/14 = 0.0714;
- * max jump 2; max queue 1; mean queue 0.25; pending 0; sent 4; delay 0.25.
+ * max jump 2; max queue 1; mean queue 0.25; pending 0; sent 4; delay 0.25;
+ * ordered (5 + 10) / (20 + 10) = 0.5; ranked concurrent 13 / 28 = 0.4643.
  */
 #define BASE_ROW "baseline,Baseline,3,2,1,6,10,2,10,stop,none," \
 	"5.0000,2.0000,3.0000,7.0000," "1.2500,0.5000,0.7500,1.7500," \
 	"1.3333,0.1667,1.1667,1.5000," "0.1667,0.0000,0.1667,0.1667," \
 	"3.0000,1.0000,2.0000,4.0000," "2.0000,1.0000,1.0000,3.0000," \
 	"0.2500,0.0000,0.2500,0.2500," "1.0000,1.0000,0.0000,2.0000," \
-	"3.0000,0.0000,3.0000,3.0000," "0.7500,0.0000,0.7500,0.7500\n"
+	"3.0000,0.0000,3.0000,3.0000," "0.7500,0.0000,0.7500,0.7500," \
+	"0.7333,0.0667,0.6667,0.8000," "0.1538,0.0769,0.0769,0.2308\n"
 #define CALM_ROW "calm,Calm,2,2,3,4,10,2,10,stop,none," \
 	"1.5000,0.7071,1.0000,2.0000," "0.2500,0.0000,0.2500,0.2500," \
 	"1.0714,0.0000,1.0714,1.0714," "0.0714,0.0000,0.0714,0.0714," \
 	"2.0000,0.0000,2.0000,2.0000," "1.0000,0.0000,1.0000,1.0000," \
 	"0.2500,0.0000,0.2500,0.2500," "0.0000,0.0000,0.0000,0.0000," \
-	"4.0000,0.0000,4.0000,4.0000," "0.2500,0.0000,0.2500,0.2500\n"
+	"4.0000,0.0000,4.0000,4.0000," "0.2500,0.0000,0.2500,0.2500," \
+	"0.5000,0.0000,0.5000,0.5000," "0.4643,0.0000,0.4643,0.4643\n"
 
 static char results[256];
 
@@ -238,7 +243,8 @@ START_TEST(means_and_spreads_across_repeats_are_worked_out_by_hand)
 	    "draw_max,duration_s,speed,on_failure,faults";
 	static const char *const keys[] = { "max_drift", "mean_drift",
 	    "mean_jump", "jump_over_1_share", "max_jump", "max_queue",
-	    "mean_queue", "pending", "msgs_sent", "delay_mean_s" };
+	    "mean_queue", "pending", "msgs_sent", "delay_mean_s",
+	    "ordered_share", "ranked_concurrent_share" };
 	char want[4096];
 
 	for (size_t k = 0; k < NELEM(keys); k++)
@@ -261,17 +267,17 @@ START_TEST(every_run_has_a_row_with_its_seed_and_rates)
 	    "experiment,repeat,seed,vms,rate_min,rate_max,draw_max,duration_s,"
 	    "speed,on_failure,faults,rates,max_drift,mean_drift,mean_jump,"
 	    "jump_over_1_share,max_jump,max_queue,mean_queue,pending,msgs_sent,"
-	    "delay_mean_s\n"
+	    "delay_mean_s,ordered_share,ranked_concurrent_share\n"
 	    "baseline,1,81,2,1,6,10,2,10,stop,none,1 2,3.0000,0.7500,1.1667,"
-	    "0.1667,2.0000,1.0000,0.2500,0.0000,3.0000,0.7500\n"
+	    "0.1667,2.0000,1.0000,0.2500,0.0000,3.0000,0.7500,0.6667,0.2308\n"
 	    "baseline,2,82,2,1,6,10,2,10,stop,none,6 1,5.0000,1.2500,1.3333,"
-	    "0.1667,3.0000,2.0000,0.2500,1.0000,3.0000,0.7500\n"
+	    "0.1667,3.0000,2.0000,0.2500,1.0000,3.0000,0.7500,0.7333,0.1538\n"
 	    "baseline,3,83,2,1,6,10,2,10,stop,none,3 3,7.0000,1.7500,1.5000,"
-	    "0.1667,4.0000,3.0000,0.2500,2.0000,3.0000,0.7500\n"
+	    "0.1667,4.0000,3.0000,0.2500,2.0000,3.0000,0.7500,0.8000,0.0769\n"
 	    "calm,1,41,2,3,4,10,2,10,stop,none,3 4,1.0000,0.2500,1.0714,"
-	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500\n"
+	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500,0.5000,0.4643\n"
 	    "calm,2,42,2,3,4,10,2,10,stop,none,4 4,2.0000,0.2500,1.0714,"
-	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500\n");
+	    "0.0714,2.0000,1.0000,0.2500,0.0000,4.0000,0.2500,0.5000,0.4643\n");
 }
 END_TEST
 
@@ -596,6 +602,41 @@ START_TEST(a_comparison_where_no_clock_ever_jumped_is_drawn)
 }
 END_TEST
 
+/*
+ * A run analyzed by a clockring from before happened-before has no hb_*
+ * columns: its figures are not known, shown as "-", not as 0.
+ */
+START_TEST(an_analysis_without_happened_before_shows_a_dash)
+{
+	struct restree_run old[3] = { restree_base[0], restree_base[1],
+		restree_base[2] };
+	const struct restree_exp tree[1] = { { "baseline", RESTREE_BASE_EXP,
+		"rate_min=1\nrate_max=6\ndraw_max=10\n", old, 3 } };
+	char err[512], *out, *e2, *runs;
+	struct compare *c;
+
+	for (int r = 0; r < 3; r++)
+		old[r].hb[0] = old[r].hb[1] = NULL;
+	restree_make(results, sizeof results, tree, 1);
+	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/nonexistent", 1), 0);
+	ck_assert_ptr_nonnull(c = compare_load(results, err, sizeof err));
+	ck_assert(isnan(c->exps[0].runs[0].fig[CMP_ORDERED]));
+	ck_assert(isnan(c->exps[0].fig[CMP_HIDDEN].mean));
+	ck_assert_double_eq(c->exps[0].fig[CMP_MAX_DRIFT].mean, 5);
+	compare_free(c);
+	ck_assert_int_eq(restree_call(compare_main, &out, &e2, results,
+	    (const char *)NULL), 0);
+	ck_assert_msg(strstr(out, "ordered pairs\n") != NULL, "%s", out);
+	ck_assert_msg(strstr(out, "3 ± 0               -\n") != NULL,
+	    "%s", out);
+	runs = restree_read(results, "compare/runs.csv");
+	ck_assert_msg(strstr(runs, ",0.7500,nan,nan\n") != NULL, "%s", runs);
+	free(runs);
+	free(out);
+	free(e2);
+}
+END_TEST
+
 Suite *
 make_compare_suite(void)
 {
@@ -626,6 +667,7 @@ make_compare_suite(void)
 	tcase_add_test(t, the_same_results_give_the_same_bytes);
 	tcase_add_test(t, the_comparison_plots_are_drawn);
 	tcase_add_test(t, a_comparison_where_no_clock_ever_jumped_is_drawn);
+	tcase_add_test(t, an_analysis_without_happened_before_shows_a_dash);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -113,8 +113,18 @@ START_TEST(one_received_message_is_not_averaged)
 		{ "vm1.csv", 3, "1,1,RECV," W(1000000000) ",2,0,0,0,1" },
 	};
 
+	/*
+	 * Of the 6 pairs of the 4 ticks, the SEND happened before the RECV and
+	 * each VM's two are ordered: 3; the SEND and VM 1's INTERNAL (both
+	 * clock 1) and VM 0's INTERNAL and the RECV (both 2) are tied, which
+	 * leaves 4 that Lamport order ranks, of them 1 concurrent: VM 0's
+	 * INTERNAL (2) and VM 1's (1).
+	 */
 	expect_findings(two, NELEM(two),
 	    LEVEL(2)
+	    "- Of 4 pairs of events Lamport order ranks (the ticks of 0 to 2 "
+	    "s), 25% are\n  concurrent: neither could have affected the "
+	    "other.\n"
 	    "- No message was ever left waiting in a queue by a tick.\n"
 	    "- The one message VM 1 received waited longest: 1.00 of its ticks "
 	    "(1.0000\n  model seconds).\n"

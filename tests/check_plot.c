@@ -111,6 +111,25 @@ write_window(const char *dir, int n, int empty)
 }
 
 /*
+ * causal.dat: a row per ring distance, fewer pairs ordered the farther
+ * apart; with empty, the header only (no pair in the window).
+ */
+static void
+write_causal(const char *dir, int n, int empty)
+{
+	FILE *f = open_in(dir, "causal.dat");
+
+	fputs("# distance pairs ordered concurrent ranked ranked_concurrent "
+	    "tied\n", f);
+	for (int d = 0; d <= n / 2 && !empty; d++) {
+		int pairs = 100, ordered = d == 0 ? 100 : 60 / d;
+		fprintf(f, "%d %d %d %d %d %d %d\n", d, pairs, ordered,
+		    pairs - ordered, pairs - d, pairs - ordered - d, d);
+	}
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/*
  * faults.dat: with faults, a kill at 7 s, a pause across the start of the
  * space-time window 2..6 and a slow link past its end; else the header.
  */
@@ -129,10 +148,10 @@ write_faults(const char *dir, int n, int faults)
 
 /*
  * The run's numbers and look; with crowded, the window holds too many
- * events a lane for the Lamport labels.
+ * events a lane for the Lamport labels; with empty, none.
  */
 static void
-write_plotvars(const char *dir, int n, int crowded)
+write_plotvars(const char *dir, int n, int crowded, int empty)
 {
 	FILE *f = open_in(dir, "plotvars.gp");
 	struct style_run look = { .nvms = (uint32_t)n, .clock_top = 40,
@@ -147,6 +166,9 @@ write_plotvars(const char *dir, int n, int crowded)
 	    "speed = 4.0\nseed = \"123\"\n"
 	    "title_run = \"runs/a_b^c\"\nwin_t0 = 2.0\nwin_t1 = 6.0\n"
 	    "max_jump = 7\ngrid = 21\n", f);
+	fprintf(f, "hb_ok = 1\nhb_ticks = %d\nhb_cut = 0\nhb_t0 = 2.0\n"
+	    "hb_t1 = 6.0\nhb_ranked_share = 0.6\nhb_why = \"\"\n",
+	    empty ? 0 : crowded ? 3000 : 3 * n);
 	style_write(f, &look);
 	ck_assert_int_eq(fclose(f), 0);
 }
@@ -171,10 +193,11 @@ make_crowded_run(char *dir, size_t len, int n, int empty_window, int faults,
 {
 	rundir_make(dir, len);
 	write_scripts(dir);
-	write_plotvars(dir, n, crowded);
+	write_plotvars(dir, n, crowded, empty_window);
 	write_series(dir, n, faults);
 	write_jumps(dir, n);
 	write_window(dir, n, empty_window);
+	write_causal(dir, n, empty_window);
 	write_faults(dir, n, faults);
 }
 
@@ -258,10 +281,10 @@ START_TEST(every_plot_is_drawn_without_warnings)
 }
 END_TEST
 
-START_TEST(plot_names_are_the_five_plots_each_with_its_script)
+START_TEST(plot_names_are_the_six_plots_each_with_its_script)
 {
 	static const char *const want[] = { "clock", "drift", "jumps", "queue",
-	    "spacetime" };
+	    "spacetime", "causal" };
 	char file[64];
 	size_t found = 0;
 
@@ -647,7 +670,7 @@ make_plot_suite(void)
 	tcase_add_unchecked_fixture(draw, rundir_setup, rundir_teardown);
 	tcase_add_loop_test(draw, every_plot_is_drawn_without_warnings, 0,
 	    (int)NELEM(drawn));
-	tcase_add_test(draw, plot_names_are_the_five_plots_each_with_its_script);
+	tcase_add_test(draw, plot_names_are_the_six_plots_each_with_its_script);
 	tcase_add_test(draw, run_scripts_are_the_plots_and_their_libraries);
 	tcase_add_test(draw, a_set_has_only_its_plots_scripts_and_libraries);
 	tcase_add_test(draw, a_script_run_by_hand_draws_a_png);

@@ -354,7 +354,10 @@ START_TEST(plotvars_gp_holds_the_run_figures)
 	    "t_end = 2.0\nstopped = \"\"\nspeed = 1.0\nseed = \"42\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
 	    "win_t1 = 2.0\nmax_jump = 4\n"
 	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
-	    "check_ok = 1\n", dir);
+	    "check_ok = 1\n"
+	    "# happened-before: the ticks of hb_t0..hb_t1 (causal.dat)\n"
+	    "hb_ok = 1\nhb_ticks = 14\nhb_cut = 0\nhb_t0 = 0.0\nhb_t1 = 2.0\n"
+	    "hb_ranked_share = 0.309524\nhb_why = \"\"\n", dir);	/* 26 / 84 */
 	/* Highest clock 8, drift 4, queue 1: steps of 1. VM 2's 8 ticks
 	 * crowd the window most, clocks of one digit: 3 lanes fit two rows
 	 * of 71 labels (995 / (8 + 6) pixels), and the messages'. */
@@ -766,7 +769,10 @@ START_TEST(an_interrupted_run_says_where_it_stopped)
 	    "speed = 1.0\nseed = \"9\"\ntitle_run = \"%s\"\nwin_t0 = 0.0\n"
 	    "win_t1 = 2.5\nmax_jump = 2\n"
 	    "# samples in clock.dat, drift.dat and queue.dat\ngrid = 2001\n"
-	    "check_ok = 1\n", dir);
+	    "check_ok = 1\n"
+	    "# happened-before: the ticks of hb_t0..hb_t1 (causal.dat)\n"
+	    "hb_ok = 1\nhb_ticks = 13\nhb_cut = 0\nhb_t0 = 0.0\nhb_t1 = 2.5\n"
+	    "hb_ranked_share = 0.293333\nhb_why = \"\"\n", dir);
 	/* VM 1's 10 ticks by 2.5 s crowd the window most. */
 	expect_plotvars(dir, want, "\nlabel_busiest = 10\n");
 	text = anarun_output(dir, "summary.txt");

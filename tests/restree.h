@@ -31,6 +31,9 @@ struct restree_run {
 	const char *rates;		/* "1 2": the rates of VM 0 and VM 1 */
 	struct restree_vm vm[2];
 	const char *drift, *queue, *jumps;	/* data lines, each with '\n' */
+	const char *hb[2];	/* each VM's hb_* columns, "ticks,pairs,
+				 * ordered,ranked,ranked_concurrent"; NULL:
+				 * none, as an older clockring analyzed */
 };
 
 struct restree_exp {
@@ -64,26 +67,35 @@ static const unsigned char restree_png[70] = {
  *         1 message sent, 1 received after 1.0 s on average
  *   VM 1: 4 ticks, clock 4 (every jump 1), drift_max 1, drift_mean 0.5,
  *         no queue, 2 messages sent, 1 received after 0.5 s
+ *   happened-before: VM 0 2 ticks, 10 pairs, 4 + r ordered, 8 ranked,
+ *         4 - r of them concurrent; VM 1 4 ticks, 5 pairs, all ordered
+ *         and ranked
  * "calm", 2 runs, rates drawn from 3-4; run r (1..2):
  *   VM 0: 6 ticks, clock 7 (five jumps of 1, one of 2), drift_max r
  *   VM 1: 8 ticks, clock 8, drift_max 1; both queue_max 1, queue_mean
  *         0.25, drift_mean 0.25, 2 sent, 1 received after 0.25 s
+ *   happened-before: VM 0 6 ticks, 20 pairs, 5 ordered, 18 ranked, 13
+ *         of them concurrent; VM 1 8 ticks, 10 pairs, all ordered and
+ *         ranked
  */
 #define RESTREE_BASE_EXP "title = Baseline\ndescription = Rates 1-6, idle " \
 	"draws 1-10\nrun = --vms 2 --rate-min 1 --rate-max 6\nrepeat = 3\n" \
 	"duration = 2\nseed = 7\n"
 #define RESTREE_BASE_VM1 { 4, 1, 0, 2, 4, 0, 1, 1, 0.5, 0, 0, 0.5 }
-/* Baseline's run r: its rates, then r, 2r + 1 and 1 + r as text. */
-#define RESTREE_BASE_RUN(rates, r, drift, jump) { rates, \
+/*
+ * Baseline's run r: its rates, then r, 2r + 1 and 1 + r as text, and VM
+ * 0's happened-before columns.
+ */
+#define RESTREE_BASE_RUN(rates, r, drift, jump, hb0) { rates, \
 	{ { 2, 1, r - 1, 1, 2 + r, 1, 1 + r, 2 * r + 1, r, r, 0.5, 1.0 }, \
 	  RESTREE_BASE_VM1 }, \
 	"0.000000 0 0\n1.000000 " #r " 0\n2.000000 " drift " 1\n", \
 	"0.000000 0 0\n1.000000 1 0\n2.000000 " #r " 0\n", \
-	"1 1 4\n" jump " 1 0\n" }
+	"1 1 4\n" jump " 1 0\n", { hb0, "4,5,5,5,0" } }
 static const struct restree_run restree_base[3] = {
-	RESTREE_BASE_RUN("1 2", 1, "3", "2"),
-	RESTREE_BASE_RUN("6 1", 2, "5", "3"),
-	RESTREE_BASE_RUN("3 3", 3, "7", "4"),
+	RESTREE_BASE_RUN("1 2", 1, "3", "2", "2,10,5,8,3"),
+	RESTREE_BASE_RUN("6 1", 2, "5", "3", "2,10,6,8,2"),
+	RESTREE_BASE_RUN("3 3", 3, "7", "4", "2,10,7,8,1"),
 };
 #define RESTREE_CALM_EXP "title = Calm\ndescription = Rates 3-4\n" \
 	"run = --vms 2 --rate-min 3 --rate-max 4\nrepeat = 2\nduration = 2\n" \
@@ -93,7 +105,8 @@ static const struct restree_run restree_base[3] = {
 	{ { 6, 1, 0, 2, 7, 1, 2, r, 0.25, 1, 0.25, 0.25 }, \
 	  { 8, 1, 0, 2, 8, 0, 1, 1, 0.25, 1, 0.25, 0.25 } }, \
 	"0.000000 0 0\n1.000000 1 0\n2.000000 " #r " 1\n", \
-	"0.000000 0 0\n1.000000 0 1\n2.000000 1 0\n", "1 5 8\n2 1 0\n" }
+	"0.000000 0 0\n1.000000 0 1\n2.000000 1 0\n", "1 5 8\n2 1 0\n", \
+	{ "6,20,5,18,13", "8,10,10,10,0" } }
 static const struct restree_run restree_calm[2] = {
 	RESTREE_CALM_RUN("3 4", 1),
 	RESTREE_CALM_RUN("4 4", 2),
@@ -130,13 +143,21 @@ restree_summary(const char *dir, const struct restree_run *run)
 	    "msgs_to_prev,recv_from_prev,recv_from_next,final_clock,"
 	    "jumps_over_1,jump_mean,jump_median,jump_p95,jump_max,drift_max,"
 	    "drift_mean,drift_final,queue_max,queue_mean,delay_mean_ticks,"
-	    "delay_max_ticks,delay_mean_s,delay_max_s\n", f);
+	    "delay_max_ticks,delay_mean_s,delay_max_s", f);
+	if (run->hb[0] != NULL)
+		fputs(",peer_down,drop,lost_out,lost_in,dropped_in,died,"
+		    "alive_until_s,loss,hb_ticks,hb_pairs,hb_ordered,"
+		    "hb_lamport_ranked,hb_ranked_concurrent", f);
+	fputc('\n', f);
 	for (int i = 0; i < 2; i++) {
 		const struct restree_vm *v = &run->vm[i];
 		fprintf(f, "%d,1,%d,0,0,%d,%d,%d,0,0,0,0,%d,%d,1.0000,1,1,"
-		    "%d,%d,%.4f,0,%d,%.4f,0.0000,0.0000,%.4f,0.0000\n", i,
+		    "%d,%d,%.4f,0,%d,%.4f,0.0000,0.0000,%.4f,0.0000", i,
 		    v->ticks, v->recv, v->pending, v->sent, v->clock, v->over1,
 		    v->jmax, v->dmax, v->dmean, v->qmax, v->qmean, v->delay);
+		if (run->hb[0] != NULL)
+			fprintf(f, ",0,0,0,0,0,0,2.0000,0,%s", run->hb[i]);
+		fputc('\n', f);
 	}
 	ck_assert_int_eq(fclose(f), 0);
 }

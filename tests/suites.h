@@ -44,5 +44,6 @@ Suite *make_gather_suite(void);
 Suite *make_vclock_suite(void);
 Suite *make_viewdata_suite(void);
 Suite *make_export_suite(void);
+Suite *make_hb_suite(void);
 
 #endif

@@ -21,9 +21,9 @@ analysis/causal:   analysis/rundir vm/core lib
 analysis/export:   analysis/causal analysis/rundir vm/core lib
 analysis/plot:     vm/core lib
 analysis/out:      analysis/plot vm/core lib
-analysis/stats:    analysis/rundir analysis/check analysis/plot analysis/out vm/core lib
-analysis/compare:  analysis/rundir analysis/stats analysis/plot analysis/out vm/core lib
-analysis/report:   analysis/compare analysis/out vm/core lib
+analysis/stats:    analysis/rundir analysis/causal analysis/check analysis/plot analysis/out vm/core lib
+analysis/compare:  analysis/rundir analysis/causal analysis/stats analysis/plot analysis/out vm/core lib
+analysis/report:   analysis/causal analysis/compare analysis/out vm/core lib
 analysis/viewer:   analysis/causal analysis/check analysis/rundir vm/core lib
 view:              vm/core lib
 sim:               *

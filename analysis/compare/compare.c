@@ -58,6 +58,9 @@ const struct compare_figinfo compare_figs[CMP_NFIGS] = {
 	[CMP_PENDING] = { "pending", "pending", "messages", 1, 1, 0 },
 	[CMP_SENT] = { "msgs_sent", "sent", "messages", 0, 1, 0 },
 	[CMP_DELAY] = { "delay_mean_s", "mean delay", "s", 3, 0, 0 },
+	[CMP_ORDERED] = { "ordered_share", "ordered pairs", "pairs", 1, 0, 1 },
+	[CMP_HIDDEN] = { "ranked_concurrent_share", "ranked concurrent",
+	    "Lamport-ranked pairs", 1, 0, 1 },
 };
 
 const char *const compare_plots[] = {

@@ -20,13 +20,18 @@ enum compare_fig {
 	CMP_PENDING,		/* messages still queued at the end */
 	CMP_SENT,		/* messages sent */
 	CMP_DELAY,		/* model seconds, weighted by receipts */
+	CMP_ORDERED,		/* share of the window's pairs of ticks
+				 * causally ordered, 0..1; NaN: not known */
+	CMP_HIDDEN,		/* share of those Lamport order ranks that
+				 * are concurrent, 0..1; NaN: not known */
 	CMP_NFIGS
 };
 
 struct compare_figinfo {
 	const char *key;	/* column stem in the csv files: "max_drift" */
 	const char *label;	/* for people: "max drift" */
-	const char *unit;	/* "clock ticks", "messages"; "" for a share */
+	const char *unit;	/* "clock ticks", "messages"; of a share,
+				 * what it is a share of ("": ticks) */
 	int decimals;		/* of a mean, as shown to people */
 	int integral;		/* one run's value is a whole number */
 	int percent;		/* a share, 0..1, shown as a percentage */

@@ -95,13 +95,19 @@ oom:
 	return errmsg_set(err, errlen, "out of memory");
 }
 
-/* Mean, sample standard deviation and extremes of n values. */
+/*
+ * Mean, sample standard deviation and extremes of n values; all NaN if
+ * one is (a run analyzed before the figure was).
+ */
 static struct compare_spread
 spread(const double *v, size_t n)
 {
 	struct compare_spread s = { 0, 0, v[0], v[0] };
 	double ss = 0;
 
+	for (size_t i = 0; i < n; i++)
+		if (isnan(v[i]))
+			return (struct compare_spread){ NAN, NAN, NAN, NAN };
 	for (size_t i = 0; i < n; i++) {
 		s.mean += v[i];
 		s.min = fmin(s.min, v[i]);

@@ -116,12 +116,16 @@ rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
 
 /* The summary.csv columns a run's figures come from. */
 enum { C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
-	C_DMAX, C_DMEAN, C_QMAX, C_QMEAN, C_DELAY, NCOLS };
+	C_DMAX, C_DMEAN, C_QMAX, C_QMEAN, C_DELAY, C_PAIRS, C_ORDERED,
+	C_RANKED, C_RANKED_CONC, NCOLS };
 static const char *const col_name[NCOLS] = {
 	"ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
 	"jump_max", "drift_max", "drift_mean", "queue_max", "queue_mean",
-	"delay_mean_s",
+	"delay_mean_s", "hb_pairs", "hb_ordered", "hb_lamport_ranked",
+	"hb_ranked_concurrent",
 };
+/* From here on, columns an analysis by an older clockring lacks. */
+#define C_OPTIONAL	C_PAIRS
 
 /* Where each column is in the header line: by name, so order may change. */
 static int
@@ -137,7 +141,7 @@ csv_header(struct rows *r, int at[NCOLS], char *why, size_t len)
 		for (int k = 0; k < NCOLS; k++)
 			if (strcmp(w, col_name[k]) == 0)
 				at[k] = i;
-	for (int k = 0; k < NCOLS; k++)
+	for (int k = 0; k < C_OPTIONAL; k++)
 		if (at[k] == -1)
 			return errmsg_set(why, len, "%s: no column '%s'",
 			    r->path, col_name[k]);
@@ -148,6 +152,8 @@ csv_header(struct rows *r, int at[NCOLS], char *why, size_t len)
 struct vm_totals {
 	double ticks, recv, pending, sent, clock, over1, delay_sum;
 	double jmax, dmax, dmean, qmax, qmean;
+	double hb[NCOLS - C_OPTIONAL];	/* pairs, ordered, ranked, ranked
+					 * concurrent; NaN if not there */
 };
 
 static void
@@ -165,6 +171,15 @@ add_vm(struct vm_totals *t, const double *v, const int at[NCOLS])
 	t->dmean += v[at[C_DMEAN]];
 	t->qmax = fmax(t->qmax, v[at[C_QMAX]]);
 	t->qmean += v[at[C_QMEAN]];
+	for (int k = C_OPTIONAL; k < NCOLS; k++)
+		t->hb[k - C_OPTIONAL] += at[k] >= 0 ? v[at[k]] : NAN;
+}
+
+/* part / whole, NaN when the analysis did not count them (or none). */
+static double
+share(double part, double whole)
+{
+	return whole > 0 ? part / whole : NAN;
 }
 
 /*
@@ -186,6 +201,20 @@ set_figs(double fig[CMP_NFIGS], const struct vm_totals *t, uint32_t nvms)
 	fig[CMP_PENDING] = t->pending;
 	fig[CMP_SENT] = t->sent;
 	fig[CMP_DELAY] = t->recv > 0 ? t->delay_sum / t->recv : 0;
+	fig[CMP_ORDERED] = share(t->hb[C_ORDERED - C_OPTIONAL],
+	    t->hb[C_PAIRS - C_OPTIONAL]);
+	fig[CMP_HIDDEN] = share(t->hb[C_RANKED_CONC - C_OPTIONAL],
+	    t->hb[C_RANKED - C_OPTIONAL]);
+}
+
+/* Does a row of n numbers lack a column the header has? */
+static int
+short_row(int n, const int at[NCOLS])
+{
+	for (int k = 0; k < NCOLS; k++)
+		if (at[k] >= n)
+			return 1;
+	return 0;
 }
 
 static int
@@ -207,7 +236,7 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 	while (rc == 0 && (rc = rows_next(&r, why, len)) == 1) {
 		if ((n = rows_numbers(&r, ",", v, CSV_COLS, 0, why, len)) == -1)
 			rc = -1;
-		else if (n <= at[C_DELAY] || n <= at[C_QMEAN] || vms == nvms)
+		else if (short_row(n, at) || vms == nvms)
 			rc = errmsg_set(why, len, "%s:%lu: not a row of VM %"
 			    PRIu32, r.path, r.lineno, vms);
 		else {

@@ -1,5 +1,6 @@
 /* analysis/compare/compare_text.c -- the comparison's numbers as people read them, and its table */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,10 @@ compare_text_value(char *buf, size_t len, int fig, double v, int decimals)
 {
 	const struct compare_figinfo *fi = &compare_figs[fig];
 
+	if (isnan(v)) {	/* analyzed before the figure was */
+		snprintf(buf, len, "-");
+		return;
+	}
 	if (fi->percent)
 		v *= 100;
 	snprintf(buf, len, "%.*f%s", decimals, figures_round(v, decimals),
@@ -38,6 +43,10 @@ compare_text_spread(char *buf, size_t len, int fig,
 	const struct compare_figinfo *fi = &compare_figs[fig];
 	double k = fi->percent ? 100 : 1;
 
+	if (isnan(s->mean)) {
+		snprintf(buf, len, "-");
+		return;
+	}
 	snprintf(buf, len, "%.*f ± %.*f%s", fi->decimals,
 	    figures_round(s->mean * k, fi->decimals), fi->decimals,
 	    figures_round(s->sd * k, fi->decimals), fi->percent ? "%" : "");
@@ -48,13 +57,16 @@ compare_text_heading(char *buf, size_t len, int fig)
 {
 	const struct compare_figinfo *fi = &compare_figs[fig];
 
-	snprintf(buf, len, "%s (%s)", fi->label, fi->percent ? "% of ticks" :
-	    fi->unit);
+	if (fi->percent)
+		snprintf(buf, len, "%s (%% of %s)", fi->label,
+		    *fi->unit ? fi->unit : "ticks");
+	else
+		snprintf(buf, len, "%s (%s)", fi->label, fi->unit);
 }
 
 /* The figures the printed table shows; compare.csv has them all. */
 static const int shown[] = { CMP_MAX_DRIFT, CMP_MEAN_JUMP, CMP_JUMP_SHARE,
-	CMP_MAX_QUEUE, CMP_PENDING, CMP_SENT };
+	CMP_MAX_QUEUE, CMP_PENDING, CMP_SENT, CMP_ORDERED };
 #define NSHOWN	(sizeof shown / sizeof shown[0])
 #define CELL	16
 

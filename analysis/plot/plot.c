@@ -21,7 +21,8 @@
 
 #define INSTALL_HINT	"sudo apt-get install gnuplot-nox"
 
-const char *const plot_names[] = { "clock", "drift", "jumps", "queue", "spacetime" };
+const char *const plot_names[] = { "clock", "drift", "jumps", "queue", "spacetime",
+	"causal" };
 const size_t plot_count = sizeof plot_names / sizeof plot_names[0];
 
 /* What the plots of one run load: compare_*.gp are not theirs. */

@@ -12,7 +12,7 @@
 #include "analysis/report/relpath.h"
 
 #define PATH_LEN	4096
-#define NFIG_COLS	9	/* figures in an experiment's table of runs */
+#define NFIG_COLS	10	/* figures in an experiment's table of runs */
 
 /*
  * Every number comes from the comparison, every sentence of the
@@ -169,7 +169,7 @@ glance(struct doc *d, const struct compare *c, const struct notebook_where *w)
 /* The figures of an experiment's runs table, in its column order. */
 static const int run_figs[NFIG_COLS] = { CMP_MAX_DRIFT, CMP_MEAN_DRIFT,
 	CMP_MEAN_JUMP, CMP_JUMP_SHARE, CMP_MAX_JUMP, CMP_MAX_QUEUE,
-	CMP_PENDING, CMP_SENT, CMP_DELAY };
+	CMP_PENDING, CMP_SENT, CMP_DELAY, CMP_ORDERED };
 
 static void
 runs_table(struct doc *d, const struct compare_exp *e)
@@ -181,7 +181,7 @@ runs_table(struct doc *d, const struct compare_exp *e)
 
 	for (int k = 0; k < NFIG_COLS; k++)
 		head[3 + k] = compare_figs[run_figs[k]].label;
-	doc_table_begin(d, 3 + NFIG_COLS, head, "rrlrrrrrrrrr");
+	doc_table_begin(d, 3 + NFIG_COLS, head, "rrlrrrrrrrrrr");
 	for (uint32_t r = 0; r <= e->repeat; r++) {
 		const struct compare_run *run = r < e->repeat ? &e->runs[r] :
 		    NULL;
@@ -376,6 +376,7 @@ comparison(struct doc *d, const struct compare *c,
 		CMP_MEAN_JUMP, CMP_JUMP_SHARE, CMP_MAX_JUMP };
 	static const int queues[] = { CMP_MAX_QUEUE, CMP_MEAN_QUEUE,
 		CMP_PENDING, CMP_SENT, CMP_DELAY };
+	static const int causal[] = { CMP_ORDERED, CMP_HIDDEN };
 	static const char *const plot[3][2] = {
 		{ "compare_drift", "Drift over model time, a panel per "
 		  "experiment" },
@@ -393,6 +394,11 @@ comparison(struct doc *d, const struct compare *c,
 	spread_table(d, c, clocks, sizeof clocks / sizeof clocks[0]);
 	doc_para(d, "Queues and messages:");
 	spread_table(d, c, queues, sizeof queues / sizeof queues[0]);
+	doc_para(d, "Causality, over the ticks of each run's analysis window "
+	    "(summary.txt says which): the pairs of events one of which could "
+	    "have affected the other, and of the pairs Lamport order ranks, "
+	    "those neither of which could:");
+	spread_table(d, c, causal, sizeof causal / sizeof causal[0]);
 	for (int k = 0; k < 3; k++) {
 		snprintf(path, sizeof path, "%s/%s.png", w->compare,
 		    plot[k][0]);

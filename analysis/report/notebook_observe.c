@@ -32,6 +32,8 @@ static const char *const long_name[CMP_NFIGS] = {
 	[CMP_PENDING] = "the messages pending at the end",
 	[CMP_SENT] = "the messages sent",
 	[CMP_DELAY] = "the mean message delay",
+	[CMP_ORDERED] = "the share of pairs of events causally ordered",
+	[CMP_HIDDEN] = "the share of Lamport-ranked pairs that were concurrent",
 };
 
 /* "33.2 clock ticks", "13.6%", "0.913 s": a mean with its unit. */
@@ -407,6 +409,36 @@ messages_sentence(FILE *s, const struct compare *c, size_t i)
 	    *rel ? " (" : "", rel, *rel ? ")" : "", pa, pb);
 }
 
+/*
+ * Were its events more or less often causally related than the
+ * reference's (a pair of a run's window ordered by happened-before), and
+ * how often Lamport order ranked a concurrent pair; nothing if either
+ * was analyzed without happened-before.
+ */
+static void
+causal_sentence(FILE *s, const struct compare *c, size_t i)
+{
+	const struct compare_exp *r = &c->exps[0], *e = &c->exps[i];
+	const struct compare_spread *ro = &r->fig[CMP_ORDERED];
+	const struct compare_spread *eo = &e->fig[CMP_ORDERED];
+	double rh = r->fig[CMP_HIDDEN].mean, eh = e->fig[CMP_HIDDEN].mean;
+	char a[64], b[64], ha[64], hb[64];
+	int dir;
+
+	if (isnan(ro->mean) || isnan(eo->mean) || isnan(rh) || isnan(eh))
+		return;
+	dir = direction(CMP_ORDERED, ro->mean, eo->mean);
+	fprintf(s, " %s of its events were causally related: %s of the "
+	    "pairs in a run's analysis window could have affected one "
+	    "another, against %s%s; of the pairs Lamport order ranks, %s were "
+	    "concurrent, against %s.", dir > 0 ? "More" : dir < 0 ? "Fewer" :
+	    "As many", number(a, sizeof a, CMP_ORDERED, eo->mean),
+	    number(b, sizeof b, CMP_ORDERED, ro->mean),
+	    dir != 0 && !separated(ro, eo) ? " (the runs overlap)" : "",
+	    number(ha, sizeof ha, CMP_HIDDEN, eh),
+	    number(hb, sizeof hb, CMP_HIDDEN, rh));
+}
+
 /* " (144.4 clock ticks on average, against 33.2 with Baseline: +335%)" */
 static void
 standing(FILE *s, const struct compare *c, int f, size_t i)
@@ -465,13 +497,13 @@ correlation(const double *x, const double *y, size_t n)
 /*
  * Across the runs with as many VMs as the reference (their rates drawn
  * anew each run): does a wider gap between the fastest and the slowest
- * clock go with more drift and longer queues? 0 said, 1 nothing to say
- * (too few runs, or nothing varies), -1 out of memory.
+ * clock go with more of figs[0] and figs[1] (more drift, longer queues;
+ * more causally related events)? 0 said, 1 nothing to say (too few runs,
+ * nothing varies, a figure not known), -1 out of memory.
  */
 static int
-gap_sentence(FILE *s, const struct compare *c)
+gap_sentence(FILE *s, const struct compare *c, const int figs[2])
 {
-	static const int figs[] = { CMP_MAX_DRIFT, CMP_MAX_QUEUE };
 	size_t n = 0, cap = 0;
 	double *gap, *y[2], r[2];
 
@@ -491,12 +523,12 @@ gap_sentence(FILE *s, const struct compare *c)
 			y[1][n++] = run->fig[figs[1]];
 		}
 	for (int k = 0; rc == 1 && k < 2; k++)
-		r[k] = correlation(gap, y[k], n);
+		r[k] = correlation(gap, y[k], n);	/* NaN if one is */
 	if (rc == 1 && n >= 4 && !isnan(r[0]) && !isnan(r[1])) {
 		fprintf(s, "Across the %zu runs with %u VMs, a wider gap "
 		    "between the fastest and the slowest clock rate went with ",
 		    n, (unsigned)c->exps[0].set->vms);
-		for (int k = 0; k < 2; k++)
+		for (int k = 0; k < 2 && (k == 0 || figs[1] != figs[0]); k++)
 			fprintf(s, "%s%s %s (correlation %+.2f)",
 			    k ? " and " : "", fabs(r[k]) < 0.3 ?
 			    "hardly any change in" : r[k] > 0 ? "a larger" :
@@ -577,11 +609,16 @@ per_experiment(const struct compare *c, struct notebook_text *t)
 		effect_sentence(l.s, c, i);
 		spread_sentence(l.s, c, i);
 		messages_sentence(l.s, c, i);
+		causal_sentence(l.s, c, i);
 		lead(head, sizeof head, &c->exps[0], &c->exps[i]);
 		rc = line_close(t, &l, head, 1);
 	}
 	return rc;
 }
+
+/* What a wider gap between clock rates is held against: a sentence each. */
+static const int gap_figs[][2] = { { CMP_MAX_DRIFT, CMP_MAX_QUEUE },
+	{ CMP_ORDERED, CMP_ORDERED } };
 
 static int
 across(const struct compare *c, struct notebook_text *t)
@@ -598,11 +635,16 @@ across(const struct compare *c, struct notebook_text *t)
 		snprintf(head, sizeof head, "T%s", long_name[ranked[k]] + 1);
 		rc = line_close(t, &l, head, 1);
 	}
-	if (rc == -1 || line_open(&l) == NULL)
-		return -1;
-	said = gap_sentence(l.s, c);
-	rc = line_close(t, &l, NULL, said == 0);
-	return said == -1 ? -1 : rc;
+	for (size_t k = 0; rc == 0 && k < sizeof gap_figs / sizeof gap_figs[0];
+	    k++) {
+		if (line_open(&l) == NULL)
+			return -1;
+		said = gap_sentence(l.s, c, gap_figs[k]);
+		rc = line_close(t, &l, NULL, said == 0);
+		if (said == -1)
+			return -1;
+	}
+	return rc;
 }
 
 int

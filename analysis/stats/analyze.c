@@ -31,7 +31,9 @@ static const char usage[] =
 "jumps, drift behind the highest clock, queue length, message delay),\n"
 "the *.dat files and plots of clock, drift, jumps, queue and a space-time\n"
 "diagram (labelled with the Lamport values while they fit; over 16 VMs\n"
-"drift and queue are heat maps). The summary is printed too. A run must\n"
+"drift and queue are heat maps), and how many pairs of the window's\n"
+"events happened-before orders and how many concurrent ones Lamport\n"
+"order still ranks (causal.png). The summary is printed too. A run must\n"
 "pass `clockring check`.\n"
 "A run that stopped early (interrupted, failed) is analyzed up to where\n"
 "it stopped: the latest line of its logs.\n"
@@ -45,7 +47,8 @@ static const char usage[] =
 "                   one RUN_DIR only\n"
 "  --svg            plots as SVG instead of PNG (PNGs already there stay)\n"
 "  --term           also draw the drift plot here, as text\n"
-"  --window T0:T1   model seconds the space-time diagram shows\n"
+"  --window T0:T1   model seconds the space-time diagram shows, and\n"
+"                   whose events the happened-before figures pair\n"
 "                   [0:10, or the whole run if shorter]; cut at the\n"
 "                   run's end, refused if it starts after it; a\n"
 "                   narrower one leaves room for the Lamport values\n"
@@ -387,7 +390,8 @@ write_reports(const struct runinfo *ri, const struct stats *st,
 	    write_file(dir, "plotvars.gp", figures_plotvars, ri, st, err,
 	    errlen) == -1)
 		return -1;
-	if (series_faults(dir, ri, err, errlen) == -1)
+	if (series_faults(dir, ri, err, errlen) == -1 ||
+	    series_causal(dir, st, err, errlen) == -1)
 		return -1;
 	return series_jumps(dir, ri, st, err, errlen);
 }

@@ -14,7 +14,8 @@ const char figures_csv_header[] =
     "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean,"
     "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks,"
     "delay_mean_s,delay_max_s,peer_down,drop,lost_out,lost_in,dropped_in,"
-    "died,alive_until_s,loss";
+    "died,alive_until_s,loss,hb_ticks,hb_pairs,hb_ordered,hb_lamport_ranked,"
+    "hb_ranked_concurrent";
 
 double
 figures_round(double x, int decimals)
@@ -24,8 +25,27 @@ figures_round(double x, int decimals)
 	return fabs(x) < half ? 0.0 : x;
 }
 
+/*
+ * The happened-before columns of VM vm: its ticks counted, and the pairs
+ * whose lower-numbered VM it is (so the rows sum to the run's); zeros if
+ * none were counted.
+ */
 static void
-csv_row(FILE *f, uint32_t vm, const struct stats_vm *v)
+csv_hb(FILE *f, uint32_t vm, const struct hb *h)
+{
+	const struct hb_tally *t = h != NULL ? &h->vm[vm] : NULL;
+
+	if (h == NULL) {
+		fputs("0,0,0,0,0\n", f);
+		return;
+	}
+	fprintf(f, "%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+	    "\n", h->ticks[vm], t->pairs, t->ordered, t->ranked,
+	    t->ranked_concurrent);
+}
+
+static void
+csv_row(FILE *f, uint32_t vm, const struct stats_vm *v, const struct hb *h)
 {
 	fprintf(f, "%" PRIu32 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
 	    ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
@@ -48,16 +68,41 @@ csv_row(FILE *f, uint32_t vm, const struct stats_vm *v)
 	    ",%d,%.4f,", v->count[LOG_PEER_DOWN], v->count[LOG_DROP],
 	    v->lost_out, v->lost_in, v->dropped_in, v->died,
 	    figures_round(v->alive_until_s, 4));
-	/* Format 3's, after them. */
-	fprintf(f, "%" PRIu64 "\n", v->count[LOG_LOSS]);
+	/* Format 3's, after them, then happened-before's. */
+	fprintf(f, "%" PRIu64 ",", v->count[LOG_LOSS]);
+	csv_hb(f, vm, h);
 }
 
 void
 figures_csv(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
+	const char *why;
+	const struct hb *h = stats_hb(st, &why);
+
 	fprintf(f, "%s\n", figures_csv_header);
 	for (uint32_t i = 0; i < ri->nvms; i++)
-		csv_row(f, i, stats_vm(st, i));
+		csv_row(f, i, stats_vm(st, i), h);
+}
+
+const char *
+figures_count(char *buf, size_t len, uint64_t n)
+{
+	char digits[24];
+	size_t nd = (size_t)snprintf(digits, sizeof digits, "%" PRIu64, n), at = 0;
+
+	for (size_t i = 0; i < nd && at + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			buf[at++] = ',';
+		buf[at++] = digits[i];
+	}
+	buf[at] = '\0';
+	return buf;
+}
+
+double
+figures_share(uint64_t part, uint64_t whole)
+{
+	return whole > 0 ? (double)part / (double)whole : 0;
 }
 
 /* A gnuplot real: always with a '.', so 60 / 7 is not integer division. */
@@ -137,6 +182,24 @@ look(FILE *f, const struct runinfo *ri, const struct stats *st)
 	style_write(f, &r);
 }
 
+/* What causal.gp says of the pairs causal.dat splits by distance. */
+static void
+plotvars_hb(FILE *f, const struct stats *st)
+{
+	const char *why;
+	const struct hb *h = stats_hb(st, &why);
+
+	fputs("# happened-before: the ticks of hb_t0..hb_t1 (causal.dat)\n", f);
+	fprintf(f, "hb_ok = %d\n", h != NULL);
+	fprintf(f, "hb_ticks = %" PRIu64 "\n", h != NULL ? h->events : 0);
+	fprintf(f, "hb_cut = %d\n", h != NULL && h->cut);
+	figures_gp_real(f, "hb_t0", h != NULL ? h->t0 : 0);
+	figures_gp_real(f, "hb_t1", h != NULL ? h->t1 : 0);
+	figures_gp_real(f, "hb_ranked_share", h == NULL ? 0 :
+	    figures_share(h->all.ranked_concurrent, h->all.ranked));
+	figures_gp_string(f, "hb_why", h != NULL ? "" : why);
+}
+
 void
 figures_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
@@ -161,5 +224,6 @@ figures_plotvars(FILE *f, const struct runinfo *ri, const struct stats *st)
 	fputs("# samples in clock.dat, drift.dat and queue.dat\n", f);
 	fprintf(f, "grid = %d\n", STATS_GRID + 1);
 	fprintf(f, "check_ok = %d\n", ri->check_fail == NULL);
+	plotvars_hb(f, st);
 	look(f, ri, st);
 }

@@ -2,6 +2,8 @@
 #ifndef ANALYSIS_STATS_FIGURES_H
 #define ANALYSIS_STATS_FIGURES_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "analysis/rundir/runinfo.h"
@@ -21,6 +23,10 @@ void figures_plotvars(FILE *f, const struct runinfo *ri,
  */
 #define FIGURES_STOPPED_MAX	128
 const char *figures_stopped(char *buf, size_t len, const struct runinfo *ri);
+/* n with a comma every three digits, "1,234,567": buf (24 bytes do). */
+const char *figures_count(char *buf, size_t len, uint64_t n);
+/* part / whole, 0 of none. */
+double figures_share(uint64_t part, uint64_t whole);
 /* "name = x" and "name = \"s\"" lines of a gnuplot script, safely. */
 void figures_gp_real(FILE *f, const char *name, double x);
 void figures_gp_string(FILE *f, const char *name, const char *s);

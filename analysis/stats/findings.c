@@ -282,6 +282,27 @@ pending(FILE *f, const struct runinfo *ri, const struct stats *st)
 	    most < all ? whose : all == 1 ? "for" : "all for", i);
 }
 
+/*
+ * The classic figure: how often Lamport order ranks two events neither
+ * of which could have affected the other.
+ */
+static void
+causal(FILE *f, const struct stats *st)
+{
+	const char *why;
+	const struct hb *h = stats_hb(st, &why);
+	char n[32];
+
+	if (h == NULL || h->all.ranked == 0)
+		return;
+	say(f, "Of %s pair%s of events Lamport order ranks (the ticks of %g to "
+	    "%g s), %.0f%% %s concurrent: neither could have affected the "
+	    "other.", figures_count(n, sizeof n, h->all.ranked),
+	    h->all.ranked == 1 ? "" : "s", h->t0, h->t1,
+	    figures_round(100 * figures_share(h->all.ranked_concurrent,
+	    h->all.ranked), 0), h->all.ranked == 1 ? "is" : "are");
+}
+
 /* How many lines of that kind all VMs logged. */
 static uint64_t
 total(const struct runinfo *ri, const struct stats *st, enum log_kind kind)
@@ -311,6 +332,7 @@ findings_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 		drift(f, ri, st);
 		lead(f, ri, st);
 		jumps(f, ri, st);
+		causal(f, st);
 	}
 	if (ticked && !sent)
 		say(f, "No VM sent a message: every tick was an internal event.");

@@ -180,6 +180,31 @@ series_jumps(const char *dir, const struct runinfo *ri,
 	return outfile_close(f, path, err, errlen);
 }
 
+int
+series_causal(const char *dir, const struct stats *st, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, "causal.dat", path, err, errlen);
+	const char *why;
+	const struct hb *h = stats_hb(st, &why);
+
+	if (f == NULL)
+		return -1;
+	fputs("# distance pairs ordered concurrent ranked ranked_concurrent "
+	    "tied\n", f);
+	for (uint32_t d = 0; h != NULL && h->all.pairs > 0 && d <= h->n / 2;
+	    d++) {
+		const struct hb_tally *t = &h->dist[d];
+		fprintf(f, "%" PRIu32 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %"
+		    PRIu64 " %" PRIu64 " %" PRIu64 "\n", d, t->pairs,
+		    t->ordered, t->pairs - t->ordered, t->ranked,
+		    t->ranked_concurrent,
+		    t->pairs - t->ordered - t->ranked_concurrent);
+	}
+	return outfile_close(f, path, err, errlen);
+}
+
 /* "kill 2", "slow 0->1", "partition 0-1|2": who the fault is about. */
 static void
 fault_row(FILE *f, const struct fault *x)

@@ -28,5 +28,13 @@ int series_faults(const char *dir, const struct runinfo *ri, char *err,
 /* DIR/jumps.dat from the finished statistics: 0, or -1 with err. */
 int series_jumps(const char *dir, const struct runinfo *ri,
     const struct stats *st, char *err, size_t errlen);
+/*
+ * DIR/causal.dat: the pairs of the window's ticks by the ring distance
+ * between their VMs, a row per distance: "distance pairs ordered
+ * concurrent ranked ranked_concurrent tied" (tied: concurrent, of equal
+ * clocks); the header alone when there is no pair. 0, or -1 with err.
+ */
+int series_causal(const char *dir, const struct stats *st, char *err,
+    size_t errlen);
 
 #endif

@@ -2,8 +2,10 @@
 #include <assert.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis/causal/hb.h"
 #include "analysis/stats/hist.h"
 #include "analysis/stats/msgs.h"
 #include "analysis/stats/stats.h"
@@ -50,6 +52,9 @@ struct stats {
 	uint64_t *clock, *queue;	/* each VM's step functions now */
 	uint64_t *win_ticks;	/* each VM's ticks in the space-time window */
 	struct stats_window win;
+	struct hb_window *hbw;	/* its ticks, for happened-before */
+	struct hb hb;		/* their pairs, after stats_finish */
+	char hb_why[256];	/* "": counted; else why they are not */
 	unsigned char *dead;	/* 1: died before now; its values are frozen */
 	unsigned char *dying;	/* 1: its last line came at now */
 	uint32_t ndying;
@@ -86,6 +91,7 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	    (st->win_ticks = calloc(n, sizeof *st->win_ticks)) == NULL ||
 	    (st->dead = calloc(n, sizeof *st->dead)) == NULL ||
 	    (st->dying = calloc(n, sizeof *st->dying)) == NULL ||
+	    (st->hbw = hb_window_new(n, ri->win_t0)) == NULL ||
 	    (st->msgs = msgs_new(n, ri->end_s, sink->message,
 	    sink->ctx)) == NULL) {
 		stats_free(st);
@@ -121,6 +127,8 @@ stats_free(struct stats *st)
 	free(st->win_ticks);
 	free(st->dead);
 	free(st->dying);
+	hb_window_free(st->hbw);
+	hb_free(&st->hb);
 	free(st);
 }
 
@@ -255,20 +263,24 @@ tick(struct stats *st, uint32_t vm, const struct log_event *ev)
 	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
 }
 
-/* A tick of VM vm at now: the space-time diagram's, if inside its window. */
-static void
+/*
+ * A tick of VM vm at now: the space-time diagram's, if inside its window,
+ * and so one of those whose pairs happened-before orders. 0, or -1 (ENOMEM).
+ */
+static int
 window_tick(struct stats *st, uint32_t vm, const struct log_event *ev)
 {
 	struct stats_window *w = &st->win;
 
 	if (st->now < st->ri->win_t0 || st->now > st->ri->win_t1)
-		return;
+		return 0;
 	w->ticks++;
 	if (++st->win_ticks[vm] > w->busiest)
 		w->busiest = st->win_ticks[vm];
 	if (ev->lamport > w->max_lamport)
 		w->max_lamport = ev->lamport;
 	st->sink.tick(st->sink.ctx, st->now, vm, ev->kind, ev->lamport);
+	return hb_window_add(st->hbw, st->now, ev);
 }
 
 /* Is this its last line, after which the VM dies? */
@@ -297,7 +309,8 @@ stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 	if (is_tick && !st->dead[vm]) {
 		rc = tick(st, vm, ev);
 		st->run[vm].last_lamport = ev->lamport;
-		window_tick(st, vm, ev);
+		if (rc == 0)
+			rc = window_tick(st, vm, ev);
 	}
 	if (rc == 0 && ev->kind == LOG_SEND) {
 		st->fig[vm].msgs_out += ev->npeers;
@@ -393,6 +406,10 @@ stats_finish(struct stats *st)
 		finish_jumps(st, i);
 		finish_links(st, i);
 	}
+	if (hb_window_end(st->hbw, st->ri->win_t1, &st->hb, st->hb_why,
+	    sizeof st->hb_why) == -1 && st->hb_why[0] == '\0')
+		snprintf(st->hb_why, sizeof st->hb_why, "out of memory");
+	st->hbw = NULL;
 }
 
 const struct stats_vm *
@@ -422,6 +439,13 @@ const struct stats_window *
 stats_window(const struct stats *st)
 {
 	return &st->win;
+}
+
+const struct hb *
+stats_hb(const struct stats *st, const char **why)
+{
+	*why = st->hb_why;
+	return st->hb_why[0] == '\0' && st->hbw == NULL ? &st->hb : NULL;
 }
 
 const struct msgs_link *

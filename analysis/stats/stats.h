@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "analysis/causal/hb.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/msgs.h"
@@ -76,6 +77,12 @@ const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
 uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
 uint64_t stats_max_jump(const struct stats *st);
 const struct stats_window *stats_window(const struct stats *st);
+/*
+ * The pairs of the window's ticks that happened-before orders (over its
+ * first HB_MAX_EVENTS ticks), after stats_finish; NULL if they could not
+ * be counted, *why saying why.
+ */
+const struct hb *stats_hb(const struct stats *st, const char **why);
 const struct msgs_link *stats_link(const struct stats *st, uint32_t src,
     int to_prev);
 void stats_free(struct stats *st);

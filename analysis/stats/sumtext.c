@@ -9,6 +9,7 @@
 #include "analysis/stats/sumtext.h"
 #include "vm/core/fault.h"
 
+#define R1(x)	figures_round((x), 1)
 #define R2(x)	figures_round((x), 2)
 #define DASHES	"----------------------------------------"
 
@@ -237,6 +238,86 @@ links(FILE *f, const struct runinfo *ri, const struct stats *st, int faults)
 	}
 }
 
+/* x of whole as "61.3%", or "-" of none. */
+static const char *
+percent(char *buf, size_t len, uint64_t x, uint64_t whole)
+{
+	if (whole == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.1f%%", R1(100 * figures_share(x, whole)));
+	return buf;
+}
+
+/* One line of the pairs' table: a count, and its share of all pairs. */
+static void
+pair_row(FILE *f, const char *what, uint64_t x, const struct hb *h)
+{
+	char n[32], p[16];
+
+	fprintf(f, "%-48s %14s %7s\n", what, figures_count(n, sizeof n, x),
+	    percent(p, sizeof p, x, h->all.pairs));
+}
+
+/* The pairs by the ring distance between the VMs of their two ticks. */
+static void
+by_distance(FILE *f, const struct hb *h)
+{
+	char n[32], c[16], r[16];
+
+	fprintf(f, "\nby ring distance between the two ticks' VMs (0: the "
+	    "same VM, always ordered)\n%8s %14s %11s %22s\n", "distance",
+	    "pairs", "concurrent", "Lamport-ranked ones");
+	for (uint32_t d = 0; d <= h->n / 2; d++) {
+		const struct hb_tally *t = &h->dist[d];
+		fprintf(f, "%8" PRIu32 " %14s %11s %22s\n", d,
+		    figures_count(n, sizeof n, t->pairs),
+		    percent(c, sizeof c, t->pairs - t->ordered, t->pairs),
+		    percent(r, sizeof r, t->ranked_concurrent, t->ranked));
+	}
+}
+
+/*
+ * How many pairs of the window's ticks happened-before orders, and how
+ * many concurrent ones Lamport order still ranks.
+ */
+static void
+causality(FILE *f, const struct stats *st)
+{
+	const char *why;
+	const struct hb *h = stats_hb(st, &why);
+	char n[32], p[16];
+
+	fputs("\nhappened-before in the space-time diagram's window (vector "
+	    "clocks rebuilt\nfrom the messages)", f);
+	if (h == NULL) {
+		fprintf(f, ": not counted, %s\n", why);
+		return;
+	}
+	fprintf(f, ": every pair of its %s%s ticks, those of\n%g to %g model "
+	    "seconds%s\n", h->cut ? "first " : "",
+	    figures_count(n, sizeof n, h->events), h->t0, h->t1, h->cut ?
+	    " (it holds more than can be paired)" : "");
+	if (h->all.pairs == 0) {
+		fputs("fewer than two ticks: no pair\n", f);
+		return;
+	}
+	pair_row(f, "pairs of ticks", h->all.pairs, h);
+	pair_row(f, "  causally ordered: one could affect the other",
+	    h->all.ordered, h);
+	pair_row(f, "  concurrent: neither could affect the other",
+	    h->all.pairs - h->all.ordered, h);
+	pair_row(f, "    yet Lamport order puts one first",
+	    h->all.ranked_concurrent, h);
+	pair_row(f, "    of equal Lamport clocks",
+	    h->all.pairs - h->all.ordered - h->all.ranked_concurrent, h);
+	fprintf(f, "Lamport order ranks %s of the pairs: %s of those are "
+	    "concurrent.\n", figures_count(n, sizeof n, h->all.ranked),
+	    percent(p, sizeof p, h->all.ranked_concurrent, h->all.ranked));
+	if (h->n > 1)
+		by_distance(f, h);
+}
+
 void
 sumtext_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 {
@@ -247,5 +328,6 @@ sumtext_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 	jumps_drift(f, ri, st);
 	queue_delay(f, ri, st);
 	links(f, ri, st, faults);
+	causality(f, st);
 	findings_write(f, ri, st);
 }
