@@ -289,12 +289,6 @@ hb_window_free(struct hb_window *w)
 {
 	if (w == NULL)
 		return;
-	if (w->b != NULL) {
-		/* vclock.h frees a builder only by ending it. */
-		struct vclock_run r;
-		char err[8];
-		if (vclock_build_end(w->b, &r, err, sizeof err) == 0)
-			vclock_free(&r);
-	}
+	vclock_build_free(w->b);
 	free(w);
 }

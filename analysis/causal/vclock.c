@@ -58,8 +58,8 @@ vclock_build_new(uint32_t n)
 	return b;
 }
 
-static void
-build_free(struct vclock_build *b)
+void
+vclock_build_free(struct vclock_build *b)
 {
 	for (uint32_t i = 0; b != NULL && i < b->n; i++)
 		free(b->lane[i].t);
@@ -222,11 +222,11 @@ vclock_build_end(struct vclock_build *b, struct vclock_run *r, char *err,
 		goto fail;
 	}
 	free(stack);
-	build_free(b);
+	vclock_build_free(b);
 	return 0;
 fail:
 	free(stack);
-	build_free(b);
+	vclock_build_free(b);
 	vclock_free(r);
 	return -1;
 }
@@ -295,7 +295,7 @@ vclock_load(const char *dir, struct vclock_run *r, char *err, size_t errlen)
 	}
 	for (uint32_t i = 0; i < ri.nvms; i++)
 		if (read_log(&ri, i, b, err, errlen) == -1) {
-			build_free(b);
+			vclock_build_free(b);
 			runinfo_free(&ri);
 			return -1;
 		}

@@ -52,6 +52,8 @@ int vclock_build_add(struct vclock_build *b, const struct log_event *ev);
  */
 int vclock_build_end(struct vclock_build *b, struct vclock_run *r, char *err,
     size_t errlen);
+/* Drop a builder without ending it (NULL is nothing). */
+void vclock_build_free(struct vclock_build *b);
 void vclock_free(struct vclock_run *r);
 
 /* Event i's vector: n entries. */
