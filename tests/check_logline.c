@@ -23,7 +23,7 @@ round_trip(const struct log_event *ev, char *line)
 	ck_assert_int_eq(line[n - 1], '\n');
 	ck_assert_ptr_null(memchr(line, '\n', n - 1));
 	memset(&back, 0xa5, sizeof back);
-	ck_assert_msg(logline_parse(line, n - 1, &back, why, sizeof why) == 0,
+	ck_assert_msg(logline_parse(line, n - 1, &back, NULL, why, sizeof why) == 0,
 	    "'%.*s': %s", (int)(n - 1), line, why);
 	line[n] = '\0';
 	return back;

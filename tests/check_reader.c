@@ -67,7 +67,7 @@ send_msg(uint32_t src, uint64_t seq)
 	struct step_msg m = { .src = src, .src_seq = seq, .lamport = seq + 100 };
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	put(buf, wire_put_msg(buf, &m));
+	put(buf, wire_put_msg(buf, &m, 0));
 }
 
 static void
@@ -139,7 +139,7 @@ START_TEST(frames_split_across_reads_reach_the_core_in_order)
 
 	for (uint64_t i = 0; i < 3; i++) {
 		struct step_msg m = { .src = PEER, .src_seq = i, .lamport = i + 100 };
-		len += wire_put_msg(buf + len, &m);
+		len += wire_put_msg(buf + len, &m, 0);
 	}
 	for (size_t i = 0; i < len; i++)
 		put(buf + i, 1);

@@ -76,7 +76,7 @@ sample_hello(void)
 		.draw_max = 1000000, .on_failure = 1, .latency_min_ns = 1,
 		.latency_max_ns = UINT64_C(60000000000), .loss = 0.125,
 		.faults = UINT64_C(0x0102030405060708),
-		.start_at_ns = UINT64_C(1795441461000000000) } };
+		.start_at_ns = UINT64_C(1795441461000000000), .vector = 1 } };
 
 	for (int i = 0; i < WIRE_RUN_ID_LEN; i++)
 		h.run_id[i] = (uint8_t)(0xf0 + i);
@@ -238,7 +238,7 @@ msg_round_trip(struct step_msg m)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	ck_assert_uint_eq(wire_put_msg(buf, &m), MSG_SIZE);
+	ck_assert_uint_eq(wire_put_msg(buf, &m, 0), MSG_SIZE);
 	struct wire_frame f = decode_whole(buf, MSG_SIZE);
 	ck_assert_int_eq(f.type, WIRE_MSG);
 	ck_assert_uint_eq(f.msg.src, m.src);
@@ -248,11 +248,11 @@ msg_round_trip(struct step_msg m)
 
 START_TEST(msg_round_trips_with_extreme_values)
 {
-	msg_round_trip((struct step_msg){ 0, 0, 0 });
-	msg_round_trip((struct step_msg){ 255, UINT64_MAX, UINT64_MAX });
-	msg_round_trip((struct step_msg){ 255, 0, UINT64_MAX });
-	msg_round_trip((struct step_msg){ 1, UINT64_MAX, 0 });
-	msg_round_trip((struct step_msg){ 128, UINT64_C(1) << 63, 1 });
+	msg_round_trip((struct step_msg){ 0, 0, 0, NULL });
+	msg_round_trip((struct step_msg){ 255, UINT64_MAX, UINT64_MAX, NULL });
+	msg_round_trip((struct step_msg){ 255, 0, UINT64_MAX, NULL });
+	msg_round_trip((struct step_msg){ 1, UINT64_MAX, 0, NULL });
+	msg_round_trip((struct step_msg){ 128, UINT64_C(1) << 63, 1, NULL });
 }
 END_TEST
 
@@ -280,7 +280,7 @@ START_TEST(msg_is_laid_out_big_endian)
 	};
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	ck_assert_uint_eq(wire_put_msg(buf, &m), sizeof want);
+	ck_assert_uint_eq(wire_put_msg(buf, &m, 0), sizeof want);
 	ck_assert_mem_eq(buf, want, sizeof want);
 }
 END_TEST
@@ -289,9 +289,9 @@ START_TEST(hello_is_laid_out_big_endian)
 {
 	struct wire_hello h = sample_hello();
 	static const uint8_t head[] = {
-		0x00, 0x00, 0x00, 0x60,		/* body length 96 */
+		0x00, 0x00, 0x00, 0x61,		/* body length 97 */
 		0x01, 'C', 'L', 'K', 'R',	/* HELLO, magic */
-		0x00, 0x02,			/* version */
+		0x00, 0x03,			/* version */
 	};
 	static const uint8_t tail[] = { 0x00, 0xff, 0x01, 0x00,	/* id, N */
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,		/* seed */
@@ -304,6 +304,7 @@ START_TEST(hello_is_laid_out_big_endian)
 		0x3f, 0xc0, 0, 0, 0, 0, 0, 0,	/* loss 0.125 */
 		1, 2, 3, 4, 5, 6, 7, 8,		/* fault digest */
 		0x18, 0xea, 0xb0, 0x7f, 0x01, 0xe9, 0xd2, 0x00,	/* start-at ns */
+		0x01,				/* vector clocks on */
 	};
 	uint8_t buf[WIRE_MAX_FRAME];
 
@@ -327,11 +328,11 @@ START_TEST(frames_fed_one_byte_at_a_time_need_more_until_complete)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
 	struct wire_hello h = sample_hello();
-	struct step_msg m = { 3, 4, 5 };
+	struct step_msg m = { 3, 4, 5, NULL };
 	struct wire_time t = { 1, 2, 3 };
 
 	byte_at_a_time(buf, wire_put_hello(buf, &h));
-	byte_at_a_time(buf, wire_put_msg(buf, &m));
+	byte_at_a_time(buf, wire_put_msg(buf, &m, 0));
 	byte_at_a_time(buf, wire_put_bye(buf));
 	byte_at_a_time(buf, wire_put_pong(buf, &t));
 }
@@ -340,9 +341,9 @@ END_TEST
 START_TEST(two_frames_back_to_back_decode_one_after_the_other)
 {
 	uint8_t buf[2 * WIRE_MAX_FRAME];
-	struct step_msg m = { 9, 10, 11 };
+	struct step_msg m = { 9, 10, 11, NULL };
 	struct wire_frame f;
-	size_t used = 0, n = wire_put_msg(buf, &m);
+	size_t used = 0, n = wire_put_msg(buf, &m, 0);
 	const char *why = NULL;
 
 	n += wire_put_bye(buf + n);
@@ -360,9 +361,9 @@ START_TEST(truncated_frames_need_more)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
 	struct wire_hello h = sample_hello();
-	struct step_msg m = { 1, 2, 3 };
+	struct step_msg m = { 1, 2, 3, NULL };
 
-	wire_put_msg(buf, &m);
+	wire_put_msg(buf, &m, 0);
 	expect_more(buf, MSG_SIZE - 1);
 	expect_more(buf, 10);
 	expect_more(buf, 5);
@@ -375,12 +376,14 @@ END_TEST
 START_TEST(oversized_length_is_too_long_from_the_first_4_bytes)
 {
 	static const uint8_t huge[] = { 0xff, 0xff, 0xff, 0xff };
-	static const uint8_t len28[] = { 0x00, 0x00, 0x00, WIRE_HELLO_BODY + 1 };
-	static const uint8_t len256[] = { 0x00, 0x00, 0x01, 0x00, WIRE_MSG };
+	/* One past the longest VMSG, 256 counters: 2070 bytes. */
+	static const uint8_t past[] = { 0x00, 0x00, (WIRE_MAX_BODY + 1) >> 8,
+		(WIRE_MAX_BODY + 1) & 0xff };
+	static const uint8_t len65536[] = { 0x00, 0x01, 0x00, 0x00, WIRE_VMSG };
 
 	expect_bad(huge, sizeof huge, "frame too long");
-	expect_bad(len28, sizeof len28, "frame too long");
-	expect_bad(len256, sizeof len256, "frame too long");
+	expect_bad(past, sizeof past, "frame too long");
+	expect_bad(len65536, sizeof len65536, "frame too long");
 }
 END_TEST
 
@@ -397,11 +400,11 @@ END_TEST
 START_TEST(unknown_type_is_rejected)
 {
 	static const uint8_t type0[] = { 0, 0, 0, 1, 0 };
-	static const uint8_t type4[] = { 0, 0, 0, 19, 8 };
+	static const uint8_t type9[] = { 0, 0, 0, 19, 9 };
 	static const uint8_t type255[] = { 0, 0, 0, 27, 0xff };
 
 	expect_bad(type0, sizeof type0, "unknown frame type");
-	expect_bad(type4, sizeof type4, "unknown frame type");
+	expect_bad(type9, sizeof type9, "unknown frame type");
 	expect_bad(type255, sizeof type255, "unknown frame type");
 }
 END_TEST

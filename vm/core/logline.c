@@ -40,7 +40,8 @@ logline_of_step(struct log_event *ev, uint32_t vm, const struct step_event *s,
 {
 	*ev = (struct log_event){ .vm = vm, .seq = s->seq,
 	    .kind = kind_of_step(s->kind), .wall_ns = wall_ns,
-	    .lamport = s->lamport, .queue_len = queue_len };
+	    .lamport = s->lamport, .queue_len = queue_len,
+	    .vcol = s->nv > 0, .nvec = s->v != NULL ? s->nv : 0, .vec = s->v };
 	switch (s->kind) {
 	case STEP_INTERNAL:
 		break;
@@ -136,6 +137,18 @@ put_tail(char *p, const struct log_event *ev)
 	}
 }
 
+/* The vector column after the line's nine, at p: "3;0;7\n" or "\n". */
+static char *
+put_vec(char *p, const struct log_event *ev)
+{
+	p[-1] = ',';		/* the tail ended the line: it goes on */
+	if (ev->nvec == 0)
+		*p++ = '\n';
+	for (uint32_t k = 0; k < ev->nvec; k++)
+		p = put_num(p, ev->vec[k], k + 1 < ev->nvec ? ';' : '\n');
+	return p;
+}
+
 size_t
 logline_format(char *buf, const struct log_event *ev)
 {
@@ -147,7 +160,17 @@ logline_format(char *buf, const struct log_event *ev)
 	p = put_num(p, ev->wall_ns, ',');
 	p = put_num(p, ev->lamport, ',');
 	p = put_num(p, ev->queue_len, ',');
-	return (size_t)(put_tail(p, ev) - buf);
+	p = put_tail(p, ev);
+	if (ev->vcol)
+		p = put_vec(p, ev);
+	return (size_t)(p - buf);
+}
+
+/* Every line but PEER_DOWN's (not an event) carries a vector, if any. */
+static bool
+has_vector(enum log_kind kind)
+{
+	return kind != LOG_PEER_DOWN;
 }
 
 /*
@@ -158,15 +181,15 @@ logline_format(char *buf, const struct log_event *ev)
  * runs only on the lines the fast one gave up on (20-digit numbers, or
  * errors), so its cost does not matter.
  */
-#define NFIELDS		9
+#define NFIELDS		9	/* without the vector column */
 #define FAST_DIGITS	19	/* any 19 digits fit in 64 bits */
 
 enum field { F_VM, F_SEQ, F_EVENT, F_WALL, F_LAMPORT, F_QUEUE, F_PEERS,
-	F_SRC_SEQ, F_MSG_LAMPORT };
+	F_SRC_SEQ, F_MSG_LAMPORT, F_VECTOR };
 
-static const char *const field_name[NFIELDS] = {
+static const char *const field_name[NFIELDS + 1] = {
 	"vm", "seq", "event", "wall_ns", "lamport", "queue_len", "peers",
-	"src_seq", "msg_lamport",
+	"src_seq", "msg_lamport", "vector",
 };
 
 /* 1 to 19 digits: the byte after them, or NULL. */
@@ -231,7 +254,7 @@ fast_kind(const char *p, enum log_kind *kind)
 	return p;
 }
 
-/* peers, src_seq and msg_lamport, to the end of the line at eol. */
+/* peers, src_seq and msg_lamport, to eol: the line's end or the vector's comma. */
 static int
 fast_tail(const char *p, const char *eol, struct log_event *ev)
 {
@@ -264,11 +287,48 @@ fast_tail(const char *p, const char *eol, struct log_event *ev)
 	return digits(p, &ev->msg_lamport) == eol ? 0 : -1;
 }
 
+/* The vector column from p to eol into vec: 0, or -1 to leave it to careful. */
 static int
-fast(const char *s, size_t n, struct log_event *ev)
+fast_vec(const char *p, const char *eol, struct log_event *ev, uint64_t *vec)
+{
+	ev->vcol = true;
+	ev->nvec = 0;
+	ev->vec = vec;
+	if (p == eol)
+		return has_vector(ev->kind) ? -1 : 0;
+	for (;;) {
+		if (ev->nvec == LOGLINE_VEC_MAX ||
+		    (p = digits(p, &vec[ev->nvec])) == NULL)
+			return -1;
+		ev->nvec++;
+		if (p == eol)
+			return has_vector(ev->kind) ? 0 : -1;
+		if (*p++ != ';')
+			return -1;
+	}
+}
+
+/* The nine columns end at the vector column's comma: the line's last. */
+static const char *
+vec_comma(const char *s, size_t n)
+{
+	for (const char *p = s + n; p > s; p--)
+		if (p[-1] == ',')
+			return p - 1;
+	return NULL;
+}
+
+static int
+fast(const char *s, size_t n, struct log_event *ev, uint64_t *vec)
 {
 	uint64_t vm;
-	const char *p = s;
+	const char *p = s, *end = s + n;
+
+	ev->vcol = false;
+	ev->nvec = 0;
+	ev->vec = NULL;
+	if (vec != NULL && (end = vec_comma(s, n)) == NULL)
+		return -1;
 
 	if ((p = fast_num(p, &vm)) == NULL || vm > UINT32_MAX ||
 	    (p = fast_num(p, &ev->seq)) == NULL ||
@@ -278,7 +338,9 @@ fast(const char *s, size_t n, struct log_event *ev)
 	    (p = fast_num(p, &ev->queue_len)) == NULL)
 		return -1;
 	ev->vm = (uint32_t)vm;
-	return fast_tail(p, s + n, ev);
+	if (fast_tail(p, end, ev) == -1)
+		return -1;
+	return vec == NULL ? 0 : fast_vec(end + 1, s + n, ev, vec);
 }
 
 /* The careful parser: its state is the reason of the first failure. */
@@ -300,7 +362,7 @@ fail(struct careful *c, const char *fmt, ...)
 
 /* Cut the line at its commas; returns the number of fields it has. */
 static int
-split(char *s, char *field[NFIELDS])
+split(char *s, char *field[NFIELDS + 1])
 {
 	int n = 1;
 
@@ -308,7 +370,7 @@ split(char *s, char *field[NFIELDS])
 	for (; *s != '\0'; s++) {
 		if (*s != ',')
 			continue;
-		if (n < NFIELDS)
+		if (n < NFIELDS + 1)
 			field[n] = s + 1;
 		*s = '\0';
 		n++;
@@ -406,15 +468,48 @@ parse_msg(struct careful *c, char *field[NFIELDS], struct log_event *ev)
 	    &ev->msg_lamport);
 }
 
+/* The vector column: counters joined by ';', empty for PEER_DOWN only. */
 static int
-careful(struct careful *c, char *line, struct log_event *ev)
+parse_vec(struct careful *c, char *s, struct log_event *ev, uint64_t *vec)
 {
-	char *field[NFIELDS];
-	uint64_t vm;
-	int n;
+	const char *kind = logline_kind_name(ev->kind);
+	char *semi;
 
-	if ((n = split(line, field)) != NFIELDS)
-		return fail(c, "%d fields, expected %d", n, NFIELDS);
+	ev->vcol = true;
+	ev->nvec = 0;
+	ev->vec = vec;
+	if (*s == '\0')
+		return has_vector(ev->kind) ? fail(c, "vector: missing for %s",
+		    kind) : 0;
+	if (!has_vector(ev->kind))
+		return fail(c, "vector '%s': must be empty for %s", s, kind);
+	for (;;) {
+		if ((semi = strchr(s, ';')) != NULL)
+			*semi = '\0';
+		if (ev->nvec == LOGLINE_VEC_MAX)
+			return fail(c, "vector: more than %d entries",
+			    LOGLINE_VEC_MAX);
+		if (parse_num(c, F_VECTOR, s, UINT64_MAX, &vec[ev->nvec]) == -1)
+			return -1;
+		ev->nvec++;
+		if (semi == NULL)
+			return 0;
+		s = semi + 1;
+	}
+}
+
+static int
+careful(struct careful *c, char *line, struct log_event *ev, uint64_t *vec)
+{
+	char *field[NFIELDS + 1];
+	uint64_t vm;
+	int n, want = vec != NULL ? NFIELDS + 1 : NFIELDS;
+
+	ev->vcol = false;
+	ev->nvec = 0;
+	ev->vec = NULL;
+	if ((n = split(line, field)) != want)
+		return fail(c, "%d fields, expected %d", n, want);
 	if (parse_num(c, F_VM, field[F_VM], UINT32_MAX, &vm) == -1 ||
 	    parse_num(c, F_SEQ, field[F_SEQ], UINT64_MAX, &ev->seq) == -1 ||
 	    parse_kind(c, field[F_EVENT], &ev->kind) == -1 ||
@@ -425,24 +520,25 @@ careful(struct careful *c, char *line, struct log_event *ev)
 	    parse_num(c, F_QUEUE, field[F_QUEUE], UINT64_MAX,
 	    &ev->queue_len) == -1 ||
 	    parse_peers(c, field[F_PEERS], ev) == -1 ||
-	    parse_msg(c, field, ev) == -1)
+	    parse_msg(c, field, ev) == -1 ||
+	    (vec != NULL && parse_vec(c, field[F_VECTOR], ev, vec) == -1))
 		return -1;
 	ev->vm = (uint32_t)vm;
 	return 0;
 }
 
 int
-logline_parse(const char *s, size_t n, struct log_event *ev, char *why,
-    size_t whylen)
+logline_parse(const char *s, size_t n, struct log_event *ev, uint64_t *vec,
+    char *why, size_t whylen)
 {
 	struct careful c = { why, whylen };
-	char line[LOGLINE_MAX + 1];
+	char line[LOGLINE_MAX_ANY + 1];
 
-	if (fast(s, n, ev) == 0)
+	if (fast(s, n, ev, vec) == 0)
 		return 0;
 	if (memchr(s, '\0', n) != NULL)
 		return fail(&c, "NUL byte in line");
 	memcpy(line, s, n);
 	line[n] = '\0';
-	return careful(&c, line, ev);
+	return careful(&c, line, ev, vec);
 }
