@@ -190,6 +190,20 @@ START_TEST(a_message_from_another_vm_cuts_the_link)
 }
 END_TEST
 
+/* The core takes a vector of its own length only: the reader judges it. */
+START_TEST(a_message_with_a_vector_the_ring_does_not_keep_cuts_the_link)
+{
+	uint64_t v[2] = { 1, 2 };
+	struct step_msg m = { .src = PEER, .src_seq = 1, .lamport = 2, .v = v };
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	send_msg(PEER, 0);
+	put(buf, wire_put_msg(buf, &m, 2));
+	reader_join(&r);
+	expect_broken("message with 2 vector entries in a ring that keeps 0", 1);
+}
+END_TEST
+
 START_TEST(a_message_after_bye_cuts_the_link)
 {
 	send_bye();
@@ -303,6 +317,7 @@ make_reader_suite(void)
 	tcase_add_test(frames, eof_without_bye_is_a_broken_link);
 	tcase_add_test(frames, a_message_from_another_vm_cuts_the_link);
 	tcase_add_test(frames, a_message_after_bye_cuts_the_link);
+	tcase_add_test(frames, a_message_with_a_vector_the_ring_does_not_keep_cuts_the_link);
 	tcase_add_test(frames, a_hello_after_the_handshake_cuts_the_link);
 	tcase_add_test(frames, a_start_token_after_the_barrier_cuts_the_link);
 	tcase_add_test(frames, a_bad_frame_cuts_the_link_with_the_codecs_reason);

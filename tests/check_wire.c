@@ -188,6 +188,8 @@ START_TEST(a_differing_setting_is_named_with_both_values)
 	expect_differ(&h, "--on-failure: stop there, continue here");
 	h = sample_hello(); h.set.faults = 1;
 	expect_differ(&h, "--fault: another list there");
+	h = sample_hello(); h.set.vector = 0;
+	expect_differ(&h, "--vector: off there, on here");
 	h = sample_hello(); h.run_id[15] = 0;
 	expect_differ(&h, "--run-id: f0f1f2f3f4f5f6f7f8f9fafbfcfdfe00 there, "
 	    "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff here");
@@ -229,6 +231,68 @@ START_TEST(hello_with_impossible_settings_is_rejected)
 	h = sample_hello();
 	memset(&h.set.duration_s, 0xff, sizeof h.set.duration_s);	/* a NaN */
 	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+	h = sample_hello(); h.set.vector = 2;
+	expect_bad(buf, wire_put_hello(buf, &h), "impossible settings");
+}
+END_TEST
+
+/* A message with its vector, of each width from 1 to 256, decodes whole. */
+START_TEST(vmsg_round_trips_at_every_width)
+{
+	static uint8_t buf[WIRE_MAX_FRAME];
+	static uint64_t v[STEP_VEC_MAX];
+	struct step_msg m = { 7, UINT64_MAX, 12345, v };
+
+	for (uint32_t n = 1; n <= STEP_VEC_MAX; n++) {
+		for (uint32_t k = 0; k < n; k++)
+			v[k] = k % 3 == 0 ? UINT64_MAX - k : (uint64_t)k << 40;
+		size_t len = wire_put_msg(buf, &m, n);
+		ck_assert_uint_eq(len, 4 + WIRE_VMSG_BODY(n));
+		ck_assert_uint_le(len, WIRE_MAX_FRAME);
+		struct wire_frame f = decode_whole(buf, len);
+		ck_assert_int_eq(f.type, WIRE_MSG);
+		ck_assert_uint_eq(f.nvec, n);
+		ck_assert_uint_eq(f.msg.src_seq, UINT64_MAX);
+		ck_assert_uint_eq(f.msg.lamport, 12345);
+		ck_assert_mem_eq(f.vec, v, n * sizeof v[0]);
+	}
+}
+END_TEST
+
+START_TEST(vmsg_is_laid_out_big_endian)
+{
+	static const uint8_t want[] = {
+		0x00, 0x00, 0x00, 0x25, 0x08,	/* body 37: VMSG */
+		0x00, 0x03,			/* sender */
+		0, 0, 0, 0, 0, 0, 0, 4,		/* seq */
+		0, 0, 0, 0, 0, 0, 0, 5,		/* lamport */
+		0x00, 0x02,			/* 2 counters */
+		0, 0, 0, 0, 0, 0, 0x01, 0x02,	/* 258 */
+		0, 0, 0, 0, 0, 0, 0, 9,		/* 9 */
+	};
+	uint64_t v[2] = { 258, 9 };
+	struct step_msg m = { 3, 4, 5, v };
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	ck_assert_uint_eq(wire_put_msg(buf, &m, 2), sizeof want);
+	ck_assert_mem_eq(buf, want, sizeof want);
+}
+END_TEST
+
+/* A VMSG whose length disagrees with itself, or holds no counter, or too many. */
+START_TEST(vmsg_of_a_bad_length_is_rejected)
+{
+	static uint8_t buf[WIRE_MAX_FRAME];
+	uint64_t v[3] = { 1, 2, 3 };
+	struct step_msg m = { 3, 4, 5, v };
+	size_t len = wire_put_msg(buf, &m, 3);
+	static const uint8_t none[] = { 0, 0, 0, 21, WIRE_VMSG };
+	static const uint8_t odd[] = { 0, 0, 0, 30, WIRE_VMSG };
+
+	buf[4 + WIRE_MSG_BODY + 1] = 2;	/* says 2 counters in a frame of 3 */
+	expect_bad(buf, len, "vector length disagrees with the frame's");
+	expect_bad(none, sizeof none, "bad frame length");
+	expect_bad(odd, sizeof odd, "bad frame length");
 }
 END_TEST
 
@@ -518,6 +582,8 @@ make_wire_suite(void)
 	tcase_add_test(good, fault_digest_tells_lists_apart_by_order_and_split);
 	tcase_add_test(good, msg_is_laid_out_big_endian);
 	tcase_add_test(good, hello_is_laid_out_big_endian);
+	tcase_add_test(good, vmsg_round_trips_at_every_width);
+	tcase_add_test(good, vmsg_is_laid_out_big_endian);
 	tcase_add_test(good, frames_fed_one_byte_at_a_time_need_more_until_complete);
 	tcase_add_test(good, two_frames_back_to_back_decode_one_after_the_other);
 	suite_add_tcase(s, good);
@@ -529,6 +595,7 @@ make_wire_suite(void)
 	tcase_add_test(bad, known_type_with_the_wrong_length_is_rejected);
 	tcase_add_test(bad, hello_with_bad_magic_is_rejected);
 	tcase_add_test(bad, hello_with_impossible_settings_is_rejected);
+	tcase_add_test(bad, vmsg_of_a_bad_length_is_rejected);
 	tcase_add_test(bad, random_garbage_never_yields_a_frame_of_the_wrong_length);
 	suite_add_tcase(s, bad);
 	return s;
