@@ -305,6 +305,45 @@ START_TEST(more_than_256_entries_are_refused)
 }
 END_TEST
 
+/*
+ * A writer's cache gives the bytes formatting gives: vectors that move a
+ * little each line (an entry up by 1, a max taken, digits gained), and
+ * now and then another one (a PENDING's) or none (a PEER_DOWN).
+ */
+START_TEST(the_cached_vector_column_is_the_same_bytes)
+{
+	static char a[LOGLINE_MAX_ANY + 2], b[LOGLINE_MAX_ANY + 2];
+	static struct logline_vcache c;
+	static uint64_t v[LOGLINE_VEC_MAX], other[LOGLINE_VEC_MAX];
+	static const uint32_t widths[] = { 1, 2, 3, 16, 64, 256 };
+	struct rng r;
+
+	rng_seed(&r, 13, 0);
+	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+		uint32_t n = widths[w];
+		memset(v, 0, sizeof v);
+		for (int i = 0; i < 5000; i++) {
+			struct log_event ev = event(LOG_INTERNAL, (uint64_t)i, 1);
+			uint64_t how = rng_range(&r, 0, 9);
+			v[rng_range(&r, 0, n - 1)] += how < 7 ? 1 : rng_next(&r) >> 60;
+			if (how == 9)
+				v[rng_range(&r, 0, n - 1)] = UINT64_MAX - how;
+			for (uint32_t k = 0; k < n; k++)
+				other[k] = rng_next(&r) >> rng_range(&r, 0, 63);
+			ev.vcol = true;
+			ev.nvec = how == 8 ? 0 : n;
+			ev.vec = how == 7 ? other : v;
+			size_t la = logline_format(a, &ev);
+			size_t lb = logline_format_cached(b, &ev, &c);
+			ck_assert_uint_eq(la, lb);
+			ck_assert_msg(memcmp(a, b, la) == 0, "width %u, line %d: "
+			    "'%.*s' cached as '%.*s'", (unsigned)n, i, (int)la, a,
+			    (int)lb, b);
+		}
+	}
+}
+END_TEST
+
 Suite *
 make_logline_suite(void)
 {
@@ -321,6 +360,7 @@ make_logline_suite(void)
 	tcase_add_test(tc, a_step_events_vector_is_its_last_column);
 	tcase_add_test(tc, bad_vector_columns_are_refused_with_a_reason);
 	tcase_add_test(tc, more_than_256_entries_are_refused);
+	tcase_add_test(tc, the_cached_vector_column_is_the_same_bytes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -16,6 +16,7 @@ struct logw {
 	uint32_t vm;
 	size_t max_line;	/* the longest line it may write, '\n' included */
 	int err;	/* first errno of a failed write, kept for logw_close */
+	struct logline_vcache vc;	/* the vector column written last */
 	size_t used;	/* bytes of buf not yet written */
 	char buf[1 << 16];
 };
@@ -89,7 +90,7 @@ logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
 	    (w->used + w->max_line > sizeof w->buf && write_out(w) == -1))
 		return -1;
 	logline_of_step(&le, w->vm, ev, wall_ns, queue_len);
-	w->used += logline_format(w->buf + w->used, &le);
+	w->used += logline_format_cached(w->buf + w->used, &le, &w->vc);
 	return 0;
 }
 

@@ -137,20 +137,66 @@ put_tail(char *p, const struct log_event *ev)
 	}
 }
 
+/*
+ * The entries of the vector from k on that c holds already, as they were
+ * written, at p: past them. k moves past them, and c->off to where they
+ * are now (each off read before it is written: in place).
+ */
+static char *
+copy_same(char *p, const char *col, const struct log_event *ev, uint32_t *k,
+    struct logline_vcache *c)
+{
+	uint32_t j = *k, from = c->off[*k];
+
+	while (j < ev->nvec && ev->vec[j] == c->v[j])
+		j++;
+	memcpy(p, c->text + from, c->off[j] - from);
+	for (; *k < j; (*k)++)
+		c->off[*k] = c->off[*k] - from + (uint32_t)(p - col);
+	return p + (c->off[j] - from);
+}
+
 /* The vector column after the line's nine, at p: "3;0;7\n" or "\n". */
 static char *
-put_vec(char *p, const struct log_event *ev)
+put_vec(char *p, const struct log_event *ev, struct logline_vcache *c)
 {
+	const char *col = p;
+	uint32_t n = ev->nvec;
+	int same = c != NULL && c->n == n;
+
 	p[-1] = ',';		/* the tail ended the line: it goes on */
-	if (ev->nvec == 0)
+	if (n == 0) {
 		*p++ = '\n';
-	for (uint32_t k = 0; k < ev->nvec; k++)
-		p = put_num(p, ev->vec[k], k + 1 < ev->nvec ? ';' : '\n');
+		return p;
+	}
+	for (uint32_t k = 0; k < n;) {
+		if (same && ev->vec[k] == c->v[k]) {
+			p = copy_same(p, col, ev, &k, c);
+			continue;
+		}
+		if (c != NULL)
+			c->off[k] = (uint32_t)(p - col);
+		p = put_num(p, ev->vec[k], k + 1 < n ? ';' : '\n');
+		k++;
+	}
+	if (c != NULL) {
+		c->off[n] = (uint32_t)(p - col);
+		memcpy(c->text, col, c->off[n]);
+		memcpy(c->v, ev->vec, n * sizeof *c->v);
+		c->n = n;
+	}
 	return p;
 }
 
 size_t
 logline_format(char *buf, const struct log_event *ev)
+{
+	return logline_format_cached(buf, ev, NULL);
+}
+
+size_t
+logline_format_cached(char *buf, const struct log_event *ev,
+    struct logline_vcache *c)
 {
 	char *p = buf;
 
@@ -162,7 +208,7 @@ logline_format(char *buf, const struct log_event *ev)
 	p = put_num(p, ev->queue_len, ',');
 	p = put_tail(p, ev);
 	if (ev->vcol)
-		p = put_vec(p, ev);
+		p = put_vec(p, ev, c);
 	return (size_t)(p - buf);
 }
 

@@ -73,6 +73,23 @@ void logline_of_step(struct log_event *ev, uint32_t vm,
 size_t logline_format(char *buf, const struct log_event *ev);
 
 /*
+ * The vector column a writer wrote last. A tick moves one entry of its
+ * VM's vector, a RECV a few: the next column is mostly the same bytes,
+ * copied from here rather than formatted again. Zeroed: empty.
+ */
+struct logline_vcache {
+	uint32_t n;				/* entries; 0: none yet */
+	uint64_t v[LOGLINE_VEC_MAX];
+	uint32_t off[LOGLINE_VEC_MAX + 1];	/* entry k's text at off[k],
+						 * its separator included */
+	char text[LOGLINE_VEC_MAX * 21];
+};
+
+/* As logline_format, the vector column by way of c (the same bytes). */
+size_t logline_format_cached(char *buf, const struct log_event *ev,
+    struct logline_vcache *c);
+
+/*
  * Parse the n bytes at s, n <= LOGLINE_MAX_ANY, which the caller
  * guarantees are followed by the line's '\n' (the fast path stops on it).
  * vec NULL: a line of 9 columns (formats 1 to 4 without vectors); else
