@@ -37,6 +37,7 @@ struct lvm {
 	uint64_t next;		/* model ns of tick k */
 	struct rng rng;
 	uint64_t v[NVMS_MAX];	/* --vector: its vector */
+	struct logline_vcache vc;	/* as the run's log writer keeps */
 	int fd;
 	size_t used;
 	char buf[BLOCK];
@@ -106,7 +107,7 @@ tick(uint32_t id, uint32_t n)
 	}
 	if (v->used + LOGLINE_MAX_VEC(NVMS_MAX) + 1 > BLOCK)
 		flush(v);
-	v->used += logline_format(v->buf + v->used, &ev);
+	v->used += logline_format_cached(v->buf + v->used, &ev, &v->vc);
 	v->k++;
 	v->next = step_due_ns(v->k, v->rate, 1);
 }
