@@ -85,4 +85,11 @@ sed -i '/^vector=/d; s/^format=4$/format=3/' "$T/mixed/run.meta"
 expect_exit 1 "$CLOCKRING" check "$T/mixed"
 [ "$(grep -c 'columns: a vector column, but run.meta has format < 4' "$T/out")" = 3 ] ||
 	{ cat "$T/out"; fail "a vector log under format 3 is not one violation per log"; }
+# An experiment file turns them off in `run`, as on the command line.
+tiny_results "$T/res" "--vms 3 --no-vector"
+metas=$(find "$T/res" -name run.meta)
+[ -n "$metas" ] || fail "the experiment left no run.meta"
+for m in $metas; do
+	grep -qx 'vector=0' "$m" || fail "$m: run = --no-vector, but not vector=0"
+done
 echo ok
