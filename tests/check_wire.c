@@ -519,11 +519,13 @@ type_body(uint8_t type)
 /*
  * Random bytes; in most buffers the length and type are steered to small
  * values so that the checks past the first four bytes are reached too.
+ * Up to a HELLO and a little more: the longer VMSGs have their own tests,
+ * and a byte drawn each costs much under ThreadSanitizer.
  */
 static size_t
 garbage(struct rng *r, uint8_t *buf)
 {
-	size_t len = (size_t)rng_range(r, 0, WIRE_MAX_FRAME + 8);
+	size_t len = (size_t)rng_range(r, 0, 4 + WIRE_HELLO_BODY + 8);
 
 	for (size_t i = 0; i < len; i++)
 		buf[i] = (uint8_t)rng_next(r);
@@ -540,7 +542,7 @@ garbage(struct rng *r, uint8_t *buf)
 
 START_TEST(random_garbage_never_yields_a_frame_of_the_wrong_length)
 {
-	uint8_t buf[WIRE_MAX_FRAME + 8];
+	uint8_t buf[4 + WIRE_HELLO_BODY + 8];
 	int outcomes[3] = { 0 };
 	struct rng r;
 
@@ -554,11 +556,14 @@ START_TEST(random_garbage_never_yields_a_frame_of_the_wrong_length)
 		outcomes[rc + 1]++;
 		if (rc == -1)
 			ck_assert_ptr_nonnull(why);
-		if (rc == 1) {
+		if (rc == 1 && buf[4] == WIRE_VMSG) {
+			ck_assert_uint_eq(used, 4 + WIRE_VMSG_BODY(f.nvec));
+			ck_assert_int_eq(f.type, WIRE_MSG);
+		} else if (rc == 1) {
 			ck_assert_uint_eq(used, 4 + type_body(buf[4]));
-			ck_assert_uint_le(used, len);
-			ck_assert_uint_eq(f.type, buf[4]);
+			ck_assert_int_eq(f.type, buf[4]);
 		}
+		ck_assert_uint_le(used, len);
 	}
 	/* The steering works: every outcome happened many times. */
 	for (int i = 0; i < 3; i++)
