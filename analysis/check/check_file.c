@@ -306,7 +306,7 @@ send_index(const struct scan *s, uint32_t dest)
 /*
  * DROP and LOSS: right after its SEND, to one of its destinations, once
  * for it (its message was not sent, or the network lost it); a DROP only
- * to a peer found down.
+ * to a peer found down; with vectors, naming its SEND's.
  */
 static void
 check_undelivered(struct scan *s, const struct log_event *ev)
@@ -314,7 +314,7 @@ check_undelivered(struct scan *s, const struct log_event *ev)
 	const char *kind = logline_kind_name(ev->kind);
 	enum rule rule = aside_rule(ev->kind);
 	uint32_t d = ev->peers[0];
-	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1;
+	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1, k;
 
 	if (i == -1 || ev->src_seq != s->send.seq ||
 	    ev->msg_lamport != s->send.lamport)
@@ -330,14 +330,11 @@ check_undelivered(struct scan *s, const struct log_event *ev)
 		check_log_violation(s->c, s->vm, ev->line, rule, "DROP to "
 		    "vm%" PRIu32 " before any PEER_DOWN for it", d);
 	else if (s->v != NULL && ev->nvec == s->c->nvec &&
-	    check_vec_differ(ev->vec, s->send_v, s->c->nvec) >= 0) {
-		uint32_t k = (uint32_t)check_vec_differ(ev->vec, s->send_v,
-		    s->c->nvec);
+	    (k = check_vec_differ(ev->vec, s->send_v, s->c->nvec)) >= 0)
 		check_log_violation(s->c, s->vm, ev->line, RULE_MSG_VECTOR,
-		    "%s of seq %" PRIu64 " has vector entry %" PRIu32 " %"
-		    PRIu64 ", but its SEND (line %lu) had %" PRIu64, kind,
-		    ev->src_seq, k, ev->vec[k], s->send.line, s->send_v[k]);
-	}
+		    "%s of seq %" PRIu64 " has vector entry %d %" PRIu64
+		    ", but its SEND (line %lu) had %" PRIu64, kind, ev->src_seq,
+		    k, ev->vec[k], s->send.line, s->send_v[k]);
 	if (i != -1)
 		s->dropped |= 1u << i;
 }

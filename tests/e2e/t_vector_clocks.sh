@@ -75,6 +75,15 @@ expect_exit 1 "$CLOCKRING" check "$T/bad"
 grep -q 'vm0.csv:[0-9]*: vector-step: INTERNAL moves vector entry 1 ' "$T/out" ||
 	{ cat "$T/out"; fail "check does not name the tampered vector"; }
 
+# A LOSS line that names another vector than its SEND's.
+cp -r "$T/f" "$T/badloss"
+f=$(grep -l ',LOSS,' "$T"/badloss/vm*.csv | head -n 1)
+l=$(grep -n ',LOSS,' "$f" | head -n 1 | cut -d: -f1)
+sed -i "${l}s/,\([0-9]*\);/,9\1;/" "$f"
+expect_exit 1 "$CLOCKRING" check "$T/badloss"
+grep -q "$(basename "$f"):$l: msg-vector: LOSS of seq " "$T/out" ||
+	{ cat "$T/out"; fail "check does not name the LOSS line's vector"; }
+
 # An older run still checks: format 3, written before vectors.
 cp -r "$T/nv" "$T/old"
 sed -i '/^vector=/d; s/^format=4$/format=3/; s/^version=.*/version=0.4.0/' "$T/old/run.meta"
