@@ -468,7 +468,8 @@ check_vector(struct scan *s, const struct log_event *ev)
 		    ev->nvec, s->c->nvec);
 		return;
 	}
-	memcpy(s->before, s->v, s->c->nvec * sizeof *s->v);
+	if (ev->kind == LOG_RECV)	/* what its message is judged against */
+		memcpy(s->before, s->v, s->c->nvec * sizeof *s->v);
 	if (!is_tick(ev->kind))
 		return;		/* the message's vector: judged with it */
 	if ((k = tick_vector_wrong(s, ev)) >= 0)

@@ -316,24 +316,26 @@ judge_vectors(struct links *ls, const struct link *l, const struct end *x,
 
 	if (ls->nv == 0)
 		return;
-	check_log_path(ls->c, l->src, tx_path, sizeof tx_path);
 	if (r->kind == LOG_PENDING) {
-		if ((k = check_vec_differ(vec_of(r), vec_of(x), ls->nv)) >= 0)
-			check_log_violation(ls->c, l->dst, r->line,
-			    RULE_MSG_VECTOR, "PENDING of vm%" PRIu32 " seq %"
-			    PRIu64 " has vector entry %d %" PRIu64 ", but its "
-			    "SEND (%s:%lu) had %" PRIu64, l->src, x->seq, k,
-			    vec_of(r)[k], tx_path, x->line, vec_of(x)[k]);
+		if ((k = check_vec_differ(vec_of(r), vec_of(x), ls->nv)) < 0)
+			return;
+		check_log_path(ls->c, l->src, tx_path, sizeof tx_path);
+		check_log_violation(ls->c, l->dst, r->line, RULE_MSG_VECTOR,
+		    "PENDING of vm%" PRIu32 " seq %" PRIu64 " has vector entry %d "
+		    "%" PRIu64 ", but its SEND (%s:%lu) had %" PRIu64, l->src,
+		    x->seq, k, vec_of(r)[k], tx_path, x->line, vec_of(x)[k]);
 		return;
 	}
 	judge_recv_vector(ls, l, x, r);
-	if (check_vec_before(vec_of(x), vec_of(r), ls->nv) &&
-	    x->lamport >= r->clock)
-		check_log_violation(ls->c, l->dst, r->line, RULE_CLOCKS_AGREE,
-		    "the SEND of vm%" PRIu32 " seq %" PRIu64 " (%s:%lu) happened "
-		    "before this RECV by the vectors, but its lamport %" PRIu64
-		    " is not below this one's %" PRIu64, l->src, x->seq, tx_path,
-		    x->line, x->lamport, r->clock);
+	if (x->lamport < r->clock ||
+	    !check_vec_before(vec_of(x), vec_of(r), ls->nv))
+		return;
+	check_log_path(ls->c, l->src, tx_path, sizeof tx_path);
+	check_log_violation(ls->c, l->dst, r->line, RULE_CLOCKS_AGREE,
+	    "the SEND of vm%" PRIu32 " seq %" PRIu64 " (%s:%lu) happened "
+	    "before this RECV by the vectors, but its lamport %" PRIu64
+	    " is not below this one's %" PRIu64, l->src, x->seq, tx_path,
+	    x->line, x->lamport, r->clock);
 }
 
 /*
@@ -413,8 +415,9 @@ on_receipt(struct links *ls, struct link *l, const struct log_event *ev)
 	    ev->lamport, ev->kind };
 	if (ls->nv > 0) {
 		vec_copy(ls, vec_of(r), ev);
-		memcpy(before_of(ls, r), check_file_vector_before(ls->c, l->dst),
-		    ls->nv * sizeof (uint64_t));
+		if (ev->kind == LOG_RECV)
+			memcpy(before_of(ls, r), check_file_vector_before(ls->c,
+			    l->dst), ls->nv * sizeof (uint64_t));
 	}
 	if (l->early.len == ls->window) {
 		/* Too many wait: the oldest is judged now, then who can be. */

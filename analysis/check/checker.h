@@ -111,7 +111,7 @@ void check_file_event(struct checker *c, uint32_t vm,
 void check_file_end(struct checker *c, uint32_t vm);
 void check_files_free(struct checker *c);
 uint64_t check_expected_ticks(const struct checker *c, uint32_t vm);
-/* With vectors: VM vm's vector before the line it was given last. */
+/* With vectors: VM vm's vector before the RECV it was given last. */
 const uint64_t *check_file_vector_before(const struct checker *c,
     uint32_t vm);
 double check_spacing_error(const struct checker *c, uint32_t vm);

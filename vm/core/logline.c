@@ -300,19 +300,23 @@ fast_kind(const char *p, enum log_kind *kind)
 	return p;
 }
 
-/* peers, src_seq and msg_lamport, to eol: the line's end or the vector's comma. */
-static int
-fast_tail(const char *p, const char *eol, struct log_event *ev)
+/*
+ * peers, src_seq and msg_lamport: past them (the line's end, or the
+ * vector column's comma), or NULL. A ',' read is within the line, so the
+ * byte after it is too, or is the line's '\n'.
+ */
+static const char *
+fast_tail(const char *p, struct log_event *ev)
 {
 	ev->npeers = 0;
 	ev->src_seq = ev->msg_lamport = 0;
 	if (ev->kind == LOG_INTERNAL)
-		return p[0] == ',' && p[1] == ',' && p + 2 == eol ? 0 : -1;
+		return p[0] == ',' && p[1] == ',' ? p + 2 : NULL;
 	if (ev->kind == LOG_PEER_DOWN) {
 		if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL)
-			return -1;
+			return NULL;
 		ev->npeers = 1;
-		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+		return p[0] == ',' ? p + 1 : NULL;
 	}
 	if (ev->kind == LOG_SEND) {
 		const char *bar = fast_peer(p, '|', &ev->peers[0]);
@@ -321,16 +325,16 @@ fast_tail(const char *p, const char *eol, struct log_event *ev)
 			p = bar;
 		}
 		if ((p = fast_peer(p, ',', &ev->peers[ev->npeers])) == NULL)
-			return -1;
+			return NULL;
 		ev->npeers++;
-		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+		return p[0] == ',' ? p + 1 : NULL;
 	}
 	if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL ||
 	    (p = fast_num(p, &ev->src_seq)) == NULL)
-		return -1;
+		return NULL;
 	ev->npeers = 1;
-	/* The last number ends at the newline, not at a comma. */
-	return digits(p, &ev->msg_lamport) == eol ? 0 : -1;
+	/* The last number ends at the newline or the vector's comma. */
+	return digits(p, &ev->msg_lamport);
 }
 
 /* The vector column from p to eol into vec: 0, or -1 to leave it to careful. */
@@ -354,27 +358,15 @@ fast_vec(const char *p, const char *eol, struct log_event *ev, uint64_t *vec)
 	}
 }
 
-/* The nine columns end at the vector column's comma: the line's last. */
-static const char *
-vec_comma(const char *s, size_t n)
-{
-	for (const char *p = s + n; p > s; p--)
-		if (p[-1] == ',')
-			return p - 1;
-	return NULL;
-}
-
 static int
 fast(const char *s, size_t n, struct log_event *ev, uint64_t *vec)
 {
 	uint64_t vm;
-	const char *p = s, *end = s + n;
+	const char *p = s;
 
 	ev->vcol = false;
 	ev->nvec = 0;
 	ev->vec = NULL;
-	if (vec != NULL && (end = vec_comma(s, n)) == NULL)
-		return -1;
 
 	if ((p = fast_num(p, &vm)) == NULL || vm > UINT32_MAX ||
 	    (p = fast_num(p, &ev->seq)) == NULL ||
@@ -384,9 +376,11 @@ fast(const char *s, size_t n, struct log_event *ev, uint64_t *vec)
 	    (p = fast_num(p, &ev->queue_len)) == NULL)
 		return -1;
 	ev->vm = (uint32_t)vm;
-	if (fast_tail(p, end, ev) == -1)
+	if ((p = fast_tail(p, ev)) == NULL)
 		return -1;
-	return vec == NULL ? 0 : fast_vec(end + 1, s + n, ev, vec);
+	if (vec == NULL)
+		return p == s + n ? 0 : -1;
+	return *p == ',' ? fast_vec(p + 1, s + n, ev, vec) : -1;
 }
 
 /* The careful parser: its state is the reason of the first failure. */
