@@ -423,13 +423,14 @@ tell_tick_vector(struct scan *s, const struct log_event *ev, uint32_t k)
 
 /*
  * The clocks agree along the VM's own order: a tick whose vector says the
- * tick before happened before it has a larger Lamport clock too.
+ * tick before happened before it has a larger Lamport clock too. A right
+ * vector step (right: its own entry up, none down) always says so.
  */
 static void
-agree_in_order(struct scan *s, const struct log_event *ev)
+agree_in_order(struct scan *s, const struct log_event *ev, int right)
 {
-	if (s->ticked && check_vec_before(s->v, ev->vec, s->c->nvec) &&
-	    ev->lamport <= s->tick_clock)
+	if (s->ticked && ev->lamport <= s->tick_clock &&
+	    (right || check_vec_before(s->v, ev->vec, s->c->nvec)))
 		check_log_violation(s->c, s->vm, ev->line, RULE_CLOCKS_AGREE,
 		    "the tick before happened before this %s by the vectors, "
 		    "but its lamport %" PRIu64 " is not below this one's %"
@@ -474,7 +475,7 @@ check_vector(struct scan *s, const struct log_event *ev)
 		return;		/* the message's vector: judged with it */
 	if ((k = tick_vector_wrong(s, ev)) >= 0)
 		tell_tick_vector(s, ev, (uint32_t)k);
-	agree_in_order(s, ev);
+	agree_in_order(s, ev, k < 0);
 	memcpy(s->v, ev->vec, s->c->nvec * sizeof *s->v);
 	s->tick_clock = ev->lamport;
 	s->ticked = 1;
