@@ -55,6 +55,7 @@ differ(const struct gather_part *a, const struct gather_part *b, char *err,
 	    !same_real(x->latency_min_ms, y->latency_min_ms) ||
 	    !same_real(x->latency_max_ms, y->latency_max_ms) ? "--latency" :
 	    !same_real(x->loss, y->loss) ? "--loss" :
+	    x->vector != y->vector ? "--vector" :
 	    x->on_failure != y->on_failure ? "--on-failure" :
 	    x->nfaults != y->nfaults || memcmp(x->fault, y->fault,
 	    x->nfaults * sizeof x->fault[0]) != 0 ? "--fault" :

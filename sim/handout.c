@@ -84,6 +84,8 @@ common(const struct run_opts *o, FILE *out)
 	}
 	if (o->loss > 0)
 		option_real(out, "loss", o->loss);
+	/* Said always: each VM's default hangs on --vms alone, but plain. */
+	fputs(o->vector ? " --vector" : " --no-vector", out);
 	for (uint32_t i = 0; i < o->faults.n; i++) {
 		fault_format(&o->faults.f[i], buf, sizeof buf);
 		fputs(" --fault ", out);

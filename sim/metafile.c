@@ -34,6 +34,7 @@ settings(const struct run_opts *o, uint64_t seed, struct runmeta *m)
 	m->latency_min_ms = o->latency.min_ms;
 	m->latency_max_ms = o->latency.max_ms;
 	m->loss = o->loss;
+	m->vector = o->vector;
 	snprintf(m->bind, sizeof m->bind, "%s", o->bind);
 	m->on_failure = o->on_failure;
 	m->nfaults = o->faults.n;

@@ -10,8 +10,9 @@
 #include "sim/options.h"
 #include "vm/core/num.h"
 
-enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_RATES, K_RUN_ID, K_FAULT,
-    K_ON_FAILURE, K_LATENCY, K_SHARE };
+/* K_TOGGLE: a flag that sets an int to min (--vector 1, --no-vector 0). */
+enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_TOGGLE, K_RATES, K_RUN_ID,
+    K_FAULT, K_ON_FAILURE, K_LATENCY, K_SHARE };
 
 /* One option: where its value goes and the range it must be in. */
 struct opt {
@@ -209,6 +210,7 @@ set_value(const struct opt *o, const char *val, char *err, size_t errlen)
 		*(const char **)o->dst = val;
 		return 0;
 	case K_FLAG:
+	case K_TOGGLE:
 		break;
 	}
 	return -1;
@@ -257,7 +259,11 @@ parse(const struct opt *opts, size_t nopts, int argc, char **argv, char **pos,
 			*(bool *)o->dst = true;
 			continue;
 		}
-		if (o->kind == K_FLAG) {
+		if (o->kind == K_TOGGLE && eq == NULL) {
+			*(int *)o->dst = (int)o->min;
+			continue;
+		}
+		if (o->kind == K_FLAG || o->kind == K_TOGGLE) {
 			snprintf(err, errlen, "--%s '%s': takes no value", o->name,
 			    eq + 1);
 			return -1;
@@ -420,12 +426,20 @@ check_handout(const struct run_opts *o, bool bind_given, char *err,
 	return o->hosts != NULL ? check_hosts(o, err, errlen) : 0;
 }
 
+/* --vector or --no-vector, the later winning; neither: on for small rings. */
+static bool
+vector_on(int given, uint32_t vms)
+{
+	return given >= 0 ? given == 1 : vms <= OPT_VECTOR_AUTO_MAX;
+}
+
 int
 options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 {
 	static const char *const real_name[] = { "speed", "base-port", "bind",
 		"connect-timeout" };
 	bool min_given = false, max_given = false, real_given[4] = { false };
+	int vector = -1;
 
 	*o = (struct run_opts){ .vms = 3, .duration_s = 60, .speed = 1,
 	    .rate_min = 1, .rate_max = 6, .draw_max = 10, .bind = "127.0.0.1",
@@ -452,6 +466,8 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "virtual", K_FLAG, &o->virtual, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 		{ "loss", K_SHARE, &o->loss, 0, 0, NULL },
+		{ "vector", K_TOGGLE, &vector, 1, 0, NULL },
+		{ "no-vector", K_TOGGLE, &vector, 0, 0, NULL },
 		{ "live", K_FLAG, &o->live, 0, 0, NULL },
 		{ "print-commands", K_FLAG, &o->print_commands, 0, 0, NULL },
 		{ "hosts", K_STR, &o->hosts, 0, 0, NULL },
@@ -461,6 +477,7 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 	if (rc != 0)
 		return rc;
 	o->connect_timeout_given = real_given[3];
+	o->vector = vector_on(vector, o->vms);
 	real_given[0] = real_given[0] && !o->live;
 	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
 	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1 ||
@@ -535,6 +552,7 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 {
 	struct vm_conf *c = &o->conf;
 	bool have_id = false, have_run_id = false;
+	int vector = -1;
 
 	*o = (struct vm_opts){ .conf = { .n = 3, .rate = 1, .draw_max = 10,
 	    .duration_s = 60, .speed = 1, .connect_timeout_s = 10,
@@ -557,12 +575,15 @@ options_vm(int argc, char **argv, struct vm_opts *o, char *err, size_t errlen)
 		{ "on-failure", K_ON_FAILURE, &o->on_failure, 0, 0, NULL },
 		{ "latency", K_LATENCY, &o->latency, 0, 0, NULL },
 		{ "loss", K_SHARE, &c->loss, 0, 0, NULL },
+		{ "vector", K_TOGGLE, &vector, 1, 0, NULL },
+		{ "no-vector", K_TOGGLE, &vector, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
 	if (rc != 0)
 		return rc;
 	c->net = options_net(&o->latency);
+	c->vector = vector_on(vector, c->n);
 	const char *missing = !have_id ? "--id" : !have_run_id ? "--run-id" :
 	    o->listen == NULL ? "--listen" : o->next == NULL ? "--next" :
 	    c->log_path == NULL ? "--log" : NULL;

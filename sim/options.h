@@ -12,6 +12,11 @@
 
 #define OPT_MAX_VMS	256
 #define OPT_MAX_RATE	1000
+/*
+ * Vector clocks are on by default up to this ring size: a line's vector
+ * column grows with N (docs/DESIGN.md says why 16). --vector, --no-vector.
+ */
+#define OPT_VECTOR_AUTO_MAX	16
 
 /* --fault, in the order given; judged against --vms and --duration only
  * once every option is read, so the order of options does not matter. */
@@ -55,6 +60,8 @@ struct run_opts {
 	bool virtual;			/* --virtual: model time, one process */
 	struct opt_latency latency;	/* --latency, model ms */
 	double loss;			/* --loss: the share lost, 0..1 */
+	bool vector;			/* vector clocks: --vector, --no-vector,
+					 * else on up to OPT_VECTOR_AUTO_MAX */
 	bool live;			/* --live: watch it on the terminal */
 	double pace;			/* model seconds a second of the view
 					 * shows: --speed (virtual: its own,

@@ -191,7 +191,7 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 		.connect_timeout_s = o->connect_timeout_s, .log_path = log,
 		.ctl_fd = ctl, .on_failure = o->on_failure, .faults = o->faults.f,
 		.nfaults = o->faults.n, .net = options_net(&o->latency),
-		.loss = o->loss, .feed = live_feed(r->live),
+		.loss = o->loss, .vector = o->vector, .feed = live_feed(r->live),
 	};
 	memcpy(c.run_id, r->run_id, sizeof c.run_id);
 	_exit(vm_run(&c));

@@ -14,7 +14,7 @@
 #include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
-#define CLOCKRING_VERSION "0.4.0"
+#define CLOCKRING_VERSION "0.5.0"
 
 struct run {
 	const struct run_opts *o;

@@ -23,7 +23,8 @@
  * same option parser and rate draw that `clockring run` uses, so the two
  * cannot disagree on a default or a spelling. Every setting that changes a
  * result is compared; where the VMs listen (bind, ports) and how long they
- * wait to link are not.
+ * wait to link are not, nor vector clocks: they change no event, only
+ * whether the logs spell out a vector the analysis can rebuild anyway.
  */
 
 enum { K_SEED, K_VMS, K_DURATION, K_SPEED, K_DRAW_MAX, K_RATE_MIN,

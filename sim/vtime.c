@@ -305,10 +305,12 @@ open_vm(struct vtime *v, uint32_t id)
 		.draw_max = o->draw_max, .seed = r->seed,
 		.on_failure = o->on_failure,
 		.faults = o->faults.f, .nfaults = o->faults.n,
-		.net = options_net(&o->latency), .loss = o->loss };
+		.net = options_net(&o->latency), .loss = o->loss,
+		.vector = o->vector };
 
 	snprintf(path, sizeof path, "%s/vm%u.csv", r->dir, (unsigned)id);
-	if ((m->log = logw_open(path, id, v->err, v->errlen)) == NULL)
+	if ((m->log = logw_open(path, id, o->vector ? o->vms : 0, v->err,
+	    v->errlen)) == NULL)
 		return -1;
 	if (core_init(&m->core, &conf) == -1) {
 		snprintf(v->err, v->errlen, "out of memory");

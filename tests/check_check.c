@@ -99,6 +99,57 @@ static const struct rundir_file run2[] = {
 	{ "vm1.csv", vm1_2, NELEM(vm1_2) },
 };
 
+/*
+ * The 3-VM run again in format 4, with vectors: each line of run3 and
+ * the vector its VM had after it (a PENDING's: its message's).
+ */
+static const char *const meta3v[] = {
+	"format=4", "version=0.5.0", "run_id=0123456789abcdef0123456789abcdef",
+	"seed=42", "vms=3", "duration_s=2", "speed=1", "draw_max=10",
+	"rate_min=2", "rate_max=3", "vm0.rate=2", "vm1.rate=2", "vm2.rate=3",
+	"mode=real", "latency_min_ms=0", "latency_max_ms=0", "loss=0",
+	"vector=1", "bind=127.0.0.1", "vm0.port=40000", "vm1.port=40001",
+	"vm2.port=40002", "on_failure=stop", "faults=0",
+	"start_wall_ns=" W(0000000000), "end_wall_ns=" W(2000000000),
+	"vm0.exit=ok", "vm1.exit=ok", "vm2.exit=ok", "status=complete",
+};
+
+static const char *const vm0_3v[] = {
+	LOGLINE_HEADER_VEC,
+	"0,0,SEND," W(0000100000) ",1,0,1|2,,,1;0;0",
+	"0,1,INTERNAL," W(0500100000) ",2,0,,,,2;0;0",
+	"0,2,RECV," W(1000100000) ",4,0,1,1,3,3;2;0",
+	"0,3,INTERNAL," W(1500100000) ",5,0,,,,4;2;0",
+	"0,4,PENDING," W(2000005000) ",5,1,2,4,6,1;3;5",
+	"0,5,PENDING," W(2000006000) ",5,0,2,5,7,1;3;6",
+};
+
+static const char *const vm1_3v[] = {
+	LOGLINE_HEADER_VEC,
+	"1,0,RECV," W(0000100000) ",2,0,0,0,1,1;1;0",
+	"1,1,SEND," W(0500100000) ",3,0,0,,,1;2;0",
+	"1,2,SEND," W(1000100000) ",4,0,2,,,1;3;0",
+	"1,3,INTERNAL," W(1500100000) ",5,0,,,,1;4;0",
+	"1,4,PENDING," W(2000005000) ",5,0,2,4,6,1;3;5",
+};
+
+static const char *const vm2_3v[] = {
+	LOGLINE_HEADER_VEC,
+	"2,0,RECV," W(0000100000) ",2,0,0,0,1,1;0;1",
+	"2,1,INTERNAL," W(0333433333) ",3,0,,,,1;0;2",
+	"2,2,INTERNAL," W(0666766667) ",4,1,,,,1;0;3",
+	"2,3,RECV," W(1000100000) ",5,0,1,2,4,1;3;4",
+	"2,4,SEND," W(1333433333) ",6,0,0|1,,,1;3;5",
+	"2,5,SEND," W(1666766667) ",7,0,0,,,1;3;6",
+};
+
+static const struct rundir_file run3v[] = {
+	{ "run.meta", meta3v, NELEM(meta3v) },
+	{ "vm0.csv", vm0_3v, NELEM(vm0_3v) },
+	{ "vm1.csv", vm1_3v, NELEM(vm1_3v) },
+	{ "vm2.csv", vm2_3v, NELEM(vm2_3v) },
+};
+
 #define DELETE	NULL
 
 /* The 3-VM run with edits breaks a rule: exit 1, want named, a verdict. */
@@ -149,6 +200,105 @@ START_TEST(correct_run_passes_with_a_summary)
 	ck_assert_str_eq(err, "");
 	free(out);
 	free(err);
+}
+END_TEST
+
+START_TEST(correct_run_with_vectors_passes)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run3v, NELEM(run3v), NULL, 0);
+	ck_assert_int_eq(run_check(dir, &out, &err), 0);
+	ck_assert_msg(strncmp(out, "ok: ", 4) == 0, "%s", out);
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* The run with vectors and edits breaks a rule: exit 1, want named. */
+static void
+expect_violation3v(const struct rundir_edit *edits, size_t nedits,
+    const char *want)
+{
+	char dir[256], *out, *err;
+
+	rundir_make_run(dir, sizeof dir, run3v, NELEM(run3v), edits, nedits);
+	ck_assert_int_eq(run_check(dir, &out, &err), 1);
+	assert_names(out, dir, want);
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+}
+
+START_TEST(a_tampered_vector_entry_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm1.csv", 5,
+		"1,3,INTERNAL," W(1500100000) ",5,0,,,,1;5;0" } };
+
+	expect_violation3v(e, NELEM(e), "vm1.csv:5: vector-step: INTERNAL "
+	    "takes its own vector entry 1 from 3 to 5, expected 4");
+}
+END_TEST
+
+START_TEST(a_tick_moving_another_entry_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm0.csv", 3,
+		"0,1,INTERNAL," W(0500100000) ",2,0,,,,2;0;1" } };
+
+	expect_violation3v(e, NELEM(e), "vm0.csv:3: vector-step: INTERNAL "
+	    "moves vector entry 2 from 0 to 1");
+}
+END_TEST
+
+START_TEST(a_recv_with_a_wrong_max_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm2.csv", 5,
+		"2,3,RECV," W(1000100000) ",5,0,1,2,4,1;2;4" } };
+
+	expect_violation3v(e, NELEM(e), "vm2.csv:5: recv-vector: RECV of vm1 "
+	    "seq 2 sets vector entry 1 to 2, expected max(0, 3) = 3");
+}
+END_TEST
+
+START_TEST(a_pending_naming_another_vector_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm1.csv", 6,
+		"1,4,PENDING," W(2000005000) ",5,0,2,4,6,1;3;4" } };
+
+	expect_violation3v(e, NELEM(e), "vm1.csv:6: msg-vector: PENDING of "
+	    "vm2 seq 4 has vector entry 2 4, but its SEND");
+}
+END_TEST
+
+/* The SEND happened before its RECV by the vectors; its clock is not less. */
+START_TEST(vectors_ordering_what_lamport_does_not_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm0.csv", 4,
+		"0,2,RECV," W(1000100000) ",3,0,1,1,3,3;2;0" } };
+
+	expect_violation3v(e, NELEM(e), "vm0.csv:4: clocks-agree: the SEND of "
+	    "vm1 seq 1 (");
+}
+END_TEST
+
+START_TEST(a_vector_of_the_wrong_length_is_reported)
+{
+	static const struct rundir_edit e[] = { { "vm0.csv", 3,
+		"0,1,INTERNAL," W(0500100000) ",2,0,,,,2;0" } };
+
+	expect_violation3v(e, NELEM(e), "vm0.csv:3: vector-step: vector of 2 "
+	    "entries, expected 3 (vms)");
+}
+END_TEST
+
+START_TEST(a_vector_column_run_meta_does_not_have_is_reported)
+{
+	static const struct rundir_edit e[] = { { "run.meta", 18,
+		"vector=0" } };
+
+	expect_violation3v(e, NELEM(e), "vm0.csv:2: columns: a vector column, "
+	    "but run.meta has vector=0");
 }
 END_TEST
 
@@ -982,6 +1132,7 @@ make_check_suite(void)
 	tcase_add_unchecked_fixture(ok, rundir_setup, rundir_teardown);
 	tcase_add_test(ok, correct_run_passes_with_a_summary);
 	tcase_add_test(ok, correct_two_vm_run_at_speed_4_passes);
+	tcase_add_test(ok, correct_run_with_vectors_passes);
 	tcase_add_test(ok, trailing_slash_on_the_run_dir_is_ignored);
 	tcase_add_test(ok, interrupted_run_may_have_any_number_of_ticks);
 	tcase_add_test(ok, receipts_logged_before_their_sends_still_match);
@@ -998,6 +1149,13 @@ make_check_suite(void)
 	tcase_add_test(rule, gap_in_seq_is_reported);
 	tcase_add_test(rule, wall_clock_going_back_is_reported);
 	tcase_add_test(rule, internal_event_not_adding_one_is_reported);
+	tcase_add_test(rule, a_tampered_vector_entry_is_reported);
+	tcase_add_test(rule, a_tick_moving_another_entry_is_reported);
+	tcase_add_test(rule, a_recv_with_a_wrong_max_is_reported);
+	tcase_add_test(rule, a_pending_naming_another_vector_is_reported);
+	tcase_add_test(rule, vectors_ordering_what_lamport_does_not_is_reported);
+	tcase_add_test(rule, a_vector_of_the_wrong_length_is_reported);
+	tcase_add_test(rule, a_vector_column_run_meta_does_not_have_is_reported);
 	tcase_add_test(rule, recv_with_wrong_clock_is_reported);
 	tcase_add_test(rule, send_while_messages_are_queued_is_reported);
 	tcase_add_test(rule, send_to_a_non_neighbour_is_reported);

@@ -23,6 +23,16 @@ start(struct core *c, uint32_t id, uint32_t n, uint64_t seed)
 	ck_assert_int_eq(core_init(c, &conf), 0);
 }
 
+/* A core of a ring of n keeping vector clocks. */
+static void
+start_vec(struct core *c, uint32_t id, uint32_t n, uint64_t seed)
+{
+	struct core_conf conf = { .id = id, .n = n, .draw_max = 10,
+		.seed = seed, .vector = true };
+
+	ck_assert_int_eq(core_init(c, &conf), 0);
+}
+
 static struct step_msg
 msg(uint32_t src, uint64_t src_seq, uint64_t lamport)
 {
@@ -431,6 +441,88 @@ run_ring(uint32_t n, uint64_t seed, uint64_t ms)
 	return r;
 }
 
+/*
+ * A ring of n cores keeping vectors, every 2..n+1 ms a tick, each message
+ * at once: every line's vector is what the rules make of the test's own
+ * reference vectors, a SEND's message carries its line's vector, and the
+ * clocks agree along each edge of happened-before. Then the FIFOs that
+ * hold messages and their vectors no longer grow: no allocation per event.
+ */
+#define VRING_MAX	4
+
+struct vring {
+	struct core c[VRING_MAX];
+	uint64_t ref[VRING_MAX][VRING_MAX];	/* each VM's vector, by rule */
+	uint64_t lam[VRING_MAX];		/* its last tick's clock */
+	uint32_t n;
+};
+
+static void
+vring_tick(struct vring *r, uint32_t i, uint64_t t)
+{
+	struct core_out out;
+	const struct step_event *ev;
+
+	ck_assert_int_eq(core_tick(&r->c[i], t, &out), 0);
+	ev = &out.line[0].ev;
+	if (ev->kind == STEP_RECV) {
+		for (uint32_t k = 0; k < r->n; k++)
+			if (ev->msg.v[k] > r->ref[i][k])
+				r->ref[i][k] = ev->msg.v[k];
+		ck_assert_uint_lt(ev->msg.lamport, ev->lamport);
+	}
+	r->ref[i][i]++;
+	ck_assert_mem_eq(ev->v, r->ref[i], r->n * sizeof ev->v[0]);
+	ck_assert_uint_lt(r->lam[i], ev->lamport);
+	r->lam[i] = ev->lamport;
+	if (out.nto > 0)
+		ck_assert_mem_eq(out.msg.v, ev->v, r->n * sizeof ev->v[0]);
+	for (uint32_t k = 0; k < out.nto; k++)
+		ck_assert_int_eq(core_arrive(&r->c[out.to[k]], i, &out.msg, t), 0);
+}
+
+/* Run ms milliseconds from start_ms; true if no FIFO grew meanwhile. */
+static bool
+vring_run(struct vring *r, uint64_t start_ms, uint64_t ms)
+{
+	const char *held[VRING_MAX][3];
+
+	for (uint32_t i = 0; i < r->n; i++) {
+		held[i][0] = r->c[i].queue.a;
+		held[i][1] = r->c[i].in[0].held.a;
+		held[i][2] = r->c[i].in[1].held.a;
+	}
+	for (uint64_t t = start_ms; t < start_ms + ms; t++)
+		for (uint32_t i = 0; i < r->n; i++)
+			if (t % (i + 2) == 0)
+				vring_tick(r, i, t * MS);
+	for (uint32_t i = 0; i < r->n; i++)
+		if (held[i][0] != r->c[i].queue.a ||
+		    held[i][1] != r->c[i].in[0].held.a ||
+		    held[i][2] != r->c[i].in[1].held.a)
+			return false;
+	return true;
+}
+
+START_TEST(vectors_over_a_ring_follow_the_rules_without_allocating)
+{
+	static const uint32_t sizes[] = { 3, 2 };
+
+	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+		struct vring r = { .n = sizes[s] };
+		for (uint32_t i = 0; i < r.n; i++)
+			start_vec(&r.c[i], i, r.n, 31);
+		vring_run(&r, 1, 2000);		/* the FIFOs reach their size */
+		ck_assert_msg(vring_run(&r, 2001, 20000), "a FIFO grew: "
+		    "memory per event");
+		for (uint32_t i = 0; i < r.n; i++) {
+			ck_assert_uint_gt(r.ref[i][(i + 1) % r.n], 0);
+			core_free(&r.c[i]);
+		}
+	}
+}
+END_TEST
+
 START_TEST(a_ring_accounts_for_every_message_and_replays_from_its_seed)
 {
 	for (uint32_t n = 2; n <= 4; n++) {
@@ -442,6 +534,53 @@ START_TEST(a_ring_accounts_for_every_message_and_replays_from_its_seed)
 		ck_assert_uint_eq(a.lamport_sum, b.lamport_sum);
 		ck_assert_uint_ne(run_ring(n, 78, 5000).lamport_sum, a.lamport_sum);
 	}
+}
+END_TEST
+
+START_TEST(a_recv_takes_the_max_of_both_vectors_then_its_own_plus_one)
+{
+	struct core c;
+	struct core_out out;
+	struct core_line line;
+	uint64_t mv[3] = { 0, 5, 2 }, pv[3] = { 0, 7, 9 };
+	struct step_msg m = msg(1, 4, 8), p = msg(2, 3, 9);
+
+	m.v = mv;
+	p.v = pv;
+	start_vec(&c, 0, 3, 1);
+	ck_assert_int_eq(core_tick(&c, 1 * MS, &out), 0);	/* no message */
+	ck_assert_uint_eq(out.line[0].ev.nv, 3);
+	ck_assert_uint_eq(out.line[0].ev.v[0], 1);
+	ck_assert_int_eq(core_arrive(&c, 1, &m, 2 * MS), 0);
+	ck_assert_int_eq(core_arrive(&c, 2, &p, 2 * MS), 0);
+	mv[1] = 99;	/* the core keeps its own copy */
+	ck_assert_int_eq(core_tick(&c, 3 * MS, &out), 0);
+	ck_assert_int_eq(out.line[0].ev.kind, STEP_RECV);
+	const uint64_t want[3] = { 2, 5, 2 };
+	ck_assert_mem_eq(out.line[0].ev.v, want, sizeof want);
+	/* The message left queued ends PENDING, with its own vector. */
+	ck_assert_int_eq(core_finish(&c, &out), 0);
+	ck_assert(core_pending(&c, &line));
+	ck_assert_int_eq(line.ev.kind, STEP_PENDING);
+	ck_assert_mem_eq(line.ev.v, pv, sizeof pv);
+	core_free(&c);
+}
+END_TEST
+
+START_TEST(without_vectors_no_line_carries_one)
+{
+	struct core c;
+	struct core_out out;
+	uint64_t t = 0;
+
+	start(&c, 0, 3, 1);
+	out = tick_until_send(&c, &t);
+	for (uint32_t i = 0; i < out.nline; i++) {
+		ck_assert_uint_eq(out.line[i].ev.nv, 0);
+		ck_assert_ptr_null(out.line[i].ev.v);
+	}
+	ck_assert_ptr_null(out.msg.v);
+	core_free(&c);
 }
 END_TEST
 
@@ -490,6 +629,8 @@ make_core_suite(void)
 	tcase_add_test(tick, a_tick_takes_a_queued_message_with_max_plus_one);
 	tcase_add_test(tick, a_message_due_at_the_tick_waits_for_the_next_one);
 	tcase_add_test(tick, ticks_are_due_at_k_over_rate);
+	tcase_add_test(tick, a_recv_takes_the_max_of_both_vectors_then_its_own_plus_one);
+	tcase_add_test(tick, without_vectors_no_line_carries_one);
 	tcase_add_test(tick, a_paused_vm_catches_up_its_ticks_back_to_back);
 	suite_add_tcase(s, tick);
 	tcase_add_test(net, latency_holds_a_message_until_it_has_travelled);
@@ -507,6 +648,7 @@ make_core_suite(void)
 	tcase_add_test(down, finish_logs_a_broken_link_before_the_pending_messages);
 	suite_add_tcase(s, down);
 	tcase_add_test(ring, a_ring_accounts_for_every_message_and_replays_from_its_seed);
+	tcase_add_test(ring, vectors_over_a_ring_follow_the_rules_without_allocating);
 	suite_add_tcase(s, ring);
 	return s;
 }

@@ -64,7 +64,7 @@ send_to(uint32_t peer)
 	struct step_msg m = { .src = 1, .src_seq = 5, .lamport = 6 };
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	return links_send(&l, peer, buf, wire_put_msg(buf, &m));
+	return links_send(&l, peer, buf, wire_put_msg(buf, &m, 0));
 }
 
 /* Read one MSG frame from a peer's end: it must be the one send_to sent. */

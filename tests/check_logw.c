@@ -43,7 +43,7 @@ static struct logw *
 open_log(void)
 {
 	char err[256] = "";
-	struct logw *w = logw_open(path, 1, err, sizeof err);
+	struct logw *w = logw_open(path, 1, 0, err, sizeof err);
 
 	ck_assert_msg(w != NULL, "logw_open: %s", err);
 	return w;
@@ -128,7 +128,7 @@ START_TEST(an_existing_log_is_never_written_over)
 	struct logw *w = open_log();
 
 	close_log(w);
-	ck_assert_ptr_null(logw_open(path, 1, err, sizeof err));
+	ck_assert_ptr_null(logw_open(path, 1, 0, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, path));
 	ck_assert_str_eq(contents(), HEADER);
 }

@@ -67,7 +67,7 @@ send_msg(uint32_t src, uint64_t seq)
 	struct step_msg m = { .src = src, .src_seq = seq, .lamport = seq + 100 };
 	uint8_t buf[WIRE_MAX_FRAME];
 
-	put(buf, wire_put_msg(buf, &m));
+	put(buf, wire_put_msg(buf, &m, 0));
 }
 
 static void
@@ -139,7 +139,7 @@ START_TEST(frames_split_across_reads_reach_the_core_in_order)
 
 	for (uint64_t i = 0; i < 3; i++) {
 		struct step_msg m = { .src = PEER, .src_seq = i, .lamport = i + 100 };
-		len += wire_put_msg(buf + len, &m);
+		len += wire_put_msg(buf + len, &m, 0);
 	}
 	for (size_t i = 0; i < len; i++)
 		put(buf + i, 1);
@@ -187,6 +187,20 @@ START_TEST(a_message_from_another_vm_cuts_the_link)
 	/* The reader shut the socket both ways: the peer sees EOF. */
 	ck_assert_int_eq(read(sv[1], &b, 1), 0);
 	expect_broken("message from vm 2 on the link of vm 1", 1);
+}
+END_TEST
+
+/* The core takes a vector of its own length only: the reader judges it. */
+START_TEST(a_message_with_a_vector_the_ring_does_not_keep_cuts_the_link)
+{
+	uint64_t v[2] = { 1, 2 };
+	struct step_msg m = { .src = PEER, .src_seq = 1, .lamport = 2, .v = v };
+	uint8_t buf[WIRE_MAX_FRAME];
+
+	send_msg(PEER, 0);
+	put(buf, wire_put_msg(buf, &m, 2));
+	reader_join(&r);
+	expect_broken("message with 2 vector entries in a ring that keeps 0", 1);
 }
 END_TEST
 
@@ -303,6 +317,7 @@ make_reader_suite(void)
 	tcase_add_test(frames, eof_without_bye_is_a_broken_link);
 	tcase_add_test(frames, a_message_from_another_vm_cuts_the_link);
 	tcase_add_test(frames, a_message_after_bye_cuts_the_link);
+	tcase_add_test(frames, a_message_with_a_vector_the_ring_does_not_keep_cuts_the_link);
 	tcase_add_test(frames, a_hello_after_the_handshake_cuts_the_link);
 	tcase_add_test(frames, a_start_token_after_the_barrier_cuts_the_link);
 	tcase_add_test(frames, a_bad_frame_cuts_the_link_with_the_codecs_reason);

@@ -337,8 +337,8 @@ static const struct {
 	const char *key, *line, *err;
 } unreadable[] = {
 	{ "format", NULL, "run.meta: no format key" },
-	{ "format", "format=4", "run.meta: unsupported format '4' (this "
-	  "clockring reads formats 1, 2 and 3)" },
+	{ "format", "format=5", "run.meta: unsupported format '5' (this "
+	  "clockring reads formats 1 to 4)" },
 	{ "seed", "seed 42", "run.meta:4: expected key=value" },
 	{ "seed", "=42", "run.meta:4: expected key=value" },
 	{ "seed", "seed=42\r", "run.meta:4: line ends in CR (a file with "

@@ -224,8 +224,9 @@ as_format_1(const char *dir)
 		if (strncmp(line, "on_failure=", 11) != 0 &&
 		    strncmp(line, "faults=", 7) != 0 &&
 		    strncmp(line, "mode=", 5) != 0 &&
-		    strncmp(line, "latency_", 8) != 0)
-			fputs(strcmp(line, "format=3\n") ? line : "format=1\n", out);
+		    strncmp(line, "latency_", 8) != 0 &&
+		    strncmp(line, "vector=", 7) != 0)
+			fputs(strcmp(line, "format=4\n") ? line : "format=1\n", out);
 	fclose(in);
 	fclose(out);
 	rundir_write_raw(dir, "run.meta", text, len);

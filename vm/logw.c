@@ -14,7 +14,9 @@ struct logw {
 	int fd;
 	char *path;
 	uint32_t vm;
+	size_t max_line;	/* the longest line it may write, '\n' included */
 	int err;	/* first errno of a failed write, kept for logw_close */
+	struct logline_vcache vc;	/* the vector column written last */
 	size_t used;	/* bytes of buf not yet written */
 	char buf[1 << 16];
 };
@@ -42,8 +44,11 @@ write_out(struct logw *w)
 
 /* O_EXCL: a log is never written over, whatever the caller checked before. */
 struct logw *
-logw_open(const char *path, uint32_t vm, char *err, size_t errlen)
+logw_open(const char *path, uint32_t vm, uint32_t nv, char *err,
+    size_t errlen)
 {
+	static const char header[] = LOGLINE_HEADER "\n",
+	    with_vec[] = LOGLINE_HEADER_VEC "\n";
 	struct logw *w = calloc(1, sizeof *w);
 
 	if (w == NULL || (w->path = strdup(path)) == NULL)
@@ -51,10 +56,11 @@ logw_open(const char *path, uint32_t vm, char *err, size_t errlen)
 	if ((w->fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644)) == -1)
 		goto fail;
 	w->vm = vm;
+	w->max_line = (nv > 0 ? LOGLINE_MAX_VEC(nv) : LOGLINE_MAX) + 1;
 	/* The header goes out at once: even a VM killed before its first
 	 * tick leaves a log that reads. */
-	w->used = sizeof LOGLINE_HEADER;
-	memcpy(w->buf, LOGLINE_HEADER "\n", w->used);
+	w->used = nv > 0 ? sizeof with_vec - 1 : sizeof header - 1;
+	memcpy(w->buf, nv > 0 ? with_vec : header, w->used);
 	if (write_out(w) == -1) {
 		errno = w->err;
 		close(w->fd);
@@ -81,10 +87,10 @@ logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
 	struct log_event le;
 
 	if (w->err != 0 ||
-	    (w->used + LOGLINE_MAX + 1 > sizeof w->buf && write_out(w) == -1))
+	    (w->used + w->max_line > sizeof w->buf && write_out(w) == -1))
 		return -1;
 	logline_of_step(&le, w->vm, ev, wall_ns, queue_len);
-	w->used += logline_format(w->buf + w->used, &le);
+	w->used += logline_format_cached(w->buf + w->used, &le, &w->vc);
 	return 0;
 }
 

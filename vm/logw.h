@@ -9,7 +9,9 @@
 
 struct logw;
 
-struct logw *logw_open(const char *path, uint32_t vm, char *err, size_t errlen);
+/* nv: the vector column's counters (the ring size), or 0 for no column. */
+struct logw *logw_open(const char *path, uint32_t vm, uint32_t nv, char *err,
+    size_t errlen);
 int logw_event(struct logw *w, const struct step_event *ev, uint64_t wall_ns,
     size_t queue_len);
 int logw_flush(struct logw *w);

@@ -25,6 +25,7 @@ settings(const struct vm_conf *c, struct runmeta *m)
 	m->latency_min_ms = (double)c->net.latency_min_ns / 1e6;
 	m->latency_max_ms = (double)c->net.latency_max_ns / 1e6;
 	m->loss = c->loss;
+	m->vector = c->vector;
 	m->on_failure = c->on_failure;
 	m->nfaults = c->nfaults;
 	if (c->nfaults > 0)

@@ -48,6 +48,13 @@ take_frame(struct reader *r, struct link_in *in, const struct wire_frame *f)
 			    (unsigned)f->msg.src, (unsigned)r->peer);
 			return PROTOCOL;
 		}
+		/* The core trusts a vector to be its own length: judged here. */
+		if (f->nvec != shared_nv(r->s)) {
+			snprintf(r->why, sizeof r->why, "message with %u vector "
+			    "entries in a ring that keeps %u", (unsigned)f->nvec,
+			    (unsigned)shared_nv(r->s));
+			return PROTOCOL;
+		}
 		if (shared_arrive(r->s, r->peer, &f->msg) == -1) {
 			snprintf(r->why, sizeof r->why, "queue: out of memory");
 			return BROKEN;

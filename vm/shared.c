@@ -85,6 +85,12 @@ now(const struct shared *s)
 }
 
 /* A message from neighbour `from` has just been read: 0, or -1 (ENOMEM). */
+uint32_t
+shared_nv(struct shared *s)
+{
+	return core_nv(&s->core);
+}
+
 int
 shared_arrive(struct shared *s, uint32_t from, const struct step_msg *m)
 {

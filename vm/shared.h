@@ -14,6 +14,8 @@ struct shared;
 struct shared *shared_new(const struct core_conf *conf);
 void shared_free(struct shared *s);
 void shared_set_epoch(struct shared *s, uint64_t mono_start_ns, double speed);
+/* The core's vector length (set once: no lock needed). */
+uint32_t shared_nv(struct shared *s);
 int shared_arrive(struct shared *s, uint32_t from, const struct step_msg *m);
 void shared_link_end(struct shared *s, uint32_t from, bool broken);
 int shared_wait_ends(struct shared *s, int links, uint64_t deadline_ns);

@@ -110,7 +110,7 @@ settings(const struct vm_conf *c)
 		.latency_min_ns = c->net.latency_min_ns,
 		.latency_max_ns = c->net.latency_max_ns,
 		.loss = c->loss, .faults = WIRE_DIGEST_INIT,
-		.start_at_ns = c->start_wall_ns };
+		.start_at_ns = c->start_wall_ns, .vector = c->vector };
 	char spec[FAULT_TEXT_MAX];
 
 	for (uint32_t i = 0; i < c->nfaults; i++) {
@@ -286,7 +286,6 @@ static void
 send_out(struct vm *v, const struct core_out *out)
 {
 	uint8_t buf[WIRE_MAX_FRAME];
-	size_t len = wire_put_msg(buf, &out->msg);
 	const struct step_event *send = NULL;
 	struct core_out failed;
 
@@ -294,6 +293,7 @@ send_out(struct vm *v, const struct core_out *out)
 		if (out->line[i].ev.kind == STEP_SEND)
 			send = &out->line[i].ev;
 	assert(send != NULL);	/* the core sends only on a SEND */
+	size_t len = wire_put_msg(buf, &out->msg, send->nv);
 	for (uint32_t k = 0; k < out->nto; k++) {
 		if (links_send(&v->links, out->to[k], buf, len) == 0)
 			continue;
@@ -421,6 +421,7 @@ vm_run(const struct vm_conf *c)
 	struct core_conf core_conf = { .id = c->id, .n = c->n,
 		.draw_max = c->draw_max, .seed = c->seed,
 		.on_failure = c->on_failure, .net = c->net, .loss = c->loss,
+		.vector = c->vector,
 		.faults = c->faults, .nfaults = c->nfaults };
 	char err[256];
 
@@ -436,7 +437,8 @@ vm_run(const struct vm_conf *c)
 		fail(&v, VM_ERROR, "%s", "out of memory");
 		return v.status;
 	}
-	if ((v.log = logw_open(c->log_path, c->id, err, sizeof err)) == NULL)
+	if ((v.log = logw_open(c->log_path, c->id, c->vector ? c->n : 0, err,
+	    sizeof err)) == NULL)
 		fail(&v, VM_ERROR, "%s", err);
 	if (v.status == VM_OK && join(&v) == 0) {
 		if (await_start(&v, &v.start_wall) == 0) {

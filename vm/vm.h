@@ -27,6 +27,7 @@ struct vm_conf {
 	enum vm_on_failure on_failure;	/* 0 = STOP: exit VM_LINK_BROKEN */
 	struct inbox_net net;	/* latency of the links into this VM; 0 */
 	double loss;		/* chance the network loses a message; 0 */
+	bool vector;		/* keep vector clocks (the log's column) */
 	const struct fault *faults;	/* the run's faults, or NULL */
 	uint32_t nfaults;
 	struct feed *feed;	/* a live view's channels, or NULL */

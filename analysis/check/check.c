@@ -42,7 +42,31 @@ static const char *const rule_name[RULE_COUNT] = {
 	[RULE_DUPLICATE] = "duplicate", [RULE_MSG_CLOCK] = "msg-clock",
 	[RULE_FIFO] = "fifo", [RULE_PEER_DOWN] = "peer-down",
 	[RULE_DROP] = "drop", [RULE_LOSS] = "loss",
+	[RULE_VECTOR_STEP] = "vector-step", [RULE_RECV_VECTOR] = "recv-vector",
+	[RULE_MSG_VECTOR] = "msg-vector", [RULE_CLOCKS_AGREE] = "clocks-agree",
 };
+
+int
+check_vec_differ(const uint64_t *a, const uint64_t *b, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return (int)k;
+	return -1;
+}
+
+int
+check_vec_before(const uint64_t *a, const uint64_t *b, uint32_t n)
+{
+	int less = 0;
+
+	for (uint32_t k = 0; k < n; k++) {
+		if (a[k] > b[k])
+			return 0;
+		less |= a[k] < b[k];
+	}
+	return less;
+}
 
 /* Count a violation: 1 if it is to be printed, too. */
 static int

@@ -43,6 +43,13 @@ struct scan {
 	struct log_event send;	/* the last SEND, while only PEER_DOWN and
 				 * DROP lines follow it; kind INTERNAL else */
 	unsigned dropped;	/* bit i: send.peers[i] was dropped */
+	/* With vectors (c->nvec counters each; NULL without): */
+	uint64_t *v;		/* after the last tick, first all 0 */
+	uint64_t *before;	/* before the line given last */
+	uint64_t *send_v;	/* the last SEND's, for its DROP and LOSS lines */
+	uint64_t tick_clock;	/* lamport of the last tick */
+	int ticked;		/* there was one */
+	int told_column;	/* the column disagreed with run.meta: said */
 };
 
 /* The run ended and its VMs shut down, or were stopped by a failure. */
@@ -299,7 +306,7 @@ send_index(const struct scan *s, uint32_t dest)
 /*
  * DROP and LOSS: right after its SEND, to one of its destinations, once
  * for it (its message was not sent, or the network lost it); a DROP only
- * to a peer found down.
+ * to a peer found down; with vectors, naming its SEND's.
  */
 static void
 check_undelivered(struct scan *s, const struct log_event *ev)
@@ -307,7 +314,7 @@ check_undelivered(struct scan *s, const struct log_event *ev)
 	const char *kind = logline_kind_name(ev->kind);
 	enum rule rule = aside_rule(ev->kind);
 	uint32_t d = ev->peers[0];
-	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1;
+	int i = s->send.kind == LOG_SEND ? send_index(s, d) : -1, k;
 
 	if (i == -1 || ev->src_seq != s->send.seq ||
 	    ev->msg_lamport != s->send.lamport)
@@ -322,6 +329,12 @@ check_undelivered(struct scan *s, const struct log_event *ev)
 	    (!is_neighbour(s, d) || s->down[side(s, d)] == 0))
 		check_log_violation(s->c, s->vm, ev->line, rule, "DROP to "
 		    "vm%" PRIu32 " before any PEER_DOWN for it", d);
+	else if (s->v != NULL && ev->nvec == s->c->nvec &&
+	    (k = check_vec_differ(ev->vec, s->send_v, s->c->nvec)) >= 0)
+		check_log_violation(s->c, s->vm, ev->line, RULE_MSG_VECTOR,
+		    "%s of seq %" PRIu64 " has vector entry %d %" PRIu64
+		    ", but its SEND (line %lu) had %" PRIu64, kind, ev->src_seq,
+		    k, ev->vec[k], s->send.line, s->send_v[k]);
 	if (i != -1)
 		s->dropped |= 1u << i;
 }
@@ -361,8 +374,117 @@ check_aside(struct scan *s, const struct log_event *ev)
 		send_done(s);
 	if (ev->kind == LOG_SEND) {
 		s->send = *ev;
+		s->send.vec = NULL;	/* the reader's: kept in send_v */
 		s->dropped = 0;
+		if (s->v != NULL && ev->nvec == s->c->nvec)
+			memcpy(s->send_v, ev->vec, s->c->nvec * sizeof *s->v);
 	}
+}
+
+static int
+is_tick(enum log_kind kind)
+{
+	return kind == LOG_INTERNAL || kind == LOG_SEND || kind == LOG_RECV;
+}
+
+/*
+ * A tick's vector: its own entry rises by exactly 1; INTERNAL and SEND
+ * move no other, a RECV none down (what it took the max with is judged
+ * with its message, check_link.c). Returns the entry wrong, or -1.
+ */
+static int
+tick_vector_wrong(const struct scan *s, const struct log_event *ev)
+{
+	for (uint32_t k = 0; k < s->c->nvec; k++) {
+		uint64_t was = s->v[k], now = ev->vec[k];
+		if (k == s->vm ? now != was + 1 : ev->kind == LOG_RECV ?
+		    now < was : now != was)
+			return (int)k;
+	}
+	return -1;
+}
+
+static void
+tell_tick_vector(struct scan *s, const struct log_event *ev, uint32_t k)
+{
+	const char *kind = logline_kind_name(ev->kind);
+
+	if (k == s->vm)
+		check_log_violation(s->c, s->vm, ev->line, RULE_VECTOR_STEP,
+		    "%s takes its own vector entry %" PRIu32 " from %" PRIu64
+		    " to %" PRIu64 ", expected %" PRIu64, kind, k, s->v[k],
+		    ev->vec[k], s->v[k] + 1);
+	else
+		check_log_violation(s->c, s->vm, ev->line, RULE_VECTOR_STEP,
+		    "%s %s vector entry %" PRIu32 " from %" PRIu64 " to %"
+		    PRIu64, kind, ev->kind == LOG_RECV ? "lowers" : "moves",
+		    k, s->v[k], ev->vec[k]);
+}
+
+/*
+ * The clocks agree along the VM's own order: a tick whose vector says the
+ * tick before happened before it has a larger Lamport clock too. A right
+ * vector step (right: its own entry up, none down) always says so.
+ */
+static void
+agree_in_order(struct scan *s, const struct log_event *ev, int right)
+{
+	if (s->ticked && ev->lamport <= s->tick_clock &&
+	    (right || check_vec_before(s->v, ev->vec, s->c->nvec)))
+		check_log_violation(s->c, s->vm, ev->line, RULE_CLOCKS_AGREE,
+		    "the tick before happened before this %s by the vectors, "
+		    "but its lamport %" PRIu64 " is not below this one's %"
+		    PRIu64, logline_kind_name(ev->kind), s->tick_clock,
+		    ev->lamport);
+}
+
+/* Does the line's vector column agree with run.meta? Said once a log. */
+static int
+column_agrees(struct scan *s, const struct log_event *ev)
+{
+	int want = s->c->nvec > 0;
+
+	if (ev->vcol == want)
+		return 1;
+	if (!s->told_column)
+		check_log_violation(s->c, s->vm, ev->line, RULE_COLUMNS,
+		    "%s vector column, but run.meta has %s", ev->vcol ? "a" :
+		    "no", s->c->format < 4 ? "format < 4" : want ? "vector=1" :
+		    "vector=0");
+	s->told_column = 1;
+	return 0;
+}
+
+/* The vector rules of one line (the run has vectors, or says it has none). */
+static void
+check_vector(struct scan *s, const struct log_event *ev)
+{
+	int k;
+
+	if (!column_agrees(s, ev) || s->v == NULL || ev->nvec == 0)
+		return;		/* PEER_DOWN: no event, no vector */
+	if (ev->nvec != s->c->nvec) {
+		check_log_violation(s->c, s->vm, ev->line, RULE_VECTOR_STEP,
+		    "vector of %" PRIu32 " entries, expected %" PRIu32 " (vms)",
+		    ev->nvec, s->c->nvec);
+		return;
+	}
+	if (ev->kind == LOG_RECV)	/* what its message is judged against */
+		memcpy(s->before, s->v, s->c->nvec * sizeof *s->v);
+	if (!is_tick(ev->kind))
+		return;		/* the message's vector: judged with it */
+	if ((k = tick_vector_wrong(s, ev)) >= 0)
+		tell_tick_vector(s, ev, (uint32_t)k);
+	agree_in_order(s, ev, k < 0);
+	memcpy(s->v, ev->vec, s->c->nvec * sizeof *s->v);
+	s->tick_clock = ev->lamport;
+	s->ticked = 1;
+}
+
+const uint64_t *
+check_file_vector_before(const struct checker *c, uint32_t vm)
+{
+	return c->scan[vm].before;
 }
 
 static void
@@ -372,6 +494,7 @@ scan_event(struct scan *s, const struct log_event *ev)
 	check_clock(s, ev);
 	check_queue(s, ev);
 	check_peers(s, ev);
+	check_vector(s, ev);
 	check_aside(s, ev);
 	tally(s, ev);
 	s->wall = ev->wall_ns;
@@ -440,20 +563,36 @@ scan_init(struct scan *s, struct checker *c, uint32_t vm)
 		s->period_ns = period_ns(c, vm);
 }
 
-/* One scan per log: 0, or -1 when out of memory. */
+/* One scan per log, each with 3 vectors: 0, or -1 when out of memory. */
 int
 check_files_new(struct checker *c)
 {
+	size_t nv = c->nvec;
+
 	if ((c->scan = calloc(c->nvms, sizeof *c->scan)) == NULL)
 		return -1;
-	for (uint32_t i = 0; i < c->nvms; i++)
+	if (nv > 0 && (c->scan[0].v = calloc(3 * nv * c->nvms,
+	    sizeof (uint64_t))) == NULL) {
+		free(c->scan);
+		c->scan = NULL;
+		return -1;
+	}
+	for (uint32_t i = 0; i < c->nvms; i++) {
 		scan_init(&c->scan[i], c, i);
+		if (nv == 0)
+			continue;
+		c->scan[i].v = c->scan[0].v + 3 * nv * i;
+		c->scan[i].before = c->scan[i].v + nv;
+		c->scan[i].send_v = c->scan[i].v + 2 * nv;
+	}
 	return 0;
 }
 
 void
 check_files_free(struct checker *c)
 {
+	if (c->scan != NULL)
+		free(c->scan[0].v);
 	free(c->scan);
 	c->scan = NULL;
 }

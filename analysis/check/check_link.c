@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/check/checker.h"
 #include "analysis/rundir/logread.h"
@@ -30,6 +31,18 @@
  *
  * Memory grows with the messages in flight and the window, never with the
  * length of the run.
+ *
+ * With vectors, a send ahead keeps its vector and a waiting receipt its
+ * own (and a RECV the receiver's vector before it), right behind their
+ * struct end in the FIFO item; the window keeps none. A receipt's vector
+ * is judged when it meets its send ahead, in order: one met in the window
+ * is out of order or a duplicate, a violation already.
+ *
+ * That the clocks agree (a happened before b by the vectors, then L(a) <
+ * L(b)) is judged on the edges happened-before is made of: each VM's
+ * order (check_file.c) and each message, from its SEND to its RECV. Any
+ * a -> b is a path of such edges, and L rises along each one that is
+ * judged, so L(a) < L(b) follows; all pairs need not be compared.
  */
 #define HISTORY		(1u << 19)	/* window entries over all links */
 #define WINDOW_MIN	(1u << 10)
@@ -41,6 +54,8 @@ struct end {
 	uint64_t lamport;	/* its clock; the clock a receipt carried */
 	unsigned long line;	/* of the line in its log */
 	unsigned long recv_line;	/* a send's receipt; 0 while none */
+	uint64_t clock;		/* a receipt's own lamport */
+	enum log_kind kind;	/* a receipt's: RECV or PENDING */
 };
 
 struct link {
@@ -62,7 +77,28 @@ struct links {
 	size_t window;		/* sends kept in a link's past, receipts
 				 * waiting at most */
 	struct link *link;	/* 2 * nvms: src * 2 + 0 to next, + 1 to prev */
+	uint32_t nv;		/* vector length, 0: none */
+	struct end *receipt;	/* room for one receipt and its vectors */
 };
+
+/* The vector behind an item's struct end (the line's), and a RECV's before. */
+static uint64_t *
+vec_of(const struct end *x)
+{
+	return (uint64_t *)(x + 1);
+}
+
+static uint64_t *
+before_of(const struct links *ls, const struct end *x)
+{
+	return vec_of(x) + ls->nv;
+}
+
+static size_t
+receipt_size(const struct links *ls)
+{
+	return sizeof (struct end) + 2 * ls->nv * sizeof (uint64_t);
+}
 
 /* As many entries per link as HISTORY allows, a power of two in bounds. */
 static size_t
@@ -88,6 +124,12 @@ check_links_new(struct checker *c)
 	}
 	ls->c = c;
 	ls->window = window_size(n);
+	ls->nv = c->nvec;
+	if ((ls->receipt = malloc(receipt_size(ls))) == NULL) {
+		free(ls->link);
+		free(ls);
+		return -1;
+	}
 	for (uint32_t s = 0; s < n; s++) {
 		for (int k = 0; k < 2; k++) {
 			struct link *l = &ls->link[2 * s + (uint32_t)k];
@@ -96,8 +138,9 @@ check_links_new(struct checker *c)
 			/* With 2 VMs next is prev: one link, the first. */
 			l->off = k == 1 && n == 2;
 			fifo_init(&l->past, sizeof (struct end));
-			fifo_init(&l->ahead, sizeof (struct end));
-			fifo_init(&l->early, sizeof (struct end));
+			fifo_init(&l->ahead, sizeof (struct end) +
+			    ls->nv * sizeof (uint64_t));
+			fifo_init(&l->early, receipt_size(ls));
 		}
 	}
 	c->links = ls;
@@ -120,6 +163,7 @@ check_links_free(struct checker *c)
 	for (uint32_t i = 0; i < 2 * c->nvms; i++)
 		link_free(&c->links->link[i]);
 	free(c->links->link);
+	free(c->links->receipt);
 	free(c->links);
 	c->links = NULL;
 }
@@ -239,6 +283,61 @@ judge_late(struct links *ls, struct link *l, const struct end *r)
 		deliver(ls, l, x, r);
 }
 
+/* A RECV's vector entry k is max(before, message) but for its own. */
+static void
+judge_recv_vector(struct links *ls, const struct link *l, const struct end *x,
+    const struct end *r)
+{
+	const uint64_t *m = vec_of(x), *v = vec_of(r), *b = before_of(ls, r);
+
+	for (uint32_t k = 0; k < ls->nv; k++) {
+		uint64_t top = m[k] > b[k] ? m[k] : b[k];
+		if (k == l->dst || v[k] == top)
+			continue;
+		check_log_violation(ls->c, l->dst, r->line, RULE_RECV_VECTOR,
+		    "RECV of vm%" PRIu32 " seq %" PRIu64 " sets vector entry %"
+		    PRIu32 " to %" PRIu64 ", expected max(%" PRIu64 ", %" PRIu64
+		    ") = %" PRIu64, l->src, x->seq, k, v[k], b[k], m[k], top);
+		return;
+	}
+}
+
+/*
+ * Receipt r meets its send x, ahead: a PENDING names the message's vector,
+ * which must be its SEND's; a RECV takes the max with it, and, after the
+ * SEND by the vectors, has the larger Lamport clock.
+ */
+static void
+judge_vectors(struct links *ls, const struct link *l, const struct end *x,
+    const struct end *r)
+{
+	char tx_path[CHECK_LOG_PATH_MAX];
+	int k;
+
+	if (ls->nv == 0)
+		return;
+	if (r->kind == LOG_PENDING) {
+		if ((k = check_vec_differ(vec_of(r), vec_of(x), ls->nv)) < 0)
+			return;
+		check_log_path(ls->c, l->src, tx_path, sizeof tx_path);
+		check_log_violation(ls->c, l->dst, r->line, RULE_MSG_VECTOR,
+		    "PENDING of vm%" PRIu32 " seq %" PRIu64 " has vector entry %d "
+		    "%" PRIu64 ", but its SEND (%s:%lu) had %" PRIu64, l->src,
+		    x->seq, k, vec_of(r)[k], tx_path, x->line, vec_of(x)[k]);
+		return;
+	}
+	judge_recv_vector(ls, l, x, r);
+	if (x->lamport < r->clock ||
+	    !check_vec_before(vec_of(x), vec_of(r), ls->nv))
+		return;
+	check_log_path(ls->c, l->src, tx_path, sizeof tx_path);
+	check_log_violation(ls->c, l->dst, r->line, RULE_CLOCKS_AGREE,
+	    "the SEND of vm%" PRIu32 " seq %" PRIu64 " (%s:%lu) happened "
+	    "before this RECV by the vectors, but its lamport %" PRIu64
+	    " is not below this one's %" PRIu64, l->src, x->seq, tx_path,
+	    x->line, x->lamport, r->clock);
+}
+
 /*
  * Match receipt r: 1 judged, 0 its send may still come, -1 out of memory.
  * force judges it now, as if the sender's log had ended.
@@ -249,6 +348,8 @@ match(struct links *ls, struct link *l, const struct end *r, int force)
 	struct end *x;
 
 	while (l->ahead.len > 0 && first(&l->ahead)->seq <= r->seq) {
+		if (first(&l->ahead)->seq == r->seq)
+			judge_vectors(ls, l, first(&l->ahead), r);
 		if ((x = pass(ls, l)) == NULL)
 			return -1;
 		if (x->seq == r->seq) {
@@ -276,6 +377,17 @@ drain(struct links *ls, struct link *l)
 	return 0;
 }
 
+/* A line's vector, or zeros where it has none of the run's length (a
+ * violation of the per-file rules already). */
+static void
+vec_copy(const struct links *ls, uint64_t *to, const struct log_event *ev)
+{
+	if (ev->nvec == ls->nv)
+		memcpy(to, ev->vec, ls->nv * sizeof *to);
+	else
+		memset(to, 0, ls->nv * sizeof *to);
+}
+
 static int
 on_send(struct links *ls, struct link *l, const struct log_event *ev)
 {
@@ -285,18 +397,28 @@ on_send(struct links *ls, struct link *l, const struct log_event *ev)
 		return 0;	/* not a neighbour: a neighbour violation */
 	if ((x = fifo_push(&l->ahead)) == NULL)
 		return -1;
-	*x = (struct end){ ev->seq, ev->lamport, ev->line, 0 };
+	*x = (struct end){ ev->seq, ev->lamport, ev->line, 0, 0, LOG_SEND };
+	if (ls->nv > 0)
+		vec_copy(ls, vec_of(x), ev);
 	return l->early.len > 0 ? drain(ls, l) : 0;
 }
 
 static int
 on_receipt(struct links *ls, struct link *l, const struct log_event *ev)
 {
-	struct end r = { ev->src_seq, ev->msg_lamport, ev->line, 0 }, *w;
+	struct end *r = ls->receipt, *w;
 	int rc;
 
 	if (l == NULL || l->off)
 		return 0;
+	*r = (struct end){ ev->src_seq, ev->msg_lamport, ev->line, 0,
+	    ev->lamport, ev->kind };
+	if (ls->nv > 0) {
+		vec_copy(ls, vec_of(r), ev);
+		if (ev->kind == LOG_RECV)
+			memcpy(before_of(ls, r), check_file_vector_before(ls->c,
+			    l->dst), ls->nv * sizeof (uint64_t));
+	}
 	if (l->early.len == ls->window) {
 		/* Too many wait: the oldest is judged now, then who can be. */
 		if (match(ls, l, first(&l->early), 1) == -1)
@@ -306,11 +428,11 @@ on_receipt(struct links *ls, struct link *l, const struct log_event *ev)
 			return -1;
 	}
 	/* Receipts are judged in the order the receiver logged them. */
-	if (l->early.len == 0 && (rc = match(ls, l, &r, 0)) != 0)
+	if (l->early.len == 0 && (rc = match(ls, l, r, 0)) != 0)
 		return rc == 1 ? 0 : -1;
 	if ((w = fifo_push(&l->early)) == NULL)
 		return -1;
-	*w = r;
+	memcpy(w, r, receipt_size(ls));
 	return 0;
 }
 

@@ -203,6 +203,7 @@ check_meta(struct checker *c)
 	if (!ok(c, RUNMETA_KEY_VMS, 0))
 		return 1;
 	c->nvms = c->meta.vms;
+	c->nvec = c->meta.vector ? c->nvms : 0;	/* before format 4, 0 */
 	if ((c->vm = calloc(c->nvms, sizeof *c->vm)) == NULL)
 		return -1;
 	rates = check_rates(c) == 0;

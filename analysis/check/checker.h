@@ -24,6 +24,7 @@ enum rule {
 	RULE_PENDING_CLOCK, RULE_PENDING_QUEUE, RULE_TICK_COUNT,
 	RULE_TICK_SPACING, RULE_LOST, RULE_UNSENT, RULE_DUPLICATE,
 	RULE_MSG_CLOCK, RULE_FIFO, RULE_PEER_DOWN, RULE_DROP, RULE_LOSS,
+	RULE_VECTOR_STEP, RULE_RECV_VECTOR, RULE_MSG_VECTOR, RULE_CLOCKS_AGREE,
 	RULE_COUNT
 };
 
@@ -60,7 +61,9 @@ struct checker {
 	char bad_end[RUNMETA_MAX_VMS][65];	/* a vmI.exit the reader could
 						 * not read, as written */
 	uint32_t nvms;		/* 0 until run.meta gave a usable vms */
-	int format;		/* 1, 2 or 3 */
+	int format;		/* 1 to 4 */
+	uint32_t nvec;		/* the logs' vectors: nvms counters each, or
+				 * 0 for none (vector=0, before format 4) */
 	enum run_status status;	/* RUN_UNKNOWN: missing or bad */
 	int go_on;		/* on_failure=continue: survivors kept going */
 	int timing;		/* duration, speed, start, every rate known */
@@ -96,6 +99,11 @@ int check_meta_open(struct checker *c, const char *dir, char *why,
 int check_meta(struct checker *c);
 void check_status(struct checker *c);
 
+/* The first entry in which vectors a and b of n differ, or -1. */
+int check_vec_differ(const uint64_t *a, const uint64_t *b, uint32_t n);
+/* Does a happen before b by the vectors: a <= b entry by entry, a != b? */
+int check_vec_before(const uint64_t *a, const uint64_t *b, uint32_t n);
+
 /* The per-file rules and tick figures, one line at a time (check_file.c). */
 int check_files_new(struct checker *c);
 void check_file_event(struct checker *c, uint32_t vm,
@@ -103,6 +111,9 @@ void check_file_event(struct checker *c, uint32_t vm,
 void check_file_end(struct checker *c, uint32_t vm);
 void check_files_free(struct checker *c);
 uint64_t check_expected_ticks(const struct checker *c, uint32_t vm);
+/* With vectors: VM vm's vector before the RECV it was given last. */
+const uint64_t *check_file_vector_before(const struct checker *c,
+    uint32_t vm);
 double check_spacing_error(const struct checker *c, uint32_t vm);
 
 /*

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,8 +19,8 @@
  * The file is read with read(2) into one buffer, and lines are found in
  * it with memchr and parsed in place: no stdio, no copy of a line, nothing
  * allocated per line. A line cut by the end of the buffer is moved to its
- * start before the next read; it is at most LOGLINE_MAX + 1 bytes,
- * as anything longer is not a log line.
+ * start before the next read; it is at most max_line + 1 bytes, as
+ * anything longer is not a log line.
  */
 #define BUF_SIZE	(1 << 16)
 
@@ -31,6 +32,9 @@ struct logread {
 	int eof;		/* read(2) said so: what is in buf is all */
 	char why[200];		/* reason of that failure */
 	int64_t shift_ns;	/* taken from every wall_ns (logread_shift) */
+	bool vec;		/* the header has the vector column */
+	size_t max_line;	/* LOGLINE_MAX, or with vectors their room */
+	uint64_t v[LOGLINE_VEC_MAX];	/* the vector of the line last read */
 	char *p, *end;		/* the bytes of buf not yet taken */
 	char buf[BUF_SIZE];
 };
@@ -50,6 +54,7 @@ logread_open(const char *path, char *err, size_t errlen)
 	    (lr->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		goto fail;
 	lr->p = lr->end = lr->buf;
+	lr->max_line = LOGLINE_MAX;
 	return lr;
 fail:
 	saved = errno;
@@ -130,19 +135,19 @@ refill(struct logread *lr)
 }
 
 /*
- * The line at p has no newline within LOGLINE_MAX + 1 bytes, or the
- * file ends first: say why as fgets into a buffer that size would.
+ * The line at p has no newline within max_line + 1 bytes, or the file
+ * ends first: say why as fgets into a buffer that size would.
  */
 static int
 bad_end(struct logread *lr)
 {
 	size_t n = (size_t)(lr->end - lr->p);
 
-	if (n <= LOGLINE_MAX)
+	if (n <= lr->max_line)
 		return fail(lr, -1, "no newline at end of file (truncated?)");
-	if (memchr(lr->p, '\0', LOGLINE_MAX + 1) != NULL)
+	if (memchr(lr->p, '\0', lr->max_line + 1) != NULL)
 		return fail(lr, -1, "NUL byte in line");
-	return fail(lr, -1, "line longer than %d bytes", LOGLINE_MAX);
+	return fail(lr, -1, "line longer than %zu bytes", lr->max_line);
 }
 
 /*
@@ -162,7 +167,7 @@ next_line(struct logread *lr, const char **s, size_t *n)
 		nl = memchr(lr->p, '\n', (size_t)(lr->end - lr->p));
 	}
 	lr->line++;
-	if (nl == NULL || nl - lr->p > LOGLINE_MAX)
+	if (nl == NULL || (size_t)(nl - lr->p) > lr->max_line)
 		return bad_end(lr);
 	/* After git's autocrlf, say so rather than that a number is bad. */
 	if (nl > lr->p && nl[-1] == '\r')
@@ -173,13 +178,20 @@ next_line(struct logread *lr, const char **s, size_t *n)
 	return 1;
 }
 
+/* Either header: without vectors (formats 1 to 4) or with (format 4). */
 static int
 check_header(struct logread *lr, const char *s, size_t n)
 {
-	static const char header[] = LOGLINE_HEADER;
+	static const char header[] = LOGLINE_HEADER,
+	    with_vec[] = LOGLINE_HEADER_VEC;
 
 	if (n == sizeof header - 1 && memcmp(s, header, n) == 0)
 		return 0;
+	if (n == sizeof with_vec - 1 && memcmp(s, with_vec, n) == 0) {
+		lr->vec = true;
+		lr->max_line = LOGLINE_MAX_ANY;
+		return 0;
+	}
 	if (memchr(s, '\0', n) != NULL)
 		return fail(lr, -1, "NUL byte in line");
 	/* Quote at most 80 bytes, and no control bytes: a binary file must
@@ -224,7 +236,7 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 	int rc = lr->state;
 
 	if (rc == 0 && (rc = read_event_line(lr, &s, &n)) == 1) {
-		if (logline_parse(s, n, ev, lr->why, sizeof lr->why) == 0) {
+		if (logline_parse(s, n, ev, lr->vec ? lr->v : NULL, lr->why, sizeof lr->why) == 0) {
 			ev->line = lr->line;
 			ev->wall_ns -= (uint64_t)lr->shift_ns;
 			return 1;
@@ -240,6 +252,17 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 	return rc;
 }
 
+/* Does the line at s have the vector column (nine commas, not eight)? */
+static bool
+has_vec_column(const char *s, size_t n)
+{
+	int commas = 0;
+
+	for (size_t i = 0; i < n; i++)
+		commas += s[i] == ',';
+	return commas == 9;
+}
+
 /*
  * A killed VM's log just ends: the analysis wants its last line before
  * the stream reaches it, so it is read from the end of the file, whatever
@@ -248,7 +271,9 @@ logread_next(struct logread *lr, struct log_event *ev, char *err,
 int
 logread_last(const char *path, struct log_event *ev)
 {
-	char buf[LOGLINE_MAX + 2], why[8];
+	char buf[LOGLINE_MAX_ANY + 2], why[8];
+	uint64_t v[LOGLINE_VEC_MAX];
+	size_t len;
 	const char *s;
 	struct stat st;
 	off_t off;
@@ -271,9 +296,12 @@ logread_last(const char *path, struct log_event *ev)
 		rc = off == 0 ? 0 : -1;
 		goto done;
 	}
-	if (logline_parse(s, (size_t)(buf + n - 1 - s), ev, why,
+	len = (size_t)(buf + n - 1 - s);
+	if (logline_parse(s, len, ev, has_vec_column(s, len) ? v : NULL, why,
 	    sizeof why) == 0) {
 		ev->line = 0;
+		ev->nvec = 0;	/* v is ours: the vector is not given */
+		ev->vec = NULL;
 		rc = 1;
 	}
 done:

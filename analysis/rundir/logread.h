@@ -12,7 +12,7 @@ struct logread;
 /* NULL with "PATH: reason" in err on failure, errno kept (ENOENT: missing). */
 struct logread *logread_open(const char *path, char *err, size_t errlen);
 /*
- * Returns 1 with *ev filled, 0 at the end of the file, -1 for a malformed
+ * Returns 1 with *ev filled (ev->vec, if any, valid until the next call), 0 at the end of the file, -1 for a malformed
  * line (the header included) and -2 for a read error. err then holds
  * "PATH:LINE: reason" (-1) or "PATH: reason" (-2), and logread_reason()
  * the reason alone; the reader stays in that state.
@@ -31,7 +31,7 @@ void logread_close(struct logread *lr);
 
 /*
  * The last line of the log at path, read from the end of the file: 1 with
- * *ev (ev->line 0: not counted), 0 when the log has its header alone, -1
+ * *ev (ev->line 0: not counted; no vector given), 0 when the log has its header alone, -1
  * when it cannot be told (missing, unreadable, ending in a torn or bad
  * line: logread_next says what is wrong).
  */

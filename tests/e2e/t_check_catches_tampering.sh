@@ -16,6 +16,9 @@ tamper() {
 # per run, so the scripts find them by content.
 tamper "a RECV line removed" seq-gap '0,/,RECV,/{/,RECV,/d}' vm1.csv
 tamper "a clock raised" clock-step '0,/,SEND,/{/,SEND,/s/^\(1,[0-9]*,SEND,[0-9]*,\)\([0-9]*\)/\1999\2/}' vm1.csv
-tamper "a message's clock changed" msg-clock '0,/,RECV,/{/,RECV,/s/,\([0-9]*\)$/,9\1/}' vm2.csv
+# msg_lamport is the 9th column, whether a vector column follows or not.
+tamper "a message's clock changed" msg-clock '0,/,RECV,/{/,RECV,/s/^\(\([^,]*,\)\{8\}\)\([0-9]*\)/\19\3/}' vm2.csv
+# A ring of 3 keeps vector clocks: an entry of one changed.
+tamper "a vector entry changed" vector-step '0,/,SEND,/{/,SEND,/s/,\([0-9]*\);/,9\1;/}' vm1.csv
 tamper "the header renamed" header '1s/lamport/clock/' vm0.csv
 tamper "a torn last line" columns '$s/,[^,]*$//' vm0.csv

@@ -58,6 +58,10 @@ spread=$(( $(echo "$firsts" | tail -1) - $(echo "$firsts" | head -1) ))
 
 expect_exit 0 "$CLOCKRING" merge "$T/host0" "$T/host1" "$T/host2" --out "$T/run"
 check_ok "$T/run"
+# A ring of 3 keeps vector clocks, every VM told so by its line.
+[ "$(grep -c -- ' --vector ' "$T/ring.cmds")" = 3 ] || fail "the lines do not all say --vector"
+[ "$(meta "$T/run" vector)" = 1 ] || fail "merged run.meta: vector is not 1"
+head -n 1 "$T/run/vm0.csv" | grep -q ',vector$' || fail "vm0.csv has no vector column"
 grep -q '^vm2.next_offset_ns=-\{0,1\}[0-9]' "$T/run/run.meta" || fail "no offsets recorded"
 "$CLOCKRING" analyze --no-plots --quiet "$T/run" || fail "analyze the merged run"
 [ -s "$T/run/analysis/summary.csv" ] || fail "analyze wrote no summary"
@@ -124,7 +128,8 @@ expect_exit 2 "$CLOCKRING" merge "$T/host0" "$T/host1" "$T/host2" --out "$T/no"
 # are up. With another seed, VM 1 is not even started: VM 0, still dialing
 # it, hears VM 2 meanwhile. With another duration all three are there;
 # VM 1 would wait for VM 2 in vain: it is stopped.
-for setting in "--seed 11/--seed 12/--seed/0 2" "--duration 4/--duration 5/--duration/0 1 2"; do
+for setting in "--seed 11/--seed 12/--seed/0 2" "--duration 4/--duration 5/--duration/0 1 2" \
+    "--vector/--no-vector/--vector/0 1 2"; do
 	IFS=/ read -r from to name who <<<"$setting"
 	plan "$T/bad.cmds" --connect-timeout 30
 	rm -rf "$T/bad"

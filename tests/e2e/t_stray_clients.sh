@@ -14,7 +14,7 @@ start=$(($(date +%s) + lead))
 mkdir "$T/r"
 vm() {	# vm ID: start VM ID of the ring in the background
 	"$CLOCKRING" vm --id "$1" --vms 3 --rate 3 --run-id "$runid" --seed 9 \
-	    --duration 10 --speed 10 --start-at "$start" \
+	    --duration 10 --speed 10 --start-at "$start" --no-vector \
 	    --connect-timeout "$wait_link" \
 	    --listen "127.0.0.1:$((base + $1))" \
 	    --next "127.0.0.1:$((base + ($1 + 1) % 3))" \
@@ -28,12 +28,13 @@ sleep 0.3
 hex() { echo "$1" | sed 's/../\\x&/g'; }
 # The ring's settings as a HELLO carries them (vm/core/wire.c): seed 9,
 # duration 10.0 and speed 10.0 (IEEE 754), draw-max 10, on-failure stop,
-# latency 0:0, loss 0, no faults (the digest's start), --start-at in ns.
-settings=$(printf '%016x%016x%016x%08x%02x%016x%016x%016x%s%016x' 9 \
+# latency 0:0, loss 0, no faults (the digest's start), --start-at in ns,
+# no vectors (wire version 3).
+settings=$(printf '%016x%016x%016x%08x%02x%016x%016x%016x%s%016x%02x' 9 \
     $((0x4024000000000000)) $((0x4024000000000000)) 10 0 0 0 0 \
-    cbf29ce484222325 $((start * 1000000000)))
+    cbf29ce484222325 $((start * 1000000000)) 0)
 hello() {	# hello VERSION RUN_ID VM_ID: a HELLO frame as printf escapes
-	printf '%s' "\\x00\\x00\\x00\\x60\\x01CLKR$(hex "$1")$(hex "$2")$(hex "$3")\\x00\\x03$(hex "$settings")"
+	printf '%s' "\\x00\\x00\\x00\\x61\\x01CLKR$(hex "$1")$(hex "$2")$(hex "$3")\\x00\\x03$(hex "$settings")"
 }
 strays=""
 stray() {	# stray BYTES SECONDS: connect to VM 1, send, linger, hang up
@@ -43,11 +44,11 @@ stray() {	# stray BYTES SECONDS: connect to VM 1, send, linger, hang up
 }
 stray "$(head -c 48 /dev/urandom | od -An -tx1 | tr -d ' \n' | sed 's/../\\x&/g')" 0
 stray '\xff\xff\xff\xff\x01' 0                       # a huge length
-stray '\x00\x00\x00\x60\x01CLKR' 2                  # half a frame, then silence
+stray '\x00\x00\x00\x61\x01CLKR' 2                  # half a frame, then silence
 stray '' 2                                          # silence
-stray "$(hello 0002 00000000000000000000000000000000 0000)" 0.2   # another ring
+stray "$(hello 0003 00000000000000000000000000000000 0000)" 0.2   # another ring
 stray "$(hello 0009 "$runid" 0000)" 0.2                           # wrong version
-stray "$(hello 0002 "$runid" 0002)" 0.2                           # not the predecessor
+stray "$(hello 0003 "$runid" 0002)" 0.2                           # not the predecessor
 stray '\x00\x00\x00\x1b\x01CLKR\x00\x01' 0.2                   # a version 1 HELLO
 # A crowd: 1000 clients in a burst, every kind of bad greeting in turn
 # (tests/tools/stray.c), lingering a minute. VM 1 hears up to 64 at a time,

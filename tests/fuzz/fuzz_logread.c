@@ -31,21 +31,36 @@ fl_check_event(const struct log_event *ev, unsigned long prev_line)
 		FUZZ_ASSERT(ev->npeers == 1);
 		FUZZ_ASSERT(ev->src_seq == 0 && ev->msg_lamport == 0);
 		break;
+	case LOG_LOSS:
+		FUZZ_ASSERT(ev->npeers == 1);
+		break;
 	default:
 		FUZZ_ASSERT(!"unknown event kind");
 	}
+	/* A vector on every line of a vector log but PEER_DOWN's. */
+	FUZZ_ASSERT(ev->nvec <= LOGLINE_VEC_MAX);
+	FUZZ_ASSERT(ev->vcol || ev->nvec == 0);
+	if (ev->vcol)
+		FUZZ_ASSERT((ev->nvec == 0) == (ev->kind == LOG_PEER_DOWN));
 }
 
 /* Whatever line was read, the writer's line for it reads back the same. */
 static void
 fl_round_trip(const struct log_event *ev)
 {
-	char line[LOGLINE_MAX + 1], why[256];
+	static char line[LOGLINE_MAX_ANY + 1];
+	static uint64_t v[LOGLINE_VEC_MAX];
+	char why[256];
 	struct log_event back;
 	size_t n = logline_format(line, ev);
 
-	FUZZ_ASSERT(n >= 1 && n - 1 <= LOGLINE_MAX && line[n - 1] == '\n');
-	FUZZ_ASSERT(logline_parse(line, n - 1, &back, why, sizeof why) == 0);
+	FUZZ_ASSERT(n >= 1 && n - 1 <= LOGLINE_MAX_VEC(ev->nvec) &&
+	    line[n - 1] == '\n');
+	FUZZ_ASSERT(logline_parse(line, n - 1, &back, ev->vcol ? v : NULL, why,
+	    sizeof why) == 0);
+	FUZZ_ASSERT(back.vcol == ev->vcol && back.nvec == ev->nvec);
+	for (uint32_t k = 0; k < ev->nvec; k++)
+		FUZZ_ASSERT(back.vec[k] == ev->vec[k]);
 	FUZZ_ASSERT(back.vm == ev->vm && back.seq == ev->seq &&
 	    back.kind == ev->kind && back.wall_ns == ev->wall_ns &&
 	    back.lamport == ev->lamport && back.queue_len == ev->queue_len &&

@@ -9,8 +9,9 @@
 #include "tests/fuzz/fuzz.h"
 #include "vm/core/wire.h"
 
-/* Inputs are cut here: the split loop costs the square of the length. */
-#define WIRE_FUZZ_MAX	512
+/* Inputs are cut here: the split loop costs the square of the length
+ * (room for a VMSG of a few dozen counters). */
+#define WIRE_FUZZ_MAX	1024
 
 /* What decoding a byte stream frame by frame came to. */
 struct wire_outcome {
@@ -43,11 +44,13 @@ fw_settings(uint32_t h, const struct wire_settings *s)
 {
 	FUZZ_ASSERT(s->duration_s > 0 && s->speed > 0);
 	FUZZ_ASSERT(s->loss >= 0 && s->loss <= 1 && s->on_failure <= 1);
+	FUZZ_ASSERT(s->vector <= 1);
 	FUZZ_ASSERT(s->latency_min_ns <= s->latency_max_ns);
 	h = fw_mix(fw_mix(h, s->seed), s->draw_max);
 	h = fw_real(fw_real(fw_real(h, s->duration_s), s->speed), s->loss);
 	h = fw_mix(fw_mix(h, s->latency_min_ns), s->latency_max_ns);
-	return fw_mix(fw_mix(fw_mix(h, s->on_failure), s->faults), s->start_at_ns);
+	h = fw_mix(fw_mix(h, s->on_failure), s->faults);
+	return fw_mix(fw_mix(h, s->start_at_ns), s->vector);
 }
 
 /* The frame must encode back to exactly the bytes it came from. */
@@ -84,10 +87,15 @@ fw_check_frame(const struct wire_frame *f, const uint8_t *bytes, size_t used,
 		h = fw_mix(h, f->start_ns);
 		break;
 	case WIRE_MSG:
-		n = wire_put_msg(out, &f->msg);
+		/* With a vector: 1 to STEP_VEC_MAX counters, msg.v on them. */
+		FUZZ_ASSERT(f->nvec <= STEP_VEC_MAX);
+		FUZZ_ASSERT(f->nvec == 0 ? f->msg.v == NULL : f->msg.v == f->vec);
+		n = wire_put_msg(out, &f->msg, f->nvec);
 		h = fw_mix(h, f->msg.src);
 		h = fw_mix(h, f->msg.src_seq);
 		h = fw_mix(h, f->msg.lamport);
+		for (uint32_t k = 0; k < f->nvec; k++)
+			h = fw_mix(h, f->vec[k]);
 		break;
 	case WIRE_BYE:
 		n = wire_put_bye(out);

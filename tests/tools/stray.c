@@ -48,7 +48,7 @@ greeting(int kind, struct rng *g, uint8_t *buf)
 		memcpy(buf, "\xff\xff\xff\xff\x01", 5);
 		return 5;
 	case EARLY_MSG:
-		return wire_put_msg(buf, &m);
+		return wire_put_msg(buf, &m, 0);
 	case SILENT:
 		return 0;
 	case VERSION:

@@ -19,7 +19,13 @@
  * no core: so a virtual run's events per second beside this loop's, in the
  * same run of `make bench`, says what the model itself costs.
  *
- * usage: vloop DIR EVENTS RATE...   (one rate per VM; DIR must exist)
+ * With --vector each line has a vector column of N counters, as a run with
+ * vector clocks writes: the VM's own entry counts its ticks, and a SEND
+ * hands its entry on to the next VM, so the counters have the digits a
+ * run's have.
+ *
+ * usage: vloop [--vector] DIR EVENTS RATE...   (one rate per VM; DIR must
+ * exist)
  */
 
 #define NVMS_MAX	64
@@ -30,6 +36,8 @@ struct lvm {
 	uint64_t k, lamport;	/* the next tick; the clock */
 	uint64_t next;		/* model ns of tick k */
 	struct rng rng;
+	uint64_t v[NVMS_MAX];	/* --vector: its vector */
+	struct logline_vcache vc;	/* as the run's log writer keeps */
 	int fd;
 	size_t used;
 	char buf[BLOCK];
@@ -37,6 +45,7 @@ struct lvm {
 
 static struct lvm vm[NVMS_MAX];
 static uint32_t heap[NVMS_MAX], nheap;
+static int vector;
 
 static int
 before(uint32_t a, uint32_t b)
@@ -88,9 +97,17 @@ tick(uint32_t id, uint32_t n)
 		ev.npeers = 1;
 		ev.peers[0] = (id + 1) % n;
 	}
-	if (v->used + LOGLINE_MAX + 1 > BLOCK)
+	if (vector) {
+		v->v[id]++;
+		ev.vcol = true;
+		ev.nvec = n;
+		ev.vec = v->v;
+		if (ev.kind == LOG_SEND)
+			vm[(id + 1) % n].v[id] = v->v[id];
+	}
+	if (v->used + LOGLINE_MAX_VEC(NVMS_MAX) + 1 > BLOCK)
 		flush(v);
-	v->used += logline_format(v->buf + v->used, &ev);
+	v->used += logline_format_cached(v->buf + v->used, &ev, &v->vc);
 	v->k++;
 	v->next = step_due_ns(v->k, v->rate, 1);
 }
@@ -99,10 +116,15 @@ int
 main(int argc, char **argv)
 {
 	char path[4096];
-	uint32_t n = (uint32_t)(argc - 3);
 
+	if (argc > 1 && strcmp(argv[1], "--vector") == 0) {
+		vector = 1;
+		argc--;
+		argv++;
+	}
+	uint32_t n = (uint32_t)(argc - 3);
 	if (argc < 5 || n > NVMS_MAX) {
-		fprintf(stderr, "usage: vloop DIR EVENTS RATE RATE...\n");
+		fprintf(stderr, "usage: vloop [--vector] DIR EVENTS RATE RATE...\n");
 		return 2;
 	}
 	uint64_t events = strtoull(argv[2], NULL, 10);

@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/core/core.h"
@@ -9,18 +10,26 @@
 int
 core_init(struct core *c, const struct core_conf *conf)
 {
+	uint32_t nv = conf->vector ? conf->n : 0;
+
 	memset(c, 0, sizeof *c);
 	c->c = *conf;
 	step_init(&c->step, conf->id, conf->n, conf->draw_max);
+	if (nv > 0) {
+		if ((c->v = malloc(2 * nv * sizeof *c->v)) == NULL)
+			return -1;
+		c->mv = c->v + nv;
+		step_vector(&c->step, c->v);
+	}
 	rng_seed(&c->rng, conf->seed, conf->id);
 	rng_seed(&c->loss, conf->seed, RNG_STREAM_LOSS(conf->id));
 	c->nin = conf->n == 2 ? 1 : 2;
 	inbox_init(&c->in[0], step_next(&c->step), conf->id, conf->seed,
-	    &conf->net, conf->faults, conf->nfaults);
+	    &conf->net, conf->faults, conf->nfaults, nv);
 	if (c->nin == 2)
 		inbox_init(&c->in[1], step_prev(&c->step), conf->id, conf->seed,
-		    &conf->net, conf->faults, conf->nfaults);
-	fifo_init(&c->queue, sizeof(struct step_msg));
+		    &conf->net, conf->faults, conf->nfaults, nv);
+	fifo_init(&c->queue, step_msg_size(nv));
 	return 0;
 }
 
@@ -30,6 +39,7 @@ core_free(struct core *c)
 	for (uint32_t i = 0; i < c->nin; i++)
 		inbox_free(&c->in[i]);
 	fifo_free(&c->queue);
+	free(c->v);
 }
 
 /* The link to or from a neighbour: 0 next, 1 prev (N = 2: one, 0). */
@@ -44,6 +54,7 @@ int
 core_arrive(struct core *c, uint32_t from, const struct step_msg *m,
     uint64_t t)
 {
+	assert(c->step.nv == 0 || m->v != NULL);
 	return inbox_put(&c->in[link_of(c, from)], m, t);
 }
 
@@ -51,6 +62,12 @@ void
 core_link_end(struct core *c, uint32_t from, bool broken, uint64_t t)
 {
 	inbox_end(&c->in[link_of(c, from)], broken, t);
+}
+
+uint32_t
+core_nv(const struct core *c)
+{
+	return c->step.nv;
 }
 
 size_t
@@ -138,7 +155,7 @@ route(struct core *c, const struct step_event *send, struct core_out *out)
 	struct step_event ev;
 
 	out->msg = (struct step_msg){ .src = c->c.id, .src_seq = send->seq,
-	    .lamport = send->lamport };
+	    .lamport = send->lamport, .v = send->v };
 	for (uint32_t k = 0; k < send->ndest; k++) {
 		uint32_t to = send->dest[k];
 		if (c->down[link_of(c, to)])
@@ -151,6 +168,14 @@ route(struct core *c, const struct step_event *send, struct core_out *out)
 		}
 		add_line(out, &ev, c->queue.len);
 	}
+}
+
+/* The oldest queued message, its vector (if any) copied out to c->mv. */
+static void
+take_queued(struct core *c, struct step_msg *m)
+{
+	step_msg_load(m, fifo_at(&c->queue, 0), c->step.nv, c->mv);
+	fifo_pop(&c->queue);
 }
 
 int
@@ -168,10 +193,8 @@ core_tick(struct core *c, uint64_t t, struct core_out *out)
 		out->stop = true;
 		return 0;
 	}
-	if ((got = c->queue.len > 0)) {
-		m = *(const struct step_msg *)fifo_at(&c->queue, 0);
-		fifo_pop(&c->queue);
-	}
+	if ((got = c->queue.len > 0))
+		take_queued(c, &m);
 	step_tick(&c->step, got ? &m : NULL, &c->rng, &ev);
 	add_line(out, &ev, c->queue.len);
 	if (ev.kind == STEP_SEND)
@@ -212,8 +235,7 @@ core_pending(struct core *c, struct core_line *line)
 
 	if (c->queue.len == 0)
 		return false;
-	m = *(const struct step_msg *)fifo_at(&c->queue, 0);
-	fifo_pop(&c->queue);
+	take_queued(c, &m);
 	step_pending(&c->step, &m, &line->ev);
 	line->queue_len = c->queue.len;
 	return true;

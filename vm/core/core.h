@@ -31,6 +31,7 @@ struct core_conf {
 	double loss;		/* chance that the network loses a message */
 	const struct fault *faults;	/* the run's, kept by the caller */
 	uint32_t nfaults;
+	bool vector;		/* keep a vector clock too (n <= STEP_VEC_MAX) */
 };
 
 /* A line to log: the event and the queue length after it. */
@@ -63,12 +64,17 @@ struct core {
 	struct rng loss;	/* which of its messages the network loses */
 	struct inbox in[2];	/* from next, from prev; one (next) when N = 2 */
 	uint32_t nin;
-	struct fifo queue;	/* struct step_msg: joined, not yet taken */
+	struct fifo queue;	/* step_msg_store'd: joined, not yet taken */
+	uint64_t *v;		/* vectors on: the VM's clock (n counters) */
+	uint64_t *mv;		/* and the message taken last's (n) */
 	bool down[2];		/* PEER_DOWN logged for in[i]'s peer */
 	bool stopped;
 };
 
-/* 0, or -1 with errno (ENOMEM). */
+/*
+ * 0, or -1 with errno (ENOMEM). With vectors, their storage is taken here
+ * once: a message's vector travels inside the FIFO items that hold it.
+ */
 int core_init(struct core *c, const struct core_conf *conf);
 void core_free(struct core *c);
 /* A message from neighbour `from` reached this VM at t: 0, or -1 (ENOMEM). */
@@ -91,6 +97,8 @@ void core_send_failed(struct core *c, const struct step_event *send,
 int core_finish(struct core *c, struct core_out *out);
 /* After core_finish: the next PENDING line, while messages are queued. */
 bool core_pending(struct core *c, struct core_line *line);
+/* The vector length its messages carry: n, or 0 with vectors off. */
+uint32_t core_nv(const struct core *c);
 /* Messages in the queue now. */
 size_t core_queue_len(const struct core *c);
 

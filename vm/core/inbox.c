@@ -2,19 +2,22 @@
 #include <assert.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "vm/core/inbox.h"
 
+/* Then the message's nv counters, right behind m (step_msg_store). */
 struct inbox_item {
-	struct step_msg m;
 	uint64_t due;		/* model ns it joins the queue */
+	struct step_msg m;
 };
 
 void
 inbox_init(struct inbox *in, uint32_t src, uint32_t dst, uint64_t seed,
-    const struct inbox_net *net, const struct fault *faults, uint32_t nfaults)
+    const struct inbox_net *net, const struct fault *faults, uint32_t nfaults,
+    uint32_t nv)
 {
 	memset(in, 0, sizeof *in);
 	in->src = src;
@@ -23,7 +26,8 @@ inbox_init(struct inbox *in, uint32_t src, uint32_t dst, uint64_t seed,
 	in->nfaults = nfaults;
 	in->net = *net;
 	rng_seed(&in->latency, seed, RNG_STREAM_LATENCY(src, dst));
-	fifo_init(&in->held, sizeof(struct inbox_item));
+	in->nv = nv;
+	fifo_init(&in->held, offsetof(struct inbox_item, m) + step_msg_size(nv));
 	in->end_due = INBOX_NEVER;
 }
 
@@ -87,7 +91,8 @@ inbox_put(struct inbox *in, const struct step_msg *m, uint64_t t)
 		due = in->last_due;
 	if ((it = fifo_push(&in->held)) == NULL)
 		return -1;
-	*it = (struct inbox_item){ *m, due };
+	it->due = due;
+	step_msg_store(&it->m, m, in->nv);
 	in->last_due = due;
 	return 0;
 }
@@ -108,10 +113,11 @@ inbox_next_due(const struct inbox *in)
 }
 
 void
-inbox_take(struct inbox *in, struct step_msg *m)
+inbox_take(struct inbox *in, struct step_msg *slot)
 {
 	assert(in->held.len > 0);
-	*m = ((const struct inbox_item *)fifo_at(&in->held, 0))->m;
+	memcpy(slot, &((const struct inbox_item *)fifo_at(&in->held, 0))->m,
+	    step_msg_size(in->nv));
 	fifo_pop(&in->held);
 }
 

@@ -32,6 +32,7 @@ struct inbox {
 	struct inbox_net net;
 	struct rng latency;	/* the link's own stream: draw k is the
 				 * latency of its k-th message */
+	uint32_t nv;		/* vector length of its messages, 0: off */
 	struct fifo held;	/* struct inbox_item, due times rising */
 	uint64_t last_due;	/* of the newest message, 0 before one */
 	uint64_t end_due;	/* when the end reaches dst; INBOX_NEVER */
@@ -39,7 +40,8 @@ struct inbox {
 };
 
 void inbox_init(struct inbox *in, uint32_t src, uint32_t dst, uint64_t seed,
-    const struct inbox_net *net, const struct fault *faults, uint32_t nfaults);
+    const struct inbox_net *net, const struct fault *faults, uint32_t nfaults,
+    uint32_t nv);
 void inbox_free(struct inbox *in);
 /*
  * Message m reached dst's end of the link at model time t (the driver's
@@ -51,8 +53,11 @@ int inbox_put(struct inbox *in, const struct step_msg *m, uint64_t t);
 void inbox_end(struct inbox *in, bool broken, uint64_t t);
 /* When the oldest held message joins the queue; INBOX_NEVER if none. */
 uint64_t inbox_next_due(const struct inbox *in);
-/* Take the oldest held message (there must be one). */
-void inbox_take(struct inbox *in, struct step_msg *m);
+/*
+ * Take the oldest held message (there must be one) into slot, as a FIFO
+ * keeps it: step_msg_size(nv) bytes, its vector behind it (step.h).
+ */
+void inbox_take(struct inbox *in, struct step_msg *slot);
 /* Has a broken end reached dst before t (every message ahead of it taken)? */
 bool inbox_broke_before(const struct inbox *in, uint64_t t);
 

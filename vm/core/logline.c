@@ -40,7 +40,8 @@ logline_of_step(struct log_event *ev, uint32_t vm, const struct step_event *s,
 {
 	*ev = (struct log_event){ .vm = vm, .seq = s->seq,
 	    .kind = kind_of_step(s->kind), .wall_ns = wall_ns,
-	    .lamport = s->lamport, .queue_len = queue_len };
+	    .lamport = s->lamport, .queue_len = queue_len,
+	    .vcol = s->nv > 0, .nvec = s->v != NULL ? s->nv : 0, .vec = s->v };
 	switch (s->kind) {
 	case STEP_INTERNAL:
 		break;
@@ -136,8 +137,66 @@ put_tail(char *p, const struct log_event *ev)
 	}
 }
 
+/*
+ * The entries of the vector from k on that c holds already, as they were
+ * written, at p: past them. k moves past them, and c->off to where they
+ * are now (each off read before it is written: in place).
+ */
+static char *
+copy_same(char *p, const char *col, const struct log_event *ev, uint32_t *k,
+    struct logline_vcache *c)
+{
+	uint32_t j = *k, from = c->off[*k];
+
+	while (j < ev->nvec && ev->vec[j] == c->v[j])
+		j++;
+	memcpy(p, c->text + from, c->off[j] - from);
+	for (; *k < j; (*k)++)
+		c->off[*k] = c->off[*k] - from + (uint32_t)(p - col);
+	return p + (c->off[j] - from);
+}
+
+/* The vector column after the line's nine, at p: "3;0;7\n" or "\n". */
+static char *
+put_vec(char *p, const struct log_event *ev, struct logline_vcache *c)
+{
+	const char *col = p;
+	uint32_t n = ev->nvec;
+	int same = c != NULL && c->n == n;
+
+	p[-1] = ',';		/* the tail ended the line: it goes on */
+	if (n == 0) {
+		*p++ = '\n';
+		return p;
+	}
+	for (uint32_t k = 0; k < n;) {
+		if (same && ev->vec[k] == c->v[k]) {
+			p = copy_same(p, col, ev, &k, c);
+			continue;
+		}
+		if (c != NULL)
+			c->off[k] = (uint32_t)(p - col);
+		p = put_num(p, ev->vec[k], k + 1 < n ? ';' : '\n');
+		k++;
+	}
+	if (c != NULL) {
+		c->off[n] = (uint32_t)(p - col);
+		memcpy(c->text, col, c->off[n]);
+		memcpy(c->v, ev->vec, n * sizeof *c->v);
+		c->n = n;
+	}
+	return p;
+}
+
 size_t
 logline_format(char *buf, const struct log_event *ev)
+{
+	return logline_format_cached(buf, ev, NULL);
+}
+
+size_t
+logline_format_cached(char *buf, const struct log_event *ev,
+    struct logline_vcache *c)
 {
 	char *p = buf;
 
@@ -147,7 +206,17 @@ logline_format(char *buf, const struct log_event *ev)
 	p = put_num(p, ev->wall_ns, ',');
 	p = put_num(p, ev->lamport, ',');
 	p = put_num(p, ev->queue_len, ',');
-	return (size_t)(put_tail(p, ev) - buf);
+	p = put_tail(p, ev);
+	if (ev->vcol)
+		p = put_vec(p, ev, c);
+	return (size_t)(p - buf);
+}
+
+/* Every line but PEER_DOWN's (not an event) carries a vector, if any. */
+static bool
+has_vector(enum log_kind kind)
+{
+	return kind != LOG_PEER_DOWN;
 }
 
 /*
@@ -158,15 +227,15 @@ logline_format(char *buf, const struct log_event *ev)
  * runs only on the lines the fast one gave up on (20-digit numbers, or
  * errors), so its cost does not matter.
  */
-#define NFIELDS		9
+#define NFIELDS		9	/* without the vector column */
 #define FAST_DIGITS	19	/* any 19 digits fit in 64 bits */
 
 enum field { F_VM, F_SEQ, F_EVENT, F_WALL, F_LAMPORT, F_QUEUE, F_PEERS,
-	F_SRC_SEQ, F_MSG_LAMPORT };
+	F_SRC_SEQ, F_MSG_LAMPORT, F_VECTOR };
 
-static const char *const field_name[NFIELDS] = {
+static const char *const field_name[NFIELDS + 1] = {
 	"vm", "seq", "event", "wall_ns", "lamport", "queue_len", "peers",
-	"src_seq", "msg_lamport",
+	"src_seq", "msg_lamport", "vector",
 };
 
 /* 1 to 19 digits: the byte after them, or NULL. */
@@ -231,19 +300,23 @@ fast_kind(const char *p, enum log_kind *kind)
 	return p;
 }
 
-/* peers, src_seq and msg_lamport, to the end of the line at eol. */
-static int
-fast_tail(const char *p, const char *eol, struct log_event *ev)
+/*
+ * peers, src_seq and msg_lamport: past them (the line's end, or the
+ * vector column's comma), or NULL. A ',' read is within the line, so the
+ * byte after it is too, or is the line's '\n'.
+ */
+static const char *
+fast_tail(const char *p, struct log_event *ev)
 {
 	ev->npeers = 0;
 	ev->src_seq = ev->msg_lamport = 0;
 	if (ev->kind == LOG_INTERNAL)
-		return p[0] == ',' && p[1] == ',' && p + 2 == eol ? 0 : -1;
+		return p[0] == ',' && p[1] == ',' ? p + 2 : NULL;
 	if (ev->kind == LOG_PEER_DOWN) {
 		if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL)
-			return -1;
+			return NULL;
 		ev->npeers = 1;
-		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+		return p[0] == ',' ? p + 1 : NULL;
 	}
 	if (ev->kind == LOG_SEND) {
 		const char *bar = fast_peer(p, '|', &ev->peers[0]);
@@ -252,23 +325,48 @@ fast_tail(const char *p, const char *eol, struct log_event *ev)
 			p = bar;
 		}
 		if ((p = fast_peer(p, ',', &ev->peers[ev->npeers])) == NULL)
-			return -1;
+			return NULL;
 		ev->npeers++;
-		return p[0] == ',' && p + 1 == eol ? 0 : -1;
+		return p[0] == ',' ? p + 1 : NULL;
 	}
 	if ((p = fast_peer(p, ',', &ev->peers[0])) == NULL ||
 	    (p = fast_num(p, &ev->src_seq)) == NULL)
-		return -1;
+		return NULL;
 	ev->npeers = 1;
-	/* The last number ends at the newline, not at a comma. */
-	return digits(p, &ev->msg_lamport) == eol ? 0 : -1;
+	/* The last number ends at the newline or the vector's comma. */
+	return digits(p, &ev->msg_lamport);
+}
+
+/* The vector column from p to eol into vec: 0, or -1 to leave it to careful. */
+static int
+fast_vec(const char *p, const char *eol, struct log_event *ev, uint64_t *vec)
+{
+	ev->vcol = true;
+	ev->nvec = 0;
+	ev->vec = vec;
+	if (p == eol)
+		return has_vector(ev->kind) ? -1 : 0;
+	for (;;) {
+		if (ev->nvec == LOGLINE_VEC_MAX ||
+		    (p = digits(p, &vec[ev->nvec])) == NULL)
+			return -1;
+		ev->nvec++;
+		if (p == eol)
+			return has_vector(ev->kind) ? 0 : -1;
+		if (*p++ != ';')
+			return -1;
+	}
 }
 
 static int
-fast(const char *s, size_t n, struct log_event *ev)
+fast(const char *s, size_t n, struct log_event *ev, uint64_t *vec)
 {
 	uint64_t vm;
 	const char *p = s;
+
+	ev->vcol = false;
+	ev->nvec = 0;
+	ev->vec = NULL;
 
 	if ((p = fast_num(p, &vm)) == NULL || vm > UINT32_MAX ||
 	    (p = fast_num(p, &ev->seq)) == NULL ||
@@ -278,7 +376,11 @@ fast(const char *s, size_t n, struct log_event *ev)
 	    (p = fast_num(p, &ev->queue_len)) == NULL)
 		return -1;
 	ev->vm = (uint32_t)vm;
-	return fast_tail(p, s + n, ev);
+	if ((p = fast_tail(p, ev)) == NULL)
+		return -1;
+	if (vec == NULL)
+		return p == s + n ? 0 : -1;
+	return *p == ',' ? fast_vec(p + 1, s + n, ev, vec) : -1;
 }
 
 /* The careful parser: its state is the reason of the first failure. */
@@ -300,7 +402,7 @@ fail(struct careful *c, const char *fmt, ...)
 
 /* Cut the line at its commas; returns the number of fields it has. */
 static int
-split(char *s, char *field[NFIELDS])
+split(char *s, char *field[NFIELDS + 1])
 {
 	int n = 1;
 
@@ -308,7 +410,7 @@ split(char *s, char *field[NFIELDS])
 	for (; *s != '\0'; s++) {
 		if (*s != ',')
 			continue;
-		if (n < NFIELDS)
+		if (n < NFIELDS + 1)
 			field[n] = s + 1;
 		*s = '\0';
 		n++;
@@ -406,15 +508,48 @@ parse_msg(struct careful *c, char *field[NFIELDS], struct log_event *ev)
 	    &ev->msg_lamport);
 }
 
+/* The vector column: counters joined by ';', empty for PEER_DOWN only. */
 static int
-careful(struct careful *c, char *line, struct log_event *ev)
+parse_vec(struct careful *c, char *s, struct log_event *ev, uint64_t *vec)
 {
-	char *field[NFIELDS];
-	uint64_t vm;
-	int n;
+	const char *kind = logline_kind_name(ev->kind);
+	char *semi;
 
-	if ((n = split(line, field)) != NFIELDS)
-		return fail(c, "%d fields, expected %d", n, NFIELDS);
+	ev->vcol = true;
+	ev->nvec = 0;
+	ev->vec = vec;
+	if (*s == '\0')
+		return has_vector(ev->kind) ? fail(c, "vector: missing for %s",
+		    kind) : 0;
+	if (!has_vector(ev->kind))
+		return fail(c, "vector '%s': must be empty for %s", s, kind);
+	for (;;) {
+		if ((semi = strchr(s, ';')) != NULL)
+			*semi = '\0';
+		if (ev->nvec == LOGLINE_VEC_MAX)
+			return fail(c, "vector: more than %d entries",
+			    LOGLINE_VEC_MAX);
+		if (parse_num(c, F_VECTOR, s, UINT64_MAX, &vec[ev->nvec]) == -1)
+			return -1;
+		ev->nvec++;
+		if (semi == NULL)
+			return 0;
+		s = semi + 1;
+	}
+}
+
+static int
+careful(struct careful *c, char *line, struct log_event *ev, uint64_t *vec)
+{
+	char *field[NFIELDS + 1];
+	uint64_t vm;
+	int n, want = vec != NULL ? NFIELDS + 1 : NFIELDS;
+
+	ev->vcol = false;
+	ev->nvec = 0;
+	ev->vec = NULL;
+	if ((n = split(line, field)) != want)
+		return fail(c, "%d fields, expected %d", n, want);
 	if (parse_num(c, F_VM, field[F_VM], UINT32_MAX, &vm) == -1 ||
 	    parse_num(c, F_SEQ, field[F_SEQ], UINT64_MAX, &ev->seq) == -1 ||
 	    parse_kind(c, field[F_EVENT], &ev->kind) == -1 ||
@@ -425,24 +560,25 @@ careful(struct careful *c, char *line, struct log_event *ev)
 	    parse_num(c, F_QUEUE, field[F_QUEUE], UINT64_MAX,
 	    &ev->queue_len) == -1 ||
 	    parse_peers(c, field[F_PEERS], ev) == -1 ||
-	    parse_msg(c, field, ev) == -1)
+	    parse_msg(c, field, ev) == -1 ||
+	    (vec != NULL && parse_vec(c, field[F_VECTOR], ev, vec) == -1))
 		return -1;
 	ev->vm = (uint32_t)vm;
 	return 0;
 }
 
 int
-logline_parse(const char *s, size_t n, struct log_event *ev, char *why,
-    size_t whylen)
+logline_parse(const char *s, size_t n, struct log_event *ev, uint64_t *vec,
+    char *why, size_t whylen)
 {
 	struct careful c = { why, whylen };
-	char line[LOGLINE_MAX + 1];
+	char line[LOGLINE_MAX_ANY + 1];
 
-	if (fast(s, n, ev) == 0)
+	if (fast(s, n, ev, vec) == 0)
 		return 0;
 	if (memchr(s, '\0', n) != NULL)
 		return fail(&c, "NUL byte in line");
 	memcpy(line, s, n);
 	line[n] = '\0';
-	return careful(&c, line, ev);
+	return careful(&c, line, ev, vec);
 }

@@ -43,6 +43,7 @@ enum when {
 	ALWAYS,		/* written always, required */
 	FORMAT2,	/* written and required from format 2 on */
 	FORMAT3,	/* written and required from format 3 on */
+	FORMAT4,	/* written and required from format 4 on */
 	IF_REAL,	/* written and required unless mode=virtual */
 	IF_BLAMED,	/* written when failed_vm >= 0; may be absent */
 	IF_FAILED,	/* written with status=failed; may be absent */
@@ -80,6 +81,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_LATENCY_MIN] = { "latency_min_ms", T_MS, ONE, FORMAT3, FIELD(latency_min_ms), 0, 0 },
 	[RUNMETA_KEY_LATENCY_MAX] = { "latency_max_ms", T_MS, ONE, FORMAT3, FIELD(latency_max_ms), 0, 0 },
 	[RUNMETA_KEY_LOSS] = { "loss", T_SHARE, ONE, FORMAT3, FIELD(loss), 0, 0 },
+	[RUNMETA_KEY_VECTOR] = { "vector", T_UINT, ONE, FORMAT4, FIELD(vector), 0, 1 },
 	[RUNMETA_KEY_BIND] = { "bind", T_TEXT, ONE, IF_REAL, FIELD(bind), 0, 0 },
 	[RUNMETA_KEY_PORT] = { "vm%u.port", T_UINT, PER_VM, IF_REAL, ENTRY(port), 1, 65535 },
 	[RUNMETA_KEY_ON_FAILURE] = { "on_failure", T_POLICY, ONE, FORMAT2, FIELD(on_failure), 0, 0 },
@@ -161,6 +163,7 @@ written(const struct runmeta *m, const struct key *k)
 	switch (k->when) {
 	case FORMAT2: return m->format >= 2;
 	case FORMAT3: return m->format >= 3;
+	case FORMAT4: return m->format >= 4;
 	case IF_REAL: return !m->virtual;
 	case IF_BLAMED: return m->failed_vm >= 0;
 	case IF_FAILED: return m->status == RUN_FAILED;
@@ -638,6 +641,7 @@ applies(const struct runmeta *m, const struct key *key)
 {
 	return (key->when != FORMAT2 || m->format >= 2) &&
 	    (key->when != FORMAT3 || m->format >= 3) &&
+	    (key->when != FORMAT4 || m->format >= 4) &&
 	    (key->when != IF_REAL || !m->virtual);
 }
 
@@ -645,7 +649,8 @@ static bool
 required(const struct key *key)
 {
 	return key->when == ALWAYS || key->when == FORMAT2 ||
-	    key->when == FORMAT3 || key->when == IF_REAL;
+	    key->when == FORMAT3 || key->when == FORMAT4 ||
+	    key->when == IF_REAL;
 }
 
 /* Every entry of key k: its value, or its absence, judged. */
@@ -680,9 +685,10 @@ read_format(struct reader *r)
 
 	if (s == NULL)
 		return fatal(r, 0, "no format key");
-	if (strcmp(s, "1") != 0 && strcmp(s, "2") != 0 && strcmp(s, "3") != 0)
+	if (strcmp(s, "1") != 0 && strcmp(s, "2") != 0 && strcmp(s, "3") != 0 &&
+	    strcmp(s, "4") != 0)
 		return fatal(r, 0, "unsupported format '%.32s' (this clockring "
-		    "reads formats 1, 2 and 3)", s);
+		    "reads formats 1 to 4)", s);
 	r->m->format = (uint32_t)(s[0] - '0');
 	r->seen->ok[slot(RUNMETA_KEY_FORMAT, 0)] = true;
 	return 0;

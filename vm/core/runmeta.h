@@ -10,7 +10,7 @@
 #include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
-#define RUNMETA_FORMAT		3	/* the format written (docs/FORMAT.md) */
+#define RUNMETA_FORMAT		4	/* the format written (docs/FORMAT.md) */
 #define RUNMETA_MAX_VMS		256
 #define RUNMETA_TEXT_MAX	256	/* a text value (version, bind, error)
 					 * with its NUL */
@@ -24,7 +24,7 @@ enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
  * missing or bad at its default: 0, "", failed_vm -1, on_failure stop.
  */
 struct runmeta {
-	uint32_t format;		/* 1, 2 or 3 */
+	uint32_t format;		/* 1 to 4 */
 	char version[RUNMETA_TEXT_MAX];	/* of the clockring that ran it */
 	uint8_t run_id[WIRE_RUN_ID_LEN];
 	uint64_t seed;
@@ -37,6 +37,8 @@ struct runmeta {
 	double latency_min_ms, latency_max_ms;	/* the network's; before
 					 * format 3, 0 */
 	double loss;			/* the share it lost, 0..1 */
+	uint32_t vector;		/* 1: the logs have the vector column;
+					 * before format 4, 0 */
 	char bind[RUNMETA_TEXT_MAX];	/* a real run's only */
 	uint16_t port[RUNMETA_MAX_VMS];
 	enum vm_on_failure on_failure;	/* format 1: stop */
@@ -67,7 +69,7 @@ enum runmeta_key {
 	RUNMETA_KEY_SPEED, RUNMETA_KEY_DRAW_MAX, RUNMETA_KEY_RATE_MIN,
 	RUNMETA_KEY_RATE_MAX, RUNMETA_KEY_RATE, RUNMETA_KEY_MODE,
 	RUNMETA_KEY_LATENCY_MIN, RUNMETA_KEY_LATENCY_MAX, RUNMETA_KEY_LOSS,
-	RUNMETA_KEY_BIND,
+	RUNMETA_KEY_VECTOR, RUNMETA_KEY_BIND,
 	RUNMETA_KEY_PORT, RUNMETA_KEY_ON_FAILURE, RUNMETA_KEY_FAULTS,
 	RUNMETA_KEY_FAULT, RUNMETA_KEY_START, RUNMETA_KEY_END,
 	RUNMETA_KEY_EXIT, RUNMETA_KEY_STATUS, RUNMETA_KEY_FAILED_VM,

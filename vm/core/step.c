@@ -16,6 +16,41 @@ step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max)
 	s->draw_max = draw_max;
 }
 
+void
+step_vector(struct step_vm *s, uint64_t *v)
+{
+	assert(s->n <= STEP_VEC_MAX);
+	memset(v, 0, s->n * sizeof *v);
+	s->v = v;
+	s->nv = s->n;
+}
+
+size_t
+step_msg_size(uint32_t nv)
+{
+	return sizeof(struct step_msg) + nv * sizeof(uint64_t);
+}
+
+void
+step_msg_store(struct step_msg *slot, const struct step_msg *m, uint32_t nv)
+{
+	*slot = *m;
+	slot->v = NULL;		/* it is where it is: behind the struct */
+	if (nv > 0)
+		memcpy(slot + 1, m->v, nv * sizeof *m->v);
+}
+
+void
+step_msg_load(struct step_msg *m, const struct step_msg *slot, uint32_t nv,
+    uint64_t *v)
+{
+	*m = *slot;
+	if (nv > 0) {
+		memcpy(v, slot + 1, nv * sizeof *v);
+		m->v = v;
+	}
+}
+
 uint32_t
 step_next(const struct step_vm *s)
 {
@@ -34,6 +69,10 @@ take(struct step_vm *s, const struct step_msg *msg, struct step_event *ev)
 	ev->kind = STEP_RECV;
 	ev->msg = *msg;
 	s->lamport = (msg->lamport > s->lamport ? msg->lamport : s->lamport) + 1;
+	/* V = max(V, m.V); the tick's own + 1 follows in step_tick. */
+	for (uint32_t k = 0; k < s->nv; k++)
+		if (msg->v[k] > s->v[k])
+			s->v[k] = msg->v[k];
 }
 
 /*
@@ -67,6 +106,11 @@ step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
 	else
 		draw(s, rng, ev);
 	ev->lamport = s->lamport;
+	ev->nv = s->nv;
+	if (s->nv > 0) {
+		s->v[s->id]++;	/* every tick is an event of the vector */
+		ev->v = s->v;
+	}
 }
 
 /* A message still queued at the end is logged, but never changes the clock. */
@@ -79,6 +123,8 @@ step_pending(struct step_vm *s, const struct step_msg *msg,
 	ev->seq = s->seq++;
 	ev->msg = *msg;
 	ev->lamport = s->lamport;
+	ev->nv = s->nv;
+	ev->v = msg->v;
 }
 
 /* A neighbour found gone: logged so the log says why its messages stop. */
@@ -89,13 +135,15 @@ step_peer_down(struct step_vm *s, uint32_t peer, struct step_event *ev)
 	ev->kind = STEP_PEER_DOWN;
 	ev->seq = s->seq++;
 	ev->lamport = s->lamport;
+	ev->nv = s->nv;		/* a column, but no vector: not an event */
 	ev->dest[ev->ndest++] = peer;
 }
 
 /*
  * The message send (a SEND event of ours) carried to dest was not sent, as
  * dest is down: logged so that every message is still accounted for. The
- * clock does not move; the message is named as its receipt would name it.
+ * clock does not move; the message is named as its receipt would name it,
+ * and the line carries its vector, send's (which must still be valid).
  */
 static void
 undelivered(struct step_vm *s, enum step_kind kind,
@@ -107,7 +155,9 @@ undelivered(struct step_vm *s, enum step_kind kind,
 	ev->lamport = s->lamport;
 	ev->dest[ev->ndest++] = dest;
 	ev->msg = (struct step_msg){ .src = s->id, .src_seq = send->seq,
-	    .lamport = send->lamport };
+	    .lamport = send->lamport, .v = send->v };
+	ev->nv = s->nv;
+	ev->v = send->v;
 }
 
 void

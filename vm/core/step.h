@@ -2,9 +2,13 @@
 #ifndef VM_CORE_STEP_H
 #define VM_CORE_STEP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "vm/core/rng.h"
+
+/* The largest ring whose VMs can keep vector clocks (the wire's bound). */
+#define STEP_VEC_MAX	256
 
 enum step_kind {
 	STEP_INTERNAL, STEP_SEND, STEP_RECV, STEP_PENDING,
@@ -17,6 +21,9 @@ struct step_msg {
 	uint32_t src;		/* sender VM id */
 	uint64_t src_seq;	/* the sender's SEND event number */
 	uint64_t lamport;	/* clock the message carries */
+	const uint64_t *v;	/* vector it carries (n counters), NULL when
+				 * vectors are off; it lives in its holder's
+				 * storage, valid until the holder's next call */
 };
 
 struct step_vm {
@@ -24,6 +31,8 @@ struct step_vm {
 	uint32_t draw_max;	/* idle ticks draw 1..draw_max */
 	uint64_t lamport;	/* the clock, 0 before the first event */
 	uint64_t seq;		/* number of the next event */
+	uint32_t nv;		/* vector length: n, or 0 when off */
+	uint64_t *v;		/* the vector clock (step_vector), or NULL */
 };
 
 struct step_event {
@@ -35,9 +44,25 @@ struct step_event {
 	uint32_t dest[2];
 	struct step_msg msg;	/* RECV, PENDING: the message taken;
 				 * DROP, LOSS: the message not delivered */
+	uint32_t nv;		/* the VM's vector length, 0 when off */
+	const uint64_t *v;	/* the vector its line carries: a tick's,
+				 * the VM's after it; PENDING, DROP, LOSS:
+				 * the message's; PEER_DOWN (or off): NULL */
 };
 
 void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
+/* Keep a vector clock in v, n counters (zeroed here), owned by the caller. */
+void step_vector(struct step_vm *s, uint64_t *v);
+/*
+ * A message as a FIFO keeps it: the struct, then its nv counters right
+ * behind it (so that a FIFO item of step_msg_size(nv) bytes holds one).
+ * Load points m->v at the caller's v, as the slot is soon reused.
+ */
+size_t step_msg_size(uint32_t nv);
+void step_msg_store(struct step_msg *slot, const struct step_msg *m,
+    uint32_t nv);
+void step_msg_load(struct step_msg *m, const struct step_msg *slot,
+    uint32_t nv, uint64_t *v);
 void step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
     struct step_event *ev);
 void step_pending(struct step_vm *s, const struct step_msg *msg,

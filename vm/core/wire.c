@@ -1,4 +1,5 @@
 /* vm/core/wire.c -- the frame codec of the VM-to-VM protocol (pure, no sockets) */
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,12 +15,15 @@
  *          the settings: u64 seed, f64 duration, f64 speed, u32 draw_max,
  *          u8 on_failure, u64 latency min ns, u64 latency max ns, f64 loss,
  *          u64 fault-list digest, u64 start-at ns
+ *          u8 vector
  *   MSG    u16 sender id, u64 sender event seq, u64 Lamport clock
+ *   VMSG   as MSG, then u16 n (1..256) and n u64 counters: its vector
  *   BYE    (no payload): the sender is done and will half-close next
  *   LINKED (no payload): the start barrier's first round (vm/start.c)
  *   PING   u64 t0;  PONG  u64 t0, t1, t2: one clock-offset exchange
  *   START  u64 CLOCK_REALTIME of tick 0, in the receiver's clock
- * Every type has one fixed length, so any other length is an error.
+ * Every type but VMSG has one fixed length, so any other length is an
+ * error; VMSG's says n, which must then agree with the n inside.
  */
 static const uint8_t magic[4] = { 'C', 'L', 'K', 'R' };
 
@@ -88,17 +92,25 @@ wire_put_hello(uint8_t *buf, const struct wire_hello *h)
 	p = put_real(p, s->loss);
 	p = put(p, s->faults, 8);
 	p = put(p, s->start_at_ns, 8);
+	p = put(p, s->vector, 1);
 	return (size_t)(p - buf);
 }
 
 size_t
-wire_put_msg(uint8_t *buf, const struct step_msg *m)
+wire_put_msg(uint8_t *buf, const struct step_msg *m, uint32_t nv)
 {
-	uint8_t *p = head(buf, WIRE_MSG_BODY, WIRE_MSG);
+	uint8_t *p = nv > 0 ? head(buf, WIRE_VMSG_BODY(nv), WIRE_VMSG) :
+	    head(buf, WIRE_MSG_BODY, WIRE_MSG);
 
+	assert(nv <= STEP_VEC_MAX);
 	p = put(p, m->src, 2);
 	p = put(p, m->src_seq, 8);
 	p = put(p, m->lamport, 8);
+	if (nv > 0) {
+		p = put(p, nv, 2);
+		for (uint32_t k = 0; k < nv; k++)
+			p = put(p, m->v[k], 8);
+	}
 	return (size_t)(p - buf);
 }
 
@@ -138,6 +150,14 @@ wire_put_start(uint8_t *buf, uint64_t start_ns)
 	    buf);
 }
 
+/* A VMSG body of any vector length allowed, judged before it arrives. */
+static bool
+vmsg_len_ok(uint64_t body)
+{
+	return body >= WIRE_VMSG_BODY(1) && body <= WIRE_MAX_BODY &&
+	    (body - WIRE_VMSG_BODY(0)) % 8 == 0;
+}
+
 static size_t
 body_len(int type)
 {
@@ -157,7 +177,7 @@ const char *
 wire_type_name(enum wire_type t)
 {
 	static const char *const name[] = { "?", "HELLO", "MSG", "BYE", "LINKED",
-		"PING", "PONG", "START" };
+		"PING", "PONG", "START", "VMSG" };
 
 	return (unsigned)t < sizeof name / sizeof name[0] ? name[t] : "?";
 }
@@ -176,10 +196,12 @@ get_settings(const uint8_t *p, struct wire_settings *s, const char **why)
 	s->loss = get_real(&p);
 	s->faults = get(&p, 8);
 	s->start_at_ns = get(&p, 8);
+	s->vector = (uint8_t)get(&p, 1);
 	/* Written as !(ok) so that a NaN fails too. */
 	if (!(s->duration_s > 0 && s->duration_s <= 1e7) ||
 	    !(s->speed > 0 && s->speed <= 1e6) || !(s->loss >= 0 && s->loss <= 1) ||
-	    s->on_failure > 1 || s->latency_min_ns > s->latency_max_ns) {
+	    s->on_failure > 1 || s->vector > 1 ||
+	    s->latency_min_ns > s->latency_max_ns) {
 		*why = "HELLO with impossible settings";
 		return -1;
 	}
@@ -202,18 +224,38 @@ get_hello(const uint8_t *p, struct wire_hello *h, const char **why)
 	return get_settings(p, &h->set, why);
 }
 
+/* A VMSG's vector: as many counters as its length said, 1 at least. */
 static int
-get_body(const uint8_t *p, struct wire_frame *f, const char **why)
+get_vec(const uint8_t *p, size_t body, struct wire_frame *f, const char **why)
+{
+	f->nvec = (uint32_t)get(&p, 2);
+	if (body != WIRE_VMSG_BODY(f->nvec)) {
+		*why = "vector length disagrees with the frame's";
+		return -1;
+	}
+	for (uint32_t k = 0; k < f->nvec; k++)
+		f->vec[k] = get(&p, 8);
+	f->msg.v = f->vec;
+	return 1;
+}
+
+static int
+get_body(const uint8_t *p, size_t body, struct wire_frame *f,
+    const char **why)
 {
 	f->type = (enum wire_type)get(&p, 1);
 	switch (f->type) {
 	case WIRE_HELLO:
 		return get_hello(p, &f->hello, why);
 	case WIRE_MSG:
+	case WIRE_VMSG:
 		f->msg.src = (uint32_t)get(&p, 2);
 		f->msg.src_seq = get(&p, 8);
 		f->msg.lamport = get(&p, 8);
-		break;
+		if (f->type == WIRE_MSG)
+			break;
+		f->type = WIRE_MSG;
+		return get_vec(p, body, f, why);
 	case WIRE_PONG:
 		f->time.t0 = get(&p, 8);
 		f->time.t1 = get(&p, 8);
@@ -245,21 +287,23 @@ wire_get(const uint8_t *buf, size_t len, struct wire_frame *f, size_t *used,
 		return 0;
 	const uint8_t *p = buf;
 	uint64_t body = get(&p, 4);
-	if (body == 0 || body > WIRE_HELLO_BODY) {
+	if (body == 0 || body > WIRE_MAX_BODY) {
 		*why = body == 0 ? "empty frame" : "frame too long";
 		return -1;
 	}
 	if (len < 5)
 		return 0;
-	if (body_len(buf[4]) != body) {
-		*why = body_len(buf[4]) == 0 ? "unknown frame type" : "bad frame length";
+	if (buf[4] == WIRE_VMSG ? !vmsg_len_ok(body) : body_len(buf[4]) != body) {
+		*why = buf[4] != WIRE_VMSG && body_len(buf[4]) == 0 ?
+		    "unknown frame type" : "bad frame length";
 		return -1;
 	}
 	if (len < 4 + body)
 		return 0;
-	memset(f, 0, sizeof *f);
+	/* The vector is filled as far as it is long: clearing all is waste. */
+	memset(f, 0, offsetof(struct wire_frame, vec));
 	*used = 4 + body;
-	return get_body(buf + 4, f, why);
+	return get_body(buf + 4, (size_t)body, f, why);
 }
 
 uint64_t
@@ -345,6 +389,11 @@ wire_differ(const struct wire_hello *ours, const struct wire_hello *theirs,
 	}
 	if (o->faults != t->faults) {
 		snprintf(buf, len, "--fault: another list there");
+		return true;
+	}
+	if (o->vector != t->vector) {
+		snprintf(buf, len, "--vector: %s there, %s here",
+		    t->vector ? "on" : "off", o->vector ? "on" : "off");
 		return true;
 	}
 	if (o->start_at_ns != t->start_at_ns) {

@@ -8,21 +8,25 @@
 
 #include "vm/core/step.h"
 
-#define WIRE_VERSION	2	/* 2: HELLO carries the settings; the start
-				 * barrier's frames */
+#define WIRE_VERSION	3	/* 2: HELLO carries the settings; the start
+				 * barrier's frames; 3: vector clocks */
 #define WIRE_RUN_ID_LEN	16
-/* u32 length, then a body of u8 type + payload; HELLO is the longest body. */
-#define WIRE_HELLO_BODY	96
+/* u32 length, then a body of u8 type + payload. */
+#define WIRE_HELLO_BODY	97
 #define WIRE_MSG_BODY	19
+/* A message with its vector of n counters (1 <= n <= STEP_VEC_MAX). */
+#define WIRE_VMSG_BODY(n)	(WIRE_MSG_BODY + 2 + 8 * (n))
 #define WIRE_BYE_BODY	1
 #define WIRE_LINKED_BODY	1
 #define WIRE_PING_BODY	9
 #define WIRE_PONG_BODY	25
 #define WIRE_START_BODY	9
-#define WIRE_MAX_FRAME	(4 + WIRE_HELLO_BODY)
+#define WIRE_MAX_BODY	WIRE_VMSG_BODY(STEP_VEC_MAX)
+#define WIRE_MAX_FRAME	(4 + WIRE_MAX_BODY)
 
+/* VMSG decodes as a WIRE_MSG whose wire_frame has nvec > 0. */
 enum wire_type { WIRE_HELLO = 1, WIRE_MSG = 2, WIRE_BYE = 3, WIRE_LINKED = 4,
-	WIRE_PING = 5, WIRE_PONG = 6, WIRE_START = 7 };
+	WIRE_PING = 5, WIRE_PONG = 6, WIRE_START = 7, WIRE_VMSG = 8 };
 
 /*
  * What every VM of one ring must agree on besides its run id and size,
@@ -37,6 +41,7 @@ struct wire_settings {
 	double loss;			/* 0..1 */
 	uint64_t faults;		/* wire_faults_digest of the list */
 	uint64_t start_at_ns;		/* --start-at; 0: the token barrier */
+	uint8_t vector;			/* vector clocks on: 0 or 1 */
 };
 
 struct wire_hello {
@@ -56,13 +61,16 @@ struct wire_time {
 struct wire_frame {
 	enum wire_type type;
 	struct wire_hello hello;	/* HELLO */
-	struct step_msg msg;		/* MSG */
+	struct step_msg msg;		/* MSG; msg.v points at vec */
 	struct wire_time time;		/* PING (t0), PONG */
 	uint64_t start_ns;		/* START */
+	uint32_t nvec;			/* MSG: counters in vec, 0 for none */
+	uint64_t vec[STEP_VEC_MAX];	/* last: not cleared when unused */
 };
 
 size_t wire_put_hello(uint8_t *buf, const struct wire_hello *h);
-size_t wire_put_msg(uint8_t *buf, const struct step_msg *m);
+/* m as MSG, or with its vector of nv counters (nv > 0) as VMSG. */
+size_t wire_put_msg(uint8_t *buf, const struct step_msg *m, uint32_t nv);
 size_t wire_put_bye(uint8_t *buf);
 size_t wire_put_linked(uint8_t *buf);
 size_t wire_put_ping(uint8_t *buf, uint64_t t0);
