@@ -586,7 +586,7 @@ START_TEST(a_comparison_where_no_clock_ever_jumped_is_drawn)
 		{ { 4, 0, 0, 1, 4, 0, 1, 1, 0.5, 0, 0, 0 },
 		  { 4, 0, 0, 1, 4, 0, 1, 1, 0.5, 0, 0, 0 } },
 		"0.000000 0 0\n2.000000 1 1\n", "0.000000 0 0\n2.000000 0 0\n",
-		"1 4 4\n" } };
+		"1 4 4\n", { NULL, NULL } } };
 	static const struct restree_exp tree[1] = { { "baseline",
 		"title = Steady\ndescription = No jumps\nrun = --vms 2 --rates 2,2\n"
 		"repeat = 1\n"

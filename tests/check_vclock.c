@@ -49,7 +49,7 @@ add_vm(struct vclock_build *b, const char *const *lines, size_t n)
 
 	for (size_t i = 1; i < n; i++) {	/* the header first */
 		ck_assert_int_eq(logline_parse(lines[i], strlen(lines[i]), &ev,
-		    why, sizeof why), 0);
+		    NULL, why, sizeof why), 0);
 		ck_assert_int_eq(vclock_build_add(b, &ev), 0);
 	}
 }
