@@ -145,6 +145,23 @@ START_TEST(digits_are_counted_to_the_widest_64_bits)
 }
 END_TEST
 
+START_TEST(a_window_is_two_plain_decimals_in_order)
+{
+	static const char *const bad[] = { "", "5", "5:", ":5", "1:2:3", "2:1",
+		"3:3", "0x1:2", "1:2s", "1e1:20", "-:1" };
+	double t0, t1;
+	char why[96];
+
+	ck_assert_int_eq(num_window("0.5:20", &t0, &t1, why, sizeof why), 0);
+	ck_assert(t0 == 0.5 && t1 == 20);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(num_window(bad[i], &t0, &t1, why, sizeof why) == -1,
+		    "'%s' taken", bad[i]);
+	ck_assert_int_eq(num_window("2:1", &t0, &t1, why, sizeof why), -1);
+	ck_assert_str_eq(why, "T1 must be greater than T0");
+}
+END_TEST
+
 Suite *
 make_num_suite(void)
 {
@@ -159,6 +176,7 @@ make_num_suite(void)
 	tcase_add_test(tc, numbers_are_written_without_an_exponent);
 	tcase_add_test(tc, what_is_written_reads_back);
 	tcase_add_test(tc, digits_are_counted_to_the_widest_64_bits);
+	tcase_add_test(tc, a_window_is_two_plain_decimals_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "analysis/export/exportrun.h"
 #include "analysis/export/perfetto.h"
 #include "analysis/export/shiviz.h"
+#include "lib/errmsg.h"
 #include "lib/outfile.h"
 
 static const char usage[] =
@@ -45,19 +45,7 @@ struct opts {
 };
 
 /* One line on stderr; 2 (bad usage) also points to --help. */
-__attribute__((format(printf, 2, 3))) static int
-complain(int status, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("clockring: export: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs(status == 2 ? " (see 'clockring export --help')\n" : "\n",
-	    stderr);
-	return status;
-}
+#define complain(status, ...)	errmsg_say("export", (status), __VA_ARGS__)
 
 /* One word of argv at *i: 0 taken, 1 --help, 2 bad (said). */
 static int

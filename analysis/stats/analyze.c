@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "analysis/stats/series.h"
 #include "analysis/stats/stats.h"
 #include "analysis/stats/sumtext.h"
+#include "lib/errmsg.h"
 #include "lib/outfile.h"
 #include "vm/core/num.h"
 
@@ -72,37 +72,16 @@ struct opts {
 	int ndirs;
 };
 
-/*
- * One line on stderr, "clockring: analyze: ...", and the exit status
- * given: 2 (bad usage) also points to --help.
- */
-__attribute__((format(printf, 2, 3))) static int
-complain(int status, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("clockring: analyze: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs(status == 2 ? " (see 'clockring analyze --help')\n" : "\n",
-	    stderr);
-	return status;
-}
+/* One line on stderr; 2 (bad usage) also points to --help. */
+#define complain(status, ...)	errmsg_say("analyze", (status), __VA_ARGS__)
 
 static int
 parse_window(const char *s, struct opts *o)
 {
-	size_t n0 = num_scan(s, &o->t0), n1 = 0;
+	char why[96];
 
-	if (n0 > 0 && s[n0] == ':')
-		n1 = num_scan(s + n0 + 1, &o->t1);
-	if (n1 == 0 || s[n0 + 1 + n1] != '\0')
-		return complain(2, "--window '%s': expected T0:T1, two plain "
-		    "decimal numbers of model seconds", s);
-	if (o->t1 <= o->t0)
-		return complain(2, "--window '%s': T1 must be greater than T0",
-		    s);
+	if (num_window(s, &o->t0, &o->t1, why, sizeof why) == -1)
+		return complain(2, "--window '%s': %s", s, why);
 	o->window = s;
 	return 0;
 }

@@ -95,3 +95,22 @@ num_digits(uint64_t x)
 	}
 	return n;
 }
+
+int
+num_window(const char *s, double *t0, double *t1, char *why, size_t whylen)
+{
+	size_t n0 = num_scan(s, t0), n1 = 0;
+
+	if (n0 > 0 && s[n0] == ':')
+		n1 = num_scan(s + n0 + 1, t1);
+	if (n1 == 0 || s[n0 + 1 + n1] != '\0') {
+		snprintf(why, whylen, "expected T0:T1, two plain decimal numbers "
+		    "of model seconds");
+		return -1;
+	}
+	if (*t1 <= *t0) {
+		snprintf(why, whylen, "T1 must be greater than T0");
+		return -1;
+	}
+	return 0;
+}

@@ -25,6 +25,12 @@ int num_uint(const char *s, uint64_t *v);
 /* v (finite, >= 0) as num_real reads it back: 15 significant digits at
  * most, never an exponent ("%.15g" writes 1e-05); len >= NUM_TEXT_MAX. */
 void num_format(char *buf, size_t len, double v);
+/*
+ * "T0:T1", two plain decimals with T0 < T1 (a --window of model
+ * seconds): 0, or -1 with what is wrong (without the text) in why.
+ */
+int num_window(const char *s, double *t0, double *t1, char *why,
+    size_t whylen);
 /* How many decimal digits x has (1 for 0): the width a label needs. */
 unsigned num_digits(uint64_t x);
 
