@@ -64,8 +64,6 @@ open_logs(const struct runinfo *ri, char *err, size_t errlen)
 {
 	struct logread **lr = calloc(ri->nvms, sizeof *lr);
 	char path[4096];
-	int64_t offset;
-	uint64_t off_err;
 
 	if (lr == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -78,10 +76,8 @@ open_logs(const struct runinfo *ri, char *err, size_t errlen)
 			close_logs(lr, ri->nvms);
 			return NULL;
 		}
-		/* A ring across machines: every log in VM 0's clock. */
-		if (lr[i] != NULL && runmeta_offset(ri->meta, i, &offset,
-		    &off_err) == 0)
-			logread_shift(lr[i], offset);
+		if (lr[i] != NULL)
+			logread_in_run_clock(lr[i], ri->meta, i);
 	}
 	return lr;
 }

@@ -255,15 +255,12 @@ read_log(const struct runinfo *ri, uint32_t i, struct vclock_build *b,
 	char path[4096];
 	struct logread *lr;
 	struct log_event ev;
-	int64_t offset;
-	uint64_t off_err;
 	int rc;
 
 	snprintf(path, sizeof path, "%s/vm%" PRIu32 ".csv", ri->dir, i);
 	if ((lr = logread_open(path, err, errlen)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	if (runmeta_offset(ri->meta, i, &offset, &off_err) == 0)
-		logread_shift(lr, offset);
+	logread_in_run_clock(lr, ri->meta, i);
 	while ((rc = logread_next(lr, &ev, err, errlen)) == 1)
 		if (ev.vm != i) {
 			snprintf(err, errlen, "%s:%lu: a line of vm %" PRIu32,

@@ -132,20 +132,6 @@ no_memory(char *why, size_t len)
 }
 
 /*
- * A ring across machines has a clock per machine: each log's times are
- * read in VM 0's clock, by the offsets the VMs measured at the start.
- */
-static void
-shift(struct checker *c, uint32_t i)
-{
-	int64_t offset;
-	uint64_t err;
-
-	if (runmeta_offset(&c->meta, i, &offset, &err) == 0)
-		logread_shift(c->log[i], offset);
-}
-
-/*
  * Open every log: a missing one is a violation, one that cannot be opened
  * for another reason makes the run uncheckable (< 0, why).
  */
@@ -159,7 +145,8 @@ open_logs(struct checker *c, char *why, size_t len)
 	for (uint32_t i = 0; i < c->nvms; i++) {
 		check_log_path(c, i, path, sizeof path);
 		if ((c->log[i] = logread_open(path, why, len)) != NULL) {
-			shift(c, i);
+			/* a ring across machines: read in VM 0's clock */
+			logread_in_run_clock(c->log[i], &c->meta, i);
 			continue;
 		}
 		if (errno != ENOENT)

@@ -76,6 +76,16 @@ logread_close(struct logread *lr)
 	free(lr);
 }
 
+void
+logread_in_run_clock(struct logread *lr, const struct runmeta *m, uint32_t vm)
+{
+	int64_t offset;
+	uint64_t err;
+
+	if (runmeta_offset(m, vm, &offset, &err) == 0)
+		logread_shift(lr, offset);
+}
+
 unsigned long
 logread_line(const struct logread *lr)
 {

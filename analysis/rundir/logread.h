@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "vm/core/logline.h"
+#include "vm/core/runmeta.h"
 
 struct logread;
 
@@ -25,6 +26,12 @@ int logread_next(struct logread *lr, struct log_event *ev, char *err,
  * given in the run's clock, offset_ns less than the file says.
  */
 void logread_shift(struct logread *lr, int64_t offset_ns);
+/*
+ * lr is VM vm's log of the run m describes: read it in the run's clock,
+ * shifted by the offset m records for it (a ring across machines), if any.
+ */
+void logread_in_run_clock(struct logread *lr, const struct runmeta *m,
+    uint32_t vm);
 unsigned long logread_line(const struct logread *lr);
 const char *logread_reason(const struct logread *lr);
 void logread_close(struct logread *lr);
