@@ -112,6 +112,29 @@ at local --plan --force >"$T/plan.force" 2>/dev/null || fail "--plan --force"
 [ "$(meta "$T/local/results/a/1" rate_max)" = 7 ] || fail "a/1 not redone with rate_max 7"
 [ "$(meta "$T/local/results/a/1" status)" = complete ] || fail "a/1 not complete"
 
+# --- Quoted for sh: a results folder with a space and a quote. ---
+odd="$T/it's a folder"
+at local --plan --out "$odd" >"$T/plan.odd" 2>/dev/null || fail "--plan --out with a quote"
+(cd "$T/local" && head -1 "$T/plan.odd" | sh) || { cat "$T/plan.odd"; fail "a quoted line"; }
+[ "$(meta "$odd/a/1" status)" = complete ] || fail "the quoted line did not run into '$odd'"
+[ -s "$odd/a/1.log" ] || fail "the quoted line wrote no log"
+
+# --- A line stopped by a signal to its group (Ctrl-C, parallel, Slurm)
+# stops its run, says so by its exit status, and leaves it to the next
+# plan: a real-time run, stopped once it has started. ---
+setsid "$CLOCKRING" experiments --job --vms 3 --duration=60 --seed=1 --out="$T/stop/1" &
+job=$!
+for _ in $(seq 100); do [ -e "$T/stop/1/run.meta" ] && break; sleep 0.1; done
+[ -e "$T/stop/1/run.meta" ] || fail "the real-time run did not start"
+sleep 0.5
+kill -TERM -- -"$job"
+wait "$job"
+st=$?
+[ "$st" -eq 143 ] || fail "a stopped line exited $st, not 143"
+[ "$(meta "$T/stop/1" status)" = interrupted ] || fail "the stopped run is not marked interrupted"
+[ ! -e "$T/stop/1/analysis" ] || fail "a stopped run was analyzed"
+grep -q "seed 1" "$T/stop/1.log" || { cat "$T/stop/1.log"; fail "the stopped run's log"; }
+
 # --- A line of a plan touches nothing for bad words or a folder in the
 # way that is not a run. ---
 expect_exit 2 "$CLOCKRING" experiments --job --vms abc --out="$T/bad/1"
