@@ -215,11 +215,11 @@ judge_words(int nwords, char **words, const char **dir, char *err,
 		snprintf(err, errlen, "--help is not an option of a run");
 	else if (rc == 0 && o.out == NULL)
 		snprintf(err, errlen, "no --out: the run's directory");
-	else if (rc == 0 && (*dir = o.out)[0] == '\0')
-		snprintf(err, errlen, "--out '': not a directory");
-	else
-		return rc;
-	return -1;
+	else if (rc == 0) {
+		*dir = o.out;
+		return 0;
+	}
+	return -1;	/* err says why */
 }
 
 int

@@ -271,7 +271,8 @@ static const char usage_experiments[] =
 "\n"
 "exit status: 0 all runs done, 1 a run failed, 2 bad input or finished\n"
 "runs made with other settings, 130/143 interrupted by SIGINT/SIGTERM\n"
-"(finished runs are kept)\n";
+"(finished runs are kept); with --plan, 1 the plan could not be written;\n"
+"a --job line exits as its run, or its analysis after it\n";
 
 /* Our own executable, to run `run` and `analyze` for each experiment. */
 static const char *
