@@ -169,6 +169,12 @@ run_and_analyze(const char *self, const sigset_t *mask, const char *dir,
 	return rc == 0 ? spawn_wait(self, mask, analyze) : rc;
 }
 
+void
+jobs_args(const struct suite *s, const struct job *j, struct exprun_args *a)
+{
+	exprun_args(j->e, j->repeat, s->o.speed, j->dir, a);
+}
+
 /*
  * The job's own process. It lives in a process group of its own, which
  * the suite signals to stop the run; it keeps the suite's signals
@@ -180,7 +186,7 @@ job_main(const struct suite *s, const struct job *j)
 	struct exprun_args a;
 
 	setpgid(0, 0);
-	exprun_args(j->e, j->repeat, s->o.speed, j->dir, &a);
+	jobs_args(s, j, &a);
 	_exit(run_and_analyze(s->self, &s->old_mask, j->dir, a.argv));
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "analysis/rundir/expfile.h"
+#include "sim/exprun.h"
 #include "sim/options.h"
 
 struct stale_was;
@@ -54,6 +55,10 @@ struct suite {
  * (malloc'd), or NULL for anything else.
  */
 struct stale_was *jobs_finished(const char *dir);
+/* The words of `clockring run` for j, as its job runs it and a plan
+ * prints it: the one place that says what a job runs. */
+void jobs_args(const struct suite *s, const struct job *j,
+    struct exprun_args *a);
 /* Move j to another state, keeping s->count. */
 void jobs_set_state(struct suite *s, struct job *j, enum job_state state);
 /*

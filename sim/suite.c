@@ -275,7 +275,7 @@ plan_line(const struct suite *s, const struct job *j, FILE *f)
 {
 	struct exprun_args a;
 
-	exprun_args(j->e, j->repeat, s->o.speed, j->dir, &a);
+	jobs_args(s, j, &a);
 	shell_word(s->self, f);
 	fputs(" experiments --job", f);
 	for (int i = 2; i < a.argc; i++) {

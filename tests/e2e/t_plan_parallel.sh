@@ -3,10 +3,10 @@
 command -v parallel >/dev/null || fail "no GNU parallel (make deps-test installs it)"
 command -v rsync >/dev/null || fail "no rsync (make deps-test installs it)"
 
-# Three project folders with the same experiments: one for the suite, one
+# Four project folders with the same experiments: one for the suite, one
 # whose plan GNU parallel runs in place, one whose plan goes to a "host"
-# working in a folder of its own.
-for p in suite local home; do
+# working in a folder of its own, one whose plan runs as a Slurm array would.
+for p in suite local home slurm; do
 	mkdir -p "$T/$p/exp"
 	for name in a b; do
 		cat >"$T/$p/exp/$name.exp" <<EXP
@@ -66,14 +66,24 @@ mkdir "$T/host"
 [ ! -e "$T/home/results/a/1" ] || fail "the host wrote at home, not in its folder"
 rsync -a "$T/host/results/" "$T/home/results/" || fail "rsync"
 
-# --- All three give the same: the same files, the same numbers, and
+# --- As a Slurm job array runs it: task I runs line I, from the folder
+# the array was submitted in (the README's sweep.sbatch). ---
+at slurm --plan >"$T/slurm/plan.txt" 2>/dev/null || fail "--plan for slurm"
+n=$(wc -l <"$T/slurm/plan.txt")
+for i in $(seq "$n"); do
+	(cd "$T/slurm" && SLURM_ARRAY_TASK_ID=$i sh -c 'sed -n "${SLURM_ARRAY_TASK_ID}p" plan.txt | sh') ||
+		fail "array task $i"
+done
+rm "$T/slurm/plan.txt"
+
+# --- All four give the same: the same files, the same numbers, and
 # compare and report say the same. ---
-for p in suite local home; do
+for p in suite local home slurm; do
 	(cd "$T/$p" && "$CLOCKRING" compare results >"$T/compare.$p" 2>&1 &&
 		"$CLOCKRING" report results >/dev/null 2>&1) || fail "$p: compare or report"
 done
 (cd "$T/suite/results" && find . | sort) >"$T/files.suite"
-for p in local home; do
+for p in local home slurm; do
 	(cd "$T/$p/results" && find . | sort) | diff "$T/files.suite" - ||
 		fail "$p: other files than the suite's"
 	for r in $runs; do
