@@ -66,9 +66,8 @@ void jobs_set_state(struct suite *s, struct job *j, enum job_state state);
  * the suite makes it, where the words are its `clockring run` options
  * with --out=DIR. DIR, if it holds a run (a plan lists only the runs to
  * do) or is empty, is cleared first; the run and its analysis write to
- * DIR.log. Exit status:
- * 2 and nothing touched for bad words or something else in DIR's place,
- * else that of the run or, after it, the analysis.
+ * DIR.log. Exit status: 2 and nothing touched for bad words or something
+ * else in DIR's place, else that of the run or, after it, the analysis.
  */
 int jobs_one(const char *self, int nwords, char **words);
 /*

@@ -1,4 +1,4 @@
-/* sim/suite.c -- `clockring experiments`: every repeat of every experiment, resumable */
+/* sim/suite.c -- `clockring experiments`: every repeat of every experiment, resumable, or the plan of those left */
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -278,7 +278,7 @@ plan_line(const struct suite *s, const struct job *j, FILE *f)
 	jobs_args(s, j, &a);
 	shell_word(s->self, f);
 	fputs(" experiments --job", f);
-	for (int i = 2; i < a.argc; i++) {
+	for (int i = 2; i < a.argc; i++) {	/* after "clockring run" */
 		putc(' ', f);
 		shell_word(a.argv[i], f);
 	}

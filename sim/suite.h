@@ -1,4 +1,4 @@
-/* sim/suite.h -- `clockring experiments`: every repeat of every experiment, resumable */
+/* sim/suite.h -- `clockring experiments`: every repeat of every experiment, resumable, or the plan of those left */
 #ifndef SIM_SUITE_H
 #define SIM_SUITE_H
 

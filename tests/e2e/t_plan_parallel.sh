@@ -129,6 +129,13 @@ at local --plan --out "$odd" >"$T/plan.odd" 2>/dev/null || fail "--plan --out wi
 [ "$(meta "$odd/a/1" status)" = complete ] || fail "the quoted line did not run into '$odd'"
 [ -s "$odd/a/1.log" ] || fail "the quoted line wrote no log"
 
+# A newline in a path would split a line: refused, nothing made.
+expect_exit 2 at local --plan --out "$T/two
+lines"
+grep -q "a newline in a path" "$T/err" || { cat "$T/err"; fail "a newline not refused"; }
+[ ! -e "$T/two
+lines" ] || fail "a refused plan made its folder"
+
 # --- A line stopped by a signal to its group (Ctrl-C, parallel, Slurm)
 # stops its run, says so by its exit status, and leaves it to the next
 # plan: a real-time run, stopped once it has started. ---
