@@ -5,6 +5,7 @@
 #   make live       watch a ring of 5 on the terminal, one VM slow (a class demo)
 #   make plots RUN=DIR  statistics and plots of one run (clockring analyze)
 #   make experiments    every experiment of experiments/ into results/
+#   make plan           those runs as commands for a cluster (> plan.txt)
 #   make report         results/report.md and .html from those results
 #   make check      build and run every test (layers, units, then end to end)
 #   make layers     fail on an #include that crosses the layers of the code
@@ -59,7 +60,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check layers units e2e asan tsan demo live plots experiments report bench fuzz soak tools deps deps-test clean install
+.PHONY: all check layers units e2e asan tsan demo live plots experiments plan report bench fuzz soak tools deps deps-test clean install
 all: deps $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -96,7 +97,8 @@ deps:
 	@tools/need.sh gnuplot-nox libncurses-dev
 
 deps-test:
-	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox libncurses-dev tmux
+	@tools/need.sh check libsubunit-dev pkg-config gnuplot-nox libncurses-dev tmux \
+	    parallel rsync
 
 # The layers first: a wrong include fails before any test runs.
 check: deps-test layers
@@ -135,6 +137,12 @@ SPEED ?= 1
 JOBS  ?= 16
 experiments: deps $(BIN)
 	$(BIN) experiments --jobs $(JOBS) --speed $(SPEED) $(if $(FORCE),--force) \
+	    $(EXP:%=experiments/%.exp)
+
+# make plan [EXP=...] [SPEED=...] [FORCE=1] > plan.txt: the runs make
+# experiments would do, a command each, for GNU parallel or a Slurm array.
+plan: deps $(BIN)
+	@$(BIN) experiments --plan --speed $(SPEED) $(if $(FORCE),--force) \
 	    $(EXP:%=experiments/%.exp)
 
 report: deps $(BIN)

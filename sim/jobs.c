@@ -16,9 +16,11 @@
 
 #include "analysis/out/manifest.h"
 #include "analysis/rundir/expfile.h"
+#include "lib/mkdirs.h"
 #include "lib/outfile.h"
 #include "sim/exprun.h"
 #include "sim/jobs.h"
+#include "sim/options.h"
 #include "sim/stale.h"
 
 /*
@@ -109,12 +111,11 @@ hold_signals(struct suite *s)
 
 /*
  * Run self with args in a child and wait: its exit status, or 128 +
- * signal. The child gets the default actions and the suite's first mask
- * back; a stop the group got before the fork reached only us, so it is
- * passed on.
+ * signal. The child gets the default actions and mask back; a stop the
+ * group got before the fork reached only us, so it is passed on.
  */
 static int
-spawn_wait(const struct suite *s, char *const *args)
+spawn_wait(const char *self, const sigset_t *mask, char *const *args)
 {
 	sigset_t pending;
 	pid_t pid;
@@ -127,8 +128,8 @@ spawn_wait(const struct suite *s, char *const *args)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGCHLD, SIG_DFL);
-		sigprocmask(SIG_SETMASK, &s->old_mask, NULL);
-		execv(s->self, args);
+		sigprocmask(SIG_SETMASK, mask, NULL);
+		execv(self, args);
 		_exit(127);
 	}
 	if (sigpending(&pending) == 0 && (sigismember(&pending, SIGINT) ||
@@ -141,34 +142,123 @@ spawn_wait(const struct suite *s, char *const *args)
 }
 
 /*
- * The job's own process: `clockring run` into the job's directory, then
- * `clockring analyze`, both writing to DIR.log. It lives in a process group
- * of its own, which the suite signals to stop the run; it keeps the
- * signals blocked, so it outlives that and reports how the run ended.
+ * `clockring run` with run_argv into dir, then `clockring analyze` of
+ * it, both writing to DIR.log: the exit status of the first that failed,
+ * else 0. Called with SIGINT and SIGTERM blocked, so that a stop sent to
+ * the whole group ends the run and the analysis but not us: we report
+ * how they ended. This process's output is the log's from here on.
+ */
+static int
+run_and_analyze(const char *self, const sigset_t *mask, const char *dir,
+    char *const *run_argv)
+{
+	char log[PATH_MAX + 8], copy[PATH_MAX], prog[] = "clockring",
+	    cmd[] = "analyze";
+	char *analyze[] = { prog, cmd, copy, NULL };
+
+	snprintf(log, sizeof log, "%s.log", dir);
+	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1) {
+		/* Still the caller's stderr: the log cannot say it. */
+		fprintf(stderr, "clockring: %s: %s\n", log, strerror(errno));
+		return 127;
+	}
+	close(fd);
+	snprintf(copy, sizeof copy, "%s", dir);
+	int rc = spawn_wait(self, mask, run_argv);
+	return rc == 0 ? spawn_wait(self, mask, analyze) : rc;
+}
+
+void
+jobs_args(const struct suite *s, const struct job *j, struct exprun_args *a)
+{
+	exprun_args(j->e, j->repeat, s->o.speed, j->dir, a);
+}
+
+/*
+ * The job's own process. It lives in a process group of its own, which
+ * the suite signals to stop the run; it keeps the suite's signals
+ * blocked, so it outlives that and reports how the run ended.
  */
 static void
 job_main(const struct suite *s, const struct job *j)
 {
-	char log[PATH_MAX + 8], dir[PATH_MAX], prog[] = "clockring",
-	    cmd[] = "analyze";
-	char *analyze[] = { prog, cmd, dir, NULL };
 	struct exprun_args a;
 
 	setpgid(0, 0);
-	snprintf(log, sizeof log, "%s.log", j->dir);
-	int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd == -1 || dup2(fd, 1) == -1 || dup2(fd, 2) == -1) {
-		/* Still the suite's stderr: the log cannot say it. */
-		fprintf(stderr, "clockring: %s: %s\n", log, strerror(errno));
-		_exit(127);
+	jobs_args(s, j, &a);
+	_exit(run_and_analyze(s->self, &s->old_mask, j->dir, a.argv));
+}
+
+/* The directory a run's log goes beside: its parent, made if missing. */
+static int
+make_parent(const char *dir, char *err, size_t errlen)
+{
+	char parent[PATH_MAX];
+	size_t made;
+
+	snprintf(parent, sizeof parent, "%s", dir);
+	char *slash = strrchr(parent, '/');
+	if (slash == NULL || slash == parent)
+		return 0;
+	*slash = '\0';
+	if (mkdirs_make(parent, &made) == -1) {
+		snprintf(err, errlen, "'%s': %s", parent, strerror(errno));
+		return -1;
 	}
-	close(fd);
-	snprintf(dir, sizeof dir, "%s", j->dir);
-	exprun_args(j->e, j->repeat, s->o.speed, j->dir, &a);
-	int rc = spawn_wait(s, a.argv);
-	if (rc == 0)
-		rc = spawn_wait(s, analyze);
-	_exit(rc);
+	return 0;
+}
+
+/* The words of `run` as the suite hands them over: its --out is the run. */
+static int
+judge_words(int nwords, char **words, const char **dir, char *err,
+    size_t errlen)
+{
+	struct run_opts o;
+	int rc = options_run(nwords, words, &o, err, errlen);
+
+	if (rc == 1)
+		snprintf(err, errlen, "--help is not an option of a run");
+	else if (rc == 0 && o.out == NULL)
+		snprintf(err, errlen, "no --out: the run's directory");
+	else if (rc == 0) {
+		*dir = o.out;
+		return 0;
+	}
+	return -1;	/* err says why */
+}
+
+int
+jobs_one(const char *self, int nwords, char **words)
+{
+	char err[PATH_MAX + 128], prog[] = "clockring", cmd[] = "run";
+	char **argv = calloc((size_t)nwords + 3, sizeof *argv);
+	const char *dir = NULL;
+	sigset_t stop, mask;
+	int rc = 2;
+
+	if (argv == NULL) {
+		snprintf(err, sizeof err, "out of memory");
+		goto fail;
+	}
+	if (judge_words(nwords, words, &dir, err, sizeof err) != 0 ||
+	    clear_run(dir, err, sizeof err) == -1 ||
+	    make_parent(dir, err, sizeof err) == -1)
+		goto fail;
+	argv[0] = prog;
+	argv[1] = cmd;
+	memcpy(argv + 2, words, (size_t)nwords * sizeof *argv);
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigprocmask(SIG_BLOCK, &stop, &mask);
+	rc = run_and_analyze(self, &mask, dir, argv);
+	free(argv);
+	return rc;
+fail:
+	fprintf(stderr, "clockring: experiments --job: %s\n", err);
+	free(argv);
+	return rc;
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "analysis/rundir/expfile.h"
+#include "sim/exprun.h"
 #include "sim/options.h"
 
 struct stale_was;
@@ -54,8 +55,21 @@ struct suite {
  * (malloc'd), or NULL for anything else.
  */
 struct stale_was *jobs_finished(const char *dir);
+/* The words of `clockring run` for j, as its job runs it and a plan
+ * prints it: the one place that says what a job runs. */
+void jobs_args(const struct suite *s, const struct job *j,
+    struct exprun_args *a);
 /* Move j to another state, keeping s->count. */
 void jobs_set_state(struct suite *s, struct job *j, enum job_state state);
+/*
+ * `clockring experiments --job WORD...`, a line of `--plan`: one run as
+ * the suite makes it, where the words are its `clockring run` options
+ * with --out=DIR. DIR, if it holds a run (a plan lists only the runs to
+ * do) or is empty, is cleared first; the run and its analysis write to
+ * DIR.log. Exit status: 2 and nothing touched for bad words or something
+ * else in DIR's place, else that of the run or, after it, the analysis.
+ */
+int jobs_one(const char *self, int nwords, char **words);
 /*
  * Run every waiting job, up to --jobs at once, until all have ended or a
  * SIGINT or SIGTERM stopped them (s->stop_sig); a second one kills them.

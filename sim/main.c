@@ -16,6 +16,7 @@
 #include "analysis/viewer/viewer.h"
 #include "sim/gather.h"
 #include "sim/handout.h"
+#include "sim/jobs.h"
 #include "sim/options.h"
 #include "sim/orch.h"
 #include "sim/replay.h"
@@ -256,13 +257,22 @@ static const char usage_experiments[] =
 "  --jobs J              runs at once, 1..256 [16]\n"
 "  --speed X             --speed of every run [1]\n"
 "  --force               redo every run, finished or not\n"
+"  --plan                run nothing: print a command per run still to do,\n"
+"                        for GNU parallel or a Slurm job array (see README:\n"
+"                        Sweeps on a cluster); the experiment files are\n"
+"                        copied and stale runs refused as without it\n"
+"\n"
+"A line of a plan is `clockring experiments --job RUN-OPTIONS`: one run,\n"
+"with its --out=RESULTS/NAME/R, made and analyzed as the suite makes it\n"
+"(a run or an empty directory in its place is cleared first).\n"
 "\n"
 "SIGINT or SIGTERM stops every run at once and says what was kept; a\n"
 "second one kills the runs still stopping.\n"
 "\n"
 "exit status: 0 all runs done, 1 a run failed, 2 bad input or finished\n"
 "runs made with other settings, 130/143 interrupted by SIGINT/SIGTERM\n"
-"(finished runs are kept)\n";
+"(finished runs are kept); with --plan, 1 the plan could not be written;\n"
+"a --job line exits as its run, or its analysis after it\n";
 
 /* Our own executable, to run `run` and `analyze` for each experiment. */
 static const char *
@@ -282,14 +292,20 @@ cmd_experiments(int argc, char **argv, const char *argv0)
 {
 	struct suite_opts o;
 	char err[512];
-	int rc = options_suite(argc, argv, &o, err, sizeof err);
+	int rc;
 
+	/* A line of a plan: everything after --job is the run's. */
+	if (argc > 0 && strcmp(argv[0], "--job") == 0)
+		return jobs_one(self_path(argv0), argc - 1, argv + 1);
+	rc = options_suite(argc, argv, &o, err, sizeof err);
 	/* options_suite's 1 is --help; suite_run's 1 is a failed run. */
 	if (rc == 1) {
 		fputs(usage_experiments, stdout);
 		rc = 0;
 	} else if (rc == -1)
 		rc = usage_error(err, "experiments");
+	else if (o.plan)
+		rc = suite_plan(&o, self_path(argv0));
 	else
 		rc = suite_run(&o, self_path(argv0));
 	free(o.files);

@@ -627,6 +627,7 @@ options_suite(int argc, char **argv, struct suite_opts *o, char *err,
 		{ "jobs", K_UINT, &o->jobs, 1, 256, NULL },
 		{ "speed", K_REAL, &o->speed, 0, 1e6, NULL },
 		{ "force", K_FLAG, &o->force, 0, 0, NULL },
+		{ "plan", K_FLAG, &o->plan, 0, 0, NULL },
 	};
 	o->files = calloc((size_t)argc + 1, sizeof *o->files);
 	if (o->files == NULL) {

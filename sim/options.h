@@ -93,6 +93,7 @@ struct suite_opts {
 	uint32_t jobs;			/* runs at once */
 	double speed;			/* --speed of every run */
 	bool force;			/* redo finished runs */
+	bool plan;			/* print the runs to do, run none */
 	char **files;			/* experiment files (allocated) */
 	int nfiles;
 };

@@ -1,4 +1,4 @@
-/* sim/suite.c -- `clockring experiments`: every repeat of every experiment, resumable */
+/* sim/suite.c -- `clockring experiments`: every repeat of every experiment, resumable, or the plan of those left */
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -202,22 +202,33 @@ say_stopped(const struct suite *s)
 	printf("; results in %s/\n", s->o.out);
 }
 
+/*
+ * Load, judge and plan every run, and copy the experiment files beside
+ * them: 0, or 2 once every reason not to go on is said.
+ */
+static int
+prepare(struct suite *s)
+{
+	char err[PATH_MAX + 256];
+	size_t nstale = 0;
+
+	if (load_all(s, err, sizeof err) == -1 ||
+	    plan(s, &nstale, err, sizeof err) == -1 ||
+	    (nstale == 0 && keep_all(s, err, sizeof err) == -1)) {
+		fprintf(stderr, "clockring: %s\n", err);
+		return 2;
+	}
+	return nstale > 0 ? 2 : 0;	/* each stale one already named */
+}
+
 int
 suite_run(const struct suite_opts *o, const char *self)
 {
 	struct suite s = { .self = self, .o = *o };
-	char err[PATH_MAX + 256];
-	size_t nstale = 0;
-	int rc = 2;
+	int rc = prepare(&s);
 
-	if (load_all(&s, err, sizeof err) == -1 ||
-	    plan(&s, &nstale, err, sizeof err) == -1 ||
-	    (nstale == 0 && keep_all(&s, err, sizeof err) == -1)) {
-		fprintf(stderr, "clockring: %s\n", err);
+	if (rc != 0)
 		goto out;
-	}
-	if (nstale > 0)
-		goto out;	/* each already named, and nothing touched */
 	printf("clockring: %zu experiments, %zu runs to do (%zu already done), "
 	    "up to %u at once, speed %g\n", s.nexps, s.count[JOB_WAITING],
 	    s.count[JOB_KEPT], (unsigned)s.o.jobs, s.o.speed);
@@ -231,6 +242,78 @@ suite_run(const struct suite_opts *o, const char *self)
 		    s.count[JOB_KEPT], s.count[JOB_FAILED], s.o.out);
 	fflush(stdout);
 	rc = s.stop_sig ? 128 + s.stop_sig : s.count[JOB_FAILED] ? 1 : 0;
+out:
+	free(s.jobs);
+	free(s.exps);
+	return rc;
+}
+
+/*
+ * One word for sh: as it is when no character in it means anything to a
+ * shell, else in single quotes, each ' in it written '\''.
+ */
+static void
+shell_word(const char *w, FILE *f)
+{
+	if (w[0] != '\0' && strspn(w, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+=.,/:@%") == strlen(w)) {
+		fputs(w, f);
+		return;
+	}
+	putc('\'', f);
+	for (; *w != '\0'; w++)
+		if (*w == '\'')
+			fputs("'\\''", f);
+		else
+			putc(*w, f);
+	putc('\'', f);
+}
+
+/* The line of one run: this clockring, by its full path, does the job. */
+static void
+plan_line(const struct suite *s, const struct job *j, FILE *f)
+{
+	struct exprun_args a;
+
+	jobs_args(s, j, &a);
+	shell_word(s->self, f);
+	fputs(" experiments --job", f);
+	for (int i = 2; i < a.argc; i++) {	/* after "clockring run" */
+		putc(' ', f);
+		shell_word(a.argv[i], f);
+	}
+	putc('\n', f);
+}
+
+int
+suite_plan(const struct suite_opts *o, const char *self)
+{
+	struct suite s = { .self = self, .o = *o };
+	int rc = 2;
+
+	/* A line per run: a newline in a path would split one in two. */
+	if (strchr(o->out, '\n') != NULL || strchr(self, '\n') != NULL) {
+		fprintf(stderr, "clockring: '%s': a newline in a path would "
+		    "split a line of the plan\n", strchr(o->out, '\n') ? o->out :
+		    self);
+		return 2;
+	}
+	if ((rc = prepare(&s)) != 0)
+		goto out;
+	for (size_t i = 0; i < s.njobs; i++)
+		if (s.jobs[i].state == JOB_WAITING)
+			plan_line(&s, &s.jobs[i], stdout);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "clockring: writing the plan: %s\n",
+		    strerror(errno));
+		rc = 1;
+	} else if (s.count[JOB_WAITING] == 0)
+		fprintf(stderr, "clockring: nothing to do: all %zu runs are "
+		    "finished in %s/\n", s.njobs, s.o.out);
+	else
+		fprintf(stderr, "clockring: %zu runs to do (%zu already done), "
+		    "a command each; results in %s/\n", s.count[JOB_WAITING],
+		    s.count[JOB_KEPT], s.o.out);
 out:
 	free(s.jobs);
 	free(s.exps);
