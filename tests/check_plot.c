@@ -451,7 +451,7 @@ START_TEST(drift_plot_on_the_terminal_is_drawn_in_a_text_frame)
 	real_gnuplot();
 	make_data(dir, sizeof dir, 3, 0);
 	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(fclose(out), 0);
 	ck_assert_ptr_nonnull(strstr(text, "+-----"));
 	ck_assert_ptr_nonnull(strstr(text, "-----+"));
@@ -483,7 +483,7 @@ START_TEST(drift_plot_on_the_terminal_names_the_faults)
 	real_gnuplot();
 	make_run(dir, sizeof dir, 3, 0, 1);
 	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(fclose(out), 0);
 	ck_assert_msg(strstr(text, "kill 2") != NULL &&
 	    strstr(text, "pause 0") != NULL &&
@@ -527,7 +527,7 @@ START_TEST(drift_plot_on_a_terminal_fits_its_size)
 	t.c_oflag &= ~(tcflag_t)OPOST;	/* '\n' stays '\n' */
 	ck_assert_int_eq(tcsetattr(slave, TCSANOW, &t), 0);
 	ck_assert_ptr_nonnull(out = fdopen(slave, "w"));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_uint_gt(read_master(master, text, sizeof text), 0);
 	fclose(out);
 	close(master);
@@ -548,7 +548,7 @@ START_TEST(missing_gnuplot_is_told_with_the_install_command)
 	ck_assert_int_eq(plot_render(dir, 0, err, sizeof err), 1);
 	ck_assert_str_eq(err, "CLOCKRING_GNUPLOT '/nonexistent': not found: "
 	    "plots not drawn (install gnuplot: sudo apt-get install gnuplot-nox)");
-	ck_assert_int_eq(plot_term(dir, stdout, err, sizeof err), 1);
+	ck_assert_int_eq(plot_term(dir, &plot_run_set, stdout, err, sizeof err), 1);
 	ck_assert_ptr_nonnull(strstr(err, "sudo apt-get install gnuplot-nox"));
 }
 END_TEST
@@ -629,7 +629,7 @@ START_TEST(gnuplot_warning_on_the_terminal_plot_is_a_failure)
 
 	make_data(dir, sizeof dir, 2, 0);
 	fake_gnuplot(dir, failing[0].body);
-	ck_assert_int_eq(plot_term(dir, stdout, err, sizeof err), -1);
+	ck_assert_int_eq(plot_term(dir, &plot_run_set, stdout, err, sizeof err), -1);
 	ck_assert_str_eq(err, "gnuplot drift.gp: warning: x");
 }
 END_TEST

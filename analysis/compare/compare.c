@@ -71,7 +71,7 @@ const size_t compare_nplots = sizeof compare_plots / sizeof compare_plots[0];
 static const char *const plot_libs[] = { "compare_common.gp",
 	"compare_band.gp", "look.gp" };
 static const struct plot_set plots = {
-	compare_plots, sizeof compare_plots / sizeof compare_plots[0],
+	"", compare_plots, sizeof compare_plots / sizeof compare_plots[0],
 	plot_libs, sizeof plot_libs / sizeof plot_libs[0],
 };
 
