@@ -24,12 +24,13 @@ struct rows {
 	unsigned long lineno;
 };
 
+/* DIR/NAME: a file of the run itself, or of its analysis (name "analysis/..."). */
 static int
 rows_open(struct rows *r, const char *dir, const char *name, char *why,
     size_t len)
 {
 	memset(r, 0, sizeof *r);
-	if ((size_t)snprintf(r->path, sizeof r->path, "%s/analysis/%s", dir,
+	if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir,
 	    name) >= sizeof r->path)
 		return errmsg_set(why, len, "%.64s...: path too long", dir);
 	if ((r->f = fopen(r->path, "r")) == NULL)
@@ -217,9 +218,28 @@ short_row(int n, const int at[NCOLS])
 	return 0;
 }
 
+/*
+ * Where a run's figures are: its analysis of the logs, or (log=summary)
+ * the driver's own files, read as they are.
+ */
+struct source {
+	const char *figures;	/* a csv with summary.csv's columns */
+	const char *drift, *queue;	/* a .dat per VM, or series.csv */
+	const char *jumps;	/* jumps.dat per VM, or jumps.csv */
+	int summary;		/* the driver's files: one column each */
+};
+static const struct source full_src = { "analysis/summary.csv",
+	"analysis/drift.dat", "analysis/queue.dat", "analysis/jumps.dat", 0 };
+static const struct source summary_src = { "vms.csv", "series.csv",
+	"series.csv", "jumps.csv", 1 };
+/* series.csv's columns of the largest drift and queue among the VMs. */
+#define SERIES_DRIFT_MAX	8
+#define SERIES_QUEUE_MAX	11
+#define SERIES_COLS		12
+
 static int
-read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
-    char *why, size_t len)
+read_summary(const char *dir, const struct source *src, uint32_t nvms,
+    double fig[CMP_NFIGS], char *why, size_t len)
 {
 	struct vm_totals t = { 0 };
 	struct rows r;
@@ -227,7 +247,7 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 	int at[NCOLS], rc, n;
 	uint32_t vms = 0;
 
-	if (rows_open(&r, dir, "summary.csv", why, len) == -1)
+	if (rows_open(&r, dir, src->figures, why, len) == -1)
 		return -1;
 	if ((rc = rows_next(&r, why, len)) == 1)
 		rc = csv_header(&r, at, why, len);
@@ -312,8 +332,27 @@ differ(const struct rows *r, char *why, size_t len)
  * drift.dat or queue.dat: the largest value among the VMs at each sample,
  * the dead aside (fmax passes over NaN); 0 when none is alive.
  */
+/* A row of series.csv (its header passed over): t first, then col. */
 static int
-read_series(const char *dir, const char *name, uint32_t nvms,
+rows_series(struct rows *r, double *v, int col, char *why, size_t len)
+{
+	int rc, n;
+
+	while ((rc = rows_next(r, why, len)) == 1 && r->lineno == 1)
+		;
+	if (rc != 1)
+		return rc;
+	if ((n = rows_numbers(r, ",", v, SERIES_COLS, 0, why, len)) == -1)
+		return -1;
+	if (n != SERIES_COLS)
+		return errmsg_set(why, len, "%s:%lu: %d columns, not %d",
+		    r->path, r->lineno, n, SERIES_COLS);
+	v[1] = v[col];
+	return 1;
+}
+
+static int
+read_series(const char *dir, const char *name, int col, uint32_t nvms,
     struct compare_series *s, int first, char *why, size_t len)
 {
 	double v[MAX_COLS];
@@ -323,9 +362,10 @@ read_series(const char *dir, const char *name, uint32_t nvms,
 
 	if (rows_open(&r, dir, name, why, len) == -1)
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, 1, why, len)) == 1) {
+	while ((rc = col > 0 ? rows_series(&r, v, col, why, len) :
+	    rows_dat(&r, nvms, v, 1, why, len)) == 1) {
 		double top = v[1];
-		for (uint32_t i = 2; i <= nvms; i++)
+		for (uint32_t i = 2; col == 0 && i <= nvms; i++)
 			top = fmax(top, v[i]);
 		if (isnan(top))
 			top = 0;
@@ -361,20 +401,41 @@ jumps_add(struct compare_exp *e, double size, double count)
 	return 0;
 }
 
-/* jumps.dat: size, then how many ticks of each VM jumped by it. */
+/* The next row of jumps.csv, "size,count", its header passed over. */
 static int
-read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
-    size_t len)
+rows_jumps(struct rows *r, double *v, char *why, size_t len)
 {
+	int rc;
+
+	while ((rc = rows_next(r, why, len)) == 1 && r->lineno == 1)
+		;
+	if (rc != 1)
+		return rc;
+	if ((rc = rows_numbers(r, ",", v, 2, 0, why, len)) == -1)
+		return -1;
+	return rc == 2 ? 1 : errmsg_set(why, len, "%s:%lu: not size,count",
+	    r->path, r->lineno);
+}
+
+/*
+ * jumps.dat: size, then how many ticks of each VM jumped by it; or
+ * jumps.csv: size and the count of all VMs together.
+ */
+static int
+read_jumps(const char *dir, const struct source *src, uint32_t nvms,
+    struct compare_exp *e, char *why, size_t len)
+{
+	uint32_t cols = src->summary ? 1 : nvms;
 	double v[MAX_COLS];
 	struct rows r;
 	int rc;
 
-	if (rows_open(&r, dir, "jumps.dat", why, len) == -1)
+	if (rows_open(&r, dir, src->jumps, why, len) == -1)
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, 0, why, len)) == 1) {
+	while ((rc = src->summary ? rows_jumps(&r, v, why, len) :
+	    rows_dat(&r, nvms, v, 0, why, len)) == 1) {
 		int got = 0;
-		for (uint32_t i = 1; got == 0 && i <= nvms; i++)
+		for (uint32_t i = 1; got == 0 && i <= cols; i++)
 			got = jumps_add(e, v[0], v[i]);
 		if (got != 0) {
 			rc = got == 1 ? errmsg_set(why, len, "%s:%lu: not a "
@@ -409,7 +470,7 @@ rates_text(const struct runmeta *m, struct compare_run *run)
 
 static int
 read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
-    char *why, size_t len)
+    const struct source **src, char *why, size_t len)
 {
 	struct runinfo ri;
 	char seed[24];
@@ -431,6 +492,7 @@ read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
 		goto done;
 	}
 	*nvms = ri.nvms;
+	*src = ri.meta->log == RUN_LOG_SUMMARY ? &summary_src : &full_src;
 	rc = 0;
 done:
 	runinfo_free(&ri);
@@ -441,16 +503,17 @@ int
 compare_run_load(const char *dir, struct compare_exp *e,
     struct compare_run *run, char *why, size_t len)
 {
+	const struct source *src;
 	uint32_t nvms;
 	int first = run->repeat == 1;
 
-	if (read_meta(dir, run, &nvms, why, len) == -1 ||
-	    read_summary(dir, nvms, run->fig, why, len) == -1 ||
-	    read_series(dir, "drift.dat", nvms, &e->drift, first, why,
-	    len) == -1 ||
-	    read_series(dir, "queue.dat", nvms, &e->queue, first, why,
-	    len) == -1 ||
-	    read_jumps(dir, nvms, e, why, len) == -1)
+	if (read_meta(dir, run, &nvms, &src, why, len) == -1 ||
+	    read_summary(dir, src, nvms, run->fig, why, len) == -1 ||
+	    read_series(dir, src->drift, src->summary ? SERIES_DRIFT_MAX : 0,
+	    nvms, &e->drift, first, why, len) == -1 ||
+	    read_series(dir, src->queue, src->summary ? SERIES_QUEUE_MAX : 0,
+	    nvms, &e->queue, first, why, len) == -1 ||
+	    read_jumps(dir, src, nvms, e, why, len) == -1)
 		return -1;
 	return 0;
 }
