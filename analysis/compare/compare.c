@@ -65,6 +65,7 @@ const struct compare_figinfo compare_figs[CMP_NFIGS] = {
 
 const char *const compare_plots[] = {
 	"compare_summary", "compare_drift", "compare_jumps", "compare_queue",
+	"compare_sweep",
 };
 const size_t compare_nplots = sizeof compare_plots / sizeof compare_plots[0];
 

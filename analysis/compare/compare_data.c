@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "analysis/compare/compare_data.h"
 #include "analysis/stats/figures.h"
@@ -12,6 +13,35 @@
  * same results give the same bytes. Experiment i (from 0) is block i of
  * the series files (gnuplot's `index i`) and column i + 2 of the jumps.
  */
+
+/* The rows of sweep s, by point: each has its own, so this is a selection sort. */
+static void
+sweep_block(FILE *f, const struct compare *c, const char *s)
+{
+	uint64_t last = 0;
+	int any = 0;
+
+	for (;;) {
+		const struct compare_exp *next = NULL;
+		for (size_t i = 0; i < c->nexps; i++) {
+			const struct compare_exp *e = &c->exps[i];
+			if (e->sweep_of == NULL || strcmp(e->sweep_of, s) != 0 ||
+			    (any && e->point <= last))
+				continue;
+			if (next == NULL || e->point < next->point)
+				next = e;
+		}
+		if (next == NULL)
+			return;
+		fprintf(f, "%" PRIu64, next->point);
+		for (int k = 0; k < CMP_NFIGS; k++)
+			fprintf(f, " %.6g %.6g %.6g", next->fig[k].mean,
+			    next->fig[k].min, next->fig[k].max);
+		fputc('\n', f);
+		last = next->point;
+		any = 1;
+	}
+}
 
 /* One block per experiment: t, then the mean, min and max across repeats. */
 static void
@@ -132,8 +162,45 @@ vars(FILE *f, const struct compare *c)
 	fputs("# columns: compare_figs.dat has a figure's mean there, then "
 	    "sd, min, max;\n# compare_runs.dat has its value there\n", f);
 	for (int k = 0; k < CMP_NFIGS; k++)
-		fprintf(f, "fig_%s = %d\nrun_%s = %d\n", compare_figs[k].key,
-		    2 + 4 * k, compare_figs[k].key, 3 + k);
+		fprintf(f, "fig_%s = %d\nrun_%s = %d\nsweep_%s = %d\n",
+		    compare_figs[k].key, 2 + 4 * k, compare_figs[k].key, 3 + k,
+		    compare_figs[k].key, 2 + 3 * k);
+	fprintf(f, "sweeps = %d\n", compare_has_sweep(c));
+}
+
+/*
+ * compare_sweep.dat: a block per sweep (its points, by value), a row per
+ * point: the value, then each figure's mean, min and max across repeats,
+ * in compare_figs order (comparevars.gp: sweep_COL). Sweeps in the order
+ * their first point comes.
+ */
+static void
+sweeps(FILE *f, const struct compare *c)
+{
+	size_t blocks = 0;
+
+	fputs("# point, then mean min max of each figure\n", f);
+	for (size_t i = 0; i < c->nexps; i++) {
+		const char *s = c->exps[i].sweep_of;
+		int seen = s == NULL;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = c->exps[k].sweep_of != NULL &&
+			    strcmp(c->exps[k].sweep_of, s) == 0;
+		if (seen)
+			continue;
+		fprintf(f, "%s# sweep %s over --%s\n", blocks++ ? "\n\n" : "",
+		    s, c->exps[i].swept);
+		sweep_block(f, c, s);
+	}
+}
+
+int
+compare_has_sweep(const struct compare *c)
+{
+	for (size_t i = 0; i < c->nexps; i++)
+		if (c->exps[i].sweep_of != NULL)
+			return 1;
+	return 0;
 }
 
 typedef void writer_fn(FILE *f, const struct compare *c);
@@ -147,6 +214,7 @@ static const struct {
 	{ "compare_jumps.dat", jumps },
 	{ "compare_figs.dat", figs },
 	{ "compare_runs.dat", runs },
+	{ "compare_sweep.dat", sweeps },
 	{ "comparevars.gp", vars },
 };
 

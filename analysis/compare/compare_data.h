@@ -16,4 +16,7 @@
 int compare_data_write(const struct compare *c, const char *dir, char *err,
     size_t errlen);
 
+/* Is any experiment of c a point of a sweep (compare_sweep.dat has rows)? */
+int compare_has_sweep(const struct compare *c);
+
 #endif
