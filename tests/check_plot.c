@@ -301,7 +301,8 @@ END_TEST
 
 /*
  * The scripts analyze writes are those the five plots draw and the
- * libraries they load; those of `clockring compare` (compare_*.gp) are not.
+ * libraries they load; those of `clockring compare` (compare_*.gp) and
+ * of a summary run (summary_*.gp) are not.
  */
 START_TEST(run_scripts_are_the_plots_and_their_libraries)
 {
@@ -311,7 +312,8 @@ START_TEST(run_scripts_are_the_plots_and_their_libraries)
 
 	ck_assert_uint_ge(gp_nscripts, plot_count + 3);
 	for (size_t i = 0; i < gp_nscripts; i++) {
-		int compare = strncmp(gp_scripts[i].name, "compare_", 8) == 0;
+		int compare = strncmp(gp_scripts[i].name, "compare_", 8) == 0 ||
+		    strncmp(gp_scripts[i].name, "summary_", 8) == 0;
 		ck_assert_msg(plot_set_has(run, gp_scripts[i].name) == !compare,
 		    "%s", gp_scripts[i].name);
 		found += !compare;
@@ -323,6 +325,30 @@ START_TEST(run_scripts_are_the_plots_and_their_libraries)
 	ck_assert(plot_set_has(run, "common.gp") && plot_set_has(run,
 	    "look.gp") && plot_set_has(run, "faults.gp"));
 	ck_assert_uint_eq(found, plot_count + 3);
+}
+END_TEST
+
+/*
+ * A summary run's plots are drawn by summary_NAME.gp into NAME.png, the
+ * names the report links; they load summary_common.gp and look.gp, and
+ * no script of a full run's plots.
+ */
+START_TEST(summary_scripts_draw_the_run_plot_names)
+{
+	const struct plot_set *sum = &plot_summary_set;
+
+	for (size_t i = 0; i < sum->count; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "summary_%s.gp", sum->names[i]);
+		ck_assert_msg(plot_set_has(sum, name), "%s", name);
+		ck_assert(!plot_set_has(sum, name + 8));
+		ck_assert(!plot_set_has(&plot_run_set, name));
+	}
+	ck_assert(plot_set_has(sum, "summary_common.gp"));
+	ck_assert(plot_set_has(sum, "look.gp"));
+	ck_assert(!plot_set_has(sum, "common.gp"));
+	ck_assert(!plot_set_has(sum, "summary_.gp"));
+	ck_assert(!plot_set_has(sum, "summary_spacetime.gp"));
 }
 END_TEST
 
@@ -672,6 +698,7 @@ make_plot_suite(void)
 	    (int)NELEM(drawn));
 	tcase_add_test(draw, plot_names_are_the_six_plots_each_with_its_script);
 	tcase_add_test(draw, run_scripts_are_the_plots_and_their_libraries);
+	tcase_add_test(draw, summary_scripts_draw_the_run_plot_names);
 	tcase_add_test(draw, a_set_has_only_its_plots_scripts_and_libraries);
 	tcase_add_test(draw, a_script_run_by_hand_draws_a_png);
 	tcase_add_test(draw, without_faults_the_markers_change_not_a_pixel);
