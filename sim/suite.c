@@ -128,7 +128,9 @@ load_all(struct suite *s, char *err, size_t errlen)
 		return -1;
 	}
 	for (int i = 0; i < s->o.nfiles; i++) {
+		/* The file's own words first, blamed on their own lines. */
 		if (expfile_load(s->o.files[i], &one, err, errlen) == -1 ||
+		    exprun_check(&one, s->o.files[i], err, errlen) == -1 ||
 		    (n = expfile_points(&one, &s->exps[s->nexps],
 		    cap - s->nexps, err, errlen)) == -1)
 			return -1;

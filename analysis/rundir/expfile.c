@@ -336,6 +336,20 @@ parse_line(struct experiment *e, char *line, unsigned *seen, int *k, char *why,
 	return 0;
 }
 
+/* Does `run` set the option the sweep sets? */
+static bool
+swept_in_run(const struct experiment *e)
+{
+	size_t n = strlen(e->sweep);
+
+	for (int i = 0; n > 0 && i < e->argc; i++)
+		if (strncmp(e->argv[i], "--", 2) == 0 &&
+		    strncmp(e->argv[i] + 2, e->sweep, n) == 0 &&
+		    (e->argv[i][n + 2] == '\0' || e->argv[i][n + 2] == '='))
+			return true;
+	return false;
+}
+
 /* `fault`, `on_failure` and `mode` become options after the words of `run`. */
 static void
 add_extra_words(struct experiment *e)
@@ -396,6 +410,10 @@ expfile_parse(const char *path, const char *text, size_t len,
 			return errmsg_set(err, errlen, "%s: missing key '%s'", path, keys[k]);
 	if (e->is_point && !(seen & 1u << EXP_SWEEP))
 		return errmsg_set(err, errlen, "%s: point without sweep", path);
+	if (!e->is_point && swept_in_run(e))
+		return errmsg_set(err, errlen, "%s:%u: run: --%s is swept "
+		    "(line %u), not set here", path, e->line[EXP_RUN], e->sweep,
+		    e->line[EXP_SWEEP]);
 	snprintf(e->source, sizeof e->source, "%s", path);
 	e->nrun = e->argc;
 	add_extra_words(e);
@@ -429,9 +447,14 @@ point_of(const struct experiment *e, uint32_t i, struct experiment *p,
 		return errmsg_set(err, errlen, "out of memory");
 	rc = expfile_parse(name, text, len, p, err, errlen);
 	free(text);
-	if (rc == 0)
-		snprintf(p->source, sizeof p->source, "%s", e->source);
-	return rc;
+	if (rc != 0)
+		return rc;
+	/* Its words are told where they were written: a swept value's
+	 * fault is on the sweep line. */
+	snprintf(p->source, sizeof p->source, "%s", e->source);
+	memcpy(p->line, e->line, sizeof p->line);
+	p->line[EXP_RUN] = e->line[EXP_SWEEP];
+	return 0;
 }
 
 int
