@@ -92,16 +92,32 @@ START_TEST(vms_columns_are_summary_columns_without_hb)
 }
 END_TEST
 
+/* Nearest rank, whatever the order and however many equal values. */
 START_TEST(nearest_rank_is_the_value_at_rank_ceil_p_n)
 {
-	const double v[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	static const struct {
+		double p;
+		double want;
+	} ranks[] = { { 50, 5 }, { 51, 6 }, { 99, 10 }, { 10, 1 },
+		{ 0, 1 }, { 100, 10 } };
+	double v[10], big[1001];
 
-	ck_assert(sumrun_rank(v, 10, 50) == 5);
-	ck_assert(sumrun_rank(v, 10, 51) == 6);
-	ck_assert(sumrun_rank(v, 10, 99) == 10);
-	ck_assert(sumrun_rank(v, 10, 10) == 1);
-	ck_assert(sumrun_rank(v, 1, 99) == 1);
-	ck_assert(sumrun_rank(v, 3, 50) == 2);
+	for (size_t r = 0; r < NELEM(ranks); r++) {
+		for (int i = 0; i < 10; i++)	/* 7 3 9 5 1 10 6 2 8 4 */
+			v[i] = (double)((i * 7 + 7) % 10 + 1);
+		ck_assert_msg(sumrun_rank(v, 10, ranks[r].p) == ranks[r].want,
+		    "p%g", ranks[r].p);
+	}
+	v[0] = 4;
+	ck_assert(sumrun_rank(v, 1, 99) == 4);
+	/* 1001 values 0..1000 shuffled, half of them twice: rank 991 of the
+	 * sorted 0 0 1 1 ... is 495. */
+	for (int i = 0; i < 1001; i++)
+		big[i] = (double)((i * 389 % 1001) / 2);
+	ck_assert(sumrun_rank(big, 1001, 99) == 495);
+	for (int i = 0; i < 1001; i++)
+		big[i] = 3;
+	ck_assert(sumrun_rank(big, 1001, 50) == 3);
 }
 END_TEST
 

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,20 +111,77 @@ csv_row(struct csv *c, double *v, int ncols, char *err, size_t errlen)
 	return 1;
 }
 
+/*
+ * Column col of the next row, the rows already judged whole by the first
+ * pass: 1; 0 at the end; -1 with err (the file changed under us).
+ */
 static int
-by_value(const void *a, const void *b)
+csv_field(struct csv *c, int col, double *v, char *err, size_t errlen)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	ssize_t n = getline(&c->line, &c->cap, c->f);
+	char *p, *end;
 
-	return (x > y) - (x < y);
+	if (n == -1)
+		return ferror(c->f) ? errmsg_set(err, errlen, "%s: %s",
+		    c->path, strerror(errno)) : 0;
+	c->lineno++;
+	p = c->line;
+	for (int i = 0; i < col && p != NULL; i++)
+		if ((p = strchr(p, ',')) != NULL)
+			p++;
+	if (p == NULL || (*v = strtod(p, &end), end == p))
+		return errmsg_set(err, errlen, "%s:%lu: changed while read",
+		    c->path, c->lineno);
+	return 1;
+}
+
+static void
+swap(double *a, double *b)
+{
+	double t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * The k-th smallest of v[0..n-1] (from 0), v reordered around it:
+ * selection with a three-way split around the middle value, linear on
+ * average, where sorting a million values for two of them is not.
+ */
+static double
+select_kth(double *v, size_t n, size_t k)
+{
+	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, want = (ptrdiff_t)k;
+
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2];
+		ptrdiff_t lt = lo, i = lo, gt = hi;
+		/* [lo, lt) below it, [lt, i) equal, (gt, hi] above */
+		while (i <= gt) {
+			if (v[i] < pivot)
+				swap(&v[lt++], &v[i++]);
+			else if (v[i] > pivot)
+				swap(&v[i], &v[gt--]);
+			else
+				i++;
+		}
+		if (want < lt)
+			hi = lt - 1;
+		else if (want > gt)
+			lo = gt + 1;
+		else
+			return pivot;
+	}
+	return v[want];
 }
 
 double
-sumrun_rank(const double *sorted, size_t n, double p)
+sumrun_rank(double *v, size_t n, double p)
 {
 	size_t r = (size_t)ceil(p / 100 * (double)n);
 
-	return sorted[r > 0 ? r - 1 : 0];
+	return select_kth(v, n, r > 0 ? r - 1 : 0);
 }
 
 /* One pass over vms.csv for figure f: its spread over the VMs. */
@@ -132,29 +190,29 @@ dist_pass(struct sumrun *s, const char *dir, enum sumrun_fig f, double *all,
     char *err, size_t errlen)
 {
 	struct sumrun_dist *d = &s->dist[f];
-	double v[V_COLS];
 	struct csv c;
 	uint32_t i = 0;
-	int rc;
+	int rc = 0;
 
 	if (csv_open(&c, dir, "vms.csv", sumrun_vms_header, err, errlen) == -1)
-		goto fail;
-	while (i < s->nvms && (rc = csv_row(&c, v, V_COLS, err, errlen)) == 1) {
-		all[i] = v[fig_col[f]];
+		rc = -1;
+	while (rc == 0 && i < s->nvms &&
+	    (rc = csv_field(&c, fig_col[f], &all[i], err, errlen)) == 1) {
 		if (i == 0 || all[i] < d->min)
 			d->min = all[i], d->vm_min = i;
 		if (i == 0 || all[i] > d->max)
 			d->max = all[i], d->vm_max = i;
 		i++;
+		rc = 0;
 	}
 	csv_close(&c);
-	qsort(all, s->nvms, sizeof *all, by_value);
+	if (rc == -1)
+		return -1;
+	if (i < s->nvms)
+		return errmsg_set(err, errlen, "%s: changed while read", c.path);
 	d->p50 = sumrun_rank(all, s->nvms, 50);
 	d->p99 = sumrun_rank(all, s->nvms, 99);
 	return 0;
-fail:
-	csv_close(&c);
-	return -1;
 }
 
 static void

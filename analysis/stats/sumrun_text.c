@@ -50,8 +50,11 @@ totals(FILE *f, const struct sumrun *s)
 static void
 spread(FILE *f, const struct sumrun *s)
 {
-	fprintf(f, "\nover the %" PRIu32 " VMs (nearest-rank percentiles; the "
-	    "VMs at the ends,\nthe lowest id of equals)\n", s->nvms);
+	char n[32];
+
+	fprintf(f, "\nover the %s VMs (nearest-rank percentiles; the VMs at "
+	    "the ends,\nthe lowest id of equals)\n",
+	    figures_count(n, sizeof n, s->nvms));
 	fprintf(f, "%-16s %9s %9s %9s %9s %7s %7s\n", "figure", "min",
 	    "median", "p99", "max", "min vm", "max vm");
 	for (int k = 0; k < SF_N; k++) {
