@@ -57,22 +57,31 @@ struct csv {
 	unsigned long lineno;
 };
 
+/* The next line into c->line, its newline cut: 1; 0 at the end; -1. */
+static int
+csv_next(struct csv *c, char *err, size_t errlen)
+{
+	ssize_t n = getline(&c->line, &c->cap, c->f);
+
+	if (n == -1)
+		return ferror(c->f) ? errmsg_set(err, errlen, "%s: %s",
+		    c->path, strerror(errno)) : 0;
+	c->lineno++;
+	if (n > 0 && c->line[n - 1] == '\n')
+		c->line[--n] = '\0';
+	return 1;
+}
+
 static int
 csv_open(struct csv *c, const char *dir, const char *name,
     const char *header, char *err, size_t errlen)
 {
-	ssize_t n;
-
 	memset(c, 0, sizeof *c);
 	snprintf(c->path, sizeof c->path, "%s/%s", dir, name);
 	if ((c->f = fopen(c->path, "r")) == NULL)
 		return errmsg_set(err, errlen, "%s: %s", c->path,
 		    strerror(errno));
-	n = getline(&c->line, &c->cap, c->f);
-	c->lineno = 1;
-	if (n > 0 && c->line[n - 1] == '\n')
-		c->line[--n] = '\0';
-	if (n < 0 || strcmp(c->line, header) != 0)
+	if (csv_next(c, err, errlen) != 1 || strcmp(c->line, header) != 0)
 		return errmsg_set(err, errlen, "%s:1: not the header %.40s...",
 		    c->path, header);
 	return 0;
@@ -90,16 +99,11 @@ csv_close(struct csv *c)
 static int
 csv_row(struct csv *c, double *v, int ncols, char *err, size_t errlen)
 {
-	ssize_t n = getline(&c->line, &c->cap, c->f);
-	char *p, *end;
+	int rc = csv_next(c, err, errlen);
+	char *p = c->line, *end;
 
-	if (n == -1)
-		return ferror(c->f) ? errmsg_set(err, errlen, "%s: %s",
-		    c->path, strerror(errno)) : 0;
-	c->lineno++;
-	if (n > 0 && c->line[n - 1] == '\n')
-		c->line[--n] = '\0';
-	p = c->line;
+	if (rc != 1)
+		return rc;
 	for (int i = 0; i < ncols; i++, p = end + 1) {
 		errno = 0;
 		v[i] = strtod(p, &end);
@@ -118,14 +122,11 @@ csv_row(struct csv *c, double *v, int ncols, char *err, size_t errlen)
 static int
 csv_field(struct csv *c, int col, double *v, char *err, size_t errlen)
 {
-	ssize_t n = getline(&c->line, &c->cap, c->f);
-	char *p, *end;
+	int rc = csv_next(c, err, errlen);
+	char *p = c->line, *end;
 
-	if (n == -1)
-		return ferror(c->f) ? errmsg_set(err, errlen, "%s: %s",
-		    c->path, strerror(errno)) : 0;
-	c->lineno++;
-	p = c->line;
+	if (rc != 1)
+		return rc;
 	for (int i = 0; i < col && p != NULL; i++)
 		if ((p = strchr(p, ',')) != NULL)
 			p++;
