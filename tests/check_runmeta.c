@@ -262,11 +262,11 @@ read_edited(const char *key, const char *line)
 START_TEST(format_5_says_what_was_logged)
 {
 	ck_assert_int_eq(read_str(good3), 0);
-	ck_assert_int_eq(back.log, RUN_LOG_FULL);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_FULL);
 	ck_assert_int_eq(read_edited("format", F5 "\nlog=summary"), 0);
-	ck_assert_int_eq(back.log, RUN_LOG_SUMMARY);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_SUMMARY);
 	ck_assert_int_eq(read_edited("format", F5 "\nlog=off"), 0);
-	ck_assert_int_eq(back.log, RUN_LOG_OFF);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_OFF);
 	ck_assert_int_eq(read_edited("format", F5 "\nlog=some"), 1);
 	ck_assert_ptr_nonnull(strstr(told, "log 'some': not full, summary or "
 	    "off"));

@@ -74,7 +74,7 @@ load(const char *dir, struct sumrun *s, int want, const char *why)
 	struct runinfo ri;
 
 	ck_assert_int_eq(runinfo_load(&ri, dir, err, sizeof err), 0);
-	ck_assert_int_eq(ri.meta->log, RUN_LOG_SUMMARY);
+	ck_assert_int_eq(ri.meta->log, RUNMETA_LOG_SUMMARY);
 	ck_assert_int_eq(sumrun_load(s, &ri, err, sizeof err), want);
 	if (why != NULL)
 		ck_assert_msg(strstr(err, why) != NULL, "%s", err);

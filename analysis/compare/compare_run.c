@@ -12,7 +12,6 @@
 #include "analysis/stats/hist.h"
 #include "lib/errmsg.h"
 
-#define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */
 #define CSV_COLS	64
 
 /* An open text file of numbers; why names it, and the line, on error. */
@@ -107,7 +106,8 @@ rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
 
 	if (rc != 1)
 		return rc;
-	if ((n = rows_numbers(r, " \t", v, MAX_COLS, nan_ok, why, len)) == -1)
+	if ((n = rows_numbers(r, " \t", v, (size_t)nvms + 1, nan_ok, why,
+	    len)) == -1)
 		return -1;
 	if (n != (int)nvms + 1)
 		return errmsg_set(why, len, "%s:%lu: %d columns, not %" PRIu32,
@@ -116,11 +116,11 @@ rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
 }
 
 /* The summary.csv columns a run's figures come from. */
-enum { C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
+enum { C_RATE, C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
 	C_DMAX, C_DMEAN, C_QMAX, C_QMEAN, C_DELAY, C_PAIRS, C_ORDERED,
 	C_RANKED, C_RANKED_CONC, NCOLS };
 static const char *const col_name[NCOLS] = {
-	"ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
+	"rate", "ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
 	"jump_max", "drift_max", "drift_mean", "queue_max", "queue_mean",
 	"delay_mean_s", "hb_pairs", "hb_ordered", "hb_lamport_ranked",
 	"hb_ranked_concurrent",
@@ -237,9 +237,49 @@ static const struct source summary_src = { "vms.csv", "series.csv",
 #define SERIES_QUEUE_MAX	11
 #define SERIES_COLS		12
 
+/* A ring this big tells its rates as a range, not one by one. */
+#define RATES_LISTED	256
+
+/*
+ * Are a run's rates read from its figures' rate column? A summary run's
+ * are, and so are those of a ring too big for run.meta to list them.
+ */
+static int
+rates_from_csv(const struct source *src, uint32_t nvms)
+{
+	return src->summary || nvms > RUNMETA_MAX_VMS;
+}
+
+/*
+ * VM vm's rate, from a summary run's vms.csv (run.meta lists no rates of
+ * a big ring): "4 3 5" up to RATES_LISTED VMs, and the extremes.
+ */
+static int
+rates_add(struct compare_run *run, double rate, uint32_t vm, uint32_t nvms)
+{
+	uint64_t r = (uint64_t)rate;
+
+	if (vm == 0) {
+		size_t cap = nvms <= RATES_LISTED ? (size_t)nvms * 21 + 1 : 64;
+		if ((run->rates = malloc(cap)) == NULL)
+			return -1;
+		run->rates[0] = '\0';
+		run->rate_lo = run->rate_hi = r;
+	}
+	run->rate_lo = r < run->rate_lo ? r : run->rate_lo;
+	run->rate_hi = r > run->rate_hi ? r : run->rate_hi;
+	if (nvms <= RATES_LISTED)
+		sprintf(run->rates + strlen(run->rates), "%s%" PRIu64,
+		    vm ? " " : "", r);
+	else if (vm + 1 == nvms)
+		snprintf(run->rates, 64, "%" PRIu64 "-%" PRIu64 " (%" PRIu32
+		    " VMs)", run->rate_lo, run->rate_hi, nvms);
+	return 0;
+}
+
 static int
 read_summary(const char *dir, const struct source *src, uint32_t nvms,
-    double fig[CMP_NFIGS], char *why, size_t len)
+    struct compare_run *run, char *why, size_t len)
 {
 	struct vm_totals t = { 0 };
 	struct rows r;
@@ -259,6 +299,9 @@ read_summary(const char *dir, const struct source *src, uint32_t nvms,
 		else if (short_row(n, at) || vms == nvms)
 			rc = errmsg_set(why, len, "%s:%lu: not a row of VM %"
 			    PRIu32, r.path, r.lineno, vms);
+		else if (rates_from_csv(src, nvms) &&
+		    rates_add(run, v[at[C_RATE]], vms, nvms) == -1)
+			rc = errmsg_set(why, len, "out of memory");
 		else {
 			add_vm(&t, v, at);
 			vms++;
@@ -270,7 +313,7 @@ read_summary(const char *dir, const struct source *src, uint32_t nvms,
 		    " VMs", r.path, vms, nvms);
 	rows_close(&r);
 	if (rc == 0)
-		set_figs(fig, &t, nvms);
+		set_figs(run->fig, &t, nvms);
 	return rc;
 }
 
@@ -351,17 +394,32 @@ rows_series(struct rows *r, double *v, int col, char *why, size_t len)
 	return 1;
 }
 
+/* Room for a row of a .dat file (t and one per VM) or of series.csv. */
+static double *
+row_buffer(uint32_t nvms, char *why, size_t len)
+{
+	size_t n = (size_t)nvms + 1 > SERIES_COLS ? (size_t)nvms + 1 :
+	    SERIES_COLS;
+	double *v = malloc(n * sizeof *v);
+
+	if (v == NULL)
+		errmsg_set(why, len, "out of memory");
+	return v;
+}
+
 static int
 read_series(const char *dir, const char *name, int col, uint32_t nvms,
     struct compare_series *s, int first, char *why, size_t len)
 {
-	double v[MAX_COLS];
+	double *v = row_buffer(nvms, why, len);
 	struct rows r;
 	size_t k = 0, cap = first ? 0 : s->n;
 	int rc, got;
 
-	if (rows_open(&r, dir, name, why, len) == -1)
+	if (v == NULL || rows_open(&r, dir, name, why, len) == -1) {
+		free(v);
 		return -1;
+	}
 	while ((rc = col > 0 ? rows_series(&r, v, col, why, len) :
 	    rows_dat(&r, nvms, v, 1, why, len)) == 1) {
 		double top = v[1];
@@ -378,6 +436,7 @@ read_series(const char *dir, const char *name, int col, uint32_t nvms,
 	if (rc == 0 && !first && k != s->n)
 		rc = differ(&r, why, len);
 	rows_close(&r);
+	free(v);
 	return rc;
 }
 
@@ -426,12 +485,14 @@ read_jumps(const char *dir, const struct source *src, uint32_t nvms,
     struct compare_exp *e, char *why, size_t len)
 {
 	uint32_t cols = src->summary ? 1 : nvms;
-	double v[MAX_COLS];
+	double *v = row_buffer(nvms, why, len);
 	struct rows r;
 	int rc;
 
-	if (rows_open(&r, dir, src->jumps, why, len) == -1)
+	if (v == NULL || rows_open(&r, dir, src->jumps, why, len) == -1) {
+		free(v);
 		return -1;
+	}
 	while ((rc = src->summary ? rows_jumps(&r, v, why, len) :
 	    rows_dat(&r, nvms, v, 0, why, len)) == 1) {
 		int got = 0;
@@ -445,6 +506,7 @@ read_jumps(const char *dir, const struct source *src, uint32_t nvms,
 		}
 	}
 	rows_close(&r);
+	free(v);
 	return rc;
 }
 
@@ -486,13 +548,14 @@ read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
 	if (compare_set_load(&run->set, &ri, why, len) == -1)
 		goto done;
 	snprintf(seed, sizeof seed, "%" PRIu64, ri.meta->seed);
+	*src = ri.meta->log == RUNMETA_LOG_SUMMARY ? &summary_src : &full_src;
 	if ((run->seed = strdup(seed)) == NULL ||
-	    (run->rates = rates_text(ri.meta, run)) == NULL) {
+	    (!rates_from_csv(*src, ri.nvms) &&
+	    (run->rates = rates_text(ri.meta, run)) == NULL)) {
 		errmsg_set(why, len, "out of memory");
 		goto done;
 	}
 	*nvms = ri.nvms;
-	*src = ri.meta->log == RUN_LOG_SUMMARY ? &summary_src : &full_src;
 	rc = 0;
 done:
 	runinfo_free(&ri);
@@ -508,7 +571,7 @@ compare_run_load(const char *dir, struct compare_exp *e,
 	int first = run->repeat == 1;
 
 	if (read_meta(dir, run, &nvms, &src, why, len) == -1 ||
-	    read_summary(dir, src, nvms, run->fig, why, len) == -1 ||
+	    read_summary(dir, src, nvms, run, why, len) == -1 ||
 	    read_series(dir, src->drift, src->summary ? SERIES_DRIFT_MAX : 0,
 	    nvms, &e->drift, first, why, len) == -1 ||
 	    read_series(dir, src->queue, src->summary ? SERIES_QUEUE_MAX : 0,

@@ -203,7 +203,7 @@ window_fits(const struct opts *o, const char *dir)
 
 	if (o->window == NULL || runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return 0;
-	if (ri.meta->log == RUN_LOG_SUMMARY)
+	if (ri.meta->log == RUNMETA_LOG_SUMMARY)
 		;	/* no space-time diagram to show a window of */
 	else if (o->t0 >= ri.end_s)
 		rc = complain(2, "--window '%s': nothing to show, %s %s",
@@ -222,7 +222,7 @@ logged_nothing(const char *dir)
 
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return 0;	/* said when the run's turn comes */
-	off = ri.meta->log == RUN_LOG_OFF;
+	off = ri.meta->log == RUNMETA_LOG_OFF;
 	if (off)
 		complain(2, "%s: run with --log off: no logs, nothing to "
 		    "analyze", ri.dir);
@@ -642,7 +642,7 @@ analyze_one(const struct opts *o, const char *dir)
 
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return bad_meta(o, dir, err);
-	if (ri.meta->log == RUN_LOG_SUMMARY) {
+	if (ri.meta->log == RUNMETA_LOG_SUMMARY) {
 		if (out_dir(o, &ri, out, err, sizeof err) == 0 &&
 		    (kd = keepdir_open(out, "analysis", err,
 		    sizeof err)) != NULL)

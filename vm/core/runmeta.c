@@ -107,8 +107,8 @@ static const char *const status_name[] = {
 };
 
 static const char *const log_name[] = {
-	[RUN_LOG_FULL] = "full", [RUN_LOG_SUMMARY] = "summary",
-	[RUN_LOG_OFF] = "off",
+	[RUNMETA_LOG_FULL] = "full", [RUNMETA_LOG_SUMMARY] = "summary",
+	[RUNMETA_LOG_OFF] = "off",
 };
 
 const char *
@@ -222,7 +222,7 @@ put_value(FILE *f, const struct key *k, const void *p)
 		fputs(*(const bool *)p ? "virtual" : "real", f);
 		break;
 	case T_LOG:
-		fputs(log_name[*(const enum run_log *)p], f);
+		fputs(log_name[*(const enum runmeta_log *)p], f);
 		break;
 	case T_POLICY:
 		fputs(vmend_policy_name(*(const enum vm_on_failure *)p), f);
@@ -544,11 +544,11 @@ read_status(struct reader *r, const char *s, enum run_status *st)
 
 static int
 read_log(struct reader *r, enum runmeta_key k, const char *s,
-    const char *name, enum run_log *lv)
+    const char *name, enum runmeta_log *lv)
 {
-	for (int i = RUN_LOG_FULL; i <= RUN_LOG_OFF; i++) {
+	for (int i = RUNMETA_LOG_FULL; i <= RUNMETA_LOG_OFF; i++) {
 		if (strcmp(s, log_name[i]) == 0) {
-			*lv = (enum run_log)i;
+			*lv = (enum runmeta_log)i;
 			return 0;
 		}
 	}

@@ -17,7 +17,7 @@
 
 /* What a virtual run logged (log=, format 5): full per-VM logs, the
  * driver's summary files (vms.csv, series.csv, jumps.csv), or nothing. */
-enum run_log { RUN_LOG_FULL, RUN_LOG_SUMMARY, RUN_LOG_OFF };
+enum runmeta_log { RUNMETA_LOG_FULL, RUNMETA_LOG_SUMMARY, RUNMETA_LOG_OFF };
 
 /* How the run ended; RUN_UNKNOWN only as read, when status is missing or bad. */
 enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
@@ -43,7 +43,7 @@ struct runmeta {
 	double loss;			/* the share it lost, 0..1 */
 	uint32_t vector;		/* 1: the logs have the vector column;
 					 * before format 4, 0 */
-	enum run_log log;		/* before format 5, full */
+	enum runmeta_log log;		/* before format 5, full */
 	char bind[RUNMETA_TEXT_MAX];	/* a real run's only */
 	uint16_t port[RUNMETA_MAX_VMS];
 	enum vm_on_failure on_failure;	/* format 1: stop */
