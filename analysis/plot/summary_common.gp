@@ -10,7 +10,7 @@ load "look.gp"
 set datafile separator ","
 series = "series.csv"
 jumps = "jumps.csv"
-run_text = sprintf("%s: %d VMs, seed %s", title_run, N, seed)
+run_text = sprintf("%s: %s VMs, seed %s", title_run, n_text, seed)
 if (strlen(stopped) > 0) { run_text = run_text . ", " . stopped }
 t_axis = t_end > 0 ? t_end : 1
 set xlabel "model time (s)"

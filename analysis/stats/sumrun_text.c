@@ -108,6 +108,7 @@ jumps(FILE *f, const struct sumrun *s)
 static void
 findings(FILE *f, const struct sumrun *s)
 {
+	char n[32];
 	const struct sumrun_dist *dm = &s->dist[SF_DRIFT_MAX],
 	    *dn = &s->dist[SF_DRIFT_MEAN], *qm = &s->dist[SF_QUEUE_MEAN],
 	    *cl = &s->dist[SF_CLOCK];
@@ -138,9 +139,10 @@ findings(FILE *f, const struct sumrun *s)
 	    s->dist[SF_QUEUE_MAX].max, s->dist[SF_QUEUE_MAX].vm_max,
 	    s->queue_peak_t);
 	if (s->pending > 0)
-		findings_say(f, "%" PRIu64 " messages were still waiting at the "
-		    "end (pending), %" PRIu64 " of them for VM %" PRIu64 ".",
-		    s->pending, s->pending_most, s->pending_vm);
+		findings_say(f, "%s messages were still waiting at the end "
+		    "(pending), %" PRIu64 " of them for VM %" PRIu64 ".",
+		    figures_count(n, sizeof n, s->pending), s->pending_most,
+		    s->pending_vm);
 }
 
 void
@@ -157,9 +159,10 @@ sumrun_text_write(FILE *f, const struct runinfo *ri, const struct sumrun *s)
 void
 sumrun_plotvars(FILE *f, const struct runinfo *ri, const struct sumrun *s)
 {
-	char stopped[FIGURES_STOPPED_MAX];
+	char stopped[FIGURES_STOPPED_MAX], n[32];
 
 	fprintf(f, "N = %" PRIu32 "\n", s->nvms);
+	figures_gp_string(f, "n_text", figures_count(n, sizeof n, s->nvms));
 	figures_gp_string(f, "title_run", ri->dir);
 	fprintf(f, "seed = \"%" PRIu64 "\"\n", ri->meta->seed);
 	figures_gp_real(f, "t_end", s->end_s);

@@ -13,8 +13,12 @@
 set -eu
 full=$1 out=$2
 mkdir -p "$out"
-sed -e 's/^format=.*/format=5/' -e '/^vector=/a log=summary' \
-	"$full/run.meta" >"$out/run.meta"
+# A format 5 run says log=full: made summary; an older one gets the key.
+if grep -q '^log=' "$full/run.meta"; then
+	sed 's/^log=.*/log=summary/' "$full/run.meta"
+else
+	sed -e 's/^format=.*/format=5/' -e '/^vector=/a log=summary' "$full/run.meta"
+fi >"$out/run.meta"
 cut -d, -f1-35 "$full/analysis/summary.csv" >"$out/vms.csv"
 awk 'NR == 1 { print "size,count"; next }
 	/^#/ { next }

@@ -110,12 +110,13 @@ grep -q "tinysum/1/analysis/drift.png\|tinysum/2/analysis/drift.png" "$res/repor
 
 # WRITER: once `run --virtual --log summary` exists, its files must agree
 # with what analyze made of the full-log run of the same seed.
-if "$CLOCKRING" run --help 2>&1 | grep -q -- "--log summary"; then
+if "$CLOCKRING" run --help 2>&1 | grep -q -- '^  --log '; then
 	w=$T/writer
 	"$CLOCKRING" run --quiet --virtual --vms 5 --duration 20 --seed 11 \
 		--log summary --out "$w" || fail "run --log summary"
 	cmp -s "$w/vms.csv" "$sum/vms.csv" || fail "writer: vms.csv differs from the full run's analysis"
 	cmp -s "$w/jumps.csv" "$sum/jumps.csv" || fail "writer: jumps.csv differs"
+	cmp -s "$w/series.csv" "$sum/series.csv" || fail "writer: series.csv differs"
 	"$CLOCKRING" analyze --quiet "$w" || fail "writer: analyze"
 fi
 exit 0
