@@ -164,8 +164,9 @@ static const char *const bad[][2] = {
 	    "x.exp:3: mode 'fast': must be real or virtual" },
 	{ "title = T\ndescription = D\nrun = --virtual\n",
 	    "x.exp:3: run: --virtual is set by the experiment suite" },
+	/* judged in the file's mode, on the line of run */
 	{ "title = T\ndescription = D\nmode = virtual\nrun = --bind ::1\n",
-	    "x.exp: --bind: no meaning with --virtual" },
+	    "x.exp:4: run: --bind: no meaning with --virtual" },
 };
 
 START_TEST(a_bad_file_names_file_line_and_key)
