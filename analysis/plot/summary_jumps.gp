@@ -15,6 +15,9 @@ if (max_jump == 0) {
 	set label "no tick, so no clock jump" at graph 0.5, graph 0.5 center front
 	plot NaN notitle
 } else {
+	# From below 1 (a size that came once shows) to above the most common.
+	stats jumps using 2 skip 1 nooutput
+	set yrange [0.7:STATS_max * 2]
 	plot jumps using 1:2 skip 1 with impulses lw (lw * 2) lc rgb "#0072B2", \
 		"" using 1:2 skip 1 with points pt 7 ps (pt_scale * 0.8) lc rgb "#0072B2"
 }

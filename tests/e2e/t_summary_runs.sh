@@ -70,6 +70,14 @@ echo '# mine' >>"$sum/analysis/summary_drift.gp"
 tail -1 "$sum/analysis/summary_drift.gp" | grep -qx '# mine' || fail "changed script replaced"
 grep -q "summary_drift.gp" "$T/err" || fail "the kept script is not told"
 
+# A level ring: every clock at 1 tick/s never drifts; its plots still draw.
+"$CLOCKRING" run --quiet --virtual --rates 1,1,1 --duration 5 --out "$T/level" || fail "run level"
+"$CLOCKRING" analyze --quiet --no-plots "$T/level" || fail "analyze level"
+"$here/summary_fixture.sh" "$T/level" "$T/levelsum" || fail "fixture level"
+"$CLOCKRING" analyze "$T/levelsum" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "analyze a level ring"; }
+grep -q "^- No clock ever fell behind" "$T/levelsum/analysis/summary.txt" || fail "a level ring not said so"
+[ -s "$T/levelsum/analysis/drift.png" ] || fail "no drift.png of a level ring"
+
 # --log off: one line, exit 2, nothing written.
 off=$T/off
 mkdir "$off" && sed 's/^log=summary/log=off/' "$sum/run.meta" >"$off/run.meta"
