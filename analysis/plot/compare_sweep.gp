@@ -14,6 +14,8 @@ do for [p=1:4] {
 	if (sweeps > 0) {
 		set xlabel x_text
 		set logscale x
+		# 1, 10, 100, 1k, 10k, 100k, 1M: tick labels that fit side by side.
+		set format x "%.0s%c"
 		set offsets graph 0.05, graph 0.05, 0, 0
 		# Values that span more than two decades are read on a log axis.
 		stats "compare_sweep.dat" using (column(f_col[p])) nooutput
