@@ -20,11 +20,16 @@ option_number(char *buf, size_t len, const char *opt, double v)
 	snprintf(buf, len, "%s=%s", opt, num);
 }
 
-/* The first nwords words of e, then the suite's own options. */
+/*
+ * The first nwords words of e, then the suite's own options: --virtual
+ * too, when the words stop before it, so the words of `run` are judged
+ * as the mode runs them (--log summary wants --virtual).
+ */
 static void
 args_of(const struct experiment *e, int nwords, uint32_t repeat, double speed,
     const char *dir, struct exprun_args *a)
 {
+	static char virtual_word[] = "--virtual";
 	char *more[] = { a->duration, a->speed, a->seed, a->out };
 
 	snprintf(a->prog, sizeof a->prog, "clockring");
@@ -40,6 +45,8 @@ args_of(const struct experiment *e, int nwords, uint32_t repeat, double speed,
 	a->argv[a->argc++] = a->cmd;
 	for (int i = 0; i < nwords; i++)
 		a->argv[a->argc++] = e->argv[i];
+	if (e->is_virtual && nwords < e->argc)
+		a->argv[a->argc++] = virtual_word;
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
 		/* A virtual run keeps model time: no real pace to give it. */
 		if (more[i] != a->speed || !e->is_virtual)

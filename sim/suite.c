@@ -112,25 +112,41 @@ plan(struct suite *s, size_t *nstale, char *err, size_t errlen)
 	return 0;
 }
 
-/* Load every file before running anything: one bad file stops it all. */
+/*
+ * Load every file before running anything: one bad file stops it all. A
+ * sweep becomes its points, one experiment each (expfile_points).
+ */
 static int
 load_all(struct suite *s, char *err, size_t errlen)
 {
-	s->nexps = (size_t)s->o.nfiles;
-	if ((s->exps = calloc(s->nexps, sizeof *s->exps)) == NULL) {
+	struct experiment one;
+	size_t cap = (size_t)s->o.nfiles * EXP_MAX_POINTS;
+	int n;
+
+	if ((s->exps = calloc(cap, sizeof *s->exps)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	for (size_t i = 0; i < s->nexps; i++) {
-		if (expfile_load(s->o.files[i], &s->exps[i], err, errlen) == -1 ||
-		    exprun_check(&s->exps[i], s->o.files[i], err, errlen) == -1)
+	for (int i = 0; i < s->o.nfiles; i++) {
+		/* The file's own words first, blamed on their own lines. */
+		if (expfile_load(s->o.files[i], &one, err, errlen) == -1 ||
+		    exprun_check(&one, s->o.files[i], err, errlen) == -1 ||
+		    (n = expfile_points(&one, &s->exps[s->nexps],
+		    cap - s->nexps, err, errlen)) == -1)
 			return -1;
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(s->exps[k].name, s->exps[i].name) == 0) {
-				snprintf(err, errlen, "%s: experiment '%s' given twice",
-				    s->o.files[i], s->exps[i].name);
+		for (size_t m = s->nexps; m < s->nexps + (size_t)n; m++) {
+			if (exprun_check(&s->exps[m], s->o.files[i], err,
+			    errlen) == -1)
 				return -1;
-			}
+			for (size_t k = 0; k < m; k++)
+				if (strcmp(s->exps[k].name, s->exps[m].name) == 0) {
+					snprintf(err, errlen, "%s: experiment '%s' "
+					    "given twice", s->o.files[i],
+					    s->exps[m].name);
+					return -1;
+				}
+		}
+		s->nexps += (size_t)n;
 	}
 	return 0;
 }
@@ -140,7 +156,7 @@ static int
 keep_all(const struct suite *s, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < s->nexps; i++)
-		if (keep_settings(s->o.out, s->o.files[i], &s->exps[i], err,
+		if (keep_settings(s->o.out, s->exps[i].source, &s->exps[i], err,
 		    errlen) == -1)
 			return -1;
 	return 0;

@@ -164,8 +164,9 @@ static const char *const bad[][2] = {
 	    "x.exp:3: mode 'fast': must be real or virtual" },
 	{ "title = T\ndescription = D\nrun = --virtual\n",
 	    "x.exp:3: run: --virtual is set by the experiment suite" },
+	/* judged in the file's mode, on the line of run */
 	{ "title = T\ndescription = D\nmode = virtual\nrun = --bind ::1\n",
-	    "x.exp: --bind: no meaning with --virtual" },
+	    "x.exp:4: run: --bind: no meaning with --virtual" },
 };
 
 START_TEST(a_bad_file_names_file_line_and_key)
@@ -349,6 +350,117 @@ START_TEST(every_shipped_experiment_file_is_valid)
 }
 END_TEST
 
+/*
+ * A sweep stands for one experiment per value: NAME-VALUE, the swept
+ * option after the words of `run`, the sweep's seed, point = VALUE, and
+ * its lines those of the file (a swept value's on the sweep line).
+ */
+START_TEST(a_sweep_lists_an_experiment_per_value)
+{
+	static struct experiment pts[EXP_MAX_POINTS];
+	int n;
+
+	ck_assert_int_eq(parse("exps/grow.exp", "title = G\ndescription = D\n"
+	    "run = --draw-max 5\nsweep = vms 3 10  100\nrepeat = 2\n"
+	    "duration = 4\nmode = virtual\n"), 0);
+	ck_assert_str_eq(e.sweep, "vms");
+	ck_assert_uint_eq(e.npoints, 3);
+	n = expfile_points(&e, pts, EXP_MAX_POINTS, err, sizeof err);
+	ck_assert_msg(n == 3, "%s", err);
+	ck_assert_str_eq(pts[0].name, "grow-3");
+	ck_assert_str_eq(pts[2].name, "grow-100");
+	ck_assert_str_eq(pts[1].run, "--draw-max 5 --vms 10");
+	ck_assert_int_eq(pts[1].nrun, 4);
+	ck_assert_str_eq(pts[1].argv[3], "10");
+	ck_assert_str_eq(pts[1].argv[pts[1].argc - 1], "--virtual");
+	for (int i = 0; i < n; i++) {
+		ck_assert(pts[i].is_point);
+		ck_assert_uint_eq(pts[i].seed, e.seed);
+		ck_assert_uint_eq(pts[i].repeat, 2);
+		ck_assert_str_eq(pts[i].title, "G");
+		ck_assert_str_eq(pts[i].source, "exps/grow.exp");
+		ck_assert_uint_eq(pts[i].line[EXP_RUN], 4);
+		ck_assert_int_eq(exprun_check(&pts[i], "exps/grow.exp", err,
+		    sizeof err), 0);
+	}
+	ck_assert_uint_eq(pts[2].point, 100);
+	/* Too little room is said, not overrun. */
+	ck_assert_int_eq(expfile_points(&e, pts, 2, err, sizeof err), -1);
+}
+END_TEST
+
+/* A point, as the suite keeps it beside its runs, reads back as itself. */
+START_TEST(a_point_reads_back_as_itself)
+{
+	static struct experiment pts[EXP_MAX_POINTS], again;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	ck_assert_int_eq(parse("exps/grow.exp", "title = G\ndescription = D\n"
+	    "sweep = vms 3 30\n"), 0);
+	ck_assert_int_eq(expfile_points(&e, pts, EXP_MAX_POINTS, err,
+	    sizeof err), 2);
+	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
+	expfile_write(f, &pts[1], "exps/grow.exp");
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(text, "\nsweep = vms 3 30\npoint = 30\n"));
+	ck_assert_int_eq(expfile_parse("res/grow-30/experiment.exp", text, len,
+	    &again, err, sizeof err), 0);
+	free(text);
+	ck_assert(again.is_point && again.point == 30);
+	ck_assert_str_eq(again.run, "--vms 30");
+	ck_assert_uint_eq(again.seed, e.seed);
+	/* A point is not swept again: it stands for itself. */
+	ck_assert_int_eq(expfile_points(&again, pts, EXP_MAX_POINTS, err,
+	    sizeof err), 1);
+	ck_assert_str_eq(pts[0].run, "--vms 30");
+	ck_assert_ptr_eq(pts[0].argv[0], pts[0].argbuf);
+	ck_assert_str_eq(pts[0].argv[1], "30");
+}
+END_TEST
+
+/* An experiment without a sweep stands for itself, its words its own. */
+START_TEST(a_plain_experiment_lists_itself)
+{
+	static struct experiment one;
+
+	ck_assert_int_eq(parse("exps/p.exp", "title = P\ndescription = D\n"
+	    "run = --vms 4\nfault = kill:1@1\n"), 0);
+	ck_assert_int_eq(expfile_points(&e, &one, 1, err, sizeof err), 1);
+	ck_assert_str_eq(one.name, "p");
+	ck_assert_int_eq(one.argc, e.argc);
+	for (int i = 0; i < one.argc; i++) {
+		ck_assert_str_eq(one.argv[i], e.argv[i]);
+		ck_assert(one.argv[i] >= one.argbuf &&
+		    one.argv[i] < one.argbuf + sizeof one.argbuf);
+	}
+}
+END_TEST
+
+/* The ring-size experiment: seven ring sizes, each a summary run. */
+START_TEST(the_ring_size_experiment_sweeps_3_to_a_million)
+{
+	static struct experiment pts[EXP_MAX_POINTS];
+	static const uint64_t sizes[] = { 3, 10, 100, 1000, 10000, 100000,
+		1000000 };
+
+	ck_assert_msg(expfile_load("experiments/ring-size.exp", &e, err,
+	    sizeof err) == 0, "%s", err);
+	ck_assert(e.is_virtual);
+	ck_assert_int_eq(expfile_points(&e, pts, EXP_MAX_POINTS, err,
+	    sizeof err), 7);
+	for (int i = 0; i < 7; i++) {
+		char want[64];
+		ck_assert_uint_eq(pts[i].point, sizes[i]);
+		snprintf(want, sizeof want, "--vms %llu",
+		    (unsigned long long)sizes[i]);
+		ck_assert_ptr_nonnull(strstr(pts[i].run, want));
+		ck_assert_ptr_nonnull(strstr(pts[i].run, "--log summary"));
+	}
+}
+END_TEST
+
 Suite *
 make_expfile_suite(void)
 {
@@ -369,6 +481,10 @@ make_expfile_suite(void)
 	tcase_add_test(tc, the_file_name_must_make_a_plain_directory_name);
 	tcase_add_test(tc, repeats_get_different_seeds_that_never_change);
 	tcase_add_test(tc, every_shipped_experiment_file_is_valid);
+	tcase_add_test(tc, a_sweep_lists_an_experiment_per_value);
+	tcase_add_test(tc, a_point_reads_back_as_itself);
+	tcase_add_test(tc, a_plain_experiment_lists_itself);
+	tcase_add_test(tc, the_ring_size_experiment_sweeps_3_to_a_million);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -19,7 +19,7 @@ main(void)
 		make_vmend_suite, make_runmeta_suite, make_view_suite,
 		make_replay_suite, make_feed_suite, make_recent_suite,
 		make_gather_suite, make_vclock_suite, make_viewdata_suite,
-		make_export_suite, make_hb_suite,
+		make_export_suite, make_hb_suite, make_sumrun_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)

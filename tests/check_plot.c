@@ -301,7 +301,8 @@ END_TEST
 
 /*
  * The scripts analyze writes are those the five plots draw and the
- * libraries they load; those of `clockring compare` (compare_*.gp) are not.
+ * libraries they load; those of `clockring compare` (compare_*.gp) and
+ * of a summary run (summary_*.gp) are not.
  */
 START_TEST(run_scripts_are_the_plots_and_their_libraries)
 {
@@ -311,7 +312,8 @@ START_TEST(run_scripts_are_the_plots_and_their_libraries)
 
 	ck_assert_uint_ge(gp_nscripts, plot_count + 3);
 	for (size_t i = 0; i < gp_nscripts; i++) {
-		int compare = strncmp(gp_scripts[i].name, "compare_", 8) == 0;
+		int compare = strncmp(gp_scripts[i].name, "compare_", 8) == 0 ||
+		    strncmp(gp_scripts[i].name, "summary_", 8) == 0;
 		ck_assert_msg(plot_set_has(run, gp_scripts[i].name) == !compare,
 		    "%s", gp_scripts[i].name);
 		found += !compare;
@@ -323,6 +325,30 @@ START_TEST(run_scripts_are_the_plots_and_their_libraries)
 	ck_assert(plot_set_has(run, "common.gp") && plot_set_has(run,
 	    "look.gp") && plot_set_has(run, "faults.gp"));
 	ck_assert_uint_eq(found, plot_count + 3);
+}
+END_TEST
+
+/*
+ * A summary run's plots are drawn by summary_NAME.gp into NAME.png, the
+ * names the report links; they load summary_common.gp and look.gp, and
+ * no script of a full run's plots.
+ */
+START_TEST(summary_scripts_draw_the_run_plot_names)
+{
+	const struct plot_set *sum = &plot_summary_set;
+
+	for (size_t i = 0; i < sum->count; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "summary_%s.gp", sum->names[i]);
+		ck_assert_msg(plot_set_has(sum, name), "%s", name);
+		ck_assert(!plot_set_has(sum, name + 8));
+		ck_assert(!plot_set_has(&plot_run_set, name));
+	}
+	ck_assert(plot_set_has(sum, "summary_common.gp"));
+	ck_assert(plot_set_has(sum, "look.gp"));
+	ck_assert(!plot_set_has(sum, "common.gp"));
+	ck_assert(!plot_set_has(sum, "summary_.gp"));
+	ck_assert(!plot_set_has(sum, "summary_spacetime.gp"));
 }
 END_TEST
 
@@ -451,7 +477,7 @@ START_TEST(drift_plot_on_the_terminal_is_drawn_in_a_text_frame)
 	real_gnuplot();
 	make_data(dir, sizeof dir, 3, 0);
 	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(fclose(out), 0);
 	ck_assert_ptr_nonnull(strstr(text, "+-----"));
 	ck_assert_ptr_nonnull(strstr(text, "-----+"));
@@ -483,7 +509,7 @@ START_TEST(drift_plot_on_the_terminal_names_the_faults)
 	real_gnuplot();
 	make_run(dir, sizeof dir, 3, 0, 1);
 	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(fclose(out), 0);
 	ck_assert_msg(strstr(text, "kill 2") != NULL &&
 	    strstr(text, "pause 0") != NULL &&
@@ -527,7 +553,7 @@ START_TEST(drift_plot_on_a_terminal_fits_its_size)
 	t.c_oflag &= ~(tcflag_t)OPOST;	/* '\n' stays '\n' */
 	ck_assert_int_eq(tcsetattr(slave, TCSANOW, &t), 0);
 	ck_assert_ptr_nonnull(out = fdopen(slave, "w"));
-	ck_assert_msg(plot_term(dir, out, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_term(dir, &plot_run_set, out, err, sizeof err) == 0, "%s", err);
 	ck_assert_uint_gt(read_master(master, text, sizeof text), 0);
 	fclose(out);
 	close(master);
@@ -548,7 +574,7 @@ START_TEST(missing_gnuplot_is_told_with_the_install_command)
 	ck_assert_int_eq(plot_render(dir, 0, err, sizeof err), 1);
 	ck_assert_str_eq(err, "CLOCKRING_GNUPLOT '/nonexistent': not found: "
 	    "plots not drawn (install gnuplot: sudo apt-get install gnuplot-nox)");
-	ck_assert_int_eq(plot_term(dir, stdout, err, sizeof err), 1);
+	ck_assert_int_eq(plot_term(dir, &plot_run_set, stdout, err, sizeof err), 1);
 	ck_assert_ptr_nonnull(strstr(err, "sudo apt-get install gnuplot-nox"));
 }
 END_TEST
@@ -629,7 +655,7 @@ START_TEST(gnuplot_warning_on_the_terminal_plot_is_a_failure)
 
 	make_data(dir, sizeof dir, 2, 0);
 	fake_gnuplot(dir, failing[0].body);
-	ck_assert_int_eq(plot_term(dir, stdout, err, sizeof err), -1);
+	ck_assert_int_eq(plot_term(dir, &plot_run_set, stdout, err, sizeof err), -1);
 	ck_assert_str_eq(err, "gnuplot drift.gp: warning: x");
 }
 END_TEST
@@ -672,6 +698,7 @@ make_plot_suite(void)
 	    (int)NELEM(drawn));
 	tcase_add_test(draw, plot_names_are_the_six_plots_each_with_its_script);
 	tcase_add_test(draw, run_scripts_are_the_plots_and_their_libraries);
+	tcase_add_test(draw, summary_scripts_draw_the_run_plot_names);
 	tcase_add_test(draw, a_set_has_only_its_plots_scripts_and_libraries);
 	tcase_add_test(draw, a_script_run_by_hand_draws_a_png);
 	tcase_add_test(draw, without_faults_the_markers_change_not_a_pixel);

@@ -251,6 +251,30 @@ read_edited(const char *key, const char *line)
 	return read_str(text);
 }
 
+/* good3's format line made format 5's, with the keys formats 3 and 4 add. */
+#define F5	"format=5\nmode=real\nlatency_min_ms=0\nlatency_max_ms=0\n" \
+	"loss=0\nvector=0"
+
+/*
+ * Format 5 says what a virtual run logged; before it, every run logged
+ * everything (full).
+ */
+START_TEST(format_5_says_what_was_logged)
+{
+	ck_assert_int_eq(read_str(good3), 0);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_FULL);
+	ck_assert_int_eq(read_edited("format", F5 "\nlog=summary"), 0);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_SUMMARY);
+	ck_assert_int_eq(read_edited("format", F5 "\nlog=off"), 0);
+	ck_assert_int_eq(back.log, RUNMETA_LOG_OFF);
+	ck_assert_int_eq(read_edited("format", F5 "\nlog=some"), 1);
+	ck_assert_ptr_nonnull(strstr(told, "log 'some': not full, summary or "
+	    "off"));
+	ck_assert_int_eq(read_edited("format", F5), 1);
+	ck_assert_ptr_nonnull(strstr(told, "missing key 'log'"));
+}
+END_TEST
+
 START_TEST(a_good_file_reads_without_a_word)
 {
 	ck_assert_int_eq(read_str(good3), 0);
@@ -337,8 +361,8 @@ static const struct {
 	const char *key, *line, *err;
 } unreadable[] = {
 	{ "format", NULL, "run.meta: no format key" },
-	{ "format", "format=5", "run.meta: unsupported format '5' (this "
-	  "clockring reads formats 1 to 4)" },
+	{ "format", "format=6", "run.meta: unsupported format '6' (this "
+	  "clockring reads formats 1 to 5)" },
 	{ "seed", "seed 42", "run.meta:4: expected key=value" },
 	{ "seed", "=42", "run.meta:4: expected key=value" },
 	{ "seed", "seed=42\r", "run.meta:4: line ends in CR (a file with "
@@ -469,6 +493,7 @@ make_runmeta_suite(void)
 	tcase_add_test(tc, offsets_compose_around_the_ring);
 	suite_add_tcase(s, tc);
 	tcase_add_test(rd, a_good_file_reads_without_a_word);
+	tcase_add_test(rd, format_5_says_what_was_logged);
 	tcase_add_loop_test(rd, each_bad_value_is_told_on_its_line, 0,
 	    (int)(sizeof bad_values / sizeof bad_values[0]));
 	tcase_add_test(rd, keys_not_known_are_ignored);

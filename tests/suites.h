@@ -5,6 +5,7 @@
 #include <check.h>
 
 Suite *make_rng_suite(void);
+Suite *make_sumrun_suite(void);
 Suite *make_fault_suite(void);
 Suite *make_num_suite(void);
 Suite *make_inject_suite(void);

@@ -28,11 +28,18 @@ static const char usage[] =
 "and sent messages, message delay; per experiment their mean, standard\n"
 "deviation, min and max. Writes compare.csv (a row per experiment),\n"
 "runs.csv (a row per run), the plots' data and compare_summary.png,\n"
-"compare_drift.png, compare_jumps.png and compare_queue.png, and prints\n"
-"the comparison table. Other files in DIR are left alone, and so is a\n"
-"compare_*.gp script you changed: the plots are drawn with it (remove it\n"
-"and rerun to get the stock one back). An experiment with a run missing\n"
-"or not analyzed is left out, said in one line.\n"
+"compare_drift.png, compare_jumps.png, compare_queue.png and\n"
+"compare_sweep.png, and prints the comparison table. Other files in DIR\n"
+"are left alone, and so is a compare_*.gp script you changed: the plots\n"
+"are drawn with it (remove it and rerun to get the stock one back). An\n"
+"experiment with a run missing or not analyzed is left out, said in one\n"
+"line.\n"
+"A summary run (run --virtual --log summary) gives its figures from its\n"
+"own vms.csv, series.csv and jumps.csv; its happened-before shares are\n"
+"not known (nan). The points of a sweep (NAME-VALUE, from a sweep key)\n"
+"also go into compare_sweep.dat and compare_sweep.png: max and mean\n"
+"drift, max queue and max jump against the swept value, log x (log y\n"
+"where they span two decades), with each point's spread over its runs.\n"
 "\n"
 "Settings (VMs, rates, draws, duration, speed, faults, failure policy,\n"
 "seeds) are those each run's run.meta records, never what NAME/\n"
@@ -65,13 +72,14 @@ const struct compare_figinfo compare_figs[CMP_NFIGS] = {
 
 const char *const compare_plots[] = {
 	"compare_summary", "compare_drift", "compare_jumps", "compare_queue",
+	"compare_sweep",
 };
 const size_t compare_nplots = sizeof compare_plots / sizeof compare_plots[0];
 
 static const char *const plot_libs[] = { "compare_common.gp",
 	"compare_band.gp", "look.gp" };
 static const struct plot_set plots = {
-	compare_plots, sizeof compare_plots / sizeof compare_plots[0],
+	"", compare_plots, sizeof compare_plots / sizeof compare_plots[0],
 	plot_libs, sizeof plot_libs / sizeof plot_libs[0],
 };
 

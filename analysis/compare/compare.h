@@ -89,6 +89,10 @@ struct compare_series {
 struct compare_exp {
 	char *name;		/* its directory under RESULTS */
 	char *title, *description;	/* words from experiment.exp */
+	char *sweep_of;		/* a point of a sweep: the sweep's name
+				 * (ring-size of ring-size-1000), else NULL */
+	char *swept;		/* its option, "vms" */
+	uint64_t point;		/* its value */
 	uint32_t repeat;	/* the runs experiment.exp plans, all loaded */
 	const struct compare_set *set;	/* repeat 1's; see mixed */
 	unsigned mixed;		/* 1 << SET_*: its repeats differ in it */

@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "analysis/compare/compare_data.h"
 #include "analysis/stats/figures.h"
@@ -12,6 +13,50 @@
  * same results give the same bytes. Experiment i (from 0) is block i of
  * the series files (gnuplot's `index i`) and column i + 2 of the jumps.
  */
+
+const struct compare_exp *
+compare_sweep_next(const struct compare *c, const char *name,
+    const struct compare_exp *prev)
+{
+	const struct compare_exp *next = NULL;
+
+	for (size_t i = 0; i < c->nexps; i++) {
+		const struct compare_exp *e = &c->exps[i];
+		if (e->sweep_of != NULL && strcmp(e->sweep_of, name) == 0 &&
+		    (prev == NULL || e->point > prev->point) &&
+		    (next == NULL || e->point < next->point))
+			next = e;
+	}
+	return next;
+}
+
+int
+compare_sweep_first(const struct compare *c, size_t i)
+{
+	const char *name = c->exps[i].sweep_of;
+
+	for (size_t k = 0; name != NULL && k < i; k++)
+		if (c->exps[k].sweep_of != NULL &&
+		    strcmp(c->exps[k].sweep_of, name) == 0)
+			return 0;
+	return name != NULL;
+}
+
+/* The rows of sweep s, by value. */
+static void
+sweep_block(FILE *f, const struct compare *c, const char *s)
+{
+	for (const struct compare_exp *e = compare_sweep_next(c, s, NULL);
+	    e != NULL; e = compare_sweep_next(c, s, e)) {
+		fprintf(f, "%" PRIu64, e->point);
+		for (int k = 0; k < CMP_NFIGS; k++)
+			fprintf(f, " %.6g %.6g %.6g", e->fig[k].mean,
+			    e->fig[k].min, e->fig[k].max);
+		fputc('\n', f);
+	}
+}
+
+static void sweep_vars(FILE *f, const struct compare *c);
 
 /* One block per experiment: t, then the mean, min and max across repeats. */
 static void
@@ -132,8 +177,61 @@ vars(FILE *f, const struct compare *c)
 	fputs("# columns: compare_figs.dat has a figure's mean there, then "
 	    "sd, min, max;\n# compare_runs.dat has its value there\n", f);
 	for (int k = 0; k < CMP_NFIGS; k++)
-		fprintf(f, "fig_%s = %d\nrun_%s = %d\n", compare_figs[k].key,
-		    2 + 4 * k, compare_figs[k].key, 3 + k);
+		fprintf(f, "fig_%s = %d\nrun_%s = %d\nsweep_%s = %d\n",
+		    compare_figs[k].key, 2 + 4 * k, compare_figs[k].key, 3 + k,
+		    compare_figs[k].key, 2 + 3 * k);
+	sweep_vars(f, c);
+}
+
+/*
+ * compare_sweep.dat: a block per sweep (its points, by value), a row per
+ * point: the value, then each figure's mean, min and max across repeats,
+ * in compare_figs order (comparevars.gp: sweep_COL). Sweeps in the order
+ * their first point comes.
+ */
+static void
+sweeps(FILE *f, const struct compare *c)
+{
+	size_t blocks = 0;
+
+	fputs("# point, then mean min max of each figure\n", f);
+	for (size_t i = 0; i < c->nexps; i++) {
+		if (!compare_sweep_first(c, i))
+			continue;
+		fprintf(f, "%s# sweep %s over --%s\n", blocks++ ? "\n\n" : "",
+		    c->exps[i].sweep_of, c->exps[i].swept);
+		sweep_block(f, c, c->exps[i].sweep_of);
+	}
+}
+
+int
+compare_has_sweep(const struct compare *c)
+{
+	for (size_t i = 0; i < c->nexps; i++)
+		if (c->exps[i].sweep_of != NULL)
+			return 1;
+	return 0;
+}
+
+/* How many sweeps compare_sweep.dat has, and each one's name and option. */
+static void
+sweep_vars(FILE *f, const struct compare *c)
+{
+	char name[64];
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->nexps; i++)
+		n += (size_t)compare_sweep_first(c, i);
+	fprintf(f, "sweeps = %zu\narray sweep_name[%zu]\narray sweep_option[%zu]"
+	    "\n", n, n ? n : 1, n ? n : 1);
+	for (size_t i = 0, k = 0; i < c->nexps; i++) {
+		if (!compare_sweep_first(c, i))
+			continue;
+		snprintf(name, sizeof name, "sweep_name[%zu]", ++k);
+		figures_gp_string(f, name, c->exps[i].sweep_of);
+		snprintf(name, sizeof name, "sweep_option[%zu]", k);
+		figures_gp_string(f, name, c->exps[i].swept);
+	}
 }
 
 typedef void writer_fn(FILE *f, const struct compare *c);
@@ -147,6 +245,7 @@ static const struct {
 	{ "compare_jumps.dat", jumps },
 	{ "compare_figs.dat", figs },
 	{ "compare_runs.dat", runs },
+	{ "compare_sweep.dat", sweeps },
 	{ "comparevars.gp", vars },
 };
 

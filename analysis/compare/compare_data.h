@@ -16,4 +16,12 @@
 int compare_data_write(const struct compare *c, const char *dir, char *err,
     size_t errlen);
 
+/* Is any experiment of c a point of a sweep (compare_sweep.dat has rows)? */
+int compare_has_sweep(const struct compare *c);
+/* Is c->exps[i] the first point of its sweep in c (that names the sweep)? */
+int compare_sweep_first(const struct compare *c, size_t i);
+/* The point of sweep name after prev by value (prev NULL: the first), or NULL. */
+const struct compare_exp *compare_sweep_next(const struct compare *c,
+    const char *name, const struct compare_exp *prev);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -211,6 +212,19 @@ load_exp(const char *results, const char *name, struct compare_exp *e,
 	    (e->description = strdup(x.description)) == NULL)
 		return errmsg_set(why, len, "out of memory");
 	e->repeat = x.repeat;	/* the plan: which runs make the experiment */
+	if (x.is_point) {
+		char v[24];
+		size_t n = strlen(name) - (size_t)snprintf(v, sizeof v, "-%"
+		    PRIu64, x.point);
+		if (strlen(name) <= strlen(v) || strcmp(name + n, v) != 0)
+			return errmsg_set(why, len, "%s: point %" PRIu64 " of a "
+			    "sweep, but not named NAME-%" PRIu64, path, x.point,
+			    x.point);
+		if ((e->sweep_of = strndup(name, n)) == NULL ||
+		    (e->swept = strdup(x.sweep)) == NULL)
+			return errmsg_set(why, len, "out of memory");
+		e->point = x.point;
+	}
 	return load_runs(results, e, why, len);
 }
 
@@ -231,6 +245,8 @@ free_exp(struct compare_exp *e)
 		free(s[i]->max);
 	}
 	free(e->jumps);
+	free(e->sweep_of);
+	free(e->swept);
 	free(e->name);
 	free(e->title);
 	free(e->description);

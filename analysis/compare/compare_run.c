@@ -12,7 +12,6 @@
 #include "analysis/stats/hist.h"
 #include "lib/errmsg.h"
 
-#define MAX_COLS	(256 + 1)	/* a .dat row: t and one per VM */
 #define CSV_COLS	64
 
 /* An open text file of numbers; why names it, and the line, on error. */
@@ -24,12 +23,13 @@ struct rows {
 	unsigned long lineno;
 };
 
+/* DIR/NAME: a file of the run itself, or of its analysis (name "analysis/..."). */
 static int
 rows_open(struct rows *r, const char *dir, const char *name, char *why,
     size_t len)
 {
 	memset(r, 0, sizeof *r);
-	if ((size_t)snprintf(r->path, sizeof r->path, "%s/analysis/%s", dir,
+	if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir,
 	    name) >= sizeof r->path)
 		return errmsg_set(why, len, "%.64s...: path too long", dir);
 	if ((r->f = fopen(r->path, "r")) == NULL)
@@ -106,7 +106,8 @@ rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
 
 	if (rc != 1)
 		return rc;
-	if ((n = rows_numbers(r, " \t", v, MAX_COLS, nan_ok, why, len)) == -1)
+	if ((n = rows_numbers(r, " \t", v, (size_t)nvms + 1, nan_ok, why,
+	    len)) == -1)
 		return -1;
 	if (n != (int)nvms + 1)
 		return errmsg_set(why, len, "%s:%lu: %d columns, not %" PRIu32,
@@ -115,11 +116,11 @@ rows_dat(struct rows *r, uint32_t nvms, double *v, int nan_ok, char *why,
 }
 
 /* The summary.csv columns a run's figures come from. */
-enum { C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
+enum { C_RATE, C_TICKS, C_RECV, C_PENDING, C_SENT, C_CLOCK, C_OVER1, C_JMAX,
 	C_DMAX, C_DMEAN, C_QMAX, C_QMEAN, C_DELAY, C_PAIRS, C_ORDERED,
 	C_RANKED, C_RANKED_CONC, NCOLS };
 static const char *const col_name[NCOLS] = {
-	"ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
+	"rate", "ticks", "recv", "pending", "msgs_out", "final_clock", "jumps_over_1",
 	"jump_max", "drift_max", "drift_mean", "queue_max", "queue_mean",
 	"delay_mean_s", "hb_pairs", "hb_ordered", "hb_lamport_ranked",
 	"hb_ranked_concurrent",
@@ -217,9 +218,68 @@ short_row(int n, const int at[NCOLS])
 	return 0;
 }
 
+/*
+ * Where a run's figures are: its analysis of the logs, or (log=summary)
+ * the driver's own files, read as they are.
+ */
+struct source {
+	const char *figures;	/* a csv with summary.csv's columns */
+	const char *drift, *queue;	/* a .dat per VM, or series.csv */
+	const char *jumps;	/* jumps.dat per VM, or jumps.csv */
+	int summary;		/* the driver's files: one column each */
+};
+static const struct source full_src = { "analysis/summary.csv",
+	"analysis/drift.dat", "analysis/queue.dat", "analysis/jumps.dat", 0 };
+static const struct source summary_src = { "vms.csv", "series.csv",
+	"series.csv", "jumps.csv", 1 };
+/* series.csv's columns of the largest drift and queue among the VMs. */
+#define SERIES_DRIFT_MAX	8
+#define SERIES_QUEUE_MAX	11
+#define SERIES_COLS		12
+
+/* A ring this big tells its rates as a range, not one by one. */
+#define RATES_LISTED	256
+
+/*
+ * Are a run's rates read from its figures' rate column? A summary run's
+ * are, and so are those of a ring too big for run.meta to list them.
+ */
 static int
-read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
-    char *why, size_t len)
+rates_from_csv(const struct source *src, uint32_t nvms)
+{
+	return src->summary || nvms > RUNMETA_MAX_VMS;
+}
+
+/*
+ * VM vm's rate, from a summary run's vms.csv (run.meta lists no rates of
+ * a big ring): "4 3 5" up to RATES_LISTED VMs, and the extremes.
+ */
+static int
+rates_add(struct compare_run *run, double rate, uint32_t vm, uint32_t nvms)
+{
+	uint64_t r = (uint64_t)rate;
+
+	if (vm == 0) {
+		size_t cap = nvms <= RATES_LISTED ? (size_t)nvms * 21 + 1 : 64;
+		if ((run->rates = malloc(cap)) == NULL)
+			return -1;
+		run->rates[0] = '\0';
+		run->rate_lo = run->rate_hi = r;
+	}
+	run->rate_lo = r < run->rate_lo ? r : run->rate_lo;
+	run->rate_hi = r > run->rate_hi ? r : run->rate_hi;
+	if (nvms <= RATES_LISTED)
+		sprintf(run->rates + strlen(run->rates), "%s%" PRIu64,
+		    vm ? " " : "", r);
+	else if (vm + 1 == nvms)
+		snprintf(run->rates, 64, "%" PRIu64 "-%" PRIu64 " (%" PRIu32
+		    " VMs)", run->rate_lo, run->rate_hi, nvms);
+	return 0;
+}
+
+static int
+read_summary(const char *dir, const struct source *src, uint32_t nvms,
+    struct compare_run *run, char *why, size_t len)
 {
 	struct vm_totals t = { 0 };
 	struct rows r;
@@ -227,7 +287,7 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 	int at[NCOLS], rc, n;
 	uint32_t vms = 0;
 
-	if (rows_open(&r, dir, "summary.csv", why, len) == -1)
+	if (rows_open(&r, dir, src->figures, why, len) == -1)
 		return -1;
 	if ((rc = rows_next(&r, why, len)) == 1)
 		rc = csv_header(&r, at, why, len);
@@ -239,6 +299,9 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 		else if (short_row(n, at) || vms == nvms)
 			rc = errmsg_set(why, len, "%s:%lu: not a row of VM %"
 			    PRIu32, r.path, r.lineno, vms);
+		else if (rates_from_csv(src, nvms) &&
+		    rates_add(run, v[at[C_RATE]], vms, nvms) == -1)
+			rc = errmsg_set(why, len, "out of memory");
 		else {
 			add_vm(&t, v, at);
 			vms++;
@@ -250,7 +313,7 @@ read_summary(const char *dir, uint32_t nvms, double fig[CMP_NFIGS],
 		    " VMs", r.path, vms, nvms);
 	rows_close(&r);
 	if (rc == 0)
-		set_figs(fig, &t, nvms);
+		set_figs(run->fig, &t, nvms);
 	return rc;
 }
 
@@ -312,20 +375,55 @@ differ(const struct rows *r, char *why, size_t len)
  * drift.dat or queue.dat: the largest value among the VMs at each sample,
  * the dead aside (fmax passes over NaN); 0 when none is alive.
  */
+/* A row of series.csv (its header passed over): t first, then col. */
 static int
-read_series(const char *dir, const char *name, uint32_t nvms,
+rows_series(struct rows *r, double *v, int col, char *why, size_t len)
+{
+	int rc, n;
+
+	while ((rc = rows_next(r, why, len)) == 1 && r->lineno == 1)
+		;
+	if (rc != 1)
+		return rc;
+	if ((n = rows_numbers(r, ",", v, SERIES_COLS, 0, why, len)) == -1)
+		return -1;
+	if (n != SERIES_COLS)
+		return errmsg_set(why, len, "%s:%lu: %d columns, not %d",
+		    r->path, r->lineno, n, SERIES_COLS);
+	v[1] = v[col];
+	return 1;
+}
+
+/* Room for a row of a .dat file (t and one per VM) or of series.csv. */
+static double *
+row_buffer(uint32_t nvms, char *why, size_t len)
+{
+	size_t n = (size_t)nvms + 1 > SERIES_COLS ? (size_t)nvms + 1 :
+	    SERIES_COLS;
+	double *v = malloc(n * sizeof *v);
+
+	if (v == NULL)
+		errmsg_set(why, len, "out of memory");
+	return v;
+}
+
+static int
+read_series(const char *dir, const char *name, int col, uint32_t nvms,
     struct compare_series *s, int first, char *why, size_t len)
 {
-	double v[MAX_COLS];
+	double *v = row_buffer(nvms, why, len);
 	struct rows r;
 	size_t k = 0, cap = first ? 0 : s->n;
 	int rc, got;
 
-	if (rows_open(&r, dir, name, why, len) == -1)
+	if (v == NULL || rows_open(&r, dir, name, why, len) == -1) {
+		free(v);
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, 1, why, len)) == 1) {
+	}
+	while ((rc = col > 0 ? rows_series(&r, v, col, why, len) :
+	    rows_dat(&r, nvms, v, 1, why, len)) == 1) {
 		double top = v[1];
-		for (uint32_t i = 2; i <= nvms; i++)
+		for (uint32_t i = 2; col == 0 && i <= nvms; i++)
 			top = fmax(top, v[i]);
 		if (isnan(top))
 			top = 0;
@@ -338,6 +436,7 @@ read_series(const char *dir, const char *name, uint32_t nvms,
 	if (rc == 0 && !first && k != s->n)
 		rc = differ(&r, why, len);
 	rows_close(&r);
+	free(v);
 	return rc;
 }
 
@@ -361,20 +460,43 @@ jumps_add(struct compare_exp *e, double size, double count)
 	return 0;
 }
 
-/* jumps.dat: size, then how many ticks of each VM jumped by it. */
+/* The next row of jumps.csv, "size,count", its header passed over. */
 static int
-read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
-    size_t len)
+rows_jumps(struct rows *r, double *v, char *why, size_t len)
 {
-	double v[MAX_COLS];
+	int rc;
+
+	while ((rc = rows_next(r, why, len)) == 1 && r->lineno == 1)
+		;
+	if (rc != 1)
+		return rc;
+	if ((rc = rows_numbers(r, ",", v, 2, 0, why, len)) == -1)
+		return -1;
+	return rc == 2 ? 1 : errmsg_set(why, len, "%s:%lu: not size,count",
+	    r->path, r->lineno);
+}
+
+/*
+ * jumps.dat: size, then how many ticks of each VM jumped by it; or
+ * jumps.csv: size and the count of all VMs together.
+ */
+static int
+read_jumps(const char *dir, const struct source *src, uint32_t nvms,
+    struct compare_exp *e, char *why, size_t len)
+{
+	uint32_t cols = src->summary ? 1 : nvms;
+	double *v = row_buffer(nvms, why, len);
 	struct rows r;
 	int rc;
 
-	if (rows_open(&r, dir, "jumps.dat", why, len) == -1)
+	if (v == NULL || rows_open(&r, dir, src->jumps, why, len) == -1) {
+		free(v);
 		return -1;
-	while ((rc = rows_dat(&r, nvms, v, 0, why, len)) == 1) {
+	}
+	while ((rc = src->summary ? rows_jumps(&r, v, why, len) :
+	    rows_dat(&r, nvms, v, 0, why, len)) == 1) {
 		int got = 0;
-		for (uint32_t i = 1; got == 0 && i <= nvms; i++)
+		for (uint32_t i = 1; got == 0 && i <= cols; i++)
 			got = jumps_add(e, v[0], v[i]);
 		if (got != 0) {
 			rc = got == 1 ? errmsg_set(why, len, "%s:%lu: not a "
@@ -384,6 +506,7 @@ read_jumps(const char *dir, uint32_t nvms, struct compare_exp *e, char *why,
 		}
 	}
 	rows_close(&r);
+	free(v);
 	return rc;
 }
 
@@ -409,7 +532,7 @@ rates_text(const struct runmeta *m, struct compare_run *run)
 
 static int
 read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
-    char *why, size_t len)
+    const struct source **src, char *why, size_t len)
 {
 	struct runinfo ri;
 	char seed[24];
@@ -425,8 +548,10 @@ read_meta(const char *dir, struct compare_run *run, uint32_t *nvms,
 	if (compare_set_load(&run->set, &ri, why, len) == -1)
 		goto done;
 	snprintf(seed, sizeof seed, "%" PRIu64, ri.meta->seed);
+	*src = ri.meta->log == RUNMETA_LOG_SUMMARY ? &summary_src : &full_src;
 	if ((run->seed = strdup(seed)) == NULL ||
-	    (run->rates = rates_text(ri.meta, run)) == NULL) {
+	    (!rates_from_csv(*src, ri.nvms) &&
+	    (run->rates = rates_text(ri.meta, run)) == NULL)) {
 		errmsg_set(why, len, "out of memory");
 		goto done;
 	}
@@ -441,16 +566,17 @@ int
 compare_run_load(const char *dir, struct compare_exp *e,
     struct compare_run *run, char *why, size_t len)
 {
+	const struct source *src;
 	uint32_t nvms;
 	int first = run->repeat == 1;
 
-	if (read_meta(dir, run, &nvms, why, len) == -1 ||
-	    read_summary(dir, nvms, run->fig, why, len) == -1 ||
-	    read_series(dir, "drift.dat", nvms, &e->drift, first, why,
-	    len) == -1 ||
-	    read_series(dir, "queue.dat", nvms, &e->queue, first, why,
-	    len) == -1 ||
-	    read_jumps(dir, nvms, e, why, len) == -1)
+	if (read_meta(dir, run, &nvms, &src, why, len) == -1 ||
+	    read_summary(dir, src, nvms, run, why, len) == -1 ||
+	    read_series(dir, src->drift, src->summary ? SERIES_DRIFT_MAX : 0,
+	    nvms, &e->drift, first, why, len) == -1 ||
+	    read_series(dir, src->queue, src->summary ? SERIES_QUEUE_MAX : 0,
+	    nvms, &e->queue, first, why, len) == -1 ||
+	    read_jumps(dir, src, nvms, e, why, len) == -1)
 		return -1;
 	return 0;
 }

@@ -8,7 +8,8 @@
 
 /*
  * Read run directory dir (run.meta and analysis/summary.csv, drift.dat,
- * queue.dat, jumps.dat) into run (run->repeat set by the caller), its
+ * queue.dat, jumps.dat; of a summary run, log=summary, its vms.csv,
+ * series.csv and jumps.csv instead) into run (run->repeat set by the caller), its
  * settings included, and add its series and jumps to e's; repeat 1 lays
  * down the model times. 0, or -1 with why: "PATH[:LINE]: reason".
  */

@@ -28,8 +28,16 @@ const size_t plot_count = sizeof plot_names / sizeof plot_names[0];
 /* What the plots of one run load: compare_*.gp are not theirs. */
 static const char *const run_libs[] = { "common.gp", "look.gp", "faults.gp" };
 const struct plot_set plot_run_set = {
-	plot_names, sizeof plot_names / sizeof plot_names[0],
+	"", plot_names, sizeof plot_names / sizeof plot_names[0],
 	run_libs, sizeof run_libs / sizeof run_libs[0],
+};
+
+static const char *const summary_names[] = { "clock", "drift", "jumps",
+	"queue" };
+static const char *const summary_libs[] = { "summary_common.gp", "look.gp" };
+const struct plot_set plot_summary_set = {
+	"summary_", summary_names, sizeof summary_names / sizeof *summary_names,
+	summary_libs, sizeof summary_libs / sizeof summary_libs[0],
 };
 
 /* One run of gnuplot on one script. */
@@ -47,13 +55,14 @@ struct job {
 bool
 plot_set_has(const struct plot_set *set, const char *file)
 {
-	size_t n = strlen(file);
+	size_t p = strlen(set->prefix), n = strlen(file);
 
-	/* NAME.gp draws NAME: n - 3 is NAME's length. */
-	for (size_t i = 0; n > 3 && i < set->count; i++)
+	/* PREFIXNAME.gp draws NAME: n - p - 3 is NAME's length. */
+	for (size_t i = 0; n > p + 3 && i < set->count; i++)
 		if (strcmp(file + n - 3, ".gp") == 0 &&
-		    strncmp(set->names[i], file, n - 3) == 0 &&
-		    set->names[i][n - 3] == '\0')
+		    strncmp(file, set->prefix, p) == 0 &&
+		    strncmp(set->names[i], file + p, n - p - 3) == 0 &&
+		    set->names[i][n - p - 3] == '\0')
 			return true;
 	for (size_t i = 0; i < set->nlibs; i++)
 		if (strcmp(set->libs[i], file) == 0)
@@ -373,7 +382,8 @@ plot_render_set(const char *dir, const struct plot_set *set, int svg,
 		return rc;
 	snprintf(setup, sizeof setup, "term_kind='%s'", ext);
 	for (size_t i = 0; i < set->count; i++) {
-		snprintf(script, sizeof script, "%s.gp", set->names[i]);
+		snprintf(script, sizeof script, "%s%s.gp", set->prefix,
+		    set->names[i]);
 		j = (struct job){ .prog = prog, .dir = dir, .setup = setup,
 		    .script = script };
 		if (!has_script(script))
@@ -413,9 +423,10 @@ term_size(FILE *out, int *cols, int *rows)
 }
 
 int
-plot_term(const char *dir, FILE *out, char *err, size_t errlen)
+plot_term(const char *dir, const struct plot_set *set, FILE *out, char *err,
+    size_t errlen)
 {
-	char prog[PLOT_PATH_MAX], setup[96];
+	char prog[PLOT_PATH_MAX], setup[96], script[64];
 	struct job j;
 	int rc, cols, rows;
 
@@ -424,8 +435,9 @@ plot_term(const char *dir, FILE *out, char *err, size_t errlen)
 	term_size(out, &cols, &rows);
 	snprintf(setup, sizeof setup,
 	    "term_kind='dumb'; term_cols=%d; term_rows=%d", cols, rows);
+	snprintf(script, sizeof script, "%sdrift.gp", set->prefix);
 	j = (struct job){ .prog = prog, .dir = dir, .setup = setup,
-	    .script = "drift.gp", .out = out };
+	    .script = script, .out = out };
 	rc = draw(&j, err, errlen);
 	fflush(out);
 	return rc;

@@ -11,10 +11,11 @@ extern const char *const plot_names[];
 extern const size_t plot_count;
 
 /*
- * A family of plots drawn together in one directory: NAME.gp draws
+ * A family of plots drawn together in one directory: PREFIXNAME.gp draws
  * NAME.png (or .svg), loading the library scripts libs.
  */
 struct plot_set {
+	const char *prefix;	/* of the scripts' names: "" or "summary_" */
 	const char *const *names;
 	size_t count;
 	const char *const *libs;	/* e.g. "common.gp" */
@@ -23,6 +24,9 @@ struct plot_set {
 
 /* A run's plots, plot_names, and the scripts they load: what analyze draws. */
 extern const struct plot_set plot_run_set;
+/* A summary run's (--log summary): clock, drift, jumps and queue, drawn
+ * by summary_NAME.gp from series.csv and jumps.csv. */
+extern const struct plot_set plot_summary_set;
 
 /*
  * Is file, the name of a compiled-in script (gp_scripts.h), one that
@@ -44,10 +48,11 @@ int plot_render_set(const char *dir, const struct plot_set *set, int svg,
 int plot_render(const char *dir, int svg, char *err, size_t errlen);
 
 /*
- * Draw the drift plot as text (gnuplot's dumb terminal) onto out, sized
+ * Draw set's drift plot as text (gnuplot's dumb terminal) onto out, sized
  * to out's terminal, or 100x30 when out is not one, with the scripts in
  * dir. Returns as above.
  */
-int plot_term(const char *dir, FILE *out, char *err, size_t errlen);
+int plot_term(const char *dir, const struct plot_set *set, FILE *out,
+    char *err, size_t errlen);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/compare/compare_data.h"
 #include "analysis/compare/compare_set.h"
 #include "analysis/compare/compare_text.h"
 #include "analysis/report/doc.h"
@@ -406,6 +407,63 @@ comparison(struct doc *d, const struct compare *c,
 	}
 }
 
+/* The figures a sweep's table gives for each point. */
+static const int sweep_figs[] = { CMP_MAX_DRIFT, CMP_MEAN_DRIFT,
+	CMP_MAX_QUEUE, CMP_MEAN_QUEUE, CMP_MAX_JUMP, CMP_MEAN_JUMP };
+#define NSWEEP_FIGS	(sizeof sweep_figs / sizeof sweep_figs[0])
+
+/* A point's row: its value, each figure's mean across its repeats. */
+static void
+sweep_row(struct doc *d, const struct compare_exp *e)
+{
+	char cell[2 + NSWEEP_FIGS][64];
+	const char *row[2 + NSWEEP_FIGS];
+
+	snprintf(cell[0], sizeof cell[0], "%" PRIu64, e->point);
+	snprintf(cell[1], sizeof cell[1], "%" PRIu32, e->repeat);
+	for (size_t k = 0; k < NSWEEP_FIGS; k++)
+		compare_text_spread(cell[2 + k], sizeof cell[0], sweep_figs[k],
+		    &e->fig[sweep_figs[k]]);
+	for (size_t k = 0; k < 2 + NSWEEP_FIGS; k++)
+		row[k] = cell[k];
+	doc_table_row(d, row);
+}
+
+/*
+ * Each sweep (experiments NAME-VALUE with point = VALUE): a row per
+ * point in the order of its value, and the figures against it, plotted
+ * on log axes (compare_sweep.png).
+ */
+static void
+sweeps(struct doc *d, const struct compare *c, const struct notebook_where *w)
+{
+	const char *head[2 + NSWEEP_FIGS] = { "value", "runs" };
+	char path[PATH_LEN], text[256];
+
+	if (!compare_has_sweep(c))
+		return;
+	doc_heading(d, 2, "Sweeps");
+	for (size_t k = 0; k < NSWEEP_FIGS; k++)
+		head[2 + k] = compare_figs[sweep_figs[k]].label;
+	for (size_t i = 0; i < c->nexps; i++) {
+		const char *name = c->exps[i].sweep_of;
+		if (!compare_sweep_first(c, i))
+			continue;
+		snprintf(text, sizeof text, "%s: the figures as --%s grows "
+		    "(mean ± sd of each point's runs)", name, c->exps[i].swept);
+		doc_para(d, text);
+		doc_table_begin(d, 2 + NSWEEP_FIGS, head, "rrrrrrrr");
+		for (const struct compare_exp *e = compare_sweep_next(c, name,
+		    NULL); e != NULL; e = compare_sweep_next(c, name, e))
+			sweep_row(d, e);
+		doc_table_end(d);
+	}
+	snprintf(path, sizeof path, "%s/compare_sweep.png", w->compare);
+	image(d, w, path, "Each sweep's figures against the swept value, "
+	    "log x (log y where they span two decades): mean of the runs, "
+	    "bars from the lowest to the highest run");
+}
+
 int
 notebook_body(struct doc *d, const struct compare *c,
     const struct notebook_where *w)
@@ -420,6 +478,7 @@ notebook_body(struct doc *d, const struct compare *c,
 	for (size_t i = 0; i < c->nexps; i++)
 		experiment(d, c, i, w);
 	comparison(d, c, w);
+	sweeps(d, c, w);
 	doc_heading(d, 2, "Observations");
 	doc_list_begin(d);
 	for (size_t i = 0; i < obs.n; i++) {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis/rundir/expfile.h"
@@ -23,6 +24,10 @@
  *   on_failure = continue                  (--on-failure of each run)
  *   mode = virtual                         (--virtual: each run in model
  *                                            time, not paced by --speed)
+ *   sweep = vms 3 10 100                   (an option of `clockring run`
+ *                                            and whole values: one
+ *                                            experiment per value)
+ * An experiment the suite made of a sweep also has `point = 3`.
  * Options the suite sets itself (--out, --seed, --duration, --speed,
  * --force, --quiet, --virtual) may not appear in `run`. Keys come once
  * each, so `fault` lists its specs, split by spaces or commas. The words
@@ -69,6 +74,14 @@ expfile_write(FILE *f, const struct experiment *e, const char *source)
 		fprintf(f, "on_failure = %s\n", e->on_failure);
 	if (e->is_virtual)
 		fputs("mode = virtual\n", f);
+	if (e->sweep[0] != '\0') {
+		fprintf(f, "sweep = %s", e->sweep);
+		for (uint32_t i = 0; i < e->npoints; i++)
+			fprintf(f, " %" PRIu64, e->points[i]);
+		fputc('\n', f);
+	}
+	if (e->is_point)
+		fprintf(f, "point = %" PRIu64 "\n", e->point);
 }
 
 /* Repeat r (1..repeat) of an experiment always runs with the same seed. */
@@ -169,6 +182,44 @@ set_fault(struct experiment *e, const char *val, char *why, size_t whylen)
 	return 0;
 }
 
+/* `sweep = OPTION V1 V2 ...`: a run option of ours to set, whole values. */
+static int
+set_sweep(struct experiment *e, const char *val, char *why, size_t whylen)
+{
+	char words[512], *save, *w;
+
+	if (set_text(words, sizeof words, "sweep", val, why, whylen) == -1)
+		return -1;
+	w = strtok_r(words, " \t", &save);
+	if (w == NULL || strlen(w) >= sizeof e->sweep || w[0] == '-' ||
+	    strspn(w, "abcdefghijklmnopqrstuvwxyz-") != strlen(w))
+		return errmsg_set(why, whylen, "sweep '%.40s': must name an "
+		    "option of clockring run without its dashes, then values",
+		    val);
+	for (size_t i = 0; i < sizeof suite_owned / sizeof *suite_owned; i++)
+		if (strcmp(w, suite_owned[i] + 2) == 0)
+			return errmsg_set(why, whylen, "sweep: --%s is set by the "
+			    "experiment suite, not swept", w);
+	snprintf(e->sweep, sizeof e->sweep, "%s", w);
+	e->npoints = 0;
+	while ((w = strtok_r(NULL, " \t", &save)) != NULL) {
+		if (e->npoints == EXP_MAX_POINTS)
+			return errmsg_set(why, whylen, "sweep: more than %d "
+			    "values", EXP_MAX_POINTS);
+		if (num_uint(w, &e->points[e->npoints]) != 0)
+			return errmsg_set(why, whylen, "sweep value '%.40s': not "
+			    "a whole number", w);
+		for (uint32_t i = 0; i < e->npoints; i++)
+			if (e->points[i] == e->points[e->npoints])
+				return errmsg_set(why, whylen, "sweep value '%s' "
+				    "given twice", w);
+		e->npoints++;
+	}
+	if (e->npoints == 0)
+		return errmsg_set(why, whylen, "sweep: no values");
+	return 0;
+}
+
 static int
 set_key(struct experiment *e, const char *key, const char *val, char *why,
     size_t whylen)
@@ -204,6 +255,15 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 	if (strcmp(key, "duration") == 0)
 		return set_number(&e->duration_s, key, val, 1e-3, 1e7, false, why,
 		    whylen);
+	if (strcmp(key, "sweep") == 0)
+		return set_sweep(e, val, why, whylen);
+	if (strcmp(key, "point") == 0) {
+		if (num_uint(val, &e->point) != 0)
+			return errmsg_set(why, whylen, "point '%.40s': not a whole "
+			    "number", val);
+		e->is_point = true;
+		return 0;
+	}
 	if (strcmp(key, "seed") == 0) {
 		if (num_uint(val, &e->seed) != 0)
 			return errmsg_set(why, whylen, "seed '%s': must be a whole "
@@ -211,7 +271,8 @@ set_key(struct experiment *e, const char *key, const char *val, char *why,
 		return 0;
 	}
 	return errmsg_set(why, whylen, "unknown key '%.40s' (keys: title, "
-	    "description, run, repeat, duration, seed, fault, on_failure, mode)",
+	    "description, run, repeat, duration, seed, fault, on_failure, mode, "
+	    "sweep)",
 	    key);
 }
 
@@ -243,6 +304,7 @@ static const char *const keys[EXP_KEYS] = {
 	[EXP_RUN] = "run", [EXP_REPEAT] = "repeat", [EXP_DURATION] = "duration",
 	[EXP_SEED] = "seed", [EXP_FAULT] = "fault",
 	[EXP_ON_FAILURE] = "on_failure", [EXP_MODE] = "mode",
+	[EXP_SWEEP] = "sweep", [EXP_POINT] = "point",
 };
 
 static int
@@ -272,6 +334,20 @@ parse_line(struct experiment *e, char *line, unsigned *seen, int *k, char *why,
 		return -1;
 	*seen |= 1u << *k;
 	return 0;
+}
+
+/* Does `run` set the option the sweep sets? */
+static bool
+swept_in_run(const struct experiment *e)
+{
+	size_t n = strlen(e->sweep);
+
+	for (int i = 0; n > 0 && i < e->argc; i++)
+		if (strncmp(e->argv[i], "--", 2) == 0 &&
+		    strncmp(e->argv[i] + 2, e->sweep, n) == 0 &&
+		    (e->argv[i][n + 2] == '\0' || e->argv[i][n + 2] == '='))
+			return true;
+	return false;
 }
 
 /* `fault`, `on_failure` and `mode` become options after the words of `run`. */
@@ -332,9 +408,74 @@ expfile_parse(const char *path, const char *text, size_t len,
 	for (k = EXP_TITLE; k <= EXP_DESCRIPTION; k++)
 		if (!(seen & 1u << k))
 			return errmsg_set(err, errlen, "%s: missing key '%s'", path, keys[k]);
+	if (e->is_point && !(seen & 1u << EXP_SWEEP))
+		return errmsg_set(err, errlen, "%s: point without sweep", path);
+	if (!e->is_point && swept_in_run(e))
+		return errmsg_set(err, errlen, "%s:%u: run: --%s is swept "
+		    "(line %u), not set here", path, e->line[EXP_RUN], e->sweep,
+		    e->line[EXP_SWEEP]);
+	snprintf(e->source, sizeof e->source, "%s", path);
 	e->nrun = e->argc;
 	add_extra_words(e);
 	return 0;
+}
+
+/* Point i of sweep e as an experiment file's text, read back into p. */
+static int
+point_of(const struct experiment *e, uint32_t i, struct experiment *p,
+    char *err, size_t errlen)
+{
+	char name[128], run[sizeof e->run + 96], *text = NULL;
+	size_t len = 0;
+	struct experiment x = *e;
+	FILE *f;
+	int rc;
+
+	x.is_point = true;
+	x.point = e->points[i];
+	snprintf(run, sizeof run, "%s%s--%s %" PRIu64, e->run,
+	    e->run[0] ? " " : "", e->sweep, x.point);
+	if (strlen(run) >= sizeof x.run)
+		return errmsg_set(err, errlen, "%s: run: too long with --%s",
+		    e->source, e->sweep);
+	memcpy(x.run, run, strlen(run) + 1);
+	snprintf(name, sizeof name, "%s-%" PRIu64 ".exp", e->name, x.point);
+	if ((f = open_memstream(&text, &len)) == NULL)
+		return errmsg_set(err, errlen, "out of memory");
+	expfile_write(f, &x, e->source);
+	if (fclose(f) != 0)
+		return errmsg_set(err, errlen, "out of memory");
+	rc = expfile_parse(name, text, len, p, err, errlen);
+	free(text);
+	if (rc != 0)
+		return rc;
+	/* Its words are told where they were written: a swept value's
+	 * fault is on the sweep line. */
+	snprintf(p->source, sizeof p->source, "%s", e->source);
+	memcpy(p->line, e->line, sizeof p->line);
+	p->line[EXP_RUN] = e->line[EXP_SWEEP];
+	return 0;
+}
+
+int
+expfile_points(const struct experiment *e, struct experiment *out,
+    size_t max, char *err, size_t errlen)
+{
+	if (e->sweep[0] == '\0' || e->is_point) {
+		if (max < 1)
+			return errmsg_set(err, errlen, "too many experiments");
+		out[0] = *e;
+		/* argv points into argbuf: into the copy's own now. */
+		for (int i = 0; i < e->argc; i++)
+			out[0].argv[i] = out[0].argbuf + (e->argv[i] - e->argbuf);
+		return 1;
+	}
+	if (e->npoints > max)
+		return errmsg_set(err, errlen, "too many experiments");
+	for (uint32_t i = 0; i < e->npoints; i++)
+		if (point_of(e, i, &out[i], err, errlen) == -1)
+			return -1;
+	return (int)e->npoints;
 }
 
 int

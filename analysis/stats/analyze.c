@@ -18,6 +18,8 @@
 #include "analysis/stats/hist.h"
 #include "analysis/stats/series.h"
 #include "analysis/stats/stats.h"
+#include "analysis/stats/sumrun.h"
+#include "analysis/stats/sumrun_text.h"
 #include "analysis/stats/sumtext.h"
 #include "lib/errmsg.h"
 #include "lib/outfile.h"
@@ -37,6 +39,14 @@ static const char usage[] =
 "pass `clockring check`.\n"
 "A run that stopped early (interrupted, failed) is analyzed up to where\n"
 "it stopped: the latest line of its logs.\n"
+"A summary run (run --virtual --log summary) has no per-event logs: its\n"
+"figures come from the driver's vms.csv, series.csv and jumps.csv, at any\n"
+"ring size. summary.txt gives the spread over the VMs (min, median, p99,\n"
+"max) and the VMs at the ends (a row per VM up to 16 VMs), summary.csv is\n"
+"vms.csv, and the plots are the clock band, drift and queue over time\n"
+"(mean, median, p99, max) and the jump sizes. check's per-event rules\n"
+"need the logs: a summary run is not checked here. A run with --log off\n"
+"has nothing to analyze (exit 2).\n"
 "Only the files analyze writes are replaced: any other file stays, and\n"
 "so does a .gp script you changed (the plots are drawn with it; remove\n"
 "it and rerun for the stock one). manifest.sha256 records what analyze\n"
@@ -193,11 +203,31 @@ window_fits(const struct opts *o, const char *dir)
 
 	if (o->window == NULL || runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return 0;
-	if (o->t0 >= ri.end_s)
+	if (ri.meta->log == RUNMETA_LOG_SUMMARY)
+		;	/* no space-time diagram to show a window of */
+	else if (o->t0 >= ri.end_s)
 		rc = complain(2, "--window '%s': nothing to show, %s %s",
 		    o->window, ri.dir, run_end(end, sizeof end, &ri));
 	runinfo_free(&ri);
 	return rc;
+}
+
+/* A run with --log off logged nothing: 1 (said), else 0. */
+static int
+logged_nothing(const char *dir)
+{
+	char err[OUTFILE_PATH_MAX + 256];
+	struct runinfo ri;
+	int off;
+
+	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
+		return 0;	/* said when the run's turn comes */
+	off = ri.meta->log == RUNMETA_LOG_OFF;
+	if (off)
+		complain(2, "%s: run with --log off: no logs, nothing to "
+		    "analyze", ri.dir);
+	runinfo_free(&ri);
+	return off;
 }
 
 /* Is dir a run directory we read at all? Otherwise it is bad usage. */
@@ -206,6 +236,8 @@ usable(const struct opts *o, const char *dir)
 {
 	char why[OUTFILE_PATH_MAX + 256];
 
+	if (logged_nothing(dir))
+		return 2;
 	if (check_usable(dir, why, sizeof why) == -1)
 		return complain(2, "%s", why);
 	return window_fits(o, dir);
@@ -382,26 +414,38 @@ write_reports(const struct runinfo *ri, const struct stats *st,
  * must be whole, and a failure on a full disk says so.
  */
 static int
-draw(const struct opts *o, struct keepdir *kd, char *err, size_t errlen)
+draw(const struct opts *o, struct keepdir *kd, const struct plot_set *set,
+    char *err, size_t errlen)
 {
 	const char *dir = keepdir_stage(kd), *ext = o->svg ? "svg" : "png";
 	int rc;
 
 	if (o->no_plots && !o->term)
 		return 1;
-	if (keepdir_scripts(kd, &plot_run_set, err, errlen) == -1)
+	if (keepdir_scripts(kd, set, err, errlen) == -1)
 		return -1;
 	if (!o->quiet)
 		keepdir_tell_kept(kd, "analyze", stderr);
 	if (o->no_plots)
 		return 1;
-	if ((rc = plot_render(dir, o->svg, err, errlen)) == 1)
+	if ((rc = plot_render_set(dir, set, o->svg, err, errlen)) == 1)
 		complain(1, "%s", err);
-	for (size_t i = 0; rc == 0 && i < plot_count; i++)
-		rc = outfile_check_image(dir, plot_names[i], ext, err, errlen);
+	for (size_t i = 0; rc == 0 && i < set->count; i++)
+		rc = outfile_check_image(dir, set->names[i], ext, err, errlen);
 	if (rc == -1)
 		outfile_blame(dir, err, errlen);
 	return rc;
+}
+
+/* Where the files are, after the summary printed. */
+static void
+show_files(const struct opts *o, const char *out, const struct plot_set *set,
+    int drawn)
+{
+	printf("\nnumbers: %s/summary.txt, summary.csv\n", out);
+	for (size_t i = 0; drawn && i < set->count; i++)
+		printf("%s%s/%s.%s\n", i == 0 ? "plots:   " : "         ", out,
+		    set->names[i], o->svg ? "svg" : "png");
 }
 
 /* The summary, as summary.txt has it, and where the files are. */
@@ -412,21 +456,18 @@ show(const struct opts *o, const struct runinfo *ri, const char *out,
 	if (o->quiet)
 		return;
 	sumtext_write(stdout, ri, st);
-	printf("\nnumbers: %s/summary.txt, summary.csv\n", out);
-	for (size_t i = 0; drawn && i < plot_count; i++)
-		printf("%s%s/%s.%s\n", i == 0 ? "plots:   " : "         ", out,
-		    plot_names[i], o->svg ? "svg" : "png");
+	show_files(o, out, &plot_run_set, drawn);
 }
 
 /* The drift plot as text, drawn with the folder's own scripts. */
 static int
-term(const char *out)
+term(const char *out, const struct plot_set *set)
 {
 	char err[OUTFILE_PATH_MAX + 256];
 	int rc;
 
 	fflush(stdout);
-	if ((rc = plot_term(out, stdout, err, sizeof err)) != 0)
+	if ((rc = plot_term(out, set, stdout, err, sizeof err)) != 0)
 		complain(1, "%s", err);
 	return rc == -1 ? 1 : 0;
 }
@@ -479,6 +520,110 @@ out_dir(const struct opts *o, const struct runinfo *ri,
 	return 0;
 }
 
+/* DIR/NAME copied into the stage as NAME: the driver's file, as it is. */
+static int
+copy_in(const char *dir, const char *name, const char *to, const char *as,
+    char *err, size_t errlen)
+{
+	char src[OUTFILE_PATH_MAX], path[OUTFILE_PATH_MAX], buf[1 << 16];
+	FILE *in, *f;
+	size_t n;
+
+	snprintf(src, sizeof src, "%s/%s", dir, name);
+	if ((in = fopen(src, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", src, strerror(errno));
+		return -1;
+	}
+	if ((f = outfile_open(to, as, path, err, errlen)) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		fwrite(buf, 1, n, f);
+	if (ferror(in)) {
+		snprintf(err, errlen, "%s: read error", src);
+		fclose(in);
+		outfile_discard(f, path);
+		return -1;
+	}
+	fclose(in);
+	return outfile_close(f, path, err, errlen);
+}
+
+typedef void sumrun_writer(FILE *f, const struct runinfo *ri,
+    const struct sumrun *s);
+
+static int
+write_sumrun(const char *dir, const char *name, sumrun_writer *fn,
+    const struct runinfo *ri, const struct sumrun *s, char *err,
+    size_t errlen)
+{
+	char path[OUTFILE_PATH_MAX];
+	FILE *f = outfile_open(dir, name, path, err, errlen);
+
+	if (f == NULL)
+		return -1;
+	fn(f, ri, s);
+	return outfile_close(f, path, err, errlen);
+}
+
+/*
+ * A summary run's files: summary.csv is vms.csv, the plots read
+ * series.csv and jumps.csv beside them, so the folder stands alone.
+ */
+static int
+summary_files(const struct runinfo *ri, const struct sumrun *s,
+    const char *dir, char *err, size_t errlen)
+{
+	if (copy_in(ri->dir, "vms.csv", dir, "summary.csv", err, errlen) == -1 ||
+	    copy_in(ri->dir, "series.csv", dir, "series.csv", err,
+	    errlen) == -1 ||
+	    copy_in(ri->dir, "jumps.csv", dir, "jumps.csv", err, errlen) == -1)
+		return -1;
+	if (write_sumrun(dir, "summary.txt", sumrun_text_write, ri, s, err,
+	    errlen) == -1)
+		return -1;
+	return write_sumrun(dir, "plotvars.gp", sumrun_plotvars, ri, s, err,
+	    errlen);
+}
+
+/*
+ * A summary run (log=summary): no logs to check or stream, the driver's
+ * files read instead (memory: one array of nvms doubles); the same stage,
+ * commit and kept files as a full run. 0, or 1 (said).
+ */
+static int
+summary_one(const struct opts *o, struct runinfo *ri, struct keepdir *kd,
+    const char *out)
+{
+	char err[2 * OUTFILE_PATH_MAX];
+	struct sumrun *s = malloc(sizeof *s);
+	int drawn = 1, rc = -1;
+
+	if (s == NULL)
+		snprintf(err, sizeof err, "out of memory");
+	else if (sumrun_load(s, ri, err, sizeof err) == 0) {
+		ri->end_s = s->end_s;	/* no logs: series.csv says */
+		if (summary_files(ri, s, keepdir_stage(kd), err,
+		    sizeof err) == 0 &&
+		    (drawn = draw(o, kd, &plot_summary_set, err,
+		    sizeof err)) != -1 &&
+		    keepdir_commit(kd, err, sizeof err) == 0)
+			rc = 0;
+	}
+	if (rc != 0) {
+		complain(1, "%s", err);
+		free(s);
+		return 1;
+	}
+	if (!o->quiet) {
+		sumrun_text_write(stdout, ri, s);
+		show_files(o, out, &plot_summary_set, drawn == 0);
+	}
+	free(s);
+	return o->term ? term(out, &plot_summary_set) : 0;
+}
+
 /*
  * Everything is written whole into a stage in the output folder first,
  * then moved in file by file: a failure leaves the older files as they
@@ -497,6 +642,15 @@ analyze_one(const struct opts *o, const char *dir)
 
 	if (runinfo_load(&ri, dir, err, sizeof err) == -1)
 		return bad_meta(o, dir, err);
+	if (ri.meta->log == RUNMETA_LOG_SUMMARY) {
+		if (out_dir(o, &ri, out, err, sizeof err) == 0 &&
+		    (kd = keepdir_open(out, "analysis", err,
+		    sizeof err)) != NULL)
+			rc = summary_one(o, &ri, kd, out);
+		else
+			complain(1, "%s", err);
+		goto done;
+	}
 	set_window(&ri, o);
 	if (runinfo_deaths(&ri, err, sizeof err) == -1 ||
 	    out_dir(o, &ri, out, err, sizeof err) == -1 ||
@@ -510,7 +664,7 @@ analyze_one(const struct opts *o, const char *dir)
 		ri.check_fail = v.violations > 0 ? fail : NULL;
 		if (write_reports(&ri, st, keepdir_stage(kd), err,
 		    sizeof err) == -1 ||
-		    (drawn = draw(o, kd, err, sizeof err)) == -1 ||
+		    (drawn = draw(o, kd, &plot_run_set, err, sizeof err)) == -1 ||
 		    keepdir_commit(kd, err, sizeof err) == -1)
 			rc = -1;
 	}
@@ -522,7 +676,7 @@ analyze_one(const struct opts *o, const char *dir)
 		goto done;
 	}
 	show(o, &ri, out, st, drawn == 0);
-	rc = o->term ? term(out) : 0;
+	rc = o->term ? term(out, &plot_run_set) : 0;
 done:
 	keepdir_close(kd);
 	stats_free(st);

@@ -12,9 +12,8 @@
 
 #define WRAP	78
 
-/* One finding as "- text", its words wrapped under the first at WRAP. */
-__attribute__((format(printf, 2, 3))) static void
-say(FILE *f, const char *fmt, ...)
+void
+findings_say(FILE *f, const char *fmt, ...)
 {
 	char text[1024], *word, *save = NULL;
 	size_t col = 1;
@@ -90,13 +89,13 @@ drift(FILE *f, const struct runinfo *ri, const struct stats *st)
 	char max[32], mean[32], queue[64] = ".";
 
 	if (v->drift_max == 0) {
-		say(f, "No clock ever fell behind: the VMs kept level.");
+		findings_say(f, "No clock ever fell behind: the VMs kept level.");
 		return;
 	}
 	if (v->queue_max > 0)
 		snprintf(queue, sizeof queue, "; its queue reached %" PRIu64 ".",
 		    v->queue_max);
-	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") drifted most: up to %s behind "
+	findings_say(f, "VM %" PRIu32 " (rate %" PRIu64 ") drifted most: up to %s behind "
 	    "the highest clock, %s on average, %" PRIu64 " %s%s", i, v->rate,
 	    ticks_text(max, sizeof max, v->drift_max),
 	    mean_text(mean, sizeof mean, v->drift_mean), v->drift_final,
@@ -110,11 +109,11 @@ lead(FILE *f, const struct runinfo *ri, const struct stats *st)
 	const struct stats_vm *h = stats_vm(st, hi), *l = stats_vm(st, lo);
 
 	if (h->final_clock == l->final_clock) {
-		say(f, "%s VMs ended with the same clock, %" PRIu64 ".",
+		findings_say(f, "%s VMs ended with the same clock, %" PRIu64 ".",
 		    ri->nvms == 2 ? "Both" : "All", h->final_clock);
 		return;
 	}
-	say(f, "VM %" PRIu32 " (rate %" PRIu64 ") ended with the highest clock, "
+	findings_say(f, "VM %" PRIu32 " (rate %" PRIu64 ") ended with the highest clock, "
 	    "%" PRIu64 "; the lowest was VM %" PRIu32 "'s, %" PRIu64 ".", hi,
 	    h->rate, h->final_clock, lo, l->final_clock);
 }
@@ -130,10 +129,10 @@ jumps(FILE *f, const struct runinfo *ri, const struct stats *st)
 		over += stats_vm(st, k)->jumps_over_1;
 	}
 	if (over == 0) {
-		say(f, "No clock ever jumped: every tick raised a clock by 1.");
+		findings_say(f, "No clock ever jumped: every tick raised a clock by 1.");
 		return;
 	}
-	say(f, "The largest clock jump was %" PRIu64 ", at VM %" PRIu32 "; %"
+	findings_say(f, "The largest clock jump was %" PRIu64 ", at VM %" PRIu32 "; %"
 	    PRIu64 " of %" PRIu64 " ticks (%.1f%%) raised a clock by more "
 	    "than 1.", stats_vm(st, i)->jump_max, i, over, ticks,
 	    100.0 * (double)over / (double)ticks);
@@ -147,10 +146,10 @@ queue(FILE *f, const struct runinfo *ri, const struct stats *st)
 	char mean[32];
 
 	if (v->queue_max == 0) {
-		say(f, "No message was ever left waiting in a queue by a tick.");
+		findings_say(f, "No message was ever left waiting in a queue by a tick.");
 		return;
 	}
-	say(f, "VM %" PRIu32 "'s queue was the longest: %s messages on "
+	findings_say(f, "VM %" PRIu32 "'s queue was the longest: %s messages on "
 	    "average, at most %" PRIu64 ".", i,
 	    mean_text(mean, sizeof mean, v->queue_mean), v->queue_max);
 }
@@ -162,17 +161,17 @@ delay(FILE *f, const struct runinfo *ri, const struct stats *st)
 	const struct stats_vm *v = stats_vm(st, i);
 
 	if (v->delays == 0) {
-		say(f, "No message was received.");
+		findings_say(f, "No message was received.");
 		return;
 	}
 	if (v->delays == 1) {
-		say(f, "The one message VM %" PRIu32 " received waited longest: "
+		findings_say(f, "The one message VM %" PRIu32 " received waited longest: "
 		    "%.2f of its ticks (%.4f model seconds).", i,
 		    figures_round(v->delay_mean_ticks, 2),
 		    figures_round(v->delay_mean_s, 4));
 		return;
 	}
-	say(f, "Messages to VM %" PRIu32 " waited longest: %.2f of its ticks "
+	findings_say(f, "Messages to VM %" PRIu32 " waited longest: %.2f of its ticks "
 	    "on average (%.4f model seconds), at most %.2f.", i,
 	    figures_round(v->delay_mean_ticks, 2),
 	    figures_round(v->delay_mean_s, 4),
@@ -229,7 +228,7 @@ death(FILE *f, const struct runinfo *ri, const struct stats *st, uint32_t vm)
 		snprintf(text + len, sizeof text - len, " %s it had sent %s "
 		    "never logged by the receiver.", msgs_text(n, sizeof n,
 		    v->lost_out), v->lost_out == 1 ? "was" : "were");
-	say(f, "%s", text);
+	findings_say(f, "%s", text);
 }
 
 /* Each dead VM, then lost messages that no death explains. */
@@ -248,7 +247,7 @@ losses(FILE *f, const struct runinfo *ri, const struct stats *st)
 		explained += v->lost_in;
 	}
 	if (lost > explained)
-		say(f, "%s %s lost: sent to a VM that lived on, but never "
+		findings_say(f, "%s %s lost: sent to a VM that lived on, but never "
 		    "logged by it.", msgs_text(n, sizeof n, lost - explained),
 		    lost - explained == 1 ? "was" : "were");
 }
@@ -266,18 +265,18 @@ pending(FILE *f, const struct runinfo *ri, const struct stats *st)
 	}
 	/* Dropped messages were never sent: they leave "every" true. */
 	if (all == 0 && lost > 0) {
-		say(f, "No message was left waiting at the end (pending).");
+		findings_say(f, "No message was left waiting at the end (pending).");
 		return;
 	}
 	if (all == 0) {
-		say(f, "Every message sent was received before the end.");
+		findings_say(f, "Every message sent was received before the end.");
 		return;
 	}
 	most = stats_vm(st, i)->count[LOG_PENDING];
 	if (most < all)
 		snprintf(whose, sizeof whose, "%" PRIu64 " of them for",
 		    most);
-	say(f, "%s %s still waiting at the end (pending), %s VM %" PRIu32 ".",
+	findings_say(f, "%s %s still waiting at the end (pending), %s VM %" PRIu32 ".",
 	    msgs_text(n, sizeof n, all), all == 1 ? "was" : "were",
 	    most < all ? whose : all == 1 ? "for" : "all for", i);
 }
@@ -295,7 +294,7 @@ causal(FILE *f, const struct stats *st)
 
 	if (h == NULL || h->all.ranked == 0)
 		return;
-	say(f, "Of %s pair%s of events Lamport order ranks (the ticks of %g to "
+	findings_say(f, "Of %s pair%s of events Lamport order ranks (the ticks of %g to "
 	    "%g s), %.0f%% %s concurrent: neither could have affected the "
 	    "other.", figures_count(n, sizeof n, h->all.ranked),
 	    h->all.ranked == 1 ? "" : "s", h->t0, h->t1,
@@ -327,7 +326,7 @@ findings_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 
 	fputs("\nfindings\n", f);
 	if (!ticked)
-		say(f, "No VM ticked: the run stopped before its first tick.");
+		findings_say(f, "No VM ticked: the run stopped before its first tick.");
 	else {
 		drift(f, ri, st);
 		lead(f, ri, st);
@@ -335,7 +334,7 @@ findings_write(FILE *f, const struct runinfo *ri, const struct stats *st)
 		causal(f, st);
 	}
 	if (ticked && !sent)
-		say(f, "No VM sent a message: every tick was an internal event.");
+		findings_say(f, "No VM sent a message: every tick was an internal event.");
 	else if (sent) {
 		queue(f, ri, st);
 		delay(f, ri, st);

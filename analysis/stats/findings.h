@@ -10,4 +10,8 @@
 /* Which VM drifted, led, jumped, queued and waited most, as sentences. */
 void findings_write(FILE *f, const struct runinfo *ri, const struct stats *st);
 
+/* One finding as "- text", its words wrapped under the first at 78. */
+__attribute__((format(printf, 2, 3))) void findings_say(FILE *f,
+    const char *fmt, ...);
+
 #endif

@@ -20,7 +20,7 @@
  * the reader both walk it, so a new key is one row (and its field).
  */
 enum type {
-	T_FORMAT,	/* 1, 2 or 3; anything else: not a run.meta we read */
+	T_FORMAT,	/* 1 to 5; anything else: not a run.meta we read */
 	T_TEXT,		/* not empty, shorter than RUNMETA_TEXT_MAX */
 	T_HEX,		/* run_id: 32 hex digits */
 	T_UINT,		/* digits, within lo..hi, in a field of 2, 4 or 8 bytes */
@@ -28,6 +28,7 @@ enum type {
 	T_MS,		/* a plain decimal, 0 or more: model milliseconds */
 	T_SHARE,	/* a plain decimal from 0 to 1 */
 	T_MODE,		/* real, virtual */
+	T_LOG,		/* full, summary, off */
 	T_POLICY,	/* stop, continue */
 	T_FAULTS,	/* 0 .. FAULT_MAX: how many faultI follow */
 	T_FAULT,	/* a spec that fits the run */
@@ -44,6 +45,7 @@ enum when {
 	FORMAT2,	/* written and required from format 2 on */
 	FORMAT3,	/* written and required from format 3 on */
 	FORMAT4,	/* written and required from format 4 on */
+	FORMAT5,	/* written and required from format 5 on */
 	IF_REAL,	/* written and required unless mode=virtual */
 	IF_BLAMED,	/* written when failed_vm >= 0; may be absent */
 	IF_FAILED,	/* written with status=failed; may be absent */
@@ -82,6 +84,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_LATENCY_MAX] = { "latency_max_ms", T_MS, ONE, FORMAT3, FIELD(latency_max_ms), 0, 0 },
 	[RUNMETA_KEY_LOSS] = { "loss", T_SHARE, ONE, FORMAT3, FIELD(loss), 0, 0 },
 	[RUNMETA_KEY_VECTOR] = { "vector", T_UINT, ONE, FORMAT4, FIELD(vector), 0, 1 },
+	[RUNMETA_KEY_LOG] = { "log", T_LOG, ONE, FORMAT5, FIELD(log), 0, 0 },
 	[RUNMETA_KEY_BIND] = { "bind", T_TEXT, ONE, IF_REAL, FIELD(bind), 0, 0 },
 	[RUNMETA_KEY_PORT] = { "vm%u.port", T_UINT, PER_VM, IF_REAL, ENTRY(port), 1, 65535 },
 	[RUNMETA_KEY_ON_FAILURE] = { "on_failure", T_POLICY, ONE, FORMAT2, FIELD(on_failure), 0, 0 },
@@ -101,6 +104,11 @@ static const char *const status_name[] = {
 	[RUN_UNKNOWN] = "?", [RUN_RUNNING] = "running",
 	[RUN_COMPLETE] = "complete", [RUN_INTERRUPTED] = "interrupted",
 	[RUN_FAILED] = "failed",
+};
+
+static const char *const log_name[] = {
+	[RUNMETA_LOG_FULL] = "full", [RUNMETA_LOG_SUMMARY] = "summary",
+	[RUNMETA_LOG_OFF] = "off",
 };
 
 const char *
@@ -164,6 +172,7 @@ written(const struct runmeta *m, const struct key *k)
 	case FORMAT2: return m->format >= 2;
 	case FORMAT3: return m->format >= 3;
 	case FORMAT4: return m->format >= 4;
+	case FORMAT5: return m->format >= 5;
 	case IF_REAL: return !m->virtual;
 	case IF_BLAMED: return m->failed_vm >= 0;
 	case IF_FAILED: return m->status == RUN_FAILED;
@@ -211,6 +220,9 @@ put_value(FILE *f, const struct key *k, const void *p)
 		break;
 	case T_MODE:
 		fputs(*(const bool *)p ? "virtual" : "real", f);
+		break;
+	case T_LOG:
+		fputs(log_name[*(const enum runmeta_log *)p], f);
 		break;
 	case T_POLICY:
 		fputs(vmend_policy_name(*(const enum vm_on_failure *)p), f);
@@ -530,6 +542,20 @@ read_status(struct reader *r, const char *s, enum run_status *st)
 	return -1;
 }
 
+static int
+read_log(struct reader *r, enum runmeta_key k, const char *s,
+    const char *name, enum runmeta_log *lv)
+{
+	for (int i = RUNMETA_LOG_FULL; i <= RUNMETA_LOG_OFF; i++) {
+		if (strcmp(s, log_name[i]) == 0) {
+			*lv = (enum runmeta_log)i;
+			return 0;
+		}
+	}
+	problem(r, k, 0, "%s '%.64s': not full, summary or off", name, s);
+	return -1;
+}
+
 /* A fault that fits the run; without a usable duration, its ids still. */
 static int
 read_fault(struct reader *r, uint32_t i, const char *s, const char *name,
@@ -607,6 +633,8 @@ convert(struct reader *r, enum runmeta_key k, uint32_t i, const char *s)
 		}
 		*(bool *)p = strcmp(s, "virtual") == 0;
 		return 0;
+	case T_LOG:
+		return read_log(r, k, s, name, p);
 	case T_POLICY:
 		if ((rc = vmend_policy_parse(s, p)) == -1)
 			problem(r, k, i, "%s '%.64s': not stop or continue",
@@ -642,6 +670,7 @@ applies(const struct runmeta *m, const struct key *key)
 	return (key->when != FORMAT2 || m->format >= 2) &&
 	    (key->when != FORMAT3 || m->format >= 3) &&
 	    (key->when != FORMAT4 || m->format >= 4) &&
+	    (key->when != FORMAT5 || m->format >= 5) &&
 	    (key->when != IF_REAL || !m->virtual);
 }
 
@@ -650,6 +679,7 @@ required(const struct key *key)
 {
 	return key->when == ALWAYS || key->when == FORMAT2 ||
 	    key->when == FORMAT3 || key->when == FORMAT4 ||
+	    key->when == FORMAT5 ||
 	    key->when == IF_REAL;
 }
 
@@ -686,9 +716,9 @@ read_format(struct reader *r)
 	if (s == NULL)
 		return fatal(r, 0, "no format key");
 	if (strcmp(s, "1") != 0 && strcmp(s, "2") != 0 && strcmp(s, "3") != 0 &&
-	    strcmp(s, "4") != 0)
+	    strcmp(s, "4") != 0 && strcmp(s, "5") != 0)
 		return fatal(r, 0, "unsupported format '%.32s' (this clockring "
-		    "reads formats 1 to 4)", s);
+		    "reads formats 1 to 5)", s);
 	r->m->format = (uint32_t)(s[0] - '0');
 	r->seen->ok[slot(RUNMETA_KEY_FORMAT, 0)] = true;
 	return 0;

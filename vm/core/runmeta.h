@@ -15,6 +15,10 @@
 #define RUNMETA_TEXT_MAX	256	/* a text value (version, bind, error)
 					 * with its NUL */
 
+/* What a virtual run logged (log=, format 5): full per-VM logs, the
+ * driver's summary files (vms.csv, series.csv, jumps.csv), or nothing. */
+enum runmeta_log { RUNMETA_LOG_FULL, RUNMETA_LOG_SUMMARY, RUNMETA_LOG_OFF };
+
 /* How the run ended; RUN_UNKNOWN only as read, when status is missing or bad. */
 enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
 	RUN_FAILED };
@@ -24,7 +28,7 @@ enum run_status { RUN_UNKNOWN, RUN_RUNNING, RUN_COMPLETE, RUN_INTERRUPTED,
  * missing or bad at its default: 0, "", failed_vm -1, on_failure stop.
  */
 struct runmeta {
-	uint32_t format;		/* 1 to 4 */
+	uint32_t format;		/* 1 to 5 */
 	char version[RUNMETA_TEXT_MAX];	/* of the clockring that ran it */
 	uint8_t run_id[WIRE_RUN_ID_LEN];
 	uint64_t seed;
@@ -39,6 +43,7 @@ struct runmeta {
 	double loss;			/* the share it lost, 0..1 */
 	uint32_t vector;		/* 1: the logs have the vector column;
 					 * before format 4, 0 */
+	enum runmeta_log log;		/* before format 5, full */
 	char bind[RUNMETA_TEXT_MAX];	/* a real run's only */
 	uint16_t port[RUNMETA_MAX_VMS];
 	enum vm_on_failure on_failure;	/* format 1: stop */
@@ -69,7 +74,7 @@ enum runmeta_key {
 	RUNMETA_KEY_SPEED, RUNMETA_KEY_DRAW_MAX, RUNMETA_KEY_RATE_MIN,
 	RUNMETA_KEY_RATE_MAX, RUNMETA_KEY_RATE, RUNMETA_KEY_MODE,
 	RUNMETA_KEY_LATENCY_MIN, RUNMETA_KEY_LATENCY_MAX, RUNMETA_KEY_LOSS,
-	RUNMETA_KEY_VECTOR, RUNMETA_KEY_BIND,
+	RUNMETA_KEY_VECTOR, RUNMETA_KEY_LOG, RUNMETA_KEY_BIND,
 	RUNMETA_KEY_PORT, RUNMETA_KEY_ON_FAILURE, RUNMETA_KEY_FAULTS,
 	RUNMETA_KEY_FAULT, RUNMETA_KEY_START, RUNMETA_KEY_END,
 	RUNMETA_KEY_EXIT, RUNMETA_KEY_STATUS, RUNMETA_KEY_FAILED_VM,
