@@ -31,13 +31,13 @@ lateness() {
 	      print d - k++ * 1e9 / (rate[$1] * x) }' "$tmp/rates" "$1"/vm*.csv
 }
 
-# rows RATE TICKFILE BASEFILE: median, p99 and max, in µs
+# rows RATE TICKFILE BASEFILE: median, p99 and max, in us
 rows() {
 	for p in 50 99 100; do
 		c=$(pct "$p" <"$2") b=$(pct "$p" <"$3")
 		case $p in 50) what=median t=- ;; 99) what=p99 t="<= 1.2" ;;
 		    *) what=max t=- ;; esac
-		row "tick lateness at $1 ticks/s, $what: µs" "$(fmt "$c" 1000 0)" \
+		row "tick lateness at $1 ticks/s, $what: us" "$(fmt "$c" 1000 0)" \
 		    "$(fmt "$b" 1000 0) (sleeplate x3)" "$(ratio "$c" "$b")" "$t"
 	done
 }
