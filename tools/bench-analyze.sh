@@ -15,6 +15,7 @@
 set -u
 bin=$1
 tools=$2
+# shellcheck source=tools/bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_tmp
 if [ "${QUICK:-0}" = 1 ]; then events=1000000; else events=10000000; fi

@@ -12,6 +12,7 @@
 set -u
 bin=$1
 tools=$2
+# shellcheck source=tools/bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_tmp
 if [ "${QUICK:-0}" = 1 ]; then d6=3 d1000=1; else d6=20 d1000=5; fi

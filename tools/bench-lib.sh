@@ -4,6 +4,7 @@
 # (tab-separated: figure, clockring, baseline, ratio, target, met);
 # tools/bench.sh writes them out as one table. QUICK=1: fewer repeats.
 
+# shellcheck disable=SC2034 # for the scripts that source this
 here=$(cd "$(dirname "$0")" && pwd)
 if [ "${QUICK:-0}" = 1 ]; then reps=1; else reps=3; fi
 

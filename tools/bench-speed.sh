@@ -14,6 +14,7 @@
 set -u
 bin=$1
 tools=$2
+# shellcheck source=tools/bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_tmp
 if [ "${QUICK:-0}" = 1 ]; then

@@ -2,7 +2,9 @@
 # tools/bench.sh -- `make bench`: every figure beside a baseline measured in the same run, one table on the terminal and in results/bench.md
 #
 # usage: tools/bench.sh CLOCKRING TOOLS_DIR   (QUICK=1: under a minute,
-# fewer repeats, points and shorter runs, the same table)
+# fewer repeats, points and shorter runs, the same table; BENCH_SECTIONS:
+# some of the groups below only; BENCH_OUT: the file instead of
+# results/bench.md)
 # Runs the section scripts tools/bench-{virtual,speed,late,start,analyze,
 # cost}.sh, which add rows through tools/bench-lib.sh, then writes the
 # table: the machine on top, each figure with its baseline, the ratio
@@ -12,6 +14,7 @@
 set -u
 bin=$1
 tools=$2
+# shellcheck source=tools/bench-lib.sh
 . "$(dirname "$0")/bench-lib.sh"
 bench_tmp
 BENCH_ROWS=$tmp/rows
@@ -19,7 +22,7 @@ QUICK=${QUICK:-0}
 export BENCH_ROWS QUICK
 : >"$BENCH_ROWS"
 top=$here/..
-out=$top/results/bench.md
+out=${BENCH_OUT:-$top/results/bench.md}
 
 # machine: the lines above the table
 machine() {
@@ -66,11 +69,12 @@ quick=
 [ "$QUICK" = 1 ] && quick=1
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(($(now_ns) / 1000000000))
-for s in virtual speed late start analyze cost; do
+for s in ${BENCH_SECTIONS:-virtual speed late start analyze cost}; do
 	"$here/bench-$s.sh" "$bin" "$tools" ||
 	    unmeasured "bench-$s.sh" "it failed (exit $?)" -
 done
 { machine; table; missed; } >"$tmp/bench.md"
-mkdir -p "$top/results" && cp "$tmp/bench.md" "$out.tmp" && mv "$out.tmp" "$out"
+mkdir -p "$(dirname "$out")" && cp "$tmp/bench.md" "$out.tmp" &&
+    mv "$out.tmp" "$out" || exit 1
 cat "$out"
-echo "(written to results/bench.md)" >&2
+say "written to $out"
