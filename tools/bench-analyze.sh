@@ -6,12 +6,12 @@
 # with `clockring run --virtual` and kept in build/bench/, one per
 # clockring version (delete it to make it again). One untimed read brings
 # its logs into the page cache; then each command's median wall time of
-# $reps runs and its largest peak RSS (GNU time). Yardsticks: rawread
-# (tests/tools/rawread.c), one thread that reads the lines and splits them
-# at commas, and Python's csv module counting the same rows. analyze
-# draws no plots (--no-plots, or without it gnuplot kept away). Targets
-# (issue 14): analyze at least 1.0x rawread's lines/s, check more; peak
-# memory bounded (issue 4: under 64 MiB).
+# $reps runs, the four taken in turn, and its largest peak RSS (GNU time).
+# Yardsticks: rawread (tests/tools/rawread.c), one thread that reads the
+# lines and splits them at commas, and Python's csv module counting the
+# same rows. analyze draws no plots (--no-plots, or without it gnuplot
+# kept away). Targets (issue 14): analyze at least 1.0x rawread's
+# lines/s, check more; peak memory bounded (issue 4: under 64 MiB).
 set -u
 bin=$1
 tools=$2
@@ -34,30 +34,13 @@ if [ ! -f "$dir/run.meta" ]; then
 fi
 noplots=
 if "$bin" analyze --help | grep -q -- --no-plots; then
-	noplots=--no-plots
+	noplots=" --no-plots"
 else
 	export CLOCKRING_GNUPLOT=/nonexistent
 fi
 
 no_analysis() {
 	rm -rf "$dir/analysis"
-}
-
-# measure NAME CMD...: sets ns (median) and mib (largest peak RSS), "-"
-# with a row that says why if CMD fails
-measure() {
-	name=$1
-	shift
-	ns=- mib=-
-	: >"$tmp/rss"
-	pre=no_analysis
-	say "$name"
-	if t=$(median_ns /usr/bin/time -a -f %M -o "$tmp/rss" "$@"); then
-		ns=$t mib=$(sort -n "$tmp/rss" | tail -n 1 | awk '{ print $1 / 1024 }')
-	else
-		unmeasured "$name" "$(head -n 1 "$tmp/err")" -
-	fi
-	no_analysis
 }
 
 "$tools/rawread" "$dir" >"$tmp/raw" || exit 1	# warms the page cache
@@ -69,30 +52,63 @@ rate() {	# rate NS: M lines/s of nev lines in NS, or -
 	awk -v n="$nev" -v t="$1" 'BEGIN { print n / t * 1e3 }'
 }
 
-measure rawread "$tools/rawread" "$dir"
-raw=$(rate "$ns") raw_mib=$mib
-# csv.reader over each log, counting rows past the header
-measure "python csv" python3 -c 'import csv, glob, sys
+# The four measured, each under GNU time for its peak RSS (KiB).
+rss() {		# rss NAME CMD...
+	n=$1
+	shift
+	/usr/bin/time -a -f %M -o "$tmp/$n.rss" "$@"
+}
+raw() {
+	rss raw "$tools/rawread" "$dir"
+}
+py() {		# csv.reader over each log, counting rows past the header
+	rss py python3 -c 'import csv, glob, sys
 n = 0
 for p in sorted(glob.glob(sys.argv[1] + "/vm*.csv")):
     with open(p, newline="") as f:
         r = csv.reader(f); next(r); n += sum(1 for _ in r)
 print(n)' "$dir"
-py=$(rate "$ns") py_mib=$mib
-
-# rows NAME TARGET: lines/s beside rawread's and Python's, then memory
-rows() {
-	r=$(rate "$ns")
-	row "$1, $nev events: M lines/s" "$(fmt "$r" 1 2)" \
-	    "$(fmt "$raw" 1 2) (rawread)" "$(ratio "$r" "$raw")" "$2"
-	row "$1: M lines/s beside Python" "$(fmt "$r" 1 2)" \
-	    "$(fmt "$py" 1 2) (python3 csv)" "$(ratio "$r" "$py")" -
-	row "$1: peak RSS MiB" "$(fmt "$mib" 1 1)" \
-	    "$(fmt "$raw_mib" 1 1) (rawread), $(fmt "$py_mib" 1 1) (python3 csv)" \
-	    "$(ratio "$mib" "$raw_mib")" "< 64" "$mib"
+}
+chk() {
+	rss chk "$bin" check "$dir"
+}
+ana() {
+	# shellcheck disable=SC2086 # $noplots: a word or none
+	rss ana "$bin" analyze --quiet $noplots "$dir"
 }
 
-measure check "$bin" check "$dir"
-[ "$ns" = - ] || rows check ">= 1.0"
-measure "analyze $noplots" "$bin" analyze --quiet $noplots "$dir"
-[ "$ns" = - ] || rows "analyze${noplots:+ $noplots}" ">= 1.0"
+# figures F: lines/s (M) and MiB of F, "-" if it failed
+figures() {
+	[ -s "$tmp/$1.ns" ] || { echo "- -"; return; }
+	echo "$(rate "$(median <"$tmp/$1.ns")")" \
+	    "$(sort -n "$tmp/$1.rss" | tail -n 1 | awk '{ print $1 / 1024 }')"
+}
+
+# rows NAME F TARGET: F's lines/s beside rawread's and Python's, then its
+# memory; or why it was not measured
+rows() {
+	if [ -e "$tmp/$2.err" ]; then
+		unmeasured "$1" "$(cat "$tmp/$2.err")" "$3"
+		return
+	fi
+	# shellcheck disable=SC2046 # two words
+	set -- "$1" "$2" "$3" $(figures "$2")
+	row "$1, $nev events: M lines/s" "$(fmt "$4" 1 2)" \
+	    "$(fmt "$raw" 1 2) (rawread)" "$(ratio "$4" "$raw")" "$3"
+	row "$1: M lines/s beside Python" "$(fmt "$4" 1 2)" \
+	    "$(fmt "$py" 1 2) (python3 csv)" "$(ratio "$4" "$py")" -
+	row "$1: peak RSS MiB" "$(fmt "$5" 1 1)" \
+	    "$(fmt "$raw_mib" 1 1) (rawread), $(fmt "$py_mib" 1 1) (python3 csv)" \
+	    "$(ratio "$5" "$raw_mib")" "< 64" "$5"
+}
+
+say "rawread, python3 csv, check and analyze$noplots in turn, $reps rounds"
+pre=no_analysis
+in_turn raw py chk ana
+no_analysis
+# shellcheck disable=SC2046 # two words each
+set -- $(figures raw) $(figures py)
+raw=$1 raw_mib=$2 py=$3 py_mib=$4
+[ ! -e "$tmp/py.err" ] || unmeasured "python3 csv" "$(cat "$tmp/py.err")" -
+rows check chk ">= 1.0"
+rows "analyze$noplots" ana ">= 1.0"

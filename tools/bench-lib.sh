@@ -68,16 +68,24 @@ timed() {
 	return "$st"
 }
 
-# median_ns CMD...: the median wall time of $reps runs of CMD, in ns;
-# fails (saying why on stderr) if any run does. $pre runs before each.
-median_ns() {
-	: >"$tmp/times"
-	for _ in $(seq "$reps"); do
-		${pre:-:}
-		timed "$@" >>"$tmp/times" ||
-		    { say "$1 failed: $(head -n 1 "$tmp/err")"; return 1; }
+# in_turn F...: $reps rounds of each function F in turn, timed, $pre
+# before each, so that a change in the machine's load falls on all alike.
+# F's wall times go to $tmp/F.ns, one a line; an F that fails is run no
+# more, its times dropped and the first line of its stderr in $tmp/F.err.
+in_turn() {
+	for f; do
+		: >"$tmp/$f.ns"
+		rm -f "$tmp/$f.err"
 	done
-	median <"$tmp/times"
+	for _ in $(seq "$reps"); do
+		for f; do
+			[ -e "$tmp/$f.err" ] && continue
+			${pre:-:}
+			timed "$f" >>"$tmp/$f.ns" && continue
+			head -n 1 "$tmp/err" >"$tmp/$f.err"
+			: >"$tmp/$f.ns"
+		done
+	done
 }
 
 bench_tmp() {	# a scratch folder, removed on exit: $tmp

@@ -36,6 +36,10 @@ machine() {
 	echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), $("$bin" --version), commit $commit"
 	echo "- load average (1, 5, 15 min) at the start: $load0; at the end:" \
 	    "$(cut -d' ' -f1-3 /proc/loadavg); $(($(now_ns) / 1000000000 - t0)) s"
+	awk -v a="$load0" -v b="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" \
+	    'BEGIN { split(a, x, " "); if (x[1] > n || b > n)
+		print "- a busy machine: a load above its " n " cores moves the" \
+		    " figures from run to run; compare ratios within this table" }'
 	echo "- ratio: clockring / baseline, both measured in this run;" \
 	    "met: the target on the ratio (or on the figure, for a limit in its unit)"
 	echo
