@@ -29,8 +29,10 @@ if [ "${QUICK:-0}" = 1 ]; then events=1000000; else events=10000000; fi
 has_log=0
 "$bin" run --help | grep -q -e '^ *--log[ =]' && has_log=1
 
-fresh() {	# empty run and loop folders before each run
-	rm -rf "$tmp/run" "$tmp/loop" && mkdir "$tmp/loop"
+# fresh: empty run and loop folders before each run, and the last one's
+# lines on disk, so that no run is slowed by writing back another's
+fresh() {
+	rm -rf "$tmp/run" "$tmp/loop" && mkdir "$tmp/loop" && sync
 }
 
 # ticks DIR: the ticks a run's rates and duration make (run.meta); if it
