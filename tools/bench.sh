@@ -33,7 +33,7 @@ machine() {
 	echo "# clockring bench${quick:+ (QUICK: fewer repeats and points, shorter runs)}"
 	echo
 	echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores, $mem, $(uname -sr)"
-	echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), $("$bin" --version), commit $commit"
+	echo "- $started, $("$bin" --version), commit $commit"
 	echo "- load average (1, 5, 15 min) at the start: $load0; at the end:" \
 	    "$(cut -d' ' -f1-3 /proc/loadavg); $(($(now_ns) / 1000000000 - t0)) s"
 	awk -v a="$load0" -v b="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" \
@@ -71,6 +71,7 @@ missed() {	# the targets missed, and what was not measured
 
 quick=
 [ "$QUICK" = 1 ] && quick=1
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(($(now_ns) / 1000000000))
 for s in ${BENCH_SECTIONS:-virtual speed late start analyze cost}; do
