@@ -13,10 +13,10 @@
 #   make asan/tsan  the same tests under AddressSanitizer+UBSan / ThreadSanitizer
 #   make fuzz       libFuzzer on the frame, log, run.meta, experiment and option parsers
 #   make soak       16 VMs for 10 minutes with random faults: memory, descriptors
-#   make bench      the highest --speed at which runs still keep time, tick
-#                   timing with --live beside without, the events per
-#                   second of a virtual run beside a bare loop, and
-#                   analysis speed and memory on a 10-million-event run
+#   make bench      every performance figure beside a tiny C baseline
+#                   measured in the same run: one table, also written
+#                   to results/bench.md (QUICK=1: under a minute)
+#   make bench-live tick timing with --live beside without
 #
 # Missing Debian packages are installed by tools/need.sh (as root) or named.
 
@@ -61,7 +61,7 @@ TEST_BIN := $(O)/check_units
 # Check's flags come from pkg-config, once that and Check are installed.
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-.PHONY: all check layers units e2e asan tsan demo live plots experiments plan ring-size report bench fuzz soak tools deps deps-test clean install
+.PHONY: all check layers units e2e asan tsan demo live plots experiments plan ring-size report bench bench-live fuzz soak tools deps deps-test clean install
 all: deps $(BIN)
 
 $(BIN): $(O)/sim/main.o $(LIB_OBJ)
@@ -165,10 +165,13 @@ plots: deps $(BIN)
 	@test -n "$$RUN" || { echo "usage: make plots RUN=RUN_DIR" >&2; exit 2; }
 	$(BIN) analyze -- "$$RUN"
 
+# make bench [QUICK=1]: the table of tools/bench.sh (under 10 minutes;
+# QUICK=1: under 1, fewer repeats and points, shorter runs).
 bench: deps $(BIN) tools
-	@tools/bench.sh $(BIN)
-	@tools/bench-virtual.sh $(BIN) $(O)/tools
-	@tools/bench-analyze.sh $(BIN) $(O)/tools
+	@QUICK=$(QUICK) tools/bench.sh $(BIN) $(O)/tools
+
+bench-live: deps $(BIN)
+	@tools/bench-live.sh $(BIN)
 
 # 16 VMs for 10 minutes at speed 200 with random faults: memory and
 # descriptors sampled over time (not in CI; SOAK_MINUTES, SOAK_SPEED)

@@ -1,113 +1,85 @@
 #!/bin/sh
-# tools/bench.sh -- `make bench`: how fast can a run go and still keep time, and what does --live cost it?
+# tools/bench.sh -- `make bench`: every figure beside a baseline measured in the same run, one table on the terminal and in results/bench.md
 #
-# Runs 3 VMs at rate 6 (the default maximum) for 60 model seconds at rising
-# --speed, and reports for each what `clockring check` measured: whether the
-# run passed, the worst VM's fitted tick-spacing error and lateness. Then
-# the same runs at a few speeds with and without --live side by side, the
-# live one in a tmux pane so that the view really draws its 20 frames a
-# second (BENCH_LIVE_REPEATS of each, 3 unless given, taken in turn so
-# that a change in the machine's load falls on both), and the ratios of
-# their medians (with / without). Timing depends on the machine and its
-# load: compare figures from one run only.
+# usage: tools/bench.sh CLOCKRING TOOLS_DIR   (QUICK=1: under a minute,
+# fewer repeats, points and shorter runs, the same table; BENCH_SECTIONS:
+# some of the groups below only; BENCH_OUT: the file instead of
+# results/bench.md)
+# Runs the section scripts tools/bench-{virtual,speed,late,start,analyze,
+# cost}.sh, which add rows through tools/bench-lib.sh, then writes the
+# table: the machine on top, each figure with its baseline, the ratio
+# clockring / baseline, the target and whether it was met, and the missed
+# targets at the bottom. Timing depends on the machine and its load (the
+# load average is shown): compare figures from one table only.
 set -u
 bin=$1
-out=$(mktemp -d "${TMPDIR:-/tmp}/clockring-bench.XXXXXX")
-sock=clockring-bench-$$
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$out"' EXIT
-args="--vms 3 --rates 6,6,6 --duration 60 --seed 1"
-reps=${BENCH_LIVE_REPEATS:-3}
+tools=$2
+# shellcheck source=tools/bench-lib.sh
+. "$(dirname "$0")/bench-lib.sh"
+bench_tmp
+BENCH_ROWS=$tmp/rows
+QUICK=${QUICK:-0}
+export BENCH_ROWS QUICK
+: >"$BENCH_ROWS"
+top=$here/..
+out=${BENCH_OUT:-$top/results/bench.md}
 
-# judge DIR: "VERDICT ERROR LATENESS" of the worst VM of a run: largest
-# |spacing error|, then largest lateness in ms. (A passing VM says
-# "spacing error E%", a failing one "(E%, jitter".)
-judge() {
-	"$bin" check "$1" >"$1.check" 2>&1 && verdict=pass || verdict=FAIL
-	err=$(grep -o -e 'spacing error [-0-9.]*%' -e '([-+0-9.]*%, jitter' \
-	    "$1.check" | grep -o '[-+0-9.]*%' |
-	    awk '{v=$1; sub("%","",v); v+=0; a=v<0?-v:v; if (a>=m) {m=a; w=$1}} END {print w}')
-	late=$(grep -o 'max lateness [0-9.]* ms' "$1.check" |
-	    awk '{if ($3>m) m=$3} END {print m ? m : "-"}')
-	echo "$verdict ${err:-?} $late"
+# machine: the lines above the table
+machine() {
+	cpu=$(sed -n 's/^model name[	 ]*: //p' /proc/cpuinfo | head -n 1)
+	mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+	commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+	git -C "$top" diff --quiet HEAD 2>/dev/null || commit="$commit (changed)"
+	echo "# clockring bench${quick:+ (QUICK: fewer repeats and points, shorter runs)}"
+	echo
+	echo "- machine: ${cpu:-unknown CPU}, $(nproc) cores, $mem, $(uname -sr)"
+	echo "- $started, $("$bin" --version), commit $commit"
+	echo "- load average (1, 5, 15 min) at the start: $load0; at the end:" \
+	    "$(cut -d' ' -f1-3 /proc/loadavg); $(($(now_ns) / 1000000000 - t0)) s"
+	awk -v a="$load0" -v b="$(cut -d' ' -f1 /proc/loadavg)" -v n="$(nproc)" \
+	    'BEGIN { split(a, x, " "); if (x[1] > n || b > n)
+		print "- a busy machine: a load above its " n " cores moves the" \
+		    " figures from run to run; compare ratios within this table" }'
+	echo "- ratio: clockring / baseline, both measured in this run;" \
+	    "met: the target on the ratio (or on the figure, for a limit in its unit)"
+	echo
 }
 
-# live DIR SPEED: the run with --live in a detached tmux pane; q once its
-# end is on record (run.meta no longer says running), to leave the view.
-live() {
-	tmux -L "$sock" new-session -d -x 100 -y 30 \
-	    "'$bin' run --live $args --speed $2 --out '$1' 2>'$1.err'"
-	while ! grep -qsx 'status=\(complete\|failed\|interrupted\)' "$1/run.meta"; do
-		tmux -L "$sock" has-session 2>/dev/null || return
-		sleep 0.2
-	done
-	tmux -L "$sock" send-keys q
-	while tmux -L "$sock" has-session 2>/dev/null; do
-		sleep 0.1
-	done
+# table: the rows, columns padded for the terminal, a Markdown table still
+table() {
+	awk -F '\t' 'BEGIN { split("figure\tclockring\tbaseline\tratio\ttarget\tmet", h, "\t")
+		for (i = 1; i <= 6; i++) { c[0, i] = h[i]; w[i] = length(h[i]) } }
+	    { for (i = 1; i <= 6; i++) { c[NR, i] = $i
+		  if (length($i) > w[i]) w[i] = length($i) } }
+	    END { for (r = 0; r <= NR; r++) {
+		      for (i = 1; i <= 6; i++) printf "| %-*s ", w[i], c[r, i]
+		      print "|"
+		      if (r == 0) { for (i = 1; i <= 6; i++) {
+			      s = ""; while (length(s) < w[i]) s = s "-"
+			      printf "|-%s-", s }
+			  print "|" } } }' "$BENCH_ROWS"
 }
 
-printf '%8s %8s %8s %14s %12s\n' speed ticks/s check "spacing error" "max late"
-for speed in 10 100 300 1000 1500 2000 3000 10000; do
-	dir="$out/s$speed"
-	# run fails when check does: judge says why
-	# shellcheck disable=SC2086
-	"$bin" run --quiet $args --speed "$speed" --out "$dir" 2>/dev/null
-	# shellcheck disable=SC2046 # three words
-	set -- $(judge "$dir")
-	late=$3
-	[ "$late" = - ] || late="$late ms"
-	printf '%8s %8s %8s %14s %12s\n' "$speed" "$((6 * speed))" "$1" "$2" \
-	    "$late"
-done
+missed() {	# the targets missed, and what was not measured
+	echo
+	awk -F '\t' '$6 == "NO" { n++; m = m sprintf("\n- %s = %s (ratio %s; target %s)", $1, $2, $4, $5) }
+	    $6 == "not measured" { u++ }
+	    END { printf "targets missed: %s%s\n", n ? n : "none", m
+		  if (u) printf "\nnot measured: %d rows (the table says why)\n", u }' \
+	    "$BENCH_ROWS"
+}
 
-if ! command -v tmux >/dev/null; then
-	echo "bench: no tmux (make deps-test installs it): --live not measured"
-	exit 0
-fi
-echo
-echo "tick timing without and with --live (the view drawing in a tmux pane),"
-echo "$reps runs of each, in turn; medians of the worst VM's |spacing error|"
-echo "and max lateness; the ratio is with / without:"
-printf '%8s  %-24s  %-24s  %6s %6s\n' speed "without: pass error late" \
-    "with --live: pass error late" "error" "late"
-for speed in 10 100 1000; do
-	: >"$out/t$speed"
-	for k in $(seq "$reps"); do
-		# shellcheck disable=SC2086
-		"$bin" run --quiet $args --speed "$speed" --out "$out/p$speed.$k" \
-		    2>/dev/null
-		live "$out/l$speed.$k" "$speed"
-		echo "without $(judge "$out/p$speed.$k")" >>"$out/t$speed"
-		echo "with $(judge "$out/l$speed.$k")" >>"$out/t$speed"
-	done
-	awk -v speed="$speed" -v reps="$reps" '
-	function median(a, n,   i, j, t) {
-		for (i = 2; i <= n; i++)
-			for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-				t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-			}
-		return n == 0 ? -1 : n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-	}
-	{
-		m = $1; pass[m] += $2 == "pass"
-		e = $3; sub("%", "", e); e += 0; ne[m]++; err[m, ne[m]] = e < 0 ? -e : e
-		if ($4 != "-") { nl[m]++; late[m, nl[m]] = $4 }
-	}
-	END {
-		for (k = 1; k <= 2; k++) {
-			m = k == 1 ? "without" : "with"
-			delete a; for (i = 1; i <= ne[m]; i++) a[i] = err[m, i]
-			me[m] = median(a, ne[m])
-			delete a; for (i = 1; i <= nl[m]; i++) a[i] = late[m, i]
-			ml[m] = median(a, nl[m])
-			col[m] = sprintf("%d/%d %7.2f%% %7s", pass[m], reps, me[m],
-			    ml[m] < 0 ? "-" : sprintf("%.2fms", ml[m]))
-		}
-		re = me["without"] > 0 ? sprintf("%.2f", me["with"] / me["without"]) : "-"
-		rl = "-"
-		if (ml["without"] > 0 && ml["with"] >= 0)
-			rl = sprintf("%.2f", ml["with"] / ml["without"])
-		printf "%8s  %-24s  %-24s  %6s %6s\n", speed, col["without"],
-		    col["with"], re, rl
-	}' "$out/t$speed"
+quick=
+[ "$QUICK" = 1 ] && quick=1
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+t0=$(($(now_ns) / 1000000000))
+for s in ${BENCH_SECTIONS:-virtual speed late start analyze cost}; do
+	"$here/bench-$s.sh" "$bin" "$tools" ||
+	    unmeasured "bench-$s.sh" "it failed (exit $?)" -
 done
+{ machine; table; missed; } >"$tmp/bench.md"
+mkdir -p "$(dirname "$out")" && cp "$tmp/bench.md" "$out.tmp" &&
+    mv "$out.tmp" "$out" || exit 1
+cat "$out"
+say "written to $out"
