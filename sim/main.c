@@ -198,6 +198,12 @@ cmd_run(int argc, char **argv, const char *argv0)
 		rc = verify(dir);
 	if (rc != 0 || o.quiet)
 		return rc;
+	if (o.log != OPT_LOG_FULL) {
+		printf("\n%s: %s/%s (verify with: clockring check %s)\n",
+		    options_log_name(o.log), dir, o.log == OPT_LOG_SUMMARY ?
+		    "{vms,series,jumps}.csv" : "run.meta", dir);
+		return 0;
+	}
 	if (summary_print(dir, stdout, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		return 1;

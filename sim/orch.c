@@ -485,9 +485,14 @@ announce(const struct run *r)
 		printf("clockring: %u VMs, %s model seconds at speed %s%s, seed "
 		    "%" PRIu64 "\nclockring: rates", (unsigned)o->vms, dur, speed,
 		    real, r->seed);
-	for (uint32_t i = 0; i < o->vms; i++)
+	/* A big ring's rates would fill the terminal: their range says it. */
+	if (o->vms > OPT_MAX_VMS)
+		printf(" drawn from %u-%u", (unsigned)r->rate_min,
+		    (unsigned)r->rate_max);
+	for (uint32_t i = 0; i < o->vms && o->vms <= OPT_MAX_VMS; i++)
 		printf(" %u", (unsigned)r->rates[i]);
-	printf(" ticks/s; logs in %s\n", r->dir);
+	printf(" ticks/s; %s in %s\n", o->log == OPT_LOG_FULL ? "logs" :
+	    o->log == OPT_LOG_SUMMARY ? "summary" : "run.meta", r->dir);
 	if (o->faults.n == 0 && o->on_failure == VM_ON_FAILURE_STOP)
 		return;
 	printf("clockring: on failure %s; faults",
@@ -498,34 +503,6 @@ announce(const struct run *r)
 		printf(" %s", spec);
 	}
 	printf("%s\n", o->faults.n ? "" : " none");
-}
-
-static struct run *
-run_new(const struct run_opts *o)
-{
-	struct run *r = calloc(1, sizeof *r);
-
-	if (r == NULL)
-		return NULL;
-	r->o = o;
-	r->seed = o->seed;
-	r->status = RUN_RUNNING;
-	r->failed_vm = r->first_bad = -1;
-	for (uint32_t i = 0; i < OPT_MAX_VMS; i++) {
-		r->listen_fd[i] = r->ctl_fd[i] = -1;
-		r->killed_by[i] = -1;
-	}
-	return r;
-}
-
-static void
-run_free(struct run *r)
-{
-	for (uint32_t i = 0; i < r->o->vms; i++) {
-		close_fd(&r->listen_fd[i]);
-		close_fd(&r->ctl_fd[i]);
-	}
-	free(r);
 }
 
 /* Returns the exit status of `clockring run`; dir receives the run directory. */

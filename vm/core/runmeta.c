@@ -29,6 +29,7 @@ enum type {
 	T_SHARE,	/* a plain decimal from 0 to 1 */
 	T_MODE,		/* real, virtual */
 	T_POLICY,	/* stop, continue */
+	T_LOG,		/* full, summary, off */
 	T_FAULTS,	/* 0 .. FAULT_MAX: how many faultI follow */
 	T_FAULT,	/* a spec that fits the run */
 	T_END,		/* a vmI.exit name */
@@ -44,6 +45,7 @@ enum when {
 	FORMAT2,	/* written and required from format 2 on */
 	FORMAT3,	/* written and required from format 3 on */
 	FORMAT4,	/* written and required from format 4 on */
+	FORMAT5,	/* written and required from format 5 on */
 	IF_REAL,	/* written and required unless mode=virtual */
 	IF_BLAMED,	/* written when failed_vm >= 0; may be absent */
 	IF_FAILED,	/* written with status=failed; may be absent */
@@ -69,7 +71,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_VERSION] = { "version", T_TEXT, ONE, ALWAYS, FIELD(version), 0, 0 },
 	[RUNMETA_KEY_RUN_ID] = { "run_id", T_HEX, ONE, ALWAYS, FIELD(run_id), 0, 0 },
 	[RUNMETA_KEY_SEED] = { "seed", T_UINT, ONE, ALWAYS, FIELD(seed), 0, 0 },
-	[RUNMETA_KEY_VMS] = { "vms", T_UINT, ONE, ALWAYS, FIELD(vms), 2, RUNMETA_MAX_VMS },
+	[RUNMETA_KEY_VMS] = { "vms", T_UINT, ONE, ALWAYS, FIELD(vms), 2, RUNMETA_MAX_RING },
 	[RUNMETA_KEY_PART] = { "part", T_VM, ONE, IF_PART, FIELD(part_vm), 0, 0 },
 	[RUNMETA_KEY_DURATION] = { "duration_s", T_REAL, ONE, ALWAYS, FIELD(duration_s), 0, 0 },
 	[RUNMETA_KEY_SPEED] = { "speed", T_REAL, ONE, ALWAYS, FIELD(speed), 0, 0 },
@@ -82,6 +84,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_LATENCY_MAX] = { "latency_max_ms", T_MS, ONE, FORMAT3, FIELD(latency_max_ms), 0, 0 },
 	[RUNMETA_KEY_LOSS] = { "loss", T_SHARE, ONE, FORMAT3, FIELD(loss), 0, 0 },
 	[RUNMETA_KEY_VECTOR] = { "vector", T_UINT, ONE, FORMAT4, FIELD(vector), 0, 1 },
+	[RUNMETA_KEY_LOG] = { "log", T_LOG, ONE, FORMAT5, FIELD(log), 0, 0 },
 	[RUNMETA_KEY_BIND] = { "bind", T_TEXT, ONE, IF_REAL, FIELD(bind), 0, 0 },
 	[RUNMETA_KEY_PORT] = { "vm%u.port", T_UINT, PER_VM, IF_REAL, ENTRY(port), 1, 65535 },
 	[RUNMETA_KEY_ON_FAILURE] = { "on_failure", T_POLICY, ONE, FORMAT2, FIELD(on_failure), 0, 0 },
@@ -102,6 +105,21 @@ static const char *const status_name[] = {
 	[RUN_COMPLETE] = "complete", [RUN_INTERRUPTED] = "interrupted",
 	[RUN_FAILED] = "failed",
 };
+
+static const char *const log_name[] = { [RUNMETA_LOG_FULL] = "full",
+	[RUNMETA_LOG_SUMMARY] = "summary", [RUNMETA_LOG_OFF] = "off" };
+
+const char *
+runmeta_log_name(enum runmeta_log l)
+{
+	return log_name[l];
+}
+
+bool
+runmeta_per_vm(const struct runmeta *m)
+{
+	return m->vms <= RUNMETA_MAX_VMS;
+}
 
 const char *
 runmeta_status_name(enum run_status s)
@@ -164,6 +182,7 @@ written(const struct runmeta *m, const struct key *k)
 	case FORMAT2: return m->format >= 2;
 	case FORMAT3: return m->format >= 3;
 	case FORMAT4: return m->format >= 4;
+	case FORMAT5: return m->format >= 5;
 	case IF_REAL: return !m->virtual;
 	case IF_BLAMED: return m->failed_vm >= 0;
 	case IF_FAILED: return m->status == RUN_FAILED;
@@ -215,6 +234,9 @@ put_value(FILE *f, const struct key *k, const void *p)
 	case T_POLICY:
 		fputs(vmend_policy_name(*(const enum vm_on_failure *)p), f);
 		break;
+	case T_LOG:
+		fputs(log_name[*(const enum runmeta_log *)p], f);
+		break;
 	case T_FAULT:
 		fault_format(p, buf, sizeof buf);
 		fputs(buf, f);
@@ -241,7 +263,7 @@ static uint32_t
 count_in(const struct runmeta *m, const struct key *k)
 {
 	switch (k->count) {
-	case PER_VM: return m->vms;
+	case PER_VM: return runmeta_per_vm(m) ? m->vms : 0;
 	case PER_FAULT: return m->nfaults;
 	default: return 1;
 	}
@@ -612,6 +634,14 @@ convert(struct reader *r, enum runmeta_key k, uint32_t i, const char *s)
 			problem(r, k, i, "%s '%.64s': not stop or continue",
 			    name, s);
 		return rc;
+	case T_LOG:
+		for (int l = RUNMETA_LOG_FULL; l <= RUNMETA_LOG_OFF; l++)
+			if (strcmp(s, log_name[l]) == 0) {
+				*(enum runmeta_log *)p = (enum runmeta_log)l;
+				return 0;
+			}
+		problem(r, k, i, "%s '%.64s': not full, summary or off", name, s);
+		return -1;
 	case T_FAULT:
 		return read_fault(r, i, s, name, p);
 	case T_END:
@@ -642,6 +672,7 @@ applies(const struct runmeta *m, const struct key *key)
 	return (key->when != FORMAT2 || m->format >= 2) &&
 	    (key->when != FORMAT3 || m->format >= 3) &&
 	    (key->when != FORMAT4 || m->format >= 4) &&
+	    (key->when != FORMAT5 || m->format >= 5) &&
 	    (key->when != IF_REAL || !m->virtual);
 }
 
@@ -650,6 +681,7 @@ required(const struct key *key)
 {
 	return key->when == ALWAYS || key->when == FORMAT2 ||
 	    key->when == FORMAT3 || key->when == FORMAT4 ||
+	    key->when == FORMAT5 ||
 	    key->when == IF_REAL;
 }
 
@@ -686,9 +718,9 @@ read_format(struct reader *r)
 	if (s == NULL)
 		return fatal(r, 0, "no format key");
 	if (strcmp(s, "1") != 0 && strcmp(s, "2") != 0 && strcmp(s, "3") != 0 &&
-	    strcmp(s, "4") != 0)
+	    strcmp(s, "4") != 0 && strcmp(s, "5") != 0)
 		return fatal(r, 0, "unsupported format '%.32s' (this clockring "
-		    "reads formats 1 to 4)", s);
+		    "reads formats 1 to 5)", s);
 	r->m->format = (uint32_t)(s[0] - '0');
 	r->seen->ok[slot(RUNMETA_KEY_FORMAT, 0)] = true;
 	return 0;
