@@ -469,7 +469,7 @@ check_size(struct run_opts *o, const char *log, int vector, char *err,
     size_t errlen)
 {
 	if (!o->virtual && o->vms > OPT_MAX_VMS) {
-		snprintf(err, errlen, "--vms %u: at most %d in real time, where "
+		snprintf(err, errlen, "--vms '%u': at most %d in real time, where "
 		    "each VM is a process (--virtual takes up to %u)",
 		    (unsigned)o->vms, OPT_MAX_VMS, (unsigned)OPT_MAX_VIRTUAL_VMS);
 		return -1;

@@ -111,7 +111,9 @@ orch_rates(const struct run_opts *o, uint64_t seed, uint32_t *rates,
 static int
 enough_fds(const struct run *r, char *err, size_t errlen)
 {
-	rlim_t need = 2 * (rlim_t)r->o->vms + 64;
+	/* Virtual: a log file per VM with --log full, else none. */
+	rlim_t per = !r->o->virtual ? 2 : r->o->log == OPT_LOG_FULL ? 1 : 0;
+	rlim_t need = per * (rlim_t)r->o->vms + 64;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur >= need)

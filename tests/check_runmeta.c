@@ -269,7 +269,7 @@ static const struct {
 	{ "seed", NULL, "0 seed: missing key 'seed'\n" },
 	{ "seed", "seed=-3",
 	  "4 seed: seed '-3': not an unsigned 64-bit integer\n" },
-	{ "vms", "vms=1", "5 vms: vms=1: not in 2..256\n" },
+	{ "vms", "vms=1", "5 vms: vms=1: not in 2..1048576\n" },
 	{ "draw_max", "draw_max=2", "8 draw_max: draw_max=2: must be at least 3\n" },
 	{ "speed", "speed=fast", "7 speed: speed 'fast': not a number\n" },
 	{ "duration_s", "duration_s=0",
@@ -337,8 +337,8 @@ static const struct {
 	const char *key, *line, *err;
 } unreadable[] = {
 	{ "format", NULL, "run.meta: no format key" },
-	{ "format", "format=5", "run.meta: unsupported format '5' (this "
-	  "clockring reads formats 1 to 4)" },
+	{ "format", "format=6", "run.meta: unsupported format '6' (this "
+	  "clockring reads formats 1 to 5)" },
 	{ "seed", "seed 42", "run.meta:4: expected key=value" },
 	{ "seed", "=42", "run.meta:4: expected key=value" },
 	{ "seed", "seed=42\r", "run.meta:4: line ends in CR (a file with "
