@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sim/live.h"
+#include "sim/vqueue.h"
 #include "sim/vsum.h"
 #include "sim/vtime.h"
 #include "vm/clock.h"
@@ -43,16 +44,6 @@ struct vvm {
 	enum vstate state;
 };
 
-/*
- * The ticks to come, soonest first: a 4-ary heap of (time, id) pairs, so
- * that a comparison reads the entry itself, not the VM it names (a million
- * VMs' state does not fit a cache), and a level holds four times more.
- */
-struct hent {
-	uint64_t t;		/* model ns of the tick */
-	uint32_t id;
-};
-
 /* What a pass of the model writes, and what it learns for the next. */
 struct pass {
 	enum opt_log log;
@@ -67,8 +58,7 @@ struct vtime {
 	struct run *r;
 	struct vvm *vm;
 	uint32_t n;
-	struct hent *heap;
-	uint32_t nheap;
+	struct vqueue *q;	/* the ticks to come */
 	uint32_t kill[FAULT_MAX];	/* kill faults by time, then index */
 	uint32_t nkill, kills_done;
 	uint64_t now;
@@ -84,46 +74,18 @@ struct vtime {
 	size_t errlen;
 };
 
-static bool
-before(struct hent a, struct hent b)
-{
-	return a.t < b.t || (a.t == b.t && a.id < b.id);
-}
+/* VMs fetched ahead of their turn: a big ring's state is far from cache. */
+#define AHEAD	4
 
 static void
-heap_push(struct vtime *v, uint64_t t, uint32_t id)
+fetch_ahead(const struct vtime *v)
 {
-	struct hent e = { t, id };
-	uint32_t i = v->nheap++;
+	uint32_t id;
 
-	while (i > 0 && before(e, v->heap[(i - 1) / 4])) {
-		v->heap[i] = v->heap[(i - 1) / 4];
-		i = (i - 1) / 4;
-	}
-	v->heap[i] = e;
-}
-
-static uint32_t
-heap_pop(struct vtime *v)
-{
-	uint32_t top = v->heap[0].id, i = 0;
-	struct hent last = v->heap[--v->nheap];
-
-	for (;;) {
-		uint32_t c = 4 * i + 1, end = c + 4 < v->nheap ? c + 4 : v->nheap;
-		if (c >= v->nheap)
-			break;
-		for (uint32_t k = c + 1; k < end; k++)
-			if (before(v->heap[k], v->heap[c]))
-				c = k;
-		if (!before(v->heap[c], last))
-			break;
-		v->heap[i] = v->heap[c];
-		i = c;
-	}
-	if (v->nheap > 0)
-		v->heap[i] = last;
-	return top;
+	if (!vqueue_ahead(v->q, AHEAD, &id))
+		return;
+	for (size_t off = 0; off < sizeof v->vm[id]; off += 64)
+		__builtin_prefetch((const char *)&v->vm[id] + off);
 }
 
 /* The VM's next tick into the queue, or it is done. */
@@ -133,10 +95,10 @@ schedule(struct vtime *v, uint32_t id)
 	struct vvm *m = &v->vm[id];
 	uint64_t t;
 
-	if (sched_next(&m->sched, &t))
-		heap_push(v, t, id);
-	else
+	if (!sched_next(&m->sched, &t))
 		m->state = V_DONE;
+	else if (vqueue_push(v->q, t, id) == -1)
+		v->nomem = true;
 }
 
 /* This VM stops on its own (how: why); under stop, the run with it. */
@@ -301,7 +263,9 @@ run_events(struct vtime *v, const volatile sig_atomic_t *stop)
 		}
 		uint64_t tk = v->kills_done < v->nkill ?
 		    kill_time(v, v->kills_done) : NEVER;
-		uint64_t tt = v->nheap > 0 ? v->heap[0].t : NEVER;
+		uint64_t tt;
+		if (!vqueue_peek(v->q, &tt))
+			tt = NEVER;
 		if (tk == NEVER && tt == NEVER)
 			return 0;
 		if (v->live != NULL && live_until(v->live, tk < tt ? tk : tt) == -1)
@@ -311,7 +275,8 @@ run_events(struct vtime *v, const volatile sig_atomic_t *stop)
 			kill_one(v, v->kill[v->kills_done++]);
 			continue;
 		}
-		uint32_t id = heap_pop(v);
+		uint32_t id = vqueue_pop(v->q);
+		fetch_ahead(v);
 		v->now = tt;
 		if (v->vm[id].state == V_TICKING && tick(v, id, tt) == -1)
 			return -1;
@@ -404,7 +369,8 @@ reset(struct vtime *v)
 	for (uint32_t i = 0; i < v->n; i++)
 		r->killed_by[i] = -1;
 	r->first_bad = -1;
-	v->nheap = v->kills_done = 0;
+	vqueue_clear(v->q);
+	v->kills_done = 0;
 	v->now = v->events = v->last_line = 0;
 	v->over = v->stopped = v->nomem = false;
 }
@@ -539,8 +505,8 @@ vtime_run(struct run *r, const volatile sig_atomic_t *stop, char *err,
 	r->start_wall_ns = 0;	/* wall_ns is model time */
 	r->end_wall_ns = duration;
 	v.vm = calloc(v.n, sizeof *v.vm);
-	v.heap = calloc(v.n, sizeof *v.heap);
-	if (v.vm == NULL || v.heap == NULL) {
+	v.q = vqueue_new();
+	if (v.vm == NULL || v.q == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
@@ -549,6 +515,6 @@ vtime_run(struct run *r, const volatile sig_atomic_t *stop, char *err,
 	    pass(&v, &p, stop);
 done:
 	free(v.vm);
-	free(v.heap);
+	vqueue_free(v.q);
 	return rc;
 }

@@ -17,7 +17,9 @@ fifo_init(struct fifo *q, size_t size)
 static int
 grow(struct fifo *q)
 {
-	size_t cap = q->cap ? 2 * q->cap : 16;
+	/* Start small: a virtual ring keeps three FIFOs for each of up to a
+	 * million VMs, and most hold a message or two. */
+	size_t cap = q->cap ? 2 * q->cap : 2;
 	char *a = malloc(cap * q->size);
 	size_t first;
 
