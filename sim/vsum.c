@@ -183,6 +183,12 @@ vsum_add(struct vsum *s, uint32_t vm, const struct step_event *ev,
 	return stats_add(s->st, vm, &le);
 }
 
+void
+vsum_prefetch(const struct vsum *s, uint32_t vm)
+{
+	stats_prefetch(s->st, vm);
+}
+
 static void
 write_vms(FILE *f, const struct vsum *s)
 {

@@ -86,6 +86,8 @@ fetch_ahead(const struct vtime *v)
 		return;
 	for (size_t off = 0; off < sizeof v->vm[id]; off += 64)
 		__builtin_prefetch((const char *)&v->vm[id] + off);
+	if (v->p->sum != NULL)
+		vsum_prefetch(v->p->sum, id);
 }
 
 /* The VM's next tick into the queue, or it is done. */

@@ -114,6 +114,17 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 }
 
 void
+stats_prefetch(const struct stats *st, uint32_t vm)
+{
+	__builtin_prefetch(&st->fig[vm]);
+	__builtin_prefetch((const char *)&st->fig[vm] + 64);
+	__builtin_prefetch(&st->run[vm]);
+	__builtin_prefetch(&st->clock[vm]);
+	__builtin_prefetch(&st->queue[vm]);
+	msgs_prefetch(st->msgs, vm);
+}
+
+void
 stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate)
 {
 	st->fig[vm].rate = rate;
