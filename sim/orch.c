@@ -25,6 +25,7 @@
 #include "sim/outdir.h"
 #include "sim/run.h"
 #include "sim/verdict.h"
+#include "sim/vlogs.h"
 #include "sim/vtime.h"
 #include "vm/clock.h"
 #include "vm/core/fault.h"
@@ -111,9 +112,12 @@ orch_rates(const struct run_opts *o, uint64_t seed, uint32_t *rates,
 static int
 enough_fds(const struct run *r, char *err, size_t errlen)
 {
-	/* Virtual: a log file per VM with --log full, else none. */
-	rlim_t per = !r->o->virtual ? 2 : r->o->log == OPT_LOG_FULL ? 1 : 0;
-	rlim_t need = per * (rlim_t)r->o->vms + 64;
+	/* Virtual: a log file per VM with --log full, a bounded set of them
+	 * above OPT_MAX_VMS (sim/vlogs.c), else none. */
+	const struct run_opts *o = r->o;
+	rlim_t logs = o->log != OPT_LOG_FULL ? 0 : o->vms > OPT_MAX_VMS ?
+	    VLOGS_FILES : o->vms;
+	rlim_t need = (o->virtual ? logs : 2 * (rlim_t)o->vms) + 64;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur >= need)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sim/live.h"
+#include "sim/vlogs.h"
 #include "sim/vqueue.h"
 #include "sim/vsum.h"
 #include "sim/vtime.h"
@@ -59,6 +60,8 @@ struct vtime {
 	struct vvm *vm;
 	uint32_t n;
 	struct vqueue *q;	/* the ticks to come */
+	struct vlogs *logs;	/* --log full of a ring too big for a logw
+				 * per VM (OPT_MAX_VMS), or NULL */
 	uint32_t kill[FAULT_MAX];	/* kill faults by time, then index */
 	uint32_t nkill, kills_done;
 	uint64_t now;
@@ -128,6 +131,9 @@ put_one(struct vtime *v, uint32_t id, const struct core_line *line, uint64_t t)
 	v->last_line = t > v->last_line ? t : v->last_line;
 	switch (p->log) {
 	case OPT_LOG_FULL:
+		if (v->logs != NULL)
+			return vlogs_event(v->logs, id, &line->ev, t,
+			    line->queue_len) == 0;
 		return logw_event(v->vm[id].log, &line->ev, t,
 		    line->queue_len) == 0;
 	case OPT_LOG_SUMMARY:
@@ -328,7 +334,8 @@ open_vm(struct vtime *v, uint32_t id)
 		.vector = o->vector };
 
 	snprintf(path, sizeof path, "%s/vm%u.csv", r->dir, (unsigned)id);
-	if (v->p->log == OPT_LOG_FULL && (m->log = logw_open(path, id,
+	if (v->p->log == OPT_LOG_FULL && v->logs == NULL &&
+	    (m->log = logw_open(path, id,
 	    o->vector ? o->vms : 0, v->err, v->errlen)) == NULL)
 		return -1;
 	if (core_init(&m->core, &conf) == -1) {
@@ -341,15 +348,25 @@ open_vm(struct vtime *v, uint32_t id)
 	return 0;
 }
 
+/* VM id's log closed: 0, or -1 with why. */
+static int
+close_log(struct vtime *v, uint32_t id, char *why, size_t len)
+{
+	if (v->logs != NULL)
+		return vlogs_close_vm(v->logs, id, why, len);
+	return logw_close(v->vm[id].log, why, len);
+}
+
 /* Close every log; the first that cannot be written out ends its VM in error. */
 static void
 close_all(struct vtime *v)
 {
-	char why[256];
+	char why[4400];
 
 	for (uint32_t id = 0; id < v->n; id++) {
 		struct vvm *m = &v->vm[id];
-		if (m->log != NULL && logw_close(m->log, why, sizeof why) == -1 &&
+		if (v->p->log == OPT_LOG_FULL &&
+		    close_log(v, id, why, sizeof why) == -1 &&
 		    m->state != V_DEAD) {
 			v->r->end[id] = (struct vmend){ VMEND_ERROR, 0 };
 			if (v->r->error[0] == '\0')
@@ -358,6 +375,8 @@ close_all(struct vtime *v)
 		}
 		core_free(&m->core);
 	}
+	vlogs_free(v->logs);
+	v->logs = NULL;
 }
 
 /* The run's record as before any pass: every VM still running. */
@@ -386,6 +405,9 @@ pass(struct vtime *v, struct pass *p, const volatile sig_atomic_t *stop)
 
 	reset(v);
 	v->p = p;
+	if (p->log == OPT_LOG_FULL && v->n > OPT_MAX_VMS &&
+	    (v->logs = vlogs_open(v->r->dir, v->n, v->err, v->errlen)) == NULL)
+		return -1;
 	for (uint32_t id = 0; id < v->n; id++)
 		if (open_vm(v, id) == -1)
 			goto done;

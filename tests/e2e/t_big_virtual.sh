@@ -17,6 +17,25 @@ run_ok "$T/off" --virtual --vms 20000 --duration 1 --log off
 [ "$(ls "$T/off")" = run.meta ] || { ls "$T/off"; fail "--log off wrote more"; }
 grep -q "(--log off): verified run.meta" "$T/check.out" || fail "check of off"
 
+# Full logs of a ring bigger than the open files allowed: a bounded set
+# of them open at once (sim/vlogs.c), the lines those of the summary run.
+( ulimit -n 600 && "$CLOCKRING" run --quiet --virtual --vms 2000 --duration 3 \
+	--seed 9 --out "$T/full" ) || fail "full logs of 2000 VMs under 600 files"
+[ "$(ls "$T/full" | grep -c '^vm[0-9]*\.csv$')" -eq 2000 ] || fail "not 2000 logs"
+expect_exit 2 "$CLOCKRING" check "$T/full"
+grep -q "2000 VMs with full logs: the logs of rings up to 256 VMs are read" \
+	"$T/err" || { cat "$T/err"; fail "check of 2000 full logs"; }
+"$CLOCKRING" run --quiet --virtual --vms 2000 --duration 3 --seed 9 \
+	--log summary --out "$T/sum" || fail "summary of 2000"
+awk -F, 'FNR == 1 { next }
+	$3 == "INTERNAL" { i[$1]++ } $3 == "SEND" { s[$1]++ } $3 == "RECV" { r[$1]++ }
+	{ c[$1] = $5 }
+	END { for (v = 0; v < 2000; v++)
+		print v "," i[v] + s[v] + r[v] "," i[v] + 0 "," s[v] + 0 "," r[v] + 0 }' \
+	"$T/full"/vm[0-9]*.csv >"$T/counts"
+awk -F, 'NR > 1 { print $1 "," $3 "," $4 "," $5 "," $6 }' "$T/sum/vms.csv" |
+	cmp - "$T/counts" || fail "the logs of 2000 VMs and their summary differ"
+
 bad "--vms '0': must be from 2 to 1048576" --virtual --vms 0
 bad "--vms '1048577': must be from 2 to 1048576" --virtual --vms 1048577
 bad "--vms '300': at most 256 in real time" --vms 300
