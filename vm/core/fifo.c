@@ -18,8 +18,8 @@ static int
 grow(struct fifo *q)
 {
 	/* Start small: a virtual ring keeps three FIFOs for each of up to a
-	 * million VMs, and most hold a message or two. */
-	uint32_t cap = q->cap ? 2 * q->cap : 2;
+	 * million VMs, and most hold a message at a time. */
+	uint32_t cap = q->cap ? 2 * q->cap : 1;
 	char *a = malloc((size_t)cap * q->size);
 	size_t first;
 
