@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include "analysis/check/check.h"
+#include "analysis/check/check_sum.h"
 #include "analysis/compare/compare.h"
 #include "analysis/export/export.h"
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
+#include "analysis/stats/figures.h"
 #include "analysis/stats/summary.h"
 #include "analysis/viewer/viewer.h"
 #include "sim/gather.h"
@@ -153,6 +155,15 @@ usage_error(const char *err, const char *cmd)
 	return 2;
 }
 
+/* check of a run with full logs, or of what a summary or logless run has. */
+static int
+check_any(const char *dir, FILE *out, FILE *err)
+{
+	int rc = check_sum_run(dir, figures_vm_header, out, err);
+
+	return rc >= 0 ? rc : check_run(dir, out, err);
+}
+
 /*
  * A complete run is also a consistent one: `run` checks its own logs and
  * fails if they break a rule, most often tick timing when the machine
@@ -169,7 +180,7 @@ verify(const char *dir)
 		perror("clockring: check");
 		return 1;
 	}
-	int rc = check_run(dir, out, stderr);
+	int rc = check_any(dir, out, stderr);
 	fclose(out);
 	if (rc != 0) {
 		fprintf(stderr, "%sclockring: the run in %s broke a rule of the "
@@ -326,7 +337,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (argc != 1)
 		return usage_error("check takes one run directory", "check");
-	return check_run(argv[0], stdout, stderr);
+	return check_any(argv[0], stdout, stderr);
 }
 
 int

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "analysis/check/check.h"
-#include "analysis/check/check_sum.h"
 #include "analysis/check/checker.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/merge.h"
@@ -456,11 +455,8 @@ check_run(const char *run_dir, FILE *out, FILE *err)
 	const struct log_event *ev;
 	char why[CHECK_PATH_MAX + 256];
 	uint32_t vm;
-	int rc = check_sum_run(run_dir, out, err);
+	int rc = -2;
 
-	if (rc >= 0)
-		return rc;	/* no full logs: what can be checked without */
-	rc = -2;
 	if ((c = check_open(run_dir, out, why, sizeof why)) != NULL) {
 		while ((rc = check_next(c, &ev, &vm, why, sizeof why)) != 0 &&
 		    rc != -2)

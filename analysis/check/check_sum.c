@@ -9,7 +9,6 @@
 
 #include "analysis/check/check_sum.h"
 #include "analysis/rundir/meta.h"
-#include "analysis/stats/figures.h"
 
 /* vms.csv's columns that the sums below use, by position. */
 enum col { C_VM, C_RATE, C_TICKS, C_INTERNAL, C_SEND, C_RECV, C_PENDING,
@@ -24,6 +23,7 @@ struct sums {
 
 struct sumcheck {
 	const char *dir;
+	const char *header;	/* vms.csv's */
 	FILE *out;
 	struct runmeta meta;
 	struct sums s;
@@ -115,8 +115,8 @@ check_vms(struct sumcheck *c)
 	if (f == NULL)
 		return;
 	if (fgets(line, sizeof line, f) == NULL ||
-	    strncmp(line, figures_vm_header, strlen(figures_vm_header)) != 0 ||
-	    line[strlen(figures_vm_header)] != '\n')
+	    strncmp(line, c->header, strlen(c->header)) != 0 ||
+	    line[strlen(c->header)] != '\n')
 		bad(c, "vms.csv", 1, "not the header of vms.csv");
 	while (fgets(line, sizeof line, f) != NULL) {
 		ln++;
@@ -234,7 +234,8 @@ say(struct sumcheck *c)
 }
 
 int
-check_sum_run(const char *run_dir, FILE *out, FILE *err)
+check_sum_run(const char *run_dir, const char *vms_header, FILE *out,
+    FILE *err)
 {
 	struct sumcheck *c = calloc(1, sizeof *c);
 	char why[4400];
@@ -245,6 +246,7 @@ check_sum_run(const char *run_dir, FILE *out, FILE *err)
 		return 2;
 	}
 	c->dir = run_dir;
+	c->header = vms_header;
 	c->out = out;
 	if (meta_load(run_dir, &c->meta, why, sizeof why) == -1 ||
 	    c->meta.log == RUNMETA_LOG_FULL) {

@@ -6,11 +6,13 @@
 
 /*
  * Check what a summary or logless run lets one check: run.meta, and
- * vms.csv, series.csv and jumps.csv each well formed and consistent with
+ * vms.csv (its header vms_header: analyze's, which this layer does not
+ * see), series.csv and jumps.csv each well formed and consistent with
  * the others. Says on out what it verified and what it could not without
  * full logs. The exit status as check_run's, or -1: a run with full logs
  * (or no run.meta it reads), for check_run's own rules.
  */
-int check_sum_run(const char *run_dir, FILE *out, FILE *err);
+int check_sum_run(const char *run_dir, const char *vms_header, FILE *out,
+    FILE *err);
 
 #endif
