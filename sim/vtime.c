@@ -464,6 +464,7 @@ deaths(const struct vtime *v, const uint64_t *last_seq)
 static int
 summary(struct vtime *v, const volatile sig_atomic_t *stop)
 {
+	static const volatile sig_atomic_t never = 0;
 	struct pass p = { .log = OPT_LOG_OFF, .limit = UINT64_MAX };
 	struct runmeta *meta = calloc(1, sizeof *meta);
 	struct vsum_conf c = { .dir = v->r->dir, .meta = meta,
@@ -495,8 +496,9 @@ summary(struct vtime *v, const volatile sig_atomic_t *stop)
 	}
 	for (;;) {
 		p.log = OPT_LOG_SUMMARY;
+		/* Again to a count of events: the stop asked stays asked. */
 		if ((p.sum = vsum_open(&c, v->err, v->errlen)) == NULL ||
-		    pass(v, &p, stop) == -1)
+		    pass(v, &p, p.limit == UINT64_MAX ? stop : &never) == -1)
 			goto done;
 		if (end_s(v) == c.end_s)
 			break;
