@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include "analysis/check/check.h"
+#include "analysis/check/check_sum.h"
 #include "analysis/compare/compare.h"
 #include "analysis/export/export.h"
 #include "analysis/report/notebook.h"
 #include "analysis/stats/analyze.h"
+#include "analysis/stats/figures.h"
 #include "analysis/stats/summary.h"
 #include "analysis/viewer/viewer.h"
 #include "sim/gather.h"
@@ -50,7 +52,8 @@ static const char usage_main[] =
 static const char usage_run[] =
 "usage: clockring run [options]\n"
 "\n"
-"  --vms N               number of VMs, 2..256 [3]\n"
+"  --vms N               number of VMs: 2..256, with --virtual up to\n"
+"                        1048576 [3]\n"
 "  --duration S          model seconds to run, > 0 [60]\n"
 "  --speed X             run X times faster than real time, > 0 [1]\n"
 "  --rate-min A          lowest clock rate drawn, ticks per second [1]\n"
@@ -83,6 +86,9 @@ static const char usage_run[] =
 "  --vector              keep vector clocks beside the Lamport clocks: a\n"
 "                        vector column in every log [on up to 16 VMs]\n"
 "  --no-vector           keep none: logs as before (format 3's lines)\n"
+"  --log LEVEL           with --virtual: full (a log per VM), summary\n"
+"                        (vms.csv, series.csv, jumps.csv: for big rings)\n"
+"                        or off (run.meta alone) [full]\n"
 "  --no-check            skip checking the logs at the end (for a big\n"
 "                        run, to check later with clockring check)\n"
 "  --quiet               print nothing but errors\n"
@@ -150,6 +156,15 @@ usage_error(const char *err, const char *cmd)
 	return 2;
 }
 
+/* check of a run with full logs, or of what a summary or logless run has. */
+static int
+check_any(const char *dir, FILE *out, FILE *err)
+{
+	int rc = check_sum_run(dir, figures_vm_header, out, err);
+
+	return rc >= 0 ? rc : check_run(dir, out, err);
+}
+
 /*
  * A complete run is also a consistent one: `run` checks its own logs and
  * fails if they break a rule, most often tick timing when the machine
@@ -166,7 +181,7 @@ verify(const char *dir)
 		perror("clockring: check");
 		return 1;
 	}
-	int rc = check_run(dir, out, stderr);
+	int rc = check_any(dir, out, stderr);
 	fclose(out);
 	if (rc != 0) {
 		fprintf(stderr, "%sclockring: the run in %s broke a rule of the "
@@ -194,11 +209,25 @@ cmd_run(int argc, char **argv, const char *argv0)
 		handout_print(&o, argv0, stdout);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
+	/* check and analyze read the full logs of rings up to 256 VMs. */
+	bool readable = o.log != OPT_LOG_FULL || o.vms <= OPT_MAX_VMS;
 	rc = orch_run(&o, dir, sizeof dir);
-	if (rc == 0 && !o.no_check)
+	if (rc == 0 && !o.no_check && readable)
 		rc = verify(dir);
 	if (rc != 0 || o.quiet)
 		return rc;
+	if (!readable) {
+		printf("\nlogs: %s/vm*.csv, not checked: %u VMs are more than "
+		    "check and analyze read (%d); --log summary gives their "
+		    "figures\n", dir, (unsigned)o.vms, OPT_MAX_VMS);
+		return 0;
+	}
+	if (o.log != OPT_LOG_FULL) {
+		printf("\n%s: %s/%s (verify with: clockring check %s)\n",
+		    options_log_name(o.log), dir, o.log == OPT_LOG_SUMMARY ?
+		    "{vms,series,jumps}.csv" : "run.meta", dir);
+		return 0;
+	}
 	if (summary_print(dir, stdout, err, sizeof err) == -1) {
 		fprintf(stderr, "clockring: %s\n", err);
 		return 1;
@@ -328,7 +357,7 @@ cmd_check(int argc, char **argv)
 	}
 	if (argc != 1)
 		return usage_error("check takes one run directory", "check");
-	return check_run(argv[0], stdout, stderr);
+	return check_any(argv[0], stdout, stderr);
 }
 
 int

@@ -16,7 +16,10 @@
 #include "sim/run.h"
 #include "vm/core/runmeta.h"
 
-_Static_assert(OPT_MAX_VMS == RUNMETA_MAX_VMS, "a run.meta holds every VM");
+_Static_assert(OPT_MAX_VMS == RUNMETA_MAX_VMS, "a real run.meta holds every VM");
+_Static_assert(OPT_MAX_VIRTUAL_VMS <= RUNMETA_MAX_RING, "run.meta takes any ring");
+_Static_assert((int)OPT_LOG_SUMMARY == (int)RUNMETA_LOG_SUMMARY &&
+    (int)OPT_LOG_OFF == (int)RUNMETA_LOG_OFF, "one list of log levels");
 
 /* What a run records of its options, rates aside. */
 static void
@@ -35,6 +38,7 @@ settings(const struct run_opts *o, uint64_t seed, struct runmeta *m)
 	m->latency_max_ms = o->latency.max_ms;
 	m->loss = o->loss;
 	m->vector = o->vector;
+	m->log = (enum runmeta_log)o->log;
 	snprintf(m->bind, sizeof m->bind, "%s", o->bind);
 	m->on_failure = o->on_failure;
 	m->nfaults = o->faults.n;
@@ -43,11 +47,19 @@ settings(const struct run_opts *o, uint64_t seed, struct runmeta *m)
 	m->status = RUN_RUNNING;
 }
 
-void
+int
 metafile_settings(const struct run_opts *o, uint64_t seed, struct runmeta *m)
 {
+	uint32_t *rates = malloc(o->vms * sizeof *rates);
+
+	if (rates == NULL)
+		return -1;
 	settings(o, seed, m);
-	orch_rates(o, seed, m->rate, &m->rate_min, &m->rate_max);
+	orch_rates(o, seed, rates, &m->rate_min, &m->rate_max);
+	for (uint32_t i = 0; i < o->vms && i < RUNMETA_MAX_VMS; i++)
+		m->rate[i] = rates[i];
+	free(rates);
+	return 0;
 }
 
 /* The record of r as it stands: its settings, then how far it got. */
@@ -58,11 +70,15 @@ of_run(const struct run *r, struct runmeta *m)
 	memcpy(m->run_id, r->run_id, sizeof m->run_id);
 	m->rate_min = r->rate_min;
 	m->rate_max = r->rate_max;
-	memcpy(m->rate, r->rates, sizeof m->rate);
-	memcpy(m->port, r->ports, sizeof m->port);
+	/* A bigger ring lists no VM (runmeta_per_vm): its rates and exits
+	 * are in vms.csv, or follow from the seed (docs/FORMAT.md). */
+	for (uint32_t i = 0; i < r->o->vms && i < RUNMETA_MAX_VMS; i++) {
+		m->rate[i] = r->rates[i];
+		m->port[i] = r->ports[i];
+		m->end[i] = r->end[i];
+	}
 	m->start_wall_ns = r->start_wall_ns;
 	m->end_wall_ns = r->end_wall_ns;
-	memcpy(m->end, r->end, sizeof m->end);
 	m->status = r->status;
 	m->failed_vm = r->failed_vm;
 	snprintf(m->error, sizeof m->error, "%s", r->error);

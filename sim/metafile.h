@@ -12,8 +12,9 @@
 /*
  * What run.meta records of a run of o with seed, before it starts: its
  * settings and the rates it draws (the suite compares finished runs).
+ * 0, or -1 when out of memory.
  */
-void metafile_settings(const struct run_opts *o, uint64_t seed,
+int metafile_settings(const struct run_opts *o, uint64_t seed,
     struct runmeta *m);
 /*
  * Write DIR/run.meta of r as it stands: beside, then renamed over the

@@ -9,6 +9,7 @@
 
 #include "sim/options.h"
 #include "vm/core/num.h"
+#include "vm/core/step.h"
 
 /* K_TOGGLE: a flag that sets an int to min (--vector 1, --no-vector 0). */
 enum kind { K_UINT, K_REAL, K_STR, K_FLAG, K_TOGGLE, K_RATES, K_RUN_ID,
@@ -426,6 +427,67 @@ check_handout(const struct run_opts *o, bool bind_given, char *err,
 	return o->hosts != NULL ? check_hosts(o, err, errlen) : 0;
 }
 
+static const char *const log_name[] = { [OPT_LOG_FULL] = "full",
+	[OPT_LOG_SUMMARY] = "summary", [OPT_LOG_OFF] = "off" };
+
+const char *
+options_log_name(enum opt_log l)
+{
+	return log_name[l];
+}
+
+/* --log LEVEL: summary and off only in virtual time, whose driver writes them. */
+static int
+check_log(struct run_opts *o, const char *log, char *err, size_t errlen)
+{
+	uint32_t l = 0;
+
+	while (log != NULL && l < 3 && strcmp(log, log_name[l]) != 0)
+		l++;
+	if (l == 3) {
+		snprintf(err, errlen, "--log '%s': must be full, summary or off",
+		    log);
+		return -1;
+	}
+	o->log = (enum opt_log)l;
+	if (o->log != OPT_LOG_FULL && !o->virtual) {
+		snprintf(err, errlen, "--log %s: only with --virtual (real-time VMs "
+		    "write their own full logs)", log);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The ring's size against the mode: a process per VM in real time, a few
+ * hundred bytes in virtual time. What grows with N * N is refused where
+ * it would not fit: vector clocks (N counters in each VM and message) and
+ * the terminal view (a lane per VM).
+ */
+static int
+check_size(struct run_opts *o, const char *log, int vector, char *err,
+    size_t errlen)
+{
+	if (!o->virtual && o->vms > OPT_MAX_VMS) {
+		snprintf(err, errlen, "--vms '%u': at most %d in real time, where "
+		    "each VM is a process (--virtual takes up to %u)",
+		    (unsigned)o->vms, OPT_MAX_VMS, (unsigned)OPT_MAX_VIRTUAL_VMS);
+		return -1;
+	}
+	if (vector == 1 && o->vms > STEP_VEC_MAX) {
+		snprintf(err, errlen, "--vector: at most %d VMs (each VM and each "
+		    "message keeps N counters, N*N in all), not %u", STEP_VEC_MAX,
+		    (unsigned)o->vms);
+		return -1;
+	}
+	if (o->live && o->vms > OPT_MAX_VMS) {
+		snprintf(err, errlen, "--live: at most %d VMs, a lane each, not %u",
+		    OPT_MAX_VMS, (unsigned)o->vms);
+		return -1;
+	}
+	return check_log(o, log, err, errlen);
+}
+
 /* --vector or --no-vector, the later winning; neither: on for small rings. */
 static bool
 vector_on(int given, uint32_t vms)
@@ -440,12 +502,13 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		"connect-timeout" };
 	bool min_given = false, max_given = false, real_given[4] = { false };
 	int vector = -1;
+	const char *log = NULL;
 
 	*o = (struct run_opts){ .vms = 3, .duration_s = 60, .speed = 1,
 	    .rate_min = 1, .rate_max = 6, .draw_max = 10, .bind = "127.0.0.1",
 	    .connect_timeout_s = 10 };
 	const struct opt opts[] = {
-		{ "vms", K_UINT, &o->vms, 2, OPT_MAX_VMS, NULL },
+		{ "vms", K_UINT, &o->vms, 2, OPT_MAX_VIRTUAL_VMS, NULL },
 		{ "duration", K_REAL, &o->duration_s, 0, 1e7, NULL },
 		{ "speed", K_REAL, &o->speed, 0, 1e6, &real_given[0] },
 		{ "rate-min", K_UINT, &o->rate_min, 1, OPT_MAX_RATE, &min_given },
@@ -471,6 +534,7 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 		{ "live", K_FLAG, &o->live, 0, 0, NULL },
 		{ "print-commands", K_FLAG, &o->print_commands, 0, 0, NULL },
 		{ "hosts", K_STR, &o->hosts, 0, 0, NULL },
+		{ "log", K_STR, &log, 0, 0, NULL },
 	};
 	int rc = parse(opts, sizeof opts / sizeof opts[0], argc, argv, NULL, NULL,
 	    err, errlen);
@@ -479,7 +543,8 @@ options_run(int argc, char **argv, struct run_opts *o, char *err, size_t errlen)
 	o->connect_timeout_given = real_given[3];
 	o->vector = vector_on(vector, o->vms);
 	real_given[0] = real_given[0] && !o->live;
-	if (check_rates(o, min_given, max_given, err, errlen) == -1 ||
+	if (check_size(o, log, vector, err, errlen) == -1 ||
+	    check_rates(o, min_given, max_given, err, errlen) == -1 ||
 	    check_virtual(o, real_given, real_name, 4, err, errlen) == -1 ||
 	    check_handout(o, real_given[2], err, errlen) == -1)
 		return -1;

@@ -10,7 +10,12 @@
 #include "vm/core/vmend.h"
 #include "vm/vm.h"
 
-#define OPT_MAX_VMS	256
+#define OPT_MAX_VMS	256	/* real time: each VM a process */
+/*
+ * Virtual time: the random streams of the links (vm/core/rng.h) hold a
+ * VM id in 20 bits, so 2^20 VMs, a million and more.
+ */
+#define OPT_MAX_VIRTUAL_VMS	(UINT32_C(1) << 20)
 #define OPT_MAX_RATE	1000
 /*
  * Vector clocks are on by default up to this ring size: a line's vector
@@ -36,6 +41,13 @@ struct opt_faults {
 struct opt_latency {
 	double min_ms, max_ms;		/* uniform in [min, max]; equal: fixed */
 	bool given;			/* else the mode's default */
+};
+
+/* --log: what a virtual run writes beside run.meta (docs/FORMAT.md). */
+enum opt_log {
+	OPT_LOG_FULL,		/* vmI.csv, every event */
+	OPT_LOG_SUMMARY,	/* vms.csv, series.csv, jumps.csv */
+	OPT_LOG_OFF,		/* nothing: the model alone */
 };
 
 struct run_opts {
@@ -69,6 +81,7 @@ struct run_opts {
 	bool print_commands;		/* --print-commands: say, run nothing */
 	const char *hosts;		/* --hosts H0,H1,...: where each VM is */
 	bool connect_timeout_given;
+	enum opt_log log;		/* --log; real time: full */
 };
 
 /* `clockring vm`: one VM by hand; addresses stay strings until used. */
@@ -105,6 +118,9 @@ struct replay_opts {
 	double at_s;			/* model second to start at */
 	bool paused;			/* start paused */
 };
+
+/* "full", "summary", "off". */
+const char *options_log_name(enum opt_log l);
 
 /* --latency as the core's network: model ms into ns. */
 struct inbox_net options_net(const struct opt_latency *l);

@@ -25,6 +25,7 @@
 #include "sim/outdir.h"
 #include "sim/run.h"
 #include "sim/verdict.h"
+#include "sim/vlogs.h"
 #include "sim/vtime.h"
 #include "vm/clock.h"
 #include "vm/core/fault.h"
@@ -111,7 +112,12 @@ orch_rates(const struct run_opts *o, uint64_t seed, uint32_t *rates,
 static int
 enough_fds(const struct run *r, char *err, size_t errlen)
 {
-	rlim_t need = 2 * (rlim_t)r->o->vms + 64;
+	/* Virtual: a log file per VM with --log full, a bounded set of them
+	 * above OPT_MAX_VMS (sim/vlogs.c), else none. */
+	const struct run_opts *o = r->o;
+	rlim_t logs = o->log != OPT_LOG_FULL ? 0 : o->vms > OPT_MAX_VMS ?
+	    VLOGS_FILES : o->vms;
+	rlim_t need = (o->virtual ? logs : 2 * (rlim_t)o->vms) + 64;
 	struct rlimit rl;
 
 	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 || rl.rlim_cur >= need)
@@ -485,9 +491,14 @@ announce(const struct run *r)
 		printf("clockring: %u VMs, %s model seconds at speed %s%s, seed "
 		    "%" PRIu64 "\nclockring: rates", (unsigned)o->vms, dur, speed,
 		    real, r->seed);
-	for (uint32_t i = 0; i < o->vms; i++)
+	/* A big ring's rates would fill the terminal: their range says it. */
+	if (o->vms > OPT_MAX_VMS)
+		printf(" drawn from %u-%u", (unsigned)r->rate_min,
+		    (unsigned)r->rate_max);
+	for (uint32_t i = 0; i < o->vms && o->vms <= OPT_MAX_VMS; i++)
 		printf(" %u", (unsigned)r->rates[i]);
-	printf(" ticks/s; logs in %s\n", r->dir);
+	printf(" ticks/s; %s in %s\n", o->log == OPT_LOG_FULL ? "logs" :
+	    o->log == OPT_LOG_SUMMARY ? "summary" : "run.meta", r->dir);
 	if (o->faults.n == 0 && o->on_failure == VM_ON_FAILURE_STOP)
 		return;
 	printf("clockring: on failure %s; faults",
@@ -498,34 +509,6 @@ announce(const struct run *r)
 		printf(" %s", spec);
 	}
 	printf("%s\n", o->faults.n ? "" : " none");
-}
-
-static struct run *
-run_new(const struct run_opts *o)
-{
-	struct run *r = calloc(1, sizeof *r);
-
-	if (r == NULL)
-		return NULL;
-	r->o = o;
-	r->seed = o->seed;
-	r->status = RUN_RUNNING;
-	r->failed_vm = r->first_bad = -1;
-	for (uint32_t i = 0; i < OPT_MAX_VMS; i++) {
-		r->listen_fd[i] = r->ctl_fd[i] = -1;
-		r->killed_by[i] = -1;
-	}
-	return r;
-}
-
-static void
-run_free(struct run *r)
-{
-	for (uint32_t i = 0; i < r->o->vms; i++) {
-		close_fd(&r->listen_fd[i]);
-		close_fd(&r->ctl_fd[i]);
-	}
-	free(r);
 }
 
 /* Returns the exit status of `clockring run`; dir receives the run directory. */

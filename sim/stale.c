@@ -71,7 +71,11 @@ view_of(const struct runmeta *m, const struct stale_was *was, struct view *v)
 	put(t[K_DRAW_MAX], "%u", (unsigned)m->draw_max);
 	put(t[K_RATE_MIN], "%u", (unsigned)m->rate_min);
 	put(t[K_RATE_MAX], "%u", (unsigned)m->rate_max);
-	for (uint32_t i = 0; i < m->vms; i++) {	/* 0: missing or bad */
+	/* A big ring lists no rates: the seed and range say them. */
+	if (!runmeta_per_vm(m))
+		put(t[K_RATES], "drawn");
+	for (uint32_t i = 0; i < m->vms && runmeta_per_vm(m); i++) {
+		/* 0: missing or bad */
 		put(t[K_RATES], "%s", i ? "," : "");
 		if (m->rate[i] != 0)
 			put(t[K_RATES], "%u", (unsigned)m->rate[i]);
@@ -201,7 +205,10 @@ stale_judge(const struct stale_was *w, const struct experiment *e,
 		free(m);
 		return errmsg_set(err, errlen, "%s: %s", e->name, why);
 	}
-	metafile_settings(&o, o.seed, m);
+	if (metafile_settings(&o, o.seed, m) == -1) {
+		free(m);
+		return errmsg_set(err, errlen, "out of memory");
+	}
 	view_of(m, NULL, &now);
 	view_of(&w->m, w, &was);
 	free(m);

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "sim/live.h"
+#include "sim/vlogs.h"
+#include "sim/vqueue.h"
+#include "sim/vsum.h"
 #include "sim/vtime.h"
 #include "vm/clock.h"
 #include "vm/core/core.h"
@@ -38,64 +41,56 @@ enum vstate {
 struct vvm {
 	struct core core;
 	struct sched sched;
-	struct logw *log;
-	uint64_t next;		/* model ns of its next tick */
+	struct logw *log;	/* --log full, else NULL */
 	enum vstate state;
+};
+
+/* What a pass of the model writes, and what it learns for the next. */
+struct pass {
+	enum opt_log log;
+	struct vsum *sum;	/* --log summary */
+	uint64_t *last_seq;	/* 1 + each VM's last line's seq (0: none),
+				 * or NULL: not kept */
+	uint64_t limit;		/* events it stops after: a stopped run
+				 * again, to the same event */
 };
 
 struct vtime {
 	struct run *r;
 	struct vvm *vm;
 	uint32_t n;
-	uint32_t *heap;		/* ids of ticking VMs, by (next, id) */
-	uint32_t nheap;
+	struct vqueue *q;	/* the ticks to come */
+	struct vlogs *logs;	/* --log full of a ring too big for a logw
+				 * per VM (OPT_MAX_VMS), or NULL */
 	uint32_t kill[FAULT_MAX];	/* kill faults by time, then index */
 	uint32_t nkill, kills_done;
 	uint64_t now;
+	uint64_t events;	/* done so far */
+	uint64_t last_line;	/* model ns of the latest line */
 	bool over;		/* ended early: the others stop at now */
+	bool stopped;		/* asked to stop (*stop) */
+	bool nomem;		/* the summary ran out of memory */
+	struct pass *p;
 	struct feed *feed;	/* --live: where each line goes too, or NULL */
+	struct live *live;	/* --live, or NULL */
 	char *err;
 	size_t errlen;
 };
 
-static bool
-before(const struct vtime *v, uint32_t a, uint32_t b)
-{
-	return v->vm[a].next < v->vm[b].next ||
-	    (v->vm[a].next == v->vm[b].next && a < b);
-}
+/* VMs fetched ahead of their turn: a big ring's state is far from cache. */
+#define AHEAD	4
 
 static void
-heap_push(struct vtime *v, uint32_t id)
+fetch_ahead(const struct vtime *v)
 {
-	uint32_t i = v->nheap++;
+	uint32_t id;
 
-	while (i > 0 && before(v, id, v->heap[(i - 1) / 2])) {
-		v->heap[i] = v->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	v->heap[i] = id;
-}
-
-static uint32_t
-heap_pop(struct vtime *v)
-{
-	uint32_t top = v->heap[0], last = v->heap[--v->nheap], i = 0;
-
-	for (;;) {
-		uint32_t c = 2 * i + 1;
-		if (c >= v->nheap)
-			break;
-		if (c + 1 < v->nheap && before(v, v->heap[c + 1], v->heap[c]))
-			c++;
-		if (!before(v, v->heap[c], last))
-			break;
-		v->heap[i] = v->heap[c];
-		i = c;
-	}
-	if (v->nheap > 0)
-		v->heap[i] = last;
-	return top;
+	if (!vqueue_ahead(v->q, AHEAD, &id))
+		return;
+	for (size_t off = 0; off < sizeof v->vm[id]; off += 64)
+		__builtin_prefetch((const char *)&v->vm[id] + off);
+	if (v->p->sum != NULL)
+		vsum_prefetch(v->p->sum, id);
 }
 
 /* The VM's next tick into the queue, or it is done. */
@@ -103,11 +98,12 @@ static void
 schedule(struct vtime *v, uint32_t id)
 {
 	struct vvm *m = &v->vm[id];
+	uint64_t t;
 
-	if (sched_next(&m->sched, &m->next))
-		heap_push(v, id);
-	else
+	if (!sched_next(&m->sched, &t))
 		m->state = V_DONE;
+	else if (vqueue_push(v->q, t, id) == -1)
+		v->nomem = true;
 }
 
 /* This VM stops on its own (how: why); under stop, the run with it. */
@@ -124,6 +120,32 @@ stop_vm(struct vtime *v, uint32_t id, enum vmend_kind why)
 		v->over = true;
 }
 
+/* One line of VM id at t, where --log sends it: false when it cannot go. */
+static bool
+put_one(struct vtime *v, uint32_t id, const struct core_line *line, uint64_t t)
+{
+	struct pass *p = v->p;
+
+	if (p->last_seq != NULL)
+		p->last_seq[id] = line->ev.seq + 1;
+	v->last_line = t > v->last_line ? t : v->last_line;
+	switch (p->log) {
+	case OPT_LOG_FULL:
+		if (v->logs != NULL)
+			return vlogs_event(v->logs, id, &line->ev, t,
+			    line->queue_len) == 0;
+		return logw_event(v->vm[id].log, &line->ev, t,
+		    line->queue_len) == 0;
+	case OPT_LOG_SUMMARY:
+		if (vsum_add(p->sum, id, &line->ev, t, line->queue_len) == -1)
+			v->nomem = true;
+		return true;
+	case OPT_LOG_OFF:
+		break;
+	}
+	return true;
+}
+
 /* Log lines of VM id stamped t: on a write error the VM ends in error. */
 static void
 put(struct vtime *v, uint32_t id, const struct core_line *line, uint32_t n,
@@ -132,7 +154,7 @@ put(struct vtime *v, uint32_t id, const struct core_line *line, uint32_t n,
 	struct vvm *m = &v->vm[id];
 
 	for (uint32_t i = 0; i < n && m->state != V_STOPPED; i++)
-		if (logw_event(m->log, &line[i].ev, t, line[i].queue_len) == -1)
+		if (!put_one(v, id, &line[i], t))
 			stop_vm(v, id, VMEND_ERROR);
 		else if (v->feed != NULL)
 			feed_put(v->feed, id, &line[i].ev, t, line[i].queue_len);
@@ -168,11 +190,10 @@ deliver(struct vtime *v, uint32_t id, const struct core_out *out, uint64_t t)
 }
 
 static int
-tick(struct vtime *v, uint32_t id)
+tick(struct vtime *v, uint32_t id, uint64_t t)
 {
 	struct vvm *m = &v->vm[id];
 	struct core_out out;
-	uint64_t t = m->next;
 
 	if (core_tick(&m->core, t, &out) == -1)
 		return -1;
@@ -242,29 +263,33 @@ sort_kills(struct vtime *v)
 static int
 run_events(struct vtime *v, const volatile sig_atomic_t *stop)
 {
-	struct live *live = v->r->live;
-
-	for (uint64_t events = 0; !v->over; events++) {
-		if (events % STOP_EVERY == 0 && *stop)
+	for (; !v->over && !v->nomem; v->events++) {
+		if (v->events == v->p->limit ||
+		    (v->events % STOP_EVERY == 0 && *stop)) {
+			v->stopped = true;
 			return 0;
+		}
 		uint64_t tk = v->kills_done < v->nkill ?
 		    kill_time(v, v->kills_done) : NEVER;
-		uint64_t tt = v->nheap > 0 ? v->vm[v->heap[0]].next : NEVER;
+		uint64_t tt;
+		if (!vqueue_peek(v->q, &tt))
+			tt = NEVER;
 		if (tk == NEVER && tt == NEVER)
 			return 0;
-		if (live != NULL && live_until(live, tk < tt ? tk : tt) == -1)
+		if (v->live != NULL && live_until(v->live, tk < tt ? tk : tt) == -1)
 			return 0;
 		if (tk <= tt) {
 			v->now = tk;
 			kill_one(v, v->kill[v->kills_done++]);
 			continue;
 		}
-		uint32_t id = heap_pop(v);
+		uint32_t id = vqueue_pop(v->q);
+		fetch_ahead(v);
 		v->now = tt;
-		if (v->vm[id].state == V_TICKING && tick(v, id) == -1)
+		if (v->vm[id].state == V_TICKING && tick(v, id, tt) == -1)
 			return -1;
 	}
-	return 0;
+	return v->nomem ? -1 : 0;
 }
 
 /*
@@ -309,8 +334,9 @@ open_vm(struct vtime *v, uint32_t id)
 		.vector = o->vector };
 
 	snprintf(path, sizeof path, "%s/vm%u.csv", r->dir, (unsigned)id);
-	if ((m->log = logw_open(path, id, o->vector ? o->vms : 0, v->err,
-	    v->errlen)) == NULL)
+	if (v->p->log == OPT_LOG_FULL && v->logs == NULL &&
+	    (m->log = logw_open(path, id,
+	    o->vector ? o->vms : 0, v->err, v->errlen)) == NULL)
 		return -1;
 	if (core_init(&m->core, &conf) == -1) {
 		snprintf(v->err, v->errlen, "out of memory");
@@ -322,15 +348,25 @@ open_vm(struct vtime *v, uint32_t id)
 	return 0;
 }
 
+/* VM id's log closed: 0, or -1 with why. */
+static int
+close_log(struct vtime *v, uint32_t id, char *why, size_t len)
+{
+	if (v->logs != NULL)
+		return vlogs_close_vm(v->logs, id, why, len);
+	return logw_close(v->vm[id].log, why, len);
+}
+
 /* Close every log; the first that cannot be written out ends its VM in error. */
 static void
 close_all(struct vtime *v)
 {
-	char why[256];
+	char why[4400];
 
 	for (uint32_t id = 0; id < v->n; id++) {
 		struct vvm *m = &v->vm[id];
-		if (m->log != NULL && logw_close(m->log, why, sizeof why) == -1 &&
+		if (v->p->log == OPT_LOG_FULL &&
+		    close_log(v, id, why, sizeof why) == -1 &&
 		    m->state != V_DEAD) {
 			v->r->end[id] = (struct vmend){ VMEND_ERROR, 0 };
 			if (v->r->error[0] == '\0')
@@ -339,6 +375,147 @@ close_all(struct vtime *v)
 		}
 		core_free(&m->core);
 	}
+	vlogs_free(v->logs);
+	v->logs = NULL;
+}
+
+/* The run's record as before any pass: every VM still running. */
+static void
+reset(struct vtime *v)
+{
+	struct run *r = v->r;
+
+	memset(v->vm, 0, v->n * sizeof *v->vm);
+	memset(r->end, 0, v->n * sizeof *r->end);
+	for (uint32_t i = 0; i < v->n; i++)
+		r->killed_by[i] = -1;
+	r->first_bad = -1;
+	vqueue_clear(v->q);
+	v->kills_done = 0;
+	v->now = v->events = v->last_line = 0;
+	v->over = v->stopped = v->nomem = false;
+}
+
+/* One run of the model from the start, written as p says: 0, or -1. */
+static int
+pass(struct vtime *v, struct pass *p, const volatile sig_atomic_t *stop)
+{
+	uint64_t duration = (uint64_t)llround(v->r->o->duration_s * 1e9);
+	int rc = -1;
+
+	reset(v);
+	v->p = p;
+	if (p->log == OPT_LOG_FULL && v->n > OPT_MAX_VMS &&
+	    (v->logs = vlogs_open(v->r->dir, v->n, v->err, v->errlen)) == NULL)
+		return -1;
+	for (uint32_t id = 0; id < v->n; id++)
+		if (open_vm(v, id) == -1)
+			goto done;
+	live_start(v->live, clock_mono_ns());
+	if (run_events(v, stop) == -1) {
+		snprintf(v->err, v->errlen, "out of memory");
+		goto done;
+	}
+	v->stopped |= *stop != 0;
+	/* A run that ran its course ends at its planned end, or after the
+	 * last catch-up tick of a pause that ended near it. */
+	rc = finish(v, v->over || v->stopped || v->now > duration ? v->now :
+	    duration);
+	if (rc == -1)
+		snprintf(v->err, v->errlen, "out of memory");
+done:
+	close_all(v);
+	return rc;
+}
+
+/* Where analyze has the run end: as planned if it ran its course, else
+ * at its latest line. */
+static double
+end_s(const struct vtime *v)
+{
+	double d = v->r->o->duration_s, last = (double)v->last_line / 1e9;
+
+	return v->over || v->stopped ? fmin(last, d) : d;
+}
+
+/*
+ * Who died, and after which line: what analyze reads off the ends of the
+ * logs and their vmI.exit, from a pass that kept each VM's last line.
+ */
+static struct runinfo_death *
+deaths(const struct vtime *v, const uint64_t *last_seq)
+{
+	struct runinfo_death *d = calloc(v->n, sizeof *d);
+
+	for (uint32_t i = 0; d != NULL && i < v->n; i++)
+		if (v->r->end[i].kind == VMEND_KILLED)
+			d[i] = (struct runinfo_death){ 1, last_seq[i] == 0,
+				last_seq[i] > 0 ? last_seq[i] - 1 : 0 };
+	return d;
+}
+
+/*
+ * The summary's statistics must know before the first event where the
+ * run ends and after which line each dying VM dies. A run without kills
+ * that runs its course ends as planned: one pass. Otherwise a first pass
+ * without a log finds out, and the second (stopped after as many events,
+ * if the first was) writes the summary.
+ */
+static int
+summary(struct vtime *v, const volatile sig_atomic_t *stop)
+{
+	static const volatile sig_atomic_t never = 0;
+	struct pass p = { .log = OPT_LOG_OFF, .limit = UINT64_MAX };
+	struct runmeta *meta = calloc(1, sizeof *meta);
+	struct vsum_conf c = { .dir = v->r->dir, .meta = meta,
+		.rates = v->r->rates, .end_s = v->r->o->duration_s };
+	struct runinfo_death *d = NULL;
+	struct live *live = v->live;
+	int rc = -1;
+
+	if (meta == NULL) {
+		snprintf(v->err, v->errlen, "out of memory");
+		return -1;
+	}
+	/* What the statistics read of run.meta: the rest is not theirs. */
+	meta->vms = v->n;
+	meta->duration_s = v->r->o->duration_s;
+	meta->speed = 1;
+	if (v->nkill > 0) {
+		if ((p.last_seq = calloc(v->n, sizeof *p.last_seq)) == NULL) {
+			snprintf(v->err, v->errlen, "out of memory");
+			return -1;
+		}
+		v->live = NULL;
+		if (pass(v, &p, stop) == -1 || (d = deaths(v, p.last_seq)) == NULL)
+			goto done;
+		v->live = live;
+		c.end_s = end_s(v);
+		c.death = d;
+		p.limit = v->stopped ? v->events : UINT64_MAX;
+	}
+	for (;;) {
+		p.log = OPT_LOG_SUMMARY;
+		/* Again to a count of events: the stop asked stays asked. */
+		if ((p.sum = vsum_open(&c, v->err, v->errlen)) == NULL ||
+		    pass(v, &p, p.limit == UINT64_MAX ? stop : &never) == -1)
+			goto done;
+		if (end_s(v) == c.end_s)
+			break;
+		/* It ended early after all: again, knowing where. */
+		vsum_free(p.sum);
+		c.end_s = end_s(v);
+		p.limit = v->stopped ? v->events : UINT64_MAX;
+	}
+	rc = vsum_close(p.sum, v->err, v->errlen);
+	p.sum = NULL;
+done:
+	vsum_free(p.sum);
+	free(p.last_seq);
+	free(d);
+	free(meta);
+	v->live = live;
+	return rc;
 }
 
 int
@@ -346,35 +523,24 @@ vtime_run(struct run *r, const volatile sig_atomic_t *stop, char *err,
     size_t errlen)
 {
 	struct vtime v = { .r = r, .n = r->o->vms, .err = err, .errlen = errlen,
-		.feed = live_feed(r->live) };
+		.feed = live_feed(r->live), .live = r->live };
+	struct pass p = { .log = r->o->log, .limit = UINT64_MAX };
 	uint64_t duration = (uint64_t)llround(r->o->duration_s * 1e9);
 	int rc = -1;
 
 	r->start_wall_ns = 0;	/* wall_ns is model time */
 	r->end_wall_ns = duration;
 	v.vm = calloc(v.n, sizeof *v.vm);
-	v.heap = calloc(v.n, sizeof *v.heap);
-	if (v.vm == NULL || v.heap == NULL) {
+	v.q = vqueue_new();
+	if (v.vm == NULL || v.q == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;
 	}
 	sort_kills(&v);
-	for (uint32_t id = 0; id < v.n; id++)
-		if (open_vm(&v, id) == -1)
-			goto done;
-	live_start(r->live, clock_mono_ns());
-	if (run_events(&v, stop) == -1) {
-		snprintf(err, errlen, "out of memory");
-		goto done;
-	}
-	/* A run that ran its course ends at its planned end, or after the
-	 * last catch-up tick of a pause that ended near it. */
-	rc = finish(&v, v.over || *stop || v.now > duration ? v.now : duration);
-	if (rc == -1)
-		snprintf(err, errlen, "out of memory");
+	rc = r->o->log == OPT_LOG_SUMMARY ? summary(&v, stop) :
+	    pass(&v, &p, stop);
 done:
-	close_all(&v);
 	free(v.vm);
-	free(v.heap);
+	vqueue_free(v.q);
 	return rc;
 }

@@ -889,7 +889,7 @@ START_TEST(too_few_vms_in_meta_is_reported)
 {
 	static const struct rundir_edit e[] = { { "run.meta", 5, "vms=1" } };
 
-	expect_violation3(e, NELEM(e), "run.meta:5: meta: vms=1: not in 2..256");
+	expect_violation3(e, NELEM(e), "run.meta:5: meta: vms=1: not in 2..1048576");
 }
 END_TEST
 

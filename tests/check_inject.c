@@ -20,7 +20,7 @@
 #define T0	(5 * (uint64_t)S)	/* CLOCK_MONOTONIC of model time 0 */
 
 static struct run_opts o;
-static struct run r;
+static struct run *r;
 
 /* A run of three VMs at speed 2, VM 1 a child that only waits. */
 static void
@@ -39,13 +39,12 @@ setup(const char *const *specs)
 	args[n] = NULL;
 	ck_assert_msg(options_run(n, (char **)args, &o, err, sizeof err) == 0,
 	    "%s", err);
-	memset(&r, 0, sizeof r);
-	r.o = &o;
-	for (int i = 0; i < OPT_MAX_VMS; i++)
-		r.killed_by[i] = -1;
-	r.pid[1] = fork();
-	ck_assert_int_ne(r.pid[1], -1);
-	if (r.pid[1] == 0) {
+	run_free(r);
+	r = run_new(&o);
+	ck_assert_ptr_nonnull(r);
+	r->pid[1] = fork();
+	ck_assert_int_ne(r->pid[1], -1);
+	if (r->pid[1] == 0) {
 		for (;;)
 			pause();
 	}
@@ -58,7 +57,7 @@ static char
 seen(void)
 {
 	int st;
-	pid_t p = waitpid(r.pid[1], &st, WUNTRACED | WCONTINUED | WNOHANG);
+	pid_t p = waitpid(r->pid[1], &st, WUNTRACED | WCONTINUED | WNOHANG);
 
 	if (p == 0)
 		return '-';
@@ -67,7 +66,7 @@ seen(void)
 	if (WIFCONTINUED(st))
 		return 'C';
 	if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL) {
-		r.pid[1] = 0;	/* reaped, as the orchestrator would */
+		r->pid[1] = 0;	/* reaped, as the orchestrator would */
 		return 'K';
 	}
 	return '?';
@@ -97,17 +96,17 @@ seen_soon(void)
 static void
 teardown(void)
 {
-	if (r.pid[1] > 0) {
-		kill(r.pid[1], SIGKILL);
-		waitpid(r.pid[1], NULL, 0);
+	if (r->pid[1] > 0) {
+		kill(r->pid[1], SIGKILL);
+		waitpid(r->pid[1], NULL, 0);
 	}
 }
 
 START_TEST(nothing_is_due_before_the_start)
 {
 	SETUP("kill:1@4");
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
-	inject_due(&r, UINT64_MAX - 1);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
+	inject_due(r, UINT64_MAX - 1);
 	ck_assert_int_eq(seen(), '-');
 	teardown();
 }
@@ -116,30 +115,30 @@ END_TEST
 START_TEST(a_kill_comes_at_start_plus_model_time_over_speed)
 {
 	SETUP("kill:1@4");
-	inject_start(&r, T0);
-	ck_assert_uint_eq(inject_next_ns(&r), T0 + 2 * (uint64_t)S);
-	inject_due(&r, T0 + 2 * (uint64_t)S - 1);
+	inject_start(r, T0);
+	ck_assert_uint_eq(inject_next_ns(r), T0 + 2 * (uint64_t)S);
+	inject_due(r, T0 + 2 * (uint64_t)S - 1);
 	ck_assert_int_eq(seen(), '-');
-	inject_due(&r, T0 + 2 * (uint64_t)S);
+	inject_due(r, T0 + 2 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'K');
-	ck_assert_int_eq(r.killed_by[1], 0);
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
+	ck_assert_int_eq(r->killed_by[1], 0);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
 }
 END_TEST
 
 START_TEST(a_pause_stops_then_continues_the_vm)
 {
 	SETUP("slow:0->1@0+10:1s", "pause:1@1+3");
-	inject_start(&r, T0);
+	inject_start(r, T0);
 	/* The slow fault is the VM's business: nothing for us to time. */
-	ck_assert_uint_eq(inject_next_ns(&r), T0 + S / 2);
-	inject_due(&r, T0 + S / 2);
+	ck_assert_uint_eq(inject_next_ns(r), T0 + S / 2);
+	inject_due(r, T0 + S / 2);
 	ck_assert_int_eq(seen_soon(), 'T');
-	ck_assert_uint_eq(inject_next_ns(&r), T0 + 2 * (uint64_t)S);
-	inject_due(&r, T0 + 2 * (uint64_t)S);
+	ck_assert_uint_eq(inject_next_ns(r), T0 + 2 * (uint64_t)S);
+	inject_due(r, T0 + 2 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'C');
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
-	ck_assert_int_eq(r.killed_by[1], -1);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
+	ck_assert_int_eq(r->killed_by[1], -1);
 	teardown();
 }
 END_TEST
@@ -148,13 +147,13 @@ END_TEST
 START_TEST(overlapping_pauses_stop_the_vm_once)
 {
 	SETUP("pause:1@2+6", "pause:1@4+2");
-	inject_start(&r, T0);
-	inject_due(&r, T0 + 1 * (uint64_t)S);
+	inject_start(r, T0);
+	inject_due(r, T0 + 1 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'T');
-	inject_due(&r, T0 + 3 * (uint64_t)S);	/* the inner pause ends */
+	inject_due(r, T0 + 3 * (uint64_t)S);	/* the inner pause ends */
 	nap_ms(20);
 	ck_assert_int_eq(seen(), '-');
-	inject_due(&r, T0 + 4 * (uint64_t)S);
+	inject_due(r, T0 + 4 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'C');
 	teardown();
 }
@@ -163,13 +162,13 @@ END_TEST
 START_TEST(a_paused_vm_can_be_killed_and_its_pause_end_is_passed_over)
 {
 	SETUP("pause:1@2+6", "kill:1@4");
-	inject_start(&r, T0);
-	inject_due(&r, T0 + 1 * (uint64_t)S);
+	inject_start(r, T0);
+	inject_due(r, T0 + 1 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'T');
-	inject_due(&r, T0 + 2 * (uint64_t)S);
+	inject_due(r, T0 + 2 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'K');
-	inject_due(&r, T0 + 4 * (uint64_t)S);
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
+	inject_due(r, T0 + 4 * (uint64_t)S);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
 }
 END_TEST
 
@@ -178,11 +177,11 @@ START_TEST(faults_of_a_vm_that_ended_are_skipped)
 {
 	SETUP("kill:1@4");
 	teardown();
-	r.pid[1] = 0;
-	inject_start(&r, T0);
-	inject_due(&r, T0 + 10 * (uint64_t)S);
-	ck_assert_int_eq(r.killed_by[1], -1);
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
+	r->pid[1] = 0;
+	inject_start(r, T0);
+	inject_due(r, T0 + 10 * (uint64_t)S);
+	ck_assert_int_eq(r->killed_by[1], -1);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
 }
 END_TEST
 
@@ -190,16 +189,16 @@ END_TEST
 START_TEST(stopping_resumes_paused_vms_and_cancels_what_is_left)
 {
 	SETUP("pause:1@2+6", "kill:1@5");
-	inject_start(&r, T0);
-	inject_due(&r, T0 + 1 * (uint64_t)S);
+	inject_start(r, T0);
+	inject_due(r, T0 + 1 * (uint64_t)S);
 	ck_assert_int_eq(seen_soon(), 'T');
-	inject_stop(&r);
+	inject_stop(r);
 	ck_assert_int_eq(seen_soon(), 'C');
-	ck_assert_uint_eq(inject_next_ns(&r), UINT64_MAX);
-	inject_due(&r, T0 + 10 * (uint64_t)S);
+	ck_assert_uint_eq(inject_next_ns(r), UINT64_MAX);
+	inject_due(r, T0 + 10 * (uint64_t)S);
 	nap_ms(20);
 	ck_assert_int_eq(seen(), '-');
-	ck_assert_int_eq(r.killed_by[1], -1);
+	ck_assert_int_eq(r->killed_by[1], -1);
 	teardown();
 }
 END_TEST

@@ -12,6 +12,7 @@ main(void)
 		make_expfile_suite, make_stale_suite, make_plot_suite, make_style_suite,
 		make_outfile_suite, make_stage_suite, make_manifest_suite,
 		make_keepdir_suite, make_stats_suite, make_findings_suite,
+		make_vqueue_suite,
 		make_analyze_suite, make_compare_suite, make_notebook_suite,
 		make_fuzz_regress_suite, make_fault_suite, make_faults_suite,
 		make_inject_suite, make_logw_suite, make_reader_suite,

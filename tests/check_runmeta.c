@@ -122,9 +122,10 @@ assert_read_back(void)
 		    back.fault[i].delay_s == m.fault[i].delay_s);
 	ck_assert_uint_eq(back.start_wall_ns, m.start_wall_ns);
 	ck_assert_uint_eq(back.end_wall_ns, m.end_wall_ns);
-	for (uint32_t i = 0; i < m.vms; i++)
+	for (uint32_t i = 0; i < m.vms && i < RUNMETA_MAX_VMS; i++)
 		ck_assert(back.end[i].kind == m.end[i].kind &&
 		    back.end[i].code == m.end[i].code);
+	ck_assert_int_eq(back.log, m.log);
 	ck_assert_int_eq(back.status, m.status);
 	ck_assert_int_eq(back.failed_vm, m.failed_vm);
 	ck_assert_str_eq(back.error, m.error);
@@ -159,6 +160,29 @@ START_TEST(every_key_round_trips_at_the_edges)
 END_TEST
 
 /* Each key is where docs/FORMAT.md has it, and only the ones it should. */
+START_TEST(a_big_ring_round_trips_with_its_log_level_and_no_vm_keys)
+{
+	size_t len;
+	char *text;
+
+	fill(2);
+	memset(m.rate, 0, sizeof m.rate);
+	memset(m.port, 0, sizeof m.port);
+	memset(m.end, 0, sizeof m.end);
+	m.format = RUNMETA_FORMAT;
+	m.virtual = true;
+	m.bind[0] = '\0';	/* a virtual run's has none */
+	m.log = RUNMETA_LOG_SUMMARY;
+	m.vms = RUNMETA_MAX_RING;
+	ck_assert(!runmeta_per_vm(&m));
+	text = round_trip(&len);
+	ck_assert_ptr_nonnull(strstr(text, "\nvms=1048576\n"));
+	ck_assert_ptr_nonnull(strstr(text, "\nlog=summary\n"));
+	ck_assert_ptr_null(strstr(text, "\nvm0."));
+	free(text);
+}
+END_TEST
+
 START_TEST(keys_are_written_in_the_order_of_the_format)
 {
 	size_t len;
@@ -293,7 +317,7 @@ static const struct {
 	{ "seed", NULL, "0 seed: missing key 'seed'\n" },
 	{ "seed", "seed=-3",
 	  "4 seed: seed '-3': not an unsigned 64-bit integer\n" },
-	{ "vms", "vms=1", "5 vms: vms=1: not in 2..256\n" },
+	{ "vms", "vms=1", "5 vms: vms=1: not in 2..1048576\n" },
 	{ "draw_max", "draw_max=2", "8 draw_max: draw_max=2: must be at least 3\n" },
 	{ "speed", "speed=fast", "7 speed: speed 'fast': not a number\n" },
 	{ "duration_s", "duration_s=0",
@@ -486,6 +510,7 @@ make_runmeta_suite(void)
 	TCase *rd = tcase_create("reader");
 
 	tcase_add_test(tc, every_key_round_trips_at_the_edges);
+	tcase_add_test(tc, a_big_ring_round_trips_with_its_log_level_and_no_vm_keys);
 	tcase_add_test(tc, keys_are_written_in_the_order_of_the_format);
 	tcase_add_test(tc, format_1_round_trips_without_the_keys_of_format_2);
 	tcase_add_test(tc, a_running_run_round_trips);

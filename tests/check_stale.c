@@ -35,23 +35,22 @@ write_run(const char *dir, const char *text, uint32_t repeat, double speed)
 {
 	static struct experiment e;
 	static struct run_opts o;
-	static struct run r;
+	struct run *rp;
 	struct exprun_args a;
 
 	load_exp(text, &e);
 	exprun_args(&e, repeat, speed, dir, &a);
 	ck_assert_msg(options_run(a.argc - 2, a.argv + 2, &o, err, sizeof err) ==
 	    0, "%s", err);
-	memset(&r, 0, sizeof r);
-	r.o = &o;
-	snprintf(r.dir, sizeof r.dir, "%s", dir);
-	r.seed = o.seed;
-	orch_rates(&o, r.seed, r.rates, &r.rate_min, &r.rate_max);
+	rp = run_new(&o);
+	ck_assert_ptr_nonnull(rp);
+	snprintf(rp->dir, sizeof rp->dir, "%s", dir);
+	orch_rates(&o, rp->seed, rp->rates, &rp->rate_min, &rp->rate_max);
 	for (uint32_t i = 0; i < o.vms; i++)
-		r.end[i].kind = VMEND_OK;
-	r.status = RUN_COMPLETE;
-	r.failed_vm = -1;
-	ck_assert_msg(metafile_write(&r, err, sizeof err) == 0, "%s", err);
+		rp->end[i].kind = VMEND_OK;
+	rp->status = RUN_COMPLETE;
+	ck_assert_msg(metafile_write(rp, err, sizeof err) == 0, "%s", err);
+	run_free(rp);
 }
 
 /* Judge a run made from was (repeat r, speed 10) against now at speed. */
@@ -225,8 +224,9 @@ as_format_1(const char *dir)
 		    strncmp(line, "faults=", 7) != 0 &&
 		    strncmp(line, "mode=", 5) != 0 &&
 		    strncmp(line, "latency_", 8) != 0 &&
-		    strncmp(line, "vector=", 7) != 0)
-			fputs(strcmp(line, "format=4\n") ? line : "format=1\n", out);
+		    strncmp(line, "vector=", 7) != 0 &&
+		    strncmp(line, "log=", 4) != 0)
+			fputs(strcmp(line, "format=5\n") ? line : "format=1\n", out);
 	fclose(in);
 	fclose(out);
 	rundir_write_raw(dir, "run.meta", text, len);

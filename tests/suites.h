@@ -16,6 +16,7 @@ Suite *make_logw_suite(void);
 Suite *make_logline_suite(void);
 Suite *make_vmend_suite(void);
 Suite *make_runmeta_suite(void);
+Suite *make_vqueue_suite(void);
 Suite *make_reader_suite(void);
 Suite *make_links_suite(void);
 Suite *make_wire_suite(void);

@@ -287,6 +287,12 @@ check_meta_open(struct checker *c, const char *dir, char *why, size_t len)
 		    "directory?)", dir);
 	if (meta_read(c->dir, &c->meta, &c->seen, told, c, why, len) == -1)
 		return -1;
+	/* The rules per VM take run.meta's vmI keys, which a bigger ring
+	 * has not (docs/FORMAT.md). */
+	if (!runmeta_per_vm(&c->meta) && c->meta.log == RUNMETA_LOG_FULL)
+		return errmsg_set(why, len, "'%s': %u VMs with full logs: the "
+		    "logs of rings up to %d VMs are read (run a bigger one with "
+		    "--log summary)", dir, (unsigned)c->meta.vms, RUNMETA_MAX_VMS);
 	c->format = (int)c->meta.format;
 	return 0;
 }

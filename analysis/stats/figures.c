@@ -8,14 +8,19 @@
 #include "analysis/plot/style.h"
 #include "analysis/stats/figures.h"
 
-const char figures_csv_header[] =
-    "vm,rate,ticks,internal,send,recv,pending,msgs_out,msgs_to_next,"
-    "msgs_to_prev,recv_from_prev,recv_from_next,final_clock,jumps_over_1,"
-    "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean,"
-    "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks,"
-    "delay_mean_s,delay_max_s,peer_down,drop,lost_out,lost_in,dropped_in,"
-    "died,alive_until_s,loss,hb_ticks,hb_pairs,hb_ordered,hb_lamport_ranked,"
-    "hb_ranked_concurrent";
+/* The columns of a VM's own figures: summary.csv's, and a summary run's
+ * vms.csv whole (docs/FORMAT.md). */
+#define VM_COLUMNS \
+    "vm,rate,ticks,internal,send,recv,pending,msgs_out,msgs_to_next," \
+    "msgs_to_prev,recv_from_prev,recv_from_next,final_clock,jumps_over_1," \
+    "jump_mean,jump_median,jump_p95,jump_max,drift_max,drift_mean," \
+    "drift_final,queue_max,queue_mean,delay_mean_ticks,delay_max_ticks," \
+    "delay_mean_s,delay_max_s,peer_down,drop,lost_out,lost_in,dropped_in," \
+    "died,alive_until_s,loss"
+
+const char figures_vm_header[] = VM_COLUMNS;
+const char figures_csv_header[] = VM_COLUMNS ",hb_ticks,hb_pairs,hb_ordered,"
+    "hb_lamport_ranked,hb_ranked_concurrent";
 
 double
 figures_round(double x, int decimals)
@@ -44,8 +49,8 @@ csv_hb(FILE *f, uint32_t vm, const struct hb *h)
 	    t->ranked_concurrent);
 }
 
-static void
-csv_row(FILE *f, uint32_t vm, const struct stats_vm *v, const struct hb *h)
+void
+figures_vm_row(FILE *f, uint32_t vm, const struct stats_vm *v)
 {
 	fprintf(f, "%" PRIu32 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
 	    ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
@@ -68,8 +73,16 @@ csv_row(FILE *f, uint32_t vm, const struct stats_vm *v, const struct hb *h)
 	    ",%d,%.4f,", v->count[LOG_PEER_DOWN], v->count[LOG_DROP],
 	    v->lost_out, v->lost_in, v->dropped_in, v->died,
 	    figures_round(v->alive_until_s, 4));
-	/* Format 3's, after them, then happened-before's. */
-	fprintf(f, "%" PRIu64 ",", v->count[LOG_LOSS]);
+	/* Format 3's, after them. */
+	fprintf(f, "%" PRIu64, v->count[LOG_LOSS]);
+}
+
+/* Then happened-before's. */
+static void
+csv_row(FILE *f, uint32_t vm, const struct stats_vm *v, const struct hb *h)
+{
+	figures_vm_row(f, vm, v);
+	fputc(',', f);
 	csv_hb(f, vm, h);
 }
 

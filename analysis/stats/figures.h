@@ -12,6 +12,11 @@
 /* The header row of summary.csv, without its newline. */
 extern const char figures_csv_header[];
 
+/* Its first columns, a VM's own figures (no hb_*): vms.csv's header. */
+extern const char figures_vm_header[];
+/* Those columns of VM vm, without a newline; means with 4 decimals. */
+void figures_vm_row(FILE *f, uint32_t vm, const struct stats_vm *v);
+
 /* Header, then one row per VM; means with 4 decimals. */
 void figures_csv(FILE *f, const struct runinfo *ri, const struct stats *st);
 /* The gnuplot variables the plot scripts `load`. */

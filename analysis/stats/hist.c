@@ -10,7 +10,8 @@
 static int
 grow(struct hist *h, uint64_t size)
 {
-	size_t cap = h->cap ? h->cap : 64;
+	/* Most jumps are small: a million VMs each keep one of these. */
+	size_t cap = h->cap ? h->cap : 8;
 	uint64_t *c;
 
 	while (cap <= size)

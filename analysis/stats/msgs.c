@@ -57,6 +57,13 @@ msgs_new(uint32_t nvms, double end_s, msgs_fn *fn, void *ctx)
 }
 
 void
+msgs_prefetch(const struct msgs *m, uint32_t src)
+{
+	__builtin_prefetch(&m->link[2 * (size_t)src]);
+	__builtin_prefetch(&m->link[2 * (size_t)src + 1]);
+}
+
+void
 msgs_free(struct msgs *m)
 {
 	if (m == NULL)

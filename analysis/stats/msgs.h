@@ -64,6 +64,9 @@ void msgs_finish(struct msgs *m);
  */
 const struct msgs_link *msgs_link(const struct msgs *m, uint32_t src,
     int to_prev);
+/* Links of src about to be used: into the cache ahead (a million VMs'
+ * links are not there). */
+void msgs_prefetch(const struct msgs *m, uint32_t src);
 void msgs_free(struct msgs *m);
 
 #endif

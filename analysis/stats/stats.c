@@ -98,7 +98,8 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 		return NULL;
 	}
 	for (uint32_t i = 0; i < n; i++) {
-		st->fig[i].rate = ri->meta->rate[i];
+		/* A big ring's run.meta lists no rates: stats_set_rate. */
+		st->fig[i].rate = i < RUNMETA_MAX_VMS ? ri->meta->rate[i] : 0;
 		st->fig[i].alive_until_s = ri->end_s;
 		/* Killed before its first line: dead from the start. */
 		if (ri->death != NULL && ri->death[i].died &&
@@ -110,6 +111,23 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	}
 	st->next_sample_t = sample_time(st, 0);
 	return st;
+}
+
+void
+stats_prefetch(const struct stats *st, uint32_t vm)
+{
+	__builtin_prefetch(&st->fig[vm]);
+	__builtin_prefetch((const char *)&st->fig[vm] + 64);
+	__builtin_prefetch(&st->run[vm]);
+	__builtin_prefetch(&st->clock[vm]);
+	__builtin_prefetch(&st->queue[vm]);
+	msgs_prefetch(st->msgs, vm);
+}
+
+void
+stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate)
+{
+	st->fig[vm].rate = rate;
 }
 
 void

@@ -67,6 +67,12 @@ struct stats_window {
 struct stats;
 
 struct stats *stats_new(const struct runinfo *ri, const struct stats_sink *sink);
+/* VM vm's rate, where run.meta does not list it (a ring of more than
+ * RUNMETA_MAX_VMS): before stats_finish. */
+void stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate);
+/* VM vm's lines come soon: its figures into the cache ahead of them (a
+ * driver that knows its next VMs, with a ring too big for the cache). */
+void stats_prefetch(const struct stats *st, uint32_t vm);
 /* Take the next line of the merged stream, from VM vm's log: 0, or -1
  * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT). */
 int stats_add(struct stats *st, uint32_t vm, const struct log_event *ev);

@@ -23,10 +23,10 @@ copy vms
 sed -i 's/^vms=3$/vms=1/' "$T/vms/run.meta"
 line=$(grep -n '^vms=' "$T/vms/run.meta" | cut -d: -f1)
 expect_exit 1 "$CLOCKRING" check "$T/vms"
-grep -qF "vms/run.meta:$line: meta: vms=1: not in 2..256" "$T/out" ||
+grep -qF "vms/run.meta:$line: meta: vms=1: not in 2..1048576" "$T/out" ||
 	{ cat "$T/out"; fail "check: vms"; }
 expect_exit 1 "$CLOCKRING" analyze --no-check --no-plots "$T/vms"
-grep -qF "vms/run.meta:$line: vms=1: not in 2..256" "$T/err" ||
+grep -qF "vms/run.meta:$line: vms=1: not in 2..1048576" "$T/err" ||
 	{ cat "$T/err"; fail "analyze: vms not named with its line"; }
 [ ! -e "$T/vms/analysis" ] || fail "analysis written"
 

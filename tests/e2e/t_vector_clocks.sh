@@ -1,10 +1,10 @@
 # tests/e2e/t_vector_clocks.sh -- vector clocks beside the Lamport clocks: virtual and real runs carry them, check holds them to the rules, --no-vector and older runs read as before
 . "$(dirname "$0")/lib.sh"
 
-# vectors_ok DIR N: a run with vectors: format 4, vector=1, the column in
+# vectors_ok DIR N: a run with vectors: format 4 or later (now 5), vector=1, the column in
 # the header, N entries on every line but PEER_DOWN's (none there).
 vectors_ok() {
-	[ "$(meta "$1" format)" = 4 ] || fail "$1: format $(meta "$1" format), not 4"
+	[ "$(meta "$1" format)" -ge 4 ] || fail "$1: format $(meta "$1" format), not 4 or later"
 	[ "$(meta "$1" vector)" = 1 ] || fail "$1: run.meta has no vector=1"
 	for f in "$1"/vm*.csv; do
 		head -n 1 "$f" | grep -qx 'vm,seq,event,wall_ns,lamport,queue_len,peers,src_seq,msg_lamport,vector' ||
@@ -86,11 +86,11 @@ grep -q "$(basename "$f"):$l: msg-vector: LOSS of seq " "$T/out" ||
 
 # An older run still checks: format 3, written before vectors.
 cp -r "$T/nv" "$T/old"
-sed -i '/^vector=/d; s/^format=4$/format=3/; s/^version=.*/version=0.4.0/' "$T/old/run.meta"
+sed -i '/^vector=/d; /^log=/d; s/^format=5$/format=3/; s/^version=.*/version=0.4.0/' "$T/old/run.meta"
 check_ok "$T/old"
 # A vector column in a run whose run.meta has none is one violation a log.
 cp -r "$T/v" "$T/mixed"
-sed -i '/^vector=/d; s/^format=4$/format=3/' "$T/mixed/run.meta"
+sed -i '/^vector=/d; /^log=/d; s/^format=5$/format=3/' "$T/mixed/run.meta"
 expect_exit 1 "$CLOCKRING" check "$T/mixed"
 [ "$(grep -c 'columns: a vector column, but run.meta has format < 4' "$T/out")" = 3 ] ||
 	{ cat "$T/out"; fail "a vector log under format 3 is not one violation per log"; }

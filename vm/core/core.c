@@ -13,7 +13,8 @@ core_init(struct core *c, const struct core_conf *conf)
 	uint32_t nv = conf->vector ? conf->n : 0;
 
 	memset(c, 0, sizeof *c);
-	c->c = *conf;
+	c->on_failure = conf->on_failure;
+	c->loss_share = conf->loss;
 	step_init(&c->step, conf->id, conf->n, conf->draw_max);
 	if (nv > 0) {
 		if ((c->v = malloc(2 * nv * sizeof *c->v)) == NULL)
@@ -123,7 +124,7 @@ take_down(struct core *c, uint32_t i, struct core_out *out)
 	c->down[i] = true;
 	step_peer_down(&c->step, c->in[i].src, &ev);
 	add_line(out, &ev, c->queue.len);
-	if (c->c.on_failure == VM_ON_FAILURE_STOP)
+	if (c->on_failure == VM_ON_FAILURE_STOP)
 		c->stopped = true;
 }
 
@@ -139,10 +140,10 @@ notice_broken(struct core *c, uint64_t t, struct core_out *out)
 static bool
 lost(struct core *c)
 {
-	if (c->c.loss <= 0)
+	if (c->loss_share <= 0)
 		return false;
 	/* 53 random bits: a uniform double in [0, 1). */
-	return (double)(rng_next(&c->loss) >> 11) * 0x1.0p-53 < c->c.loss;
+	return (double)(rng_next(&c->loss) >> 11) * 0x1.0p-53 < c->loss_share;
 }
 
 /*
@@ -154,7 +155,7 @@ route(struct core *c, const struct step_event *send, struct core_out *out)
 {
 	struct step_event ev;
 
-	out->msg = (struct step_msg){ .src = c->c.id, .src_seq = send->seq,
+	out->msg = (struct step_msg){ .src = c->step.id, .src_seq = send->seq,
 	    .lamport = send->lamport, .v = send->v };
 	for (uint32_t k = 0; k < send->ndest; k++) {
 		uint32_t to = send->dest[k];

@@ -58,7 +58,9 @@ struct core_out {
 };
 
 struct core {
-	struct core_conf c;
+	enum vm_on_failure on_failure;	/* of its conf: all it keeps of it, as
+					 * a virtual ring has a million cores */
+	double loss_share;	/* the chance the network loses a message */
 	struct step_vm step;
 	struct rng rng;		/* the VM's draws */
 	struct rng loss;	/* which of its messages the network loses */

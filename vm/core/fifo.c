@@ -17,8 +17,10 @@ fifo_init(struct fifo *q, size_t size)
 static int
 grow(struct fifo *q)
 {
-	size_t cap = q->cap ? 2 * q->cap : 16;
-	char *a = malloc(cap * q->size);
+	/* Start small: a virtual ring keeps three FIFOs for each of up to a
+	 * million VMs, and most hold a message at a time. */
+	uint32_t cap = q->cap ? 2 * q->cap : 1;
+	char *a = malloc((size_t)cap * q->size);
 	size_t first;
 
 	if (a == NULL) {
@@ -27,8 +29,9 @@ grow(struct fifo *q)
 	}
 	first = q->cap - q->head < q->len ? q->cap - q->head : q->len;
 	if (q->len > 0) {
-		memcpy(a, q->a + q->head * q->size, first * q->size);
-		memcpy(a + first * q->size, q->a, (q->len - first) * q->size);
+		memcpy(a, q->a + (size_t)q->head * q->size, first * q->size);
+		memcpy(a + first * q->size, q->a,
+		    (q->len - first) * (size_t)q->size);
 	}
 	free(q->a);
 	q->a = a;
@@ -49,7 +52,7 @@ void *
 fifo_at(const struct fifo *q, size_t i)
 {
 	assert(i < q->len);
-	return q->a + ((q->head + i) & (q->cap - 1)) * q->size;
+	return q->a + ((q->head + i) & (q->cap - 1)) * (size_t)q->size;
 }
 
 void

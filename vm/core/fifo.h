@@ -3,13 +3,15 @@
 #define VM_CORE_FIFO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Zeroed, then fifo_init: a FIFO of items of one size, empty. */
 struct fifo {
 	char *a;		/* ring of cap items, oldest at head */
-	size_t size;		/* of an item, in bytes */
-	size_t cap;		/* 0 or a power of two */
-	size_t head, len;
+	uint32_t size;		/* of an item, in bytes */
+	uint32_t cap;		/* 0 or a power of two */
+	uint32_t head, len;	/* 32 bits: a virtual ring has three FIFOs
+				 * in each of up to a million VMs */
 };
 
 void fifo_init(struct fifo *q, size_t size);

@@ -20,7 +20,7 @@
  * the reader both walk it, so a new key is one row (and its field).
  */
 enum type {
-	T_FORMAT,	/* 1 to 5; anything else: not a run.meta we read */
+	T_FORMAT,	/* 1, 2 or 3; anything else: not a run.meta we read */
 	T_TEXT,		/* not empty, shorter than RUNMETA_TEXT_MAX */
 	T_HEX,		/* run_id: 32 hex digits */
 	T_UINT,		/* digits, within lo..hi, in a field of 2, 4 or 8 bytes */
@@ -28,8 +28,8 @@ enum type {
 	T_MS,		/* a plain decimal, 0 or more: model milliseconds */
 	T_SHARE,	/* a plain decimal from 0 to 1 */
 	T_MODE,		/* real, virtual */
-	T_LOG,		/* full, summary, off */
 	T_POLICY,	/* stop, continue */
+	T_LOG,		/* full, summary, off */
 	T_FAULTS,	/* 0 .. FAULT_MAX: how many faultI follow */
 	T_FAULT,	/* a spec that fits the run */
 	T_END,		/* a vmI.exit name */
@@ -71,7 +71,7 @@ static const struct key keys[RUNMETA_KEYS] = {
 	[RUNMETA_KEY_VERSION] = { "version", T_TEXT, ONE, ALWAYS, FIELD(version), 0, 0 },
 	[RUNMETA_KEY_RUN_ID] = { "run_id", T_HEX, ONE, ALWAYS, FIELD(run_id), 0, 0 },
 	[RUNMETA_KEY_SEED] = { "seed", T_UINT, ONE, ALWAYS, FIELD(seed), 0, 0 },
-	[RUNMETA_KEY_VMS] = { "vms", T_UINT, ONE, ALWAYS, FIELD(vms), 2, RUNMETA_MAX_VMS },
+	[RUNMETA_KEY_VMS] = { "vms", T_UINT, ONE, ALWAYS, FIELD(vms), 2, RUNMETA_MAX_RING },
 	[RUNMETA_KEY_PART] = { "part", T_VM, ONE, IF_PART, FIELD(part_vm), 0, 0 },
 	[RUNMETA_KEY_DURATION] = { "duration_s", T_REAL, ONE, ALWAYS, FIELD(duration_s), 0, 0 },
 	[RUNMETA_KEY_SPEED] = { "speed", T_REAL, ONE, ALWAYS, FIELD(speed), 0, 0 },
@@ -106,10 +106,20 @@ static const char *const status_name[] = {
 	[RUN_FAILED] = "failed",
 };
 
-static const char *const log_name[] = {
-	[RUNMETA_LOG_FULL] = "full", [RUNMETA_LOG_SUMMARY] = "summary",
-	[RUNMETA_LOG_OFF] = "off",
-};
+static const char *const log_name[] = { [RUNMETA_LOG_FULL] = "full",
+	[RUNMETA_LOG_SUMMARY] = "summary", [RUNMETA_LOG_OFF] = "off" };
+
+const char *
+runmeta_log_name(enum runmeta_log l)
+{
+	return log_name[l];
+}
+
+bool
+runmeta_per_vm(const struct runmeta *m)
+{
+	return m->vms <= RUNMETA_MAX_VMS;
+}
 
 const char *
 runmeta_status_name(enum run_status s)
@@ -221,11 +231,11 @@ put_value(FILE *f, const struct key *k, const void *p)
 	case T_MODE:
 		fputs(*(const bool *)p ? "virtual" : "real", f);
 		break;
-	case T_LOG:
-		fputs(log_name[*(const enum runmeta_log *)p], f);
-		break;
 	case T_POLICY:
 		fputs(vmend_policy_name(*(const enum vm_on_failure *)p), f);
+		break;
+	case T_LOG:
+		fputs(log_name[*(const enum runmeta_log *)p], f);
 		break;
 	case T_FAULT:
 		fault_format(p, buf, sizeof buf);
@@ -253,7 +263,7 @@ static uint32_t
 count_in(const struct runmeta *m, const struct key *k)
 {
 	switch (k->count) {
-	case PER_VM: return m->vms;
+	case PER_VM: return runmeta_per_vm(m) ? m->vms : 0;
 	case PER_FAULT: return m->nfaults;
 	default: return 1;
 	}
@@ -542,20 +552,6 @@ read_status(struct reader *r, const char *s, enum run_status *st)
 	return -1;
 }
 
-static int
-read_log(struct reader *r, enum runmeta_key k, const char *s,
-    const char *name, enum runmeta_log *lv)
-{
-	for (int i = RUNMETA_LOG_FULL; i <= RUNMETA_LOG_OFF; i++) {
-		if (strcmp(s, log_name[i]) == 0) {
-			*lv = (enum runmeta_log)i;
-			return 0;
-		}
-	}
-	problem(r, k, 0, "%s '%.64s': not full, summary or off", name, s);
-	return -1;
-}
-
 /* A fault that fits the run; without a usable duration, its ids still. */
 static int
 read_fault(struct reader *r, uint32_t i, const char *s, const char *name,
@@ -633,13 +629,19 @@ convert(struct reader *r, enum runmeta_key k, uint32_t i, const char *s)
 		}
 		*(bool *)p = strcmp(s, "virtual") == 0;
 		return 0;
-	case T_LOG:
-		return read_log(r, k, s, name, p);
 	case T_POLICY:
 		if ((rc = vmend_policy_parse(s, p)) == -1)
 			problem(r, k, i, "%s '%.64s': not stop or continue",
 			    name, s);
 		return rc;
+	case T_LOG:
+		for (int l = RUNMETA_LOG_FULL; l <= RUNMETA_LOG_OFF; l++)
+			if (strcmp(s, log_name[l]) == 0) {
+				*(enum runmeta_log *)p = (enum runmeta_log)l;
+				return 0;
+			}
+		problem(r, k, i, "%s '%.64s': not full, summary or off", name, s);
+		return -1;
 	case T_FAULT:
 		return read_fault(r, i, s, name, p);
 	case T_END:

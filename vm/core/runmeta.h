@@ -10,13 +10,18 @@
 #include "vm/core/vmend.h"
 #include "vm/core/wire.h"
 
-#define RUNMETA_FORMAT		4	/* the format written (docs/FORMAT.md) */
+#define RUNMETA_FORMAT		5	/* the format written (docs/FORMAT.md) */
+/*
+ * The vmI keys are written for rings up to RUNMETA_MAX_VMS; a bigger
+ * (virtual) ring, up to RUNMETA_MAX_RING, has none (docs/FORMAT.md says
+ * where its rates and exits are).
+ */
 #define RUNMETA_MAX_VMS		256
+#define RUNMETA_MAX_RING	(UINT32_C(1) << 20)
 #define RUNMETA_TEXT_MAX	256	/* a text value (version, bind, error)
 					 * with its NUL */
 
-/* What a virtual run logged (log=, format 5): full per-VM logs, the
- * driver's summary files (vms.csv, series.csv, jumps.csv), or nothing. */
+/* log=: what the run wrote beside run.meta; before format 5, full. */
 enum runmeta_log { RUNMETA_LOG_FULL, RUNMETA_LOG_SUMMARY, RUNMETA_LOG_OFF };
 
 /* How the run ended; RUN_UNKNOWN only as read, when status is missing or bad. */
@@ -32,7 +37,10 @@ struct runmeta {
 	char version[RUNMETA_TEXT_MAX];	/* of the clockring that ran it */
 	uint8_t run_id[WIRE_RUN_ID_LEN];
 	uint64_t seed;
-	uint32_t vms;			/* 2 .. RUNMETA_MAX_VMS */
+	uint32_t vms;			/* 2 .. RUNMETA_MAX_RING; the vmI
+					 * arrays below hold the first
+					 * RUNMETA_MAX_VMS, and only those up
+					 * to vms if it is not above that */
 	double duration_s, speed;	/* positive */
 	uint32_t draw_max;		/* at least 3 */
 	uint32_t rate_min, rate_max;	/* the range rates were drawn from */
@@ -43,7 +51,7 @@ struct runmeta {
 	double loss;			/* the share it lost, 0..1 */
 	uint32_t vector;		/* 1: the logs have the vector column;
 					 * before format 4, 0 */
-	enum runmeta_log log;		/* before format 5, full */
+	enum runmeta_log log;		/* format 5; before, full */
 	char bind[RUNMETA_TEXT_MAX];	/* a real run's only */
 	uint16_t port[RUNMETA_MAX_VMS];
 	enum vm_on_failure on_failure;	/* format 1: stop */
@@ -142,6 +150,10 @@ int runmeta_offset(const struct runmeta *m, uint32_t i, int64_t *offset_ns,
 
 /* The key's name: "seed", "vm3.rate", "fault0" (len >= 32). */
 void runmeta_key_name(enum runmeta_key k, uint32_t i, char *buf, size_t len);
+/* Does m list the vmI keys (a ring of at most RUNMETA_MAX_VMS)? */
+bool runmeta_per_vm(const struct runmeta *m);
+/* "full", "summary", "off". */
+const char *runmeta_log_name(enum runmeta_log l);
 /* "running", "complete", "interrupted", "failed"; "?" for RUN_UNKNOWN. */
 const char *runmeta_status_name(enum run_status s);
 
