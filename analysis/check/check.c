@@ -12,6 +12,7 @@
 
 #include "analysis/check/check.h"
 #include "analysis/check/checker.h"
+#include "analysis/rundir/logpar.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/merge.h"
 #include "lib/errmsg.h"
@@ -207,6 +208,7 @@ static int
 start(struct checker *c, char *why, size_t len)
 {
 	int rc = check_meta(c);
+	unsigned threads;
 
 	if (rc == 1)
 		return 0;	/* no usable vms: nothing more to check */
@@ -216,7 +218,9 @@ start(struct checker *c, char *why, size_t len)
 	if ((rc = open_logs(c, why, len)) < 0 ||
 	    (rc = extra_logs(c, why, len)) < 0)
 		return rc;
-	if ((c->merge = merge_new(c->log, c->nvms)) == NULL ||
+	if (logpar_threads(&threads, why, len) == -1)
+		return -2;
+	if ((c->merge = merge_new(c->log, c->nvms, threads)) == NULL ||
 	    check_files_new(c) == -1 ||
 	    /* Only a run that has ended has every message accounted for. */
 	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||

@@ -1,0 +1,37 @@
+/* analysis/rundir/logpar.h -- a run's logs parsed ahead by a pool of threads, handed over in blocks */
+#ifndef ANALYSIS_RUNDIR_LOGPAR_H
+#define ANALYSIS_RUNDIR_LOGPAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analysis/rundir/logread.h"
+
+struct logpar;
+
+/*
+ * Parse the n logs the caller opened (and closes after logpar_close; a
+ * NULL entry is a log that is not there) in `threads` threads of their
+ * own, as many as there are logs at most. NULL when out of memory or no
+ * thread could start (errno): the caller then reads the logs itself.
+ */
+struct logpar *logpar_new(struct logread *const *lr, uint32_t n,
+    unsigned threads);
+/*
+ * The next line of log i, as logread_next gives it (1, 0, -1 or -2, err
+ * the same; ev->vec valid as long as *ev): *ev is valid until the next
+ * call for log i. Log i's entry must not be NULL.
+ */
+int logpar_next(struct logpar *p, uint32_t i, const struct log_event **ev,
+    char *err, size_t errlen);
+/* Stop the threads, wherever they are in the logs, and free all. */
+void logpar_close(struct logpar *p);
+
+/*
+ * How many threads parse the logs besides the caller's: the number of
+ * cores, or CLOCKRING_THREADS less one (1: none, the caller reads alone).
+ * -1 with "CLOCKRING_THREADS 'x': reason" in why if that is not a count.
+ */
+int logpar_threads(unsigned *threads, char *why, size_t len);
+
+#endif
