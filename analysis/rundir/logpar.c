@@ -90,18 +90,20 @@ pick(struct logpar *p)
 	return best;
 }
 
-/* ev into b, its vector copied: 0, or -1 if the vector has no room. */
+/*
+ * The line just parsed into b's next slot is b's, its vector copied out
+ * of the reader: 0, or -1 if the vector has no room (b is full).
+ */
 static int
-place(struct block *b, size_t vcap, size_t *nv, const struct log_event *ev)
+keep(struct block *b, size_t vcap, size_t *nv)
 {
-	struct log_event *to = &b->ev[b->n];
+	struct log_event *ev = &b->ev[b->n];
 
-	*to = *ev;
 	if (ev->vec != NULL) {
 		if (*nv + ev->nvec > vcap)
 			return -1;
 		memcpy(b->vec + *nv, ev->vec, ev->nvec * sizeof *b->vec);
-		to->vec = b->vec + *nv;
+		ev->vec = b->vec + *nv;
 		*nv += ev->nvec;
 	}
 	b->n++;
@@ -112,7 +114,6 @@ place(struct block *b, size_t vcap, size_t *nv, const struct log_event *ev)
 static void
 fill(const struct logpar *p, struct log *l, struct block *b)
 {
-	struct log_event ev;
 	size_t nv = 0;
 	int rc;
 
@@ -120,16 +121,19 @@ fill(const struct logpar *p, struct log *l, struct block *b)
 	b->end = 0;
 	if (l->held) {
 		l->held = 0;
-		place(b, p->vcap, &nv, &l->hold);	/* fits: b is empty */
+		b->ev[0] = l->hold;
+		keep(b, p->vcap, &nv);	/* fits: b is empty */
 	}
 	while (b->n < p->cap) {
-		if ((rc = logread_next(l->lr, &ev, l->err, sizeof l->err)) != 1) {
+		/* Parsed in place: no copy of a line but its vector's. */
+		rc = logread_next(l->lr, &b->ev[b->n], l->err, sizeof l->err);
+		if (rc != 1) {
 			b->end = 1;
 			b->rc = rc;
 			return;
 		}
-		if (place(b, p->vcap, &nv, &ev) == -1) {
-			l->hold = ev;
+		if (keep(b, p->vcap, &nv) == -1) {
+			l->hold = b->ev[b->n];
 			l->held = 1;
 			return;
 		}
@@ -189,13 +193,15 @@ next_block(struct logpar *p, uint32_t i)
 
 int
 logpar_next(struct logpar *p, uint32_t i, const struct log_event **ev,
-    char *err, size_t errlen)
+    uint32_t *n, char *err, size_t errlen)
 {
 	struct log *l = &p->log[i];
 
 	for (;;) {
 		if (l->cur != NULL && l->pos < l->cur->n) {
-			*ev = &l->cur->ev[l->pos++];
+			*ev = &l->cur->ev[l->pos];
+			*n = l->cur->n - l->pos;
+			l->pos = l->cur->n;
 			return 1;
 		}
 		if (l->cur != NULL && l->cur->end) {

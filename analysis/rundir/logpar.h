@@ -18,12 +18,13 @@ struct logpar;
 struct logpar *logpar_new(struct logread *const *lr, uint32_t n,
     unsigned threads);
 /*
- * The next line of log i, as logread_next gives it (1, 0, -1 or -2, err
- * the same; ev->vec valid as long as *ev): *ev is valid until the next
- * call for log i. Log i's entry must not be NULL.
+ * The next lines of log i, a block of them: 1 with *ev the first of *n
+ * (n >= 1) in file order, valid until the next call for log i; then as
+ * logread_next at the end: 0, or -1 / -2 with err the same. Log i's entry
+ * must not be NULL.
  */
 int logpar_next(struct logpar *p, uint32_t i, const struct log_event **ev,
-    char *err, size_t errlen);
+    uint32_t *n, char *err, size_t errlen);
 /* Stop the threads, wherever they are in the logs, and free all. */
 void logpar_close(struct logpar *p);
 

@@ -18,6 +18,7 @@ struct source {
 	struct log_event own;	/* its current line, read here */
 	const struct log_event *ev;	/* its current line: own, or in a
 					 * block of par's */
+	uint32_t left;		/* lines of that block after ev */
 };
 
 /* A heap entry carries its key, so comparing touches only the heap. */
@@ -113,8 +114,16 @@ pull(struct merge *m, uint32_t i, char *err, size_t errlen)
 {
 	struct source *s = &m->src[i];
 
-	if (m->par != NULL)
-		return logpar_next(m->par, i, &s->ev, err, errlen);
+	if (s->left > 0) {
+		s->ev++;
+		s->left--;
+		return 1;
+	}
+	if (m->par != NULL) {
+		int rc = logpar_next(m->par, i, &s->ev, &s->left, err, errlen);
+		s->left -= rc == 1;
+		return rc;
+	}
 	s->ev = &s->own;
 	return logread_next(s->lr, &s->own, err, errlen);
 }
