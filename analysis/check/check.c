@@ -208,7 +208,6 @@ static int
 start(struct checker *c, char *why, size_t len)
 {
 	int rc = check_meta(c);
-	unsigned threads;
 
 	if (rc == 1)
 		return 0;	/* no usable vms: nothing more to check */
@@ -218,9 +217,7 @@ start(struct checker *c, char *why, size_t len)
 	if ((rc = open_logs(c, why, len)) < 0 ||
 	    (rc = extra_logs(c, why, len)) < 0)
 		return rc;
-	if (logpar_threads(&threads, why, len) == -1)
-		return -2;
-	if ((c->merge = merge_new(c->log, c->nvms, threads)) == NULL ||
+	if ((c->merge = merge_new(c->log, c->nvms, c->threads)) == NULL ||
 	    check_files_new(c) == -1 ||
 	    /* Only a run that has ended has every message accounted for. */
 	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||
@@ -244,7 +241,9 @@ check_open(const char *run_dir, FILE *out, char *why, size_t len)
 		return NULL;
 	}
 	c->out = out;
-	if (check_meta_open(c, run_dir, why, len) == -1 ||
+	/* A bad count is found before anything is read or said. */
+	if (logpar_threads(&c->threads, why, len) == -1 ||
+	    check_meta_open(c, run_dir, why, len) == -1 ||
 	    start(c, why, len) < 0) {
 		check_free(c);
 		return NULL;

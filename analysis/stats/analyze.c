@@ -12,6 +12,7 @@
 #include "analysis/out/keepdir.h"
 #include "analysis/out/stage.h"
 #include "analysis/plot/plot.h"
+#include "analysis/rundir/logpar.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/figures.h"
@@ -205,8 +206,10 @@ static int
 usable(const struct opts *o, const char *dir)
 {
 	char why[OUTFILE_PATH_MAX + 256];
+	unsigned threads;
 
-	if (check_usable(dir, why, sizeof why) == -1)
+	if (logpar_threads(&threads, why, sizeof why) == -1 ||
+	    check_usable(dir, why, sizeof why) == -1)
 		return complain(2, "%s", why);
 	return window_fits(o, dir);
 }
