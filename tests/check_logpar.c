@@ -262,20 +262,27 @@ START_TEST(clockring_threads_is_a_count)
 	unsigned t = 99;
 
 	setenv("CLOCKRING_THREADS", "1", 1);
-	ck_assert_int_eq(logpar_threads(&t, why, sizeof why), 0);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL, &t, why, sizeof why), 0);
 	ck_assert_uint_eq(t, 0);
 	setenv("CLOCKRING_THREADS", "3", 1);
-	ck_assert_int_eq(logpar_threads(&t, why, sizeof why), 0);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL, &t, why, sizeof why), 0);
 	ck_assert_uint_eq(t, 2);
 	setenv("CLOCKRING_THREADS", "0", 1);
-	ck_assert_int_eq(logpar_threads(&t, why, sizeof why), -1);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL, &t, why, sizeof why), -1);
 	ck_assert_str_eq(why, "CLOCKRING_THREADS '0': not a count of threads "
 	    "(1 to 1024)");
 	setenv("CLOCKRING_THREADS", "two", 1);
-	ck_assert_int_eq(logpar_threads(&t, why, sizeof why), -1);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL, &t, why, sizeof why), -1);
+	/* Set, it holds for small logs too: a way to compare. */
+	setenv("CLOCKRING_THREADS", "2", 1);
+	ck_assert_int_eq(logpar_threads(10, &t, why, sizeof why), 0);
+	ck_assert_uint_eq(t, 1);
 	unsetenv("CLOCKRING_THREADS");
-	ck_assert_int_eq(logpar_threads(&t, why, sizeof why), 0);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL, &t, why, sizeof why), 0);
 	ck_assert_uint_ge(t, 1);
+	ck_assert_int_eq(logpar_threads(LOGPAR_SMALL - 1, &t, why, sizeof why),
+	    0);
+	ck_assert_uint_eq(t, 0);
 }
 END_TEST
 

@@ -203,6 +203,18 @@ extra_logs(struct checker *c, char *why, size_t len)
 	return 0;
 }
 
+/* How many threads parse the logs, for their size (logpar_threads). */
+static int
+parsers(struct checker *c, char *why, size_t len)
+{
+	uint64_t bytes = 0;
+
+	for (uint32_t i = 0; i < c->nvms; i++)
+		if (c->log[i] != NULL)
+			bytes += logread_size(c->log[i]);
+	return logpar_threads(bytes, &c->threads, why, len);
+}
+
 /* The rules on run.meta, then what the stream needs: 0, or < 0 and why. */
 static int
 start(struct checker *c, char *why, size_t len)
@@ -217,6 +229,8 @@ start(struct checker *c, char *why, size_t len)
 	if ((rc = open_logs(c, why, len)) < 0 ||
 	    (rc = extra_logs(c, why, len)) < 0)
 		return rc;
+	if (parsers(c, why, len) == -1)
+		return -2;
 	if ((c->merge = merge_new(c->log, c->nvms, c->threads)) == NULL ||
 	    check_files_new(c) == -1 ||
 	    /* Only a run that has ended has every message accounted for. */
@@ -242,7 +256,7 @@ check_open(const char *run_dir, FILE *out, char *why, size_t len)
 	}
 	c->out = out;
 	/* A bad count is found before anything is read or said. */
-	if (logpar_threads(&c->threads, why, len) == -1 ||
+	if (logpar_threads(0, &c->threads, why, len) == -1 ||
 	    check_meta_open(c, run_dir, why, len) == -1 ||
 	    start(c, why, len) < 0) {
 		check_free(c);

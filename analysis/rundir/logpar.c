@@ -326,15 +326,18 @@ logpar_close(struct logpar *p)
 }
 
 int
-logpar_threads(unsigned *threads, char *why, size_t len)
+logpar_threads(uint64_t bytes, unsigned *threads, char *why, size_t len)
 {
 	const char *s = getenv("CLOCKRING_THREADS");
 	long cores;
 	uint64_t v;
 
 	if (s == NULL || *s == '\0') {
-		cores = sysconf(_SC_NPROCESSORS_ONLN);
-		*threads = cores > 1 ? (unsigned)cores : 1;
+		*threads = 0;
+		if (bytes >= LOGPAR_SMALL) {
+			cores = sysconf(_SC_NPROCESSORS_ONLN);
+			*threads = cores > 1 ? (unsigned)cores : 1;
+		}
 		return 0;
 	}
 	if (num_uint(s, &v) != 0 || v == 0 || v > 1024) {

@@ -29,10 +29,13 @@ int logpar_next(struct logpar *p, uint32_t i, const struct log_event **ev,
 void logpar_close(struct logpar *p);
 
 /*
- * How many threads parse the logs besides the caller's: the number of
- * cores, or CLOCKRING_THREADS less one (1: none, the caller reads alone).
- * -1 with "CLOCKRING_THREADS 'x': reason" in why if that is not a count.
+ * How many threads parse logs of `bytes` bytes in all besides the
+ * caller's: CLOCKRING_THREADS less one, if set; else one per core, or
+ * none for logs under LOGPAR_SMALL bytes, where starting threads costs
+ * more than they save. -1 with "CLOCKRING_THREADS 'x': reason" in why if
+ * that is not a count.
  */
-int logpar_threads(unsigned *threads, char *why, size_t len);
+#define LOGPAR_SMALL	(4u << 20)
+int logpar_threads(uint64_t bytes, unsigned *threads, char *why, size_t len);
 
 #endif

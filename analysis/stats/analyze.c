@@ -209,7 +209,7 @@ usable(const struct opts *o, const char *dir)
 	char why[OUTFILE_PATH_MAX + 256];
 	unsigned threads;
 
-	if (logpar_threads(&threads, why, sizeof why) == -1 ||
+	if (logpar_threads(0, &threads, why, sizeof why) == -1 ||
 	    check_usable(dir, why, sizeof why) == -1)
 		return complain(2, "%s", why);
 	return window_fits(o, dir);

@@ -17,8 +17,9 @@ for bad in 0 abc -1 1x 99999; do
 done
 
 # same DIR ARGS...: `ARGS DIR` prints the same (stdout, stderr, exit
-# status) and writes the same files with one thread, the default threads
-# and three; analyze writes into $T/an-N.
+# status) and writes the same files with one thread, the default (threads
+# for logs of 4 MiB or more) and three whatever the size; analyze writes
+# into $T/an-N.
 same() {
 	dir=$1
 	shift
