@@ -11,7 +11,7 @@
  * wall_ns of that line: O(log N) per line, one current line per log in
  * memory, so the whole run streams through whatever its length. Each log
  * is read into its slot in place, or parsed ahead by other threads
- * (logpar.c) and taken from their blocks; nothing is copied per line.
+ * (logpar.c) and taken from their blocks: the merge copies no line.
  */
 struct source {
 	struct logread *lr;
