@@ -120,7 +120,7 @@ replay_load(const struct runinfo *ri, struct timeline **tl, char *err,
 	*tl = NULL;
 	if (lr == NULL)
 		return -1;
-	if ((m = merge_new(lr, ri->nvms)) == NULL ||
+	if ((m = merge_new(lr, ri->nvms, 0)) == NULL ||
 	    (*tl = timeline_new(ri->nvms, REPLAY_EVERY)) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto done;

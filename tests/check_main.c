@@ -8,7 +8,7 @@ main(void)
 {
 	Suite *(*makers[])(void) = {
 		make_rng_suite, make_step_suite, make_core_suite, make_shared_suite, make_wire_suite,
-		make_options_suite, make_logread_suite, make_check_suite,
+		make_options_suite, make_logread_suite, make_logpar_suite, make_check_suite,
 		make_expfile_suite, make_stale_suite, make_plot_suite, make_style_suite,
 		make_outfile_suite, make_stage_suite, make_manifest_suite,
 		make_keepdir_suite, make_stats_suite, make_findings_suite,

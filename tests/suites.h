@@ -22,6 +22,7 @@ Suite *make_links_suite(void);
 Suite *make_wire_suite(void);
 Suite *make_options_suite(void);
 Suite *make_logread_suite(void);
+Suite *make_logpar_suite(void);
 Suite *make_check_suite(void);
 Suite *make_faults_suite(void);
 Suite *make_stats_suite(void);

@@ -12,6 +12,7 @@
 
 #include "analysis/check/check.h"
 #include "analysis/check/checker.h"
+#include "analysis/rundir/logpar.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/merge.h"
 #include "lib/errmsg.h"
@@ -202,6 +203,18 @@ extra_logs(struct checker *c, char *why, size_t len)
 	return 0;
 }
 
+/* How many threads parse the logs, for their size (logpar_threads). */
+static int
+parsers(struct checker *c, char *why, size_t len)
+{
+	uint64_t bytes = 0;
+
+	for (uint32_t i = 0; i < c->nvms; i++)
+		if (c->log[i] != NULL)
+			bytes += logread_size(c->log[i]);
+	return logpar_threads(bytes, &c->threads, why, len);
+}
+
 /* The rules on run.meta, then what the stream needs: 0, or < 0 and why. */
 static int
 start(struct checker *c, char *why, size_t len)
@@ -216,7 +229,9 @@ start(struct checker *c, char *why, size_t len)
 	if ((rc = open_logs(c, why, len)) < 0 ||
 	    (rc = extra_logs(c, why, len)) < 0)
 		return rc;
-	if ((c->merge = merge_new(c->log, c->nvms)) == NULL ||
+	if (parsers(c, why, len) == -1)
+		return -2;
+	if ((c->merge = merge_new(c->log, c->nvms, c->threads)) == NULL ||
 	    check_files_new(c) == -1 ||
 	    /* Only a run that has ended has every message accounted for. */
 	    ((c->status == RUN_COMPLETE || c->status == RUN_INTERRUPTED ||
@@ -240,7 +255,9 @@ check_open(const char *run_dir, FILE *out, char *why, size_t len)
 		return NULL;
 	}
 	c->out = out;
-	if (check_meta_open(c, run_dir, why, len) == -1 ||
+	/* A bad count is found before anything is read or said. */
+	if (logpar_threads(0, &c->threads, why, len) == -1 ||
+	    check_meta_open(c, run_dir, why, len) == -1 ||
 	    start(c, why, len) < 0) {
 		check_free(c);
 		return NULL;

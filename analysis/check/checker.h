@@ -77,6 +77,7 @@ struct checker {
 	struct logread **log;	/* nvms entries, NULL where missing */
 	uint32_t told;		/* missing logs told to check_next's caller */
 	struct merge *merge;	/* the logs in wall-clock order */
+	unsigned threads;	/* parsing them besides ours (logpar.h) */
 	struct scan *scan;	/* nvms entries */
 	struct links *links;	/* NULL unless the run ended (complete or
 				 * interrupted): only then is every message

@@ -34,6 +34,7 @@ struct logread {
 	int64_t shift_ns;	/* taken from every wall_ns (logread_shift) */
 	bool vec;		/* the header has the vector column */
 	size_t max_line;	/* LOGLINE_MAX, or with vectors their room */
+	uint64_t size;		/* bytes when opened */
 	uint64_t v[LOGLINE_VEC_MAX];	/* the vector of the line last read */
 	char *p, *end;		/* the bytes of buf not yet taken */
 	char buf[BUF_SIZE];
@@ -44,6 +45,7 @@ struct logread *
 logread_open(const char *path, char *err, size_t errlen)
 {
 	struct logread *lr = malloc(sizeof *lr);
+	struct stat st;
 	int saved;
 
 	if (lr == NULL)
@@ -55,6 +57,8 @@ logread_open(const char *path, char *err, size_t errlen)
 		goto fail;
 	lr->p = lr->end = lr->buf;
 	lr->max_line = LOGLINE_MAX;
+	if (fstat(lr->fd, &st) == 0 && st.st_size > 0)
+		lr->size = (uint64_t)st.st_size;
 	return lr;
 fail:
 	saved = errno;
@@ -84,6 +88,12 @@ logread_in_run_clock(struct logread *lr, const struct runmeta *m, uint32_t vm)
 
 	if (runmeta_offset(m, vm, &offset, &err) == 0)
 		logread_shift(lr, offset);
+}
+
+uint64_t
+logread_size(const struct logread *lr)
+{
+	return lr->size;
 }
 
 unsigned long

@@ -32,6 +32,8 @@ void logread_shift(struct logread *lr, int64_t offset_ns);
  */
 void logread_in_run_clock(struct logread *lr, const struct runmeta *m,
     uint32_t vm);
+/* The file's size when it was opened (0 if unknown). */
+uint64_t logread_size(const struct logread *lr);
 unsigned long logread_line(const struct logread *lr);
 const char *logread_reason(const struct logread *lr);
 void logread_close(struct logread *lr);

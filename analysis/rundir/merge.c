@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "analysis/rundir/logpar.h"
 #include "analysis/rundir/logread.h"
 #include "analysis/rundir/merge.h"
 
@@ -9,11 +10,15 @@
  * A binary min-heap of the logs that still have a line, keyed by the
  * wall_ns of that line: O(log N) per line, one current line per log in
  * memory, so the whole run streams through whatever its length. Each log
- * is read into its slot in place; nothing is copied per line.
+ * is read into its slot in place, or parsed ahead by other threads
+ * (logpar.c) and taken from their blocks: the merge copies no line.
  */
 struct source {
 	struct logread *lr;
-	struct log_event ev;	/* its current line, at the heap's mercy */
+	struct log_event own;	/* its current line, read here */
+	const struct log_event *ev;	/* its current line: own, or in a
+					 * block of par's */
+	uint32_t left;		/* lines of that block after ev */
 };
 
 /* A heap entry carries its key, so comparing touches only the heap. */
@@ -29,6 +34,7 @@ struct merge {
 	int stale;		/* heap[0] was handed out: read its next line */
 	struct slot *heap;
 	struct source *src;
+	struct logpar *par;	/* NULL: the logs are read here */
 };
 
 static int
@@ -76,13 +82,14 @@ merge_close(struct merge *m)
 {
 	if (m == NULL)
 		return;
+	logpar_close(m->par);
 	free(m->src);
 	free(m->heap);
 	free(m);
 }
 
 struct merge *
-merge_new(struct logread *const *lr, uint32_t n)
+merge_new(struct logread *const *lr, uint32_t n, unsigned threads)
 {
 	struct merge *m = calloc(1, sizeof *m);
 
@@ -95,6 +102,9 @@ merge_new(struct logread *const *lr, uint32_t n)
 	m->n = n;
 	for (uint32_t i = 0; i < n; i++)
 		m->src[i].lr = lr[i];
+	/* Threads that cannot start only make the reading slower. */
+	if (threads > 0)
+		m->par = logpar_new(lr, n, threads);
 	return m;
 }
 
@@ -102,7 +112,20 @@ merge_new(struct logread *const *lr, uint32_t n)
 static int
 pull(struct merge *m, uint32_t i, char *err, size_t errlen)
 {
-	return logread_next(m->src[i].lr, &m->src[i].ev, err, errlen);
+	struct source *s = &m->src[i];
+
+	if (s->left > 0) {
+		s->ev++;
+		s->left--;
+		return 1;
+	}
+	if (m->par != NULL) {
+		int rc = logpar_next(m->par, i, &s->ev, &s->left, err, errlen);
+		s->left -= rc == 1;
+		return rc;
+	}
+	s->ev = &s->own;
+	return logread_next(s->lr, &s->own, err, errlen);
 }
 
 /* Read the first line of the next log not started: 1 in the heap, or not. */
@@ -117,7 +140,7 @@ start(struct merge *m, uint32_t *vm, char *err, size_t errlen)
 		return 0;
 	if (rc < 0)
 		return rc;
-	m->heap[m->live] = (struct slot){ m->src[i].ev.wall_ns, i };
+	m->heap[m->live] = (struct slot){ m->src[i].ev->wall_ns, i };
 	sift_up(m, m->live++);
 	return 1;
 }
@@ -131,7 +154,7 @@ advance(struct merge *m, uint32_t *vm, char *err, size_t errlen)
 
 	m->stale = 0;
 	if (rc == 1)
-		m->heap[0].wall = m->src[top].ev.wall_ns;
+		m->heap[0].wall = m->src[top].ev->wall_ns;
 	else
 		m->heap[0] = m->heap[--m->live];
 	sift_down(m, 0);
@@ -153,7 +176,7 @@ merge_next(struct merge *m, const struct log_event **ev, uint32_t *vm,
 	if (m->live == 0)
 		return 0;
 	*vm = m->heap[0].src;
-	*ev = &m->src[*vm].ev;
+	*ev = m->src[*vm].ev;
 	m->stale = 1;
 	return 1;
 }

@@ -11,10 +11,13 @@ struct merge;
 
 /*
  * Merge n logs the caller opened and keeps (it closes them after
- * merge_close); a NULL entry is a log that is not there. NULL when out of
- * memory.
+ * merge_close); a NULL entry is a log that is not there. threads > 0:
+ * that many threads parse the logs ahead (logpar.h), and the logs are
+ * theirs until merge_close; 0: they are read in the caller's thread.
+ * Either way the stream is the same. NULL when out of memory.
  */
-struct merge *merge_new(struct logread *const *lr, uint32_t n);
+struct merge *merge_new(struct logread *const *lr, uint32_t n,
+    unsigned threads);
 /*
  * The next line of all logs, lowest wall_ns first (ties: lowest index,
  * then file order): 1 with *ev (valid until the next call) and the index

@@ -12,6 +12,7 @@
 #include "analysis/out/keepdir.h"
 #include "analysis/out/stage.h"
 #include "analysis/plot/plot.h"
+#include "analysis/rundir/logpar.h"
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/analyze.h"
 #include "analysis/stats/figures.h"
@@ -50,7 +51,8 @@ static const char usage[] =
 "Only the files analyze writes are replaced: any other file stays, and\n"
 "so does a .gp script you changed (the plots are drawn with it; remove\n"
 "it and rerun for the stock one). manifest.sha256 records what analyze\n"
-"wrote.\n"
+"wrote. The logs are parsed in a thread per core; CLOCKRING_THREADS=1\n"
+"in the environment parses them in one (the same output, to compare).\n"
 "\n"
 "  --out DIR        write into DIR instead (made if missing), nothing\n"
 "                   into RUN_DIR, e.g. for a run on a read-only disk;\n"
@@ -235,10 +237,12 @@ static int
 usable(const struct opts *o, const char *dir)
 {
 	char why[OUTFILE_PATH_MAX + 256];
+	unsigned threads;
 
 	if (logged_nothing(dir))
 		return 2;
-	if (check_usable(dir, why, sizeof why) == -1)
+	if (logpar_threads(0, &threads, why, sizeof why) == -1 ||
+	    check_usable(dir, why, sizeof why) == -1)
 		return complain(2, "%s", why);
 	return window_fits(o, dir);
 }
