@@ -296,14 +296,13 @@ reap(struct run *r, uint32_t i)
 
 /* Wait until VMs speak or end; returns the index of one that did, or -1. */
 static int
-poll_vms(struct run *r, const bool *skip, int ms)
+poll_vms(struct run *r, int ms)
 {
 	struct pollfd p[OPT_MAX_VMS];
 
-	/* poll() passes over negative fds: reaped VMs and those in skip. */
+	/* poll() passes over negative fds: reaped VMs. */
 	for (uint32_t i = 0; i < r->o->vms; i++)
-		p[i] = (struct pollfd){ .fd = skip && skip[i] ? -1 : r->ctl_fd[i],
-		    .events = POLLIN };
+		p[i] = (struct pollfd){ .fd = r->ctl_fd[i], .events = POLLIN };
 	if (poll(p, r->o->vms, ms) <= 0)
 		return -1;
 	for (uint32_t i = 0; i < r->o->vms; i++)
@@ -312,26 +311,37 @@ poll_vms(struct run *r, const bool *skip, int ms)
 	return -1;
 }
 
-/* The start barrier: every VM says it is linked, then all get one start. */
+/*
+ * The start barrier: every VM says it is linked, then all get one start.
+ * Each poll hears every VM that spoke, not only the first: most of a big
+ * ring is linked by the time the last VM is forked, and hearing them one
+ * poll of all N each would be N^2 polls.
+ */
 static int
 start_together(struct run *r)
 {
 	uint64_t deadline = clock_mono_ns() +
 	    (uint64_t)(r->o->connect_timeout_s * 1e9) + GRACE_NS;
 	uint32_t ready = 0;
-	bool is_ready[OPT_MAX_VMS] = { false };
+	struct pollfd p[OPT_MAX_VMS];
 	char c;
 
+	/* poll() passes over negative fds: those of the VMs heard. */
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		p[i] = (struct pollfd){ .fd = r->ctl_fd[i], .events = POLLIN };
 	while (ready < r->o->vms) {
 		if (got_signal || clock_mono_ns() > deadline)
 			return -1;
-		int i = poll_vms(r, is_ready, 100);
-		if (i < 0)
+		if (poll(p, r->o->vms, 100) <= 0)
 			continue;
-		if (read(r->ctl_fd[i], &c, 1) != 1 || c != 'R')
-			return -1;	/* it exited: wait_all says how */
-		is_ready[i] = true;
-		ready++;
+		for (uint32_t i = 0; i < r->o->vms; i++) {
+			if (p[i].fd == -1 || p[i].revents == 0)
+				continue;
+			if (read(r->ctl_fd[i], &c, 1) != 1 || c != 'R')
+				return -1;	/* it exited: wait_all says how */
+			p[i].fd = -1;
+			ready++;
+		}
 	}
 	uint64_t mono = clock_mono_ns();
 	r->start_wall_ns = clock_real_ns() + LEAD_NS(r->o->vms);
@@ -394,7 +404,7 @@ wait_all(struct run *r, bool started)
 			break;
 		inject_due(r, now);
 		live_frame(r->live);
-		int i = poll_vms(r, NULL, live_wait_ms(r->live,
+		int i = poll_vms(r, live_wait_ms(r->live,
 		    poll_ms(r, clock_mono_ns())));
 		if (i < 0 || !ended(r, (uint32_t)i))
 			continue;
