@@ -1,6 +1,8 @@
 /* sim/orch.c -- the orchestrator: fork the VMs, start them together, wait */
+#define _DEFAULT_SOURCE	/* syscall(): close_range has no POSIX name */
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
@@ -164,12 +166,42 @@ close_fd(int *fd)
 	*fd = -1;
 }
 
+static int
+cmp_fd(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * Close the n descriptors in fd, a run of consecutive ones at a time where
+ * the system can: every VM inherits the other VMs' sockets, about N each
+ * and N^2 in all, and they lie side by side.
+ */
+static void
+close_fds(int *fd, size_t n)
+{
+	qsort(fd, n, sizeof *fd, cmp_fd);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && fd[j] == fd[j - 1] + 1; j++)
+			;
+#ifdef SYS_close_range
+		if (syscall(SYS_close_range, (unsigned)fd[i], (unsigned)fd[j - 1],
+		    0u) == 0)
+			continue;
+#endif
+		for (size_t k = i; k < j; k++)	/* an older kernel */
+			close(fd[k]);
+	}
+}
+
 /* In the child: keep only our own sockets, then become VM id. */
 static void
 child(struct run *r, uint32_t id, int ctl, pid_t parent)
 {
 	const struct run_opts *o = r->o;
 	char log[PATH_MAX + 32];
+	int others[2 * OPT_MAX_VMS];
+	size_t n = 0;
 
 #ifdef __linux__
 	/* Should the orchestrator die, nothing is left running. */
@@ -184,10 +216,12 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 	signal(SIGTSTP, SIG_DFL);
 	signal(SIGWINCH, SIG_DFL);
 	for (uint32_t j = 0; j < o->vms; j++) {
-		if (j != id)
-			close_fd(&r->listen_fd[j]);
-		close_fd(&r->ctl_fd[j]);
+		if (j != id && r->listen_fd[j] != -1)
+			others[n++] = r->listen_fd[j];
+		if (r->ctl_fd[j] != -1)
+			others[n++] = r->ctl_fd[j];
 	}
+	close_fds(others, n);
 	snprintf(log, sizeof log, "%s/vm%u.csv", r->dir, (unsigned)id);
 	struct vm_conf c = {
 		.id = id, .n = o->vms, .rate = r->rates[id], .draw_max = o->draw_max,
