@@ -347,7 +347,7 @@ poll_vms(struct run *r, int ms)
 
 /*
  * The start barrier: every VM says it is linked, then all get one start.
- * Each poll hears every VM that spoke, not only the first: most of a big
+ * Each poll hears every VM that spoke, not only the first: much of a big
  * ring is linked by the time the last VM is forked, and hearing them one
  * poll of all N each would be N^2 polls.
  */
