@@ -10,11 +10,11 @@
 # yardstick is ringup (tests/tools/ringup.c), timed the same way, from
 # before it starts to its all-linked time. Median of $reps of each, taken
 # in turn. Each run writes a folder of its own, all removed at the end:
-# removing the last run's just before the next made the next pay for it
-# (ext4 passes over the inodes freed in the last few seconds each time it
-# makes a file: 256 log files took 75 ms just after 256 were deleted, 15
-# ms otherwise), a cost of the bench's own tidying that ringup, writing
-# no files, never paid.
+# removing the last run's just before the next charged the next for the
+# bench's own tidying (ext4 passes over the inodes freed in the last few
+# seconds each time it makes a file; once, on a quiet machine, 256 files
+# took 75 ms just after 256 were deleted and 15 ms otherwise). Files that
+# others delete meanwhile still cost the run's N log files something.
 # Target (issue 14): within 2x.
 set -u
 bin=$1
