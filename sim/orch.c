@@ -1,6 +1,8 @@
 /* sim/orch.c -- the orchestrator: fork the VMs, start them together, wait */
+#define _DEFAULT_SOURCE	/* syscall(): close_range has no POSIX name */
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
@@ -164,12 +166,42 @@ close_fd(int *fd)
 	*fd = -1;
 }
 
+static int
+cmp_fd(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/*
+ * Close the n descriptors in fd, a run of consecutive ones at a time where
+ * the system can: every VM inherits the other VMs' sockets, about N each
+ * and N^2 in all, and they lie side by side.
+ */
+static void
+close_fds(int *fd, size_t n)
+{
+	qsort(fd, n, sizeof *fd, cmp_fd);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && fd[j] == fd[j - 1] + 1; j++)
+			;
+#ifdef SYS_close_range
+		if (syscall(SYS_close_range, (unsigned)fd[i], (unsigned)fd[j - 1],
+		    0u) == 0)
+			continue;
+#endif
+		for (size_t k = i; k < j; k++)	/* an older kernel */
+			close(fd[k]);
+	}
+}
+
 /* In the child: keep only our own sockets, then become VM id. */
 static void
 child(struct run *r, uint32_t id, int ctl, pid_t parent)
 {
 	const struct run_opts *o = r->o;
 	char log[PATH_MAX + 32];
+	int others[2 * OPT_MAX_VMS];
+	size_t n = 0;
 
 #ifdef __linux__
 	/* Should the orchestrator die, nothing is left running. */
@@ -184,10 +216,12 @@ child(struct run *r, uint32_t id, int ctl, pid_t parent)
 	signal(SIGTSTP, SIG_DFL);
 	signal(SIGWINCH, SIG_DFL);
 	for (uint32_t j = 0; j < o->vms; j++) {
-		if (j != id)
-			close_fd(&r->listen_fd[j]);
-		close_fd(&r->ctl_fd[j]);
+		if (j != id && r->listen_fd[j] != -1)
+			others[n++] = r->listen_fd[j];
+		if (r->ctl_fd[j] != -1)
+			others[n++] = r->ctl_fd[j];
 	}
+	close_fds(others, n);
 	snprintf(log, sizeof log, "%s/vm%u.csv", r->dir, (unsigned)id);
 	struct vm_conf c = {
 		.id = id, .n = o->vms, .rate = r->rates[id], .draw_max = o->draw_max,
@@ -296,14 +330,13 @@ reap(struct run *r, uint32_t i)
 
 /* Wait until VMs speak or end; returns the index of one that did, or -1. */
 static int
-poll_vms(struct run *r, const bool *skip, int ms)
+poll_vms(struct run *r, int ms)
 {
 	struct pollfd p[OPT_MAX_VMS];
 
-	/* poll() passes over negative fds: reaped VMs and those in skip. */
+	/* poll() passes over negative fds: reaped VMs. */
 	for (uint32_t i = 0; i < r->o->vms; i++)
-		p[i] = (struct pollfd){ .fd = skip && skip[i] ? -1 : r->ctl_fd[i],
-		    .events = POLLIN };
+		p[i] = (struct pollfd){ .fd = r->ctl_fd[i], .events = POLLIN };
 	if (poll(p, r->o->vms, ms) <= 0)
 		return -1;
 	for (uint32_t i = 0; i < r->o->vms; i++)
@@ -312,26 +345,37 @@ poll_vms(struct run *r, const bool *skip, int ms)
 	return -1;
 }
 
-/* The start barrier: every VM says it is linked, then all get one start. */
+/*
+ * The start barrier: every VM says it is linked, then all get one start.
+ * Each poll hears every VM that spoke, not only the first: much of a big
+ * ring is linked by the time the last VM is forked, and hearing them one
+ * poll of all N each would be N^2 polls.
+ */
 static int
 start_together(struct run *r)
 {
 	uint64_t deadline = clock_mono_ns() +
 	    (uint64_t)(r->o->connect_timeout_s * 1e9) + GRACE_NS;
 	uint32_t ready = 0;
-	bool is_ready[OPT_MAX_VMS] = { false };
+	struct pollfd p[OPT_MAX_VMS];
 	char c;
 
+	/* poll() passes over negative fds: those of the VMs heard. */
+	for (uint32_t i = 0; i < r->o->vms; i++)
+		p[i] = (struct pollfd){ .fd = r->ctl_fd[i], .events = POLLIN };
 	while (ready < r->o->vms) {
 		if (got_signal || clock_mono_ns() > deadline)
 			return -1;
-		int i = poll_vms(r, is_ready, 100);
-		if (i < 0)
+		if (poll(p, r->o->vms, 100) <= 0)
 			continue;
-		if (read(r->ctl_fd[i], &c, 1) != 1 || c != 'R')
-			return -1;	/* it exited: wait_all says how */
-		is_ready[i] = true;
-		ready++;
+		for (uint32_t i = 0; i < r->o->vms; i++) {
+			if (p[i].fd == -1 || p[i].revents == 0)
+				continue;
+			if (read(r->ctl_fd[i], &c, 1) != 1 || c != 'R')
+				return -1;	/* it exited: wait_all says how */
+			p[i].fd = -1;
+			ready++;
+		}
 	}
 	uint64_t mono = clock_mono_ns();
 	r->start_wall_ns = clock_real_ns() + LEAD_NS(r->o->vms);
@@ -394,7 +438,7 @@ wait_all(struct run *r, bool started)
 			break;
 		inject_due(r, now);
 		live_frame(r->live);
-		int i = poll_vms(r, NULL, live_wait_ms(r->live,
+		int i = poll_vms(r, live_wait_ms(r->live,
 		    poll_ms(r, clock_mono_ns())));
 		if (i < 0 || !ended(r, (uint32_t)i))
 			continue;

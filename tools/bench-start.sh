@@ -9,7 +9,12 @@
 # shape the rows say not measured), so linked = start_wall_ns - lead. The
 # yardstick is ringup (tests/tools/ringup.c), timed the same way, from
 # before it starts to its all-linked time. Median of $reps of each, taken
-# in turn.
+# in turn. Each run writes a folder of its own, all removed at the end:
+# removing the last run's just before the next charged the next for the
+# bench's own tidying (ext4 passes over the inodes freed in the last few
+# seconds each time it makes a file; once, on a quiet machine, 256 files
+# took 75 ms just after 256 were deleted and 15 ms otherwise). Files that
+# others delete meanwhile still cost the run's N log files something.
 # Target (issue 14): within 2x.
 set -u
 bin=$1
@@ -22,15 +27,16 @@ bench_tmp
 lead=$(sed -n 's/^#define LEAD_NS(n)[	 ]*(\([0-9]*\)u + \([0-9]*\)u \* (n))$/\1 \2/p' \
     "$here/../sim/orch.c")
 
+runs=0
 # linked_ns N: fork to linked of one clockring run, in ns
 linked_ns() {
-	rm -rf "$tmp/run"
+	runs=$((runs + 1))
 	t0=$(now_ns)
 	"$bin" run --quiet --no-check --vms "$1" --duration 0.01 --seed 1 \
-	    --out "$tmp/run" 2>"$tmp/err" || return 1
+	    --out "$tmp/run$runs" 2>"$tmp/err" || return 1
 	# shellcheck disable=SC2086 # two words
 	set -- "$1" $lead
-	s=$(sed -n 's/^start_wall_ns=//p' "$tmp/run/run.meta")
+	s=$(sed -n 's/^start_wall_ns=//p' "$tmp/run$runs/run.meta")
 	echo $((s - $2 - $3 * $1 - t0))
 }
 
