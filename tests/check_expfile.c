@@ -377,13 +377,15 @@ START_TEST(a_sweep_lists_an_experiment_per_value)
 		ck_assert(pts[i].is_point);
 		ck_assert_uint_eq(pts[i].seed, e.seed);
 		ck_assert_uint_eq(pts[i].repeat, 2);
-		ck_assert_str_eq(pts[i].title, "G");
 		ck_assert_str_eq(pts[i].source, "exps/grow.exp");
 		ck_assert_uint_eq(pts[i].line[EXP_RUN], 4);
 		ck_assert_int_eq(exprun_check(&pts[i], "exps/grow.exp", err,
 		    sizeof err), 0);
 	}
 	ck_assert_uint_eq(pts[2].point, 100);
+	/* Reports name experiments by title: a point's says its value. */
+	ck_assert_str_eq(pts[0].title, "G, vms 3");
+	ck_assert_str_eq(pts[2].title, "G, vms 100");
 	/* Too little room is said, not overrun. */
 	ck_assert_int_eq(expfile_points(&e, pts, 2, err, sizeof err), -1);
 }

@@ -433,6 +433,11 @@ point_of(const struct experiment *e, uint32_t i, struct experiment *p,
 
 	x.is_point = true;
 	x.point = e->points[i];
+	/* Reports name experiments by title: each point's says its value. */
+	if ((size_t)snprintf(x.title, sizeof x.title, "%s, %s %" PRIu64,
+	    e->title, e->sweep, x.point) >= sizeof x.title)
+		return errmsg_set(err, errlen, "%s: title: too long with %s %"
+		    PRIu64, e->source, e->sweep, x.point);
 	snprintf(run, sizeof run, "%s%s--%s %" PRIu64, e->run,
 	    e->run[0] ? " " : "", e->sweep, x.point);
 	if (strlen(run) >= sizeof x.run)
