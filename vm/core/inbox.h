@@ -33,7 +33,8 @@ struct inbox {
 	struct rng latency;	/* the link's own stream: draw k is the
 				 * latency of its k-th message */
 	uint32_t nv;		/* vector length of its messages, 0: off */
-	struct fifo held;	/* struct inbox_item, due times rising */
+	struct fifo held;	/* due time, then the message packed
+				 * (step_msg_store); due times rising */
 	uint64_t last_due;	/* of the newest message, 0 before one */
 	uint64_t end_due;	/* when the end reaches dst; INBOX_NEVER */
 	bool end_broken;	/* it ended without a goodbye */
@@ -57,7 +58,7 @@ uint64_t inbox_next_due(const struct inbox *in);
  * Take the oldest held message (there must be one) into slot, as a FIFO
  * keeps it: step_msg_size(nv) bytes, its vector behind it (step.h).
  */
-void inbox_take(struct inbox *in, struct step_msg *slot);
+void inbox_take(struct inbox *in, void *slot);
 /* Has a broken end reached dst before t (every message ahead of it taken)? */
 bool inbox_broke_before(const struct inbox *in, uint64_t t);
 

@@ -54,15 +54,16 @@ void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
 /* Keep a vector clock in v, n counters (zeroed here), owned by the caller. */
 void step_vector(struct step_vm *s, uint64_t *v);
 /*
- * A message as a FIFO keeps it: the struct, then its nv counters right
- * behind it (so that a FIFO item of step_msg_size(nv) bytes holds one).
- * Load points m->v at the caller's v, as the slot is soon reused.
+ * A message as a FIFO keeps it, packed: src, src_seq and lamport in 20
+ * bytes with no padding nor pointer, then its nv counters (so that a FIFO
+ * item of step_msg_size(nv) bytes holds one, at any alignment: a virtual
+ * ring keeps a million queues of them). Load points m->v at the caller's
+ * v, as the slot is soon reused.
  */
 size_t step_msg_size(uint32_t nv);
-void step_msg_store(struct step_msg *slot, const struct step_msg *m,
-    uint32_t nv);
-void step_msg_load(struct step_msg *m, const struct step_msg *slot,
-    uint32_t nv, uint64_t *v);
+void step_msg_store(void *slot, const struct step_msg *m, uint32_t nv);
+void step_msg_load(struct step_msg *m, const void *slot, uint32_t nv,
+    uint64_t *v);
 void step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
     struct step_event *ev);
 void step_pending(struct step_vm *s, const struct step_msg *msg,
