@@ -12,7 +12,7 @@ grow(struct hist *h, uint64_t size)
 {
 	/* Most jumps are small: a million VMs each keep one of these. */
 	size_t cap = h->cap ? h->cap : 8;
-	uint64_t *c;
+	uint32_t *c;
 
 	while (cap <= size)
 		cap *= 2;
@@ -35,6 +35,10 @@ hist_add(struct hist *h, uint64_t size)
 	}
 	if (size >= h->cap && grow(h, size) == -1)
 		return -1;
+	if (h->count[size] == UINT32_MAX) {
+		errno = EOVERFLOW;
+		return -1;
+	}
 	h->count[size]++;
 	h->total++;
 	h->sum += size;

@@ -74,7 +74,8 @@ void stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate);
  * driver that knows its next VMs, with a ring too big for the cache). */
 void stats_prefetch(const struct stats *st, uint32_t vm);
 /* Take the next line of the merged stream, from VM vm's log: 0, or -1
- * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT). */
+ * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT; EOVERFLOW:
+ * more than UINT32_MAX jumps of one size). */
 int stats_add(struct stats *st, uint32_t vm, const struct log_event *ev);
 /* The stream has ended: last samples, lost messages, the figures. */
 void stats_finish(struct stats *st);
