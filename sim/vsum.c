@@ -189,12 +189,16 @@ vsum_prefetch(const struct vsum *s, uint32_t vm)
 	stats_prefetch(s->st, vm);
 }
 
+/* Each VM's figures made as its row is written: never all at once. */
 static void
 write_vms(FILE *f, const struct vsum *s)
 {
+	struct stats_vm v;
+
 	fprintf(f, "%s\n", figures_vm_header);
 	for (uint32_t i = 0; i < s->ri.nvms; i++) {
-		figures_vm_row(f, i, stats_vm(s->st, i));
+		stats_figures(s->st, i, &v);
+		figures_vm_row(f, i, &v);
 		fputc('\n', f);
 	}
 }
@@ -234,7 +238,7 @@ vsum_close(struct vsum *s, char *err, size_t errlen)
 	FILE *series = s->series;
 	int rc;
 
-	stats_finish(s->st);
+	stats_end(s->st);
 	s->series = NULL;
 	rc = outfile_close(series, s->series_path, err, errlen);
 	if (rc == 0 && s->err != 0) {

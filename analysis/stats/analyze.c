@@ -366,9 +366,11 @@ stream(const struct opts *o, const struct runinfo *ri, const char *tmp,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if ((rc = read_run(o, ri->dir, &p, v)) == 0)
-		stats_finish(p.st);
-	else if (rc == -1)
+	if ((rc = read_run(o, ri->dir, &p, v)) == 0 &&
+	    stats_finish(p.st) == -1) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	} else if (rc == -1)
 		snprintf(err, errlen, "%s", p.err);
 	if (rc == 0)
 		rc = series_close(se, err, errlen);

@@ -17,10 +17,10 @@
 
 struct hist {
 	uint32_t *count;	/* count[s]: jumps of size s */
-	size_t cap;		/* entries of count */
+	uint32_t cap;		/* entries of count (HIST_LIMIT + 1 at most) */
+	uint32_t max;		/* largest size, 0 while empty */
 	uint64_t total;		/* jumps counted */
 	uint64_t sum;		/* of their sizes */
-	uint64_t max;		/* largest size, 0 while empty */
 };
 
 /* 0, or -1 with errno ENOMEM, ERANGE (size above HIST_LIMIT) or EOVERFLOW

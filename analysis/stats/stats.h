@@ -31,7 +31,7 @@ struct stats_sink {
 	msgs_fn *message;	/* each message once both ends are known */
 };
 
-/* The figures of one VM, final after stats_finish. */
+/* The figures of one VM, final after stats_end. */
 struct stats_vm {
 	uint64_t rate;
 	uint64_t ticks;		/* INTERNAL + SEND + RECV */
@@ -77,8 +77,12 @@ void stats_prefetch(const struct stats *st, uint32_t vm);
  * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT; EOVERFLOW:
  * more than UINT32_MAX jumps of one size). */
 int stats_add(struct stats *st, uint32_t vm, const struct log_event *ev);
-/* The stream has ended: last samples, lost messages, the figures. */
-void stats_finish(struct stats *st);
+/* The stream has ended: last samples, lost messages. */
+void stats_end(struct stats *st);
+/* After stats_end: VM vm's figures, made now from what is kept of it. */
+void stats_figures(const struct stats *st, uint32_t vm, struct stats_vm *f);
+/* stats_end, and every VM's figures kept for stats_vm: 0, or -1 (ENOMEM). */
+int stats_finish(struct stats *st);
 const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
 /* How many jumps of size s VM vm made, and the largest of any VM. */
 uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
