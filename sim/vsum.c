@@ -203,20 +203,29 @@ write_vms(FILE *f, const struct vsum *s)
 	}
 }
 
-/* Each size some VM jumped by, and how often, over every VM. */
+/* How often each size was jumped by, over every VM, into s->count:
+ * one pass over each VM's histogram, not one over the VMs per size. */
+static int
+count_jumps(struct vsum *s)
+{
+	if (counts(s, stats_max_jump(s->st) + 1) == -1)
+		return -1;
+	for (uint32_t i = 0; i < s->ri.nvms; i++)
+		stats_add_jumps(s->st, i, s->count);
+	return 0;
+}
+
+/* Each size some VM jumped by, and how often (count_jumps). */
 static void
 write_jumps(FILE *f, const struct vsum *s)
 {
 	uint64_t max = stats_max_jump(s->st);
 
 	fputs("size,count\n", f);
-	for (uint64_t size = 1; size <= max; size++) {
-		uint64_t n = 0;
-		for (uint32_t i = 0; i < s->ri.nvms; i++)
-			n += stats_jumps(s->st, i, size);
-		if (n > 0)
-			fprintf(f, "%" PRIu64 ",%" PRIu64 "\n", size, n);
-	}
+	for (uint64_t size = 1; size <= max; size++)
+		if (s->count[size] > 0)
+			fprintf(f, "%" PRIu64 ",%" PRIu64 "\n", size,
+			    s->count[size]);
 }
 
 static int
@@ -247,6 +256,10 @@ vsum_close(struct vsum *s, char *err, size_t errlen)
 	}
 	if (rc == 0)
 		rc = write_file(s, "vms.csv", write_vms, err, errlen);
+	if (rc == 0 && count_jumps(s) == -1) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	}
 	if (rc == 0)
 		rc = write_file(s, "jumps.csv", write_jumps, err, errlen);
 	vsum_free(s);

@@ -493,6 +493,15 @@ stats_jumps(const struct stats *st, uint32_t vm, uint64_t s)
 	return hist_count(&st->run[vm].jumps, s);
 }
 
+void
+stats_add_jumps(const struct stats *st, uint32_t vm, uint64_t *n)
+{
+	const struct hist *h = &st->run[vm].jumps;
+
+	for (uint64_t s = 1; s <= h->max; s++)
+		n[s] += hist_count(h, s);
+}
+
 uint64_t
 stats_max_jump(const struct stats *st)
 {

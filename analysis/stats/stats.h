@@ -87,6 +87,8 @@ const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
 /* How many jumps of size s VM vm made, and the largest of any VM. */
 uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
 uint64_t stats_max_jump(const struct stats *st);
+/* Add VM vm's jumps of each size s to n[s] (n has stats_max_jump + 1). */
+void stats_add_jumps(const struct stats *st, uint32_t vm, uint64_t *n);
 const struct stats_window *stats_window(const struct stats *st);
 /*
  * The pairs of the window's ticks that happened-before orders (over its
