@@ -26,12 +26,13 @@ struct step_msg {
 				 * storage, valid until the holder's next call */
 };
 
+/* Fields in an order that leaves no padding: a virtual ring has a million. */
 struct step_vm {
 	uint32_t id, n;		/* this VM and the ring size */
 	uint32_t draw_max;	/* idle ticks draw 1..draw_max */
+	uint32_t nv;		/* vector length: n, or 0 when off */
 	uint64_t lamport;	/* the clock, 0 before the first event */
 	uint64_t seq;		/* number of the next event */
-	uint32_t nv;		/* vector length: n, or 0 when off */
 	uint64_t *v;		/* the vector clock (step_vector), or NULL */
 };
 
