@@ -189,30 +189,43 @@ vsum_prefetch(const struct vsum *s, uint32_t vm)
 	stats_prefetch(s->st, vm);
 }
 
+/* Each VM's figures made as its row is written: never all at once. */
 static void
 write_vms(FILE *f, const struct vsum *s)
 {
+	struct stats_vm v;
+
 	fprintf(f, "%s\n", figures_vm_header);
 	for (uint32_t i = 0; i < s->ri.nvms; i++) {
-		figures_vm_row(f, i, stats_vm(s->st, i));
+		stats_figures(s->st, i, &v);
+		figures_vm_row(f, i, &v);
 		fputc('\n', f);
 	}
 }
 
-/* Each size some VM jumped by, and how often, over every VM. */
+/* How often each size was jumped by, over every VM, into s->count:
+ * one pass over each VM's histogram, not one over the VMs per size. */
+static int
+count_jumps(struct vsum *s)
+{
+	if (counts(s, stats_max_jump(s->st) + 1) == -1)
+		return -1;
+	for (uint32_t i = 0; i < s->ri.nvms; i++)
+		stats_add_jumps(s->st, i, s->count);
+	return 0;
+}
+
+/* Each size some VM jumped by, and how often (count_jumps). */
 static void
 write_jumps(FILE *f, const struct vsum *s)
 {
 	uint64_t max = stats_max_jump(s->st);
 
 	fputs("size,count\n", f);
-	for (uint64_t size = 1; size <= max; size++) {
-		uint64_t n = 0;
-		for (uint32_t i = 0; i < s->ri.nvms; i++)
-			n += stats_jumps(s->st, i, size);
-		if (n > 0)
-			fprintf(f, "%" PRIu64 ",%" PRIu64 "\n", size, n);
-	}
+	for (uint64_t size = 1; size <= max; size++)
+		if (s->count[size] > 0)
+			fprintf(f, "%" PRIu64 ",%" PRIu64 "\n", size,
+			    s->count[size]);
 }
 
 static int
@@ -234,7 +247,7 @@ vsum_close(struct vsum *s, char *err, size_t errlen)
 	FILE *series = s->series;
 	int rc;
 
-	stats_finish(s->st);
+	stats_end(s->st);
 	s->series = NULL;
 	rc = outfile_close(series, s->series_path, err, errlen);
 	if (rc == 0 && s->err != 0) {
@@ -243,6 +256,10 @@ vsum_close(struct vsum *s, char *err, size_t errlen)
 	}
 	if (rc == 0)
 		rc = write_file(s, "vms.csv", write_vms, err, errlen);
+	if (rc == 0 && count_jumps(s) == -1) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	}
 	if (rc == 0)
 		rc = write_file(s, "jumps.csv", write_jumps, err, errlen);
 	vsum_free(s);

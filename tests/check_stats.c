@@ -892,6 +892,24 @@ START_TEST(a_clock_jump_beyond_the_limit_is_refused)
 }
 END_TEST
 
+/* Counts are 32 bits: the one past their top is refused, never wrapped. */
+START_TEST(a_count_at_its_limit_is_refused_not_wrapped)
+{
+	struct hist h = { 0 };
+
+	ck_assert_int_eq(hist_add(&h, 3), 0);
+	h.count[3] = UINT32_MAX - 1;	/* as after that many jumps of 3 */
+	ck_assert_int_eq(hist_add(&h, 3), 0);
+	ck_assert_uint_eq(hist_count(&h, 3), UINT32_MAX);
+	errno = 0;
+	ck_assert_int_eq(hist_add(&h, 3), -1);
+	ck_assert_int_eq(errno, EOVERFLOW);
+	ck_assert_uint_eq(hist_count(&h, 3), UINT32_MAX);
+	ck_assert_uint_eq(h.total, 2);
+	hist_free(&h);
+}
+END_TEST
+
 Suite *
 make_stats_suite(void)
 {
@@ -936,6 +954,7 @@ make_stats_suite(void)
 
 	tcase_add_test(hist, percentiles_use_the_nearest_rank);
 	tcase_add_test(hist, a_clock_jump_beyond_the_limit_is_refused);
+	tcase_add_test(hist, a_count_at_its_limit_is_refused_not_wrapped);
 	suite_add_tcase(s, hist);
 	return s;
 }

@@ -284,6 +284,10 @@ add_failed(struct pass *p, uint32_t vm, const struct log_event *ev)
 		snprintf(p->err, sizeof p->err, "%s/vm%" PRIu32 ".csv:%lu: the "
 		    "clock jumps by more than %" PRIu64 " (a corrupt log?)",
 		    p->ri->dir, vm, ev->line, HIST_LIMIT);
+	else if (errno == EOVERFLOW)
+		snprintf(p->err, sizeof p->err, "%s/vm%" PRIu32 ".csv:%lu: more "
+		    "than %" PRIu32 " clock jumps of one size", p->ri->dir, vm,
+		    ev->line, UINT32_MAX);
 	else
 		snprintf(p->err, sizeof p->err, "out of memory");
 }
@@ -362,9 +366,11 @@ stream(const struct opts *o, const struct runinfo *ri, const char *tmp,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if ((rc = read_run(o, ri->dir, &p, v)) == 0)
-		stats_finish(p.st);
-	else if (rc == -1)
+	if ((rc = read_run(o, ri->dir, &p, v)) == 0 &&
+	    stats_finish(p.st) == -1) {
+		snprintf(err, errlen, "out of memory");
+		rc = -1;
+	} else if (rc == -1)
 		snprintf(err, errlen, "%s", p.err);
 	if (rc == 0)
 		rc = series_close(se, err, errlen);

@@ -11,12 +11,12 @@ static int
 grow(struct hist *h, uint64_t size)
 {
 	/* Most jumps are small: a million VMs each keep one of these. */
-	size_t cap = h->cap ? h->cap : 8;
-	uint64_t *c;
+	uint32_t cap = h->cap ? h->cap : 8;
+	uint32_t *c;
 
 	while (cap <= size)
 		cap *= 2;
-	if ((c = realloc(h->count, cap * sizeof *c)) == NULL) {
+	if ((c = realloc(h->count, (size_t)cap * sizeof *c)) == NULL) {
 		errno = ENOMEM;
 		return -1;
 	}
@@ -35,11 +35,15 @@ hist_add(struct hist *h, uint64_t size)
 	}
 	if (size >= h->cap && grow(h, size) == -1)
 		return -1;
+	if (h->count[size] == UINT32_MAX) {
+		errno = EOVERFLOW;
+		return -1;
+	}
 	h->count[size]++;
 	h->total++;
 	h->sum += size;
 	if (size > h->max)
-		h->max = size;
+		h->max = (uint32_t)size;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis/causal/hb.h"
 #include "analysis/stats/hist.h"
@@ -34,22 +35,39 @@
  * of its life. A fall of M ends a peak of every drift, so each is judged
  * there too. Ticks are INTERNAL, SEND and RECV; PEER_DOWN and DROP, like
  * PENDING, change neither clock nor queue.
+ *
+ * Per VM only the running state is kept (a summary run has a million);
+ * its figures are made from it when asked (stats_figures), and a dead
+ * VM's from its state as it died, which stays as it was.
  */
 struct vmrun {
-	double since;		/* when clock and queue took their values */
+	double since;		/* when clock and queue took their values;
+				 * a dead VM's: when it died */
 	double clock_area;	/* integral of the clock over [0, since] */
 	double queue_area;	/* and of the queue */
-	uint64_t last_lamport;	/* of the previous line, for the jumps */
 	struct hist jumps;
+	uint64_t ticks, count[LOG_KINDS], msgs_out;	/* as in stats_vm */
+	uint64_t drift_max;	/* of its peaks so far, not at its end */
+	uint64_t queue_max;
+	uint32_t rate;
+};
+
+/* M and its integral when a VM died: its figures end there. */
+struct grave {
+	uint64_t max;
+	double max_area;
 };
 
 struct stats {
 	const struct runinfo *ri;
 	struct stats_sink sink;
 	struct msgs *msgs;
-	struct stats_vm *fig;
+	struct stats_vm *fig;	/* stats_finish's: every VM's figures */
 	struct vmrun *run;
-	uint64_t *clock, *queue;	/* each VM's step functions now */
+	struct grave *grave;	/* per VM; NULL: no VM dies */
+	uint64_t *clock, *queue;	/* each VM's step functions now; a
+				 * dead VM's as it died (its clock is the
+				 * last it set: no jump is counted from it) */
 	uint64_t *win_ticks;	/* each VM's ticks in the space-time window */
 	struct stats_window win;
 	struct hb_window *hbw;	/* its ticks, for happened-before */
@@ -84,8 +102,9 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 		return NULL;
 	st->ri = ri;
 	st->sink = *sink;
-	if ((st->fig = calloc(n, sizeof *st->fig)) == NULL ||
-	    (st->run = calloc(n, sizeof *st->run)) == NULL ||
+	if ((st->run = calloc(n, sizeof *st->run)) == NULL ||
+	    (ri->death != NULL &&
+	    (st->grave = calloc(n, sizeof *st->grave)) == NULL) ||
 	    (st->clock = calloc(n, sizeof *st->clock)) == NULL ||
 	    (st->queue = calloc(n, sizeof *st->queue)) == NULL ||
 	    (st->win_ticks = calloc(n, sizeof *st->win_ticks)) == NULL ||
@@ -99,15 +118,11 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		/* A big ring's run.meta lists no rates: stats_set_rate. */
-		st->fig[i].rate = i < RUNMETA_MAX_VMS ? ri->meta->rate[i] : 0;
-		st->fig[i].alive_until_s = ri->end_s;
-		/* Killed before its first line: dead from the start. */
+		st->run[i].rate = i < RUNMETA_MAX_VMS ? ri->meta->rate[i] : 0;
+		/* Killed before its first line: dead from the start, at 0. */
 		if (ri->death != NULL && ri->death[i].died &&
-		    ri->death[i].silent) {
+		    ri->death[i].silent)
 			st->dead[i] = 1;
-			st->fig[i].died = 1;
-			st->fig[i].alive_until_s = 0;
-		}
 	}
 	st->next_sample_t = sample_time(st, 0);
 	return st;
@@ -116,9 +131,8 @@ stats_new(const struct runinfo *ri, const struct stats_sink *sink)
 void
 stats_prefetch(const struct stats *st, uint32_t vm)
 {
-	__builtin_prefetch(&st->fig[vm]);
-	__builtin_prefetch((const char *)&st->fig[vm] + 64);
 	__builtin_prefetch(&st->run[vm]);
+	__builtin_prefetch((const char *)&st->run[vm] + 64);
 	__builtin_prefetch(&st->clock[vm]);
 	__builtin_prefetch(&st->queue[vm]);
 	msgs_prefetch(st->msgs, vm);
@@ -127,7 +141,7 @@ stats_prefetch(const struct stats *st, uint32_t vm)
 void
 stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate)
 {
-	st->fig[vm].rate = rate;
+	st->run[vm].rate = rate;
 }
 
 void
@@ -140,6 +154,7 @@ stats_free(struct stats *st)
 	msgs_free(st->msgs);
 	free(st->fig);
 	free(st->run);
+	free(st->grave);
 	free(st->clock);
 	free(st->queue);
 	free(st->win_ticks);
@@ -172,32 +187,47 @@ sample(struct stats *st)
 static void
 peak(struct stats *st, uint32_t vm)
 {
-	struct stats_vm *f = &st->fig[vm];
+	struct vmrun *r = &st->run[vm];
 
-	if (st->run[vm].since < st->now &&
-	    st->max_before - st->clock[vm] > f->drift_max)
-		f->drift_max = st->max_before - st->clock[vm];
+	if (r->since < st->now && st->max_before - st->clock[vm] > r->drift_max)
+		r->drift_max = st->max_before - st->clock[vm];
 }
 
-/* VM vm's life ends now: its figures are final, as at the end of a run. */
+/*
+ * VM vm's life ends at t, M being max and its integral max_area: the
+ * figures of its clock and queue, made from its state without a change.
+ */
 static void
-end_life(struct stats *st, uint32_t vm)
+end_life(const struct stats *st, uint32_t vm, double t, uint64_t max,
+    double max_area, struct stats_vm *f)
+{
+	const struct vmrun *r = &st->run[vm];
+	double held = t - r->since;
+	double clock_area = r->clock_area + (double)st->clock[vm] * held;
+	double queue_area = r->queue_area + (double)st->queue[vm] * held;
+
+	f->final_clock = st->clock[vm];
+	f->drift_final = max - st->clock[vm];
+	f->drift_max = f->drift_final > r->drift_max ? f->drift_final :
+	    r->drift_max;
+	/* Rounding must not make a mean of non-negative values negative. */
+	f->drift_mean = t > 0 ? fmax(0, (max_area - clock_area) / t) : 0;
+	f->queue_mean = t > 0 ? queue_area / t : 0;
+	f->alive_until_s = t;
+}
+
+/* VM vm dies now: its state stays as it is now, its areas up to now. */
+static void
+die(struct stats *st, uint32_t vm)
 {
 	struct vmrun *r = &st->run[vm];
-	struct stats_vm *f = &st->fig[vm];
-	double t = st->now, held = t - r->since;
+	double held = st->now - r->since;
 
 	r->clock_area += (double)st->clock[vm] * held;
 	r->queue_area += (double)st->queue[vm] * held;
-	r->since = t;
-	f->final_clock = st->clock[vm];
-	f->drift_final = st->max - st->clock[vm];
-	if (f->drift_final > f->drift_max)
-		f->drift_max = f->drift_final;
-	/* Rounding must not make a mean of non-negative values negative. */
-	f->drift_mean = t > 0 ? fmax(0, (st->max_area - r->clock_area) / t) : 0;
-	f->queue_mean = t > 0 ? r->queue_area / t : 0;
-	f->alive_until_s = t;
+	r->since = st->now;
+	st->grave[vm] = (struct grave){ st->max, st->max_area };
+	st->dead[vm] = 1;
 }
 
 /*
@@ -218,9 +248,7 @@ bury(struct stats *st)
 	st->max_since = st->now;
 	for (uint32_t i = 0; i < n; i++) {
 		if (st->dying[i]) {
-			end_life(st, i);
-			st->fig[i].died = 1;
-			st->dead[i] = 1;
+			die(st, i);
 			st->dying[i] = 0;
 		}
 		if (!st->dead[i] && st->clock[i] > max)
@@ -255,30 +283,29 @@ static int
 tick(struct stats *st, uint32_t vm, const struct log_event *ev)
 {
 	struct vmrun *r = &st->run[vm];
-	struct stats_vm *f = &st->fig[vm];
 	uint64_t old = st->clock[vm];
 	double held = st->now - r->since;
 
 	/* A value held for no time (two ticks at one instant) is no peak. */
-	if (held > 0 && st->max_before - old > f->drift_max)
-		f->drift_max = st->max_before - old;
+	if (held > 0 && st->max_before - old > r->drift_max)
+		r->drift_max = st->max_before - old;
 	r->clock_area += (double)old * held;
 	r->queue_area += (double)st->queue[vm] * held;
 	r->since = st->now;
 	st->clock[vm] = ev->lamport;
 	st->queue[vm] = ev->queue_len;
-	if (ev->queue_len > f->queue_max)
-		f->queue_max = ev->queue_len;
+	if (ev->queue_len > r->queue_max)
+		r->queue_max = ev->queue_len;
 	if (ev->lamport > st->max) {
 		st->max_area += (double)st->max * (st->now - st->max_since);
 		st->max_since = st->now;
 		st->max = ev->lamport;
 	}
-	f->ticks++;
+	r->ticks++;
 	/* Only a run that fails check can have a clock that does not rise. */
-	if (ev->lamport <= r->last_lamport)
+	if (ev->lamport <= old)
 		return 0;
-	return hist_add(&r->jumps, ev->lamport - r->last_lamport);
+	return hist_add(&r->jumps, ev->lamport - old);
 }
 
 /*
@@ -322,33 +349,31 @@ stats_add(struct stats *st, uint32_t vm, const struct log_event *ev)
 
 	assert(vm < st->ri->nvms);
 	advance(st, model_time(st, ev->wall_ns));
-	st->fig[vm].count[ev->kind]++;
+	st->run[vm].count[ev->kind]++;
 	/* Only a broken run has lines after the last: they change nothing. */
 	if (is_tick && !st->dead[vm]) {
 		rc = tick(st, vm, ev);
-		st->run[vm].last_lamport = ev->lamport;
 		if (rc == 0)
 			rc = window_tick(st, vm, ev);
 	}
 	if (rc == 0 && ev->kind == LOG_SEND) {
-		st->fig[vm].msgs_out += ev->npeers;
+		st->run[vm].msgs_out += ev->npeers;
 		rc = msgs_send(st->msgs, vm, st->now, ev);
 	} else if (rc == 0 &&
 	    (ev->kind == LOG_RECV || ev->kind == LOG_PENDING)) {
 		rc = msgs_receipt(st->msgs, vm, st->now, ev);
 	} else if ((ev->kind == LOG_DROP || ev->kind == LOG_LOSS) &&
 	    msgs_drop(st->msgs, vm, ev)) {
-		st->fig[vm].msgs_out--;
+		st->run[vm].msgs_out--;
 	}
 	last_line(st, vm, ev);
 	return rc;
 }
 
 static void
-finish_jumps(struct stats *st, uint32_t vm)
+finish_jumps(const struct stats *st, uint32_t vm, struct stats_vm *f)
 {
 	const struct hist *h = &st->run[vm].jumps;
-	struct stats_vm *f = &st->fig[vm];
 
 	f->jumps_over_1 = h->total - hist_count(h, 1);
 	f->jump_mean = h->total > 0 ? (double)h->sum / (double)h->total : 0;
@@ -375,10 +400,9 @@ add_delays(struct stats_vm *f, const struct msgs_link *l, uint64_t *n,
  * is next and prev at once, and its one link counts as next.
  */
 static void
-finish_links(struct stats *st, uint32_t vm)
+finish_links(const struct stats *st, uint32_t vm, struct stats_vm *f)
 {
 	uint32_t n = st->ri->nvms;
-	struct stats_vm *f = &st->fig[vm];
 	const struct msgs_link *to_prev = msgs_link(st->msgs, vm, 1);
 	const struct msgs_link *in_prev = msgs_link(st->msgs, (vm + n - 1) % n, 0);
 	const struct msgs_link *in_next = msgs_link(st->msgs, (vm + 1) % n, 1);
@@ -406,7 +430,7 @@ finish_links(struct stats *st, uint32_t vm)
 }
 
 void
-stats_finish(struct stats *st)
+stats_end(struct stats *st)
 {
 	double d = st->ri->end_s;
 
@@ -418,21 +442,48 @@ stats_finish(struct stats *st)
 	st->max_area += (double)st->max * (d - st->max_since);
 	st->max_since = d;
 	msgs_finish(st->msgs);
-	for (uint32_t i = 0; i < st->ri->nvms; i++) {
-		if (!st->dead[i])
-			end_life(st, i);
-		finish_jumps(st, i);
-		finish_links(st, i);
-	}
 	if (hb_window_end(st->hbw, st->ri->win_t1, &st->hb, st->hb_why,
 	    sizeof st->hb_why) == -1 && st->hb_why[0] == '\0')
 		snprintf(st->hb_why, sizeof st->hb_why, "out of memory");
 	st->hbw = NULL;
 }
 
+void
+stats_figures(const struct stats *st, uint32_t vm, struct stats_vm *f)
+{
+	const struct vmrun *r = &st->run[vm];
+
+	memset(f, 0, sizeof *f);
+	f->rate = r->rate;
+	f->ticks = r->ticks;
+	memcpy(f->count, r->count, sizeof f->count);
+	f->msgs_out = r->msgs_out;
+	f->queue_max = r->queue_max;
+	f->died = st->dead[vm];
+	if (f->died)
+		end_life(st, vm, r->since, st->grave[vm].max,
+		    st->grave[vm].max_area, f);
+	else
+		end_life(st, vm, st->now, st->max, st->max_area, f);
+	finish_jumps(st, vm, f);
+	finish_links(st, vm, f);
+}
+
+int
+stats_finish(struct stats *st)
+{
+	stats_end(st);
+	if ((st->fig = calloc(st->ri->nvms, sizeof *st->fig)) == NULL)
+		return -1;
+	for (uint32_t i = 0; i < st->ri->nvms; i++)
+		stats_figures(st, i, &st->fig[i]);
+	return 0;
+}
+
 const struct stats_vm *
 stats_vm(const struct stats *st, uint32_t vm)
 {
+	assert(st->fig != NULL);
 	return &st->fig[vm];
 }
 
@@ -440,6 +491,15 @@ uint64_t
 stats_jumps(const struct stats *st, uint32_t vm, uint64_t s)
 {
 	return hist_count(&st->run[vm].jumps, s);
+}
+
+void
+stats_add_jumps(const struct stats *st, uint32_t vm, uint64_t *n)
+{
+	const struct hist *h = &st->run[vm].jumps;
+
+	for (uint64_t s = 1; s <= h->max; s++)
+		n[s] += hist_count(h, s);
 }
 
 uint64_t

@@ -31,7 +31,7 @@ struct stats_sink {
 	msgs_fn *message;	/* each message once both ends are known */
 };
 
-/* The figures of one VM, final after stats_finish. */
+/* The figures of one VM, final after stats_end. */
 struct stats_vm {
 	uint64_t rate;
 	uint64_t ticks;		/* INTERNAL + SEND + RECV */
@@ -74,14 +74,21 @@ void stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate);
  * driver that knows its next VMs, with a ring too big for the cache). */
 void stats_prefetch(const struct stats *st, uint32_t vm);
 /* Take the next line of the merged stream, from VM vm's log: 0, or -1
- * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT). */
+ * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT; EOVERFLOW:
+ * more than UINT32_MAX jumps of one size). */
 int stats_add(struct stats *st, uint32_t vm, const struct log_event *ev);
-/* The stream has ended: last samples, lost messages, the figures. */
-void stats_finish(struct stats *st);
+/* The stream has ended: last samples, lost messages. */
+void stats_end(struct stats *st);
+/* After stats_end: VM vm's figures, made now from what is kept of it. */
+void stats_figures(const struct stats *st, uint32_t vm, struct stats_vm *f);
+/* stats_end, and every VM's figures kept for stats_vm: 0, or -1 (ENOMEM). */
+int stats_finish(struct stats *st);
 const struct stats_vm *stats_vm(const struct stats *st, uint32_t vm);
 /* How many jumps of size s VM vm made, and the largest of any VM. */
 uint64_t stats_jumps(const struct stats *st, uint32_t vm, uint64_t s);
 uint64_t stats_max_jump(const struct stats *st);
+/* Add VM vm's jumps of each size s to n[s] (n has stats_max_jump + 1). */
+void stats_add_jumps(const struct stats *st, uint32_t vm, uint64_t *n);
 const struct stats_window *stats_window(const struct stats *st);
 /*
  * The pairs of the window's ticks that happened-before orders (over its

@@ -93,7 +93,7 @@ join_due(struct core *c, uint64_t t)
 		}
 		if (due >= t)
 			return 0;
-		struct step_msg *m = fifo_push(&c->queue);
+		void *m = fifo_push(&c->queue);
 		if (m == NULL)
 			return -1;
 		inbox_take(&c->in[best], m);

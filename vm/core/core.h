@@ -60,12 +60,12 @@ struct core_out {
 struct core {
 	enum vm_on_failure on_failure;	/* of its conf: all it keeps of it, as
 					 * a virtual ring has a million cores */
+	uint32_t nin;		/* inboxes: 2, or 1 when N = 2 */
 	double loss_share;	/* the chance the network loses a message */
 	struct step_vm step;
 	struct rng rng;		/* the VM's draws */
 	struct rng loss;	/* which of its messages the network loses */
 	struct inbox in[2];	/* from next, from prev; one (next) when N = 2 */
-	uint32_t nin;
 	struct fifo queue;	/* step_msg_store'd: joined, not yet taken */
 	uint64_t *v;		/* vectors on: the VM's clock (n counters) */
 	uint64_t *mv;		/* and the message taken last's (n) */

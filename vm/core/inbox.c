@@ -8,11 +8,9 @@
 
 #include "vm/core/inbox.h"
 
-/* Then the message's nv counters, right behind m (step_msg_store). */
-struct inbox_item {
-	uint64_t due;		/* model ns it joins the queue */
-	struct step_msg m;
-};
+/* An item: the model ns it joins the queue, then the message packed
+ * (step_msg_store), at any alignment. */
+#define ITEM_MSG	sizeof(uint64_t)
 
 void
 inbox_init(struct inbox *in, uint32_t src, uint32_t dst, uint64_t seed,
@@ -27,7 +25,7 @@ inbox_init(struct inbox *in, uint32_t src, uint32_t dst, uint64_t seed,
 	in->net = *net;
 	rng_seed(&in->latency, seed, RNG_STREAM_LATENCY(src, dst));
 	in->nv = nv;
-	fifo_init(&in->held, offsetof(struct inbox_item, m) + step_msg_size(nv));
+	fifo_init(&in->held, ITEM_MSG + step_msg_size(nv));
 	in->end_due = INBOX_NEVER;
 }
 
@@ -80,7 +78,7 @@ inbox_put(struct inbox *in, const struct step_msg *m, uint64_t t)
 {
 	const struct inbox_net *net = &in->net;
 	uint64_t lat = net->latency_min_ns;
-	struct inbox_item *it;
+	char *it;
 
 	if (net->latency_max_ns > net->latency_min_ns)
 		lat = rng_range(&in->latency, net->latency_min_ns,
@@ -91,8 +89,8 @@ inbox_put(struct inbox *in, const struct step_msg *m, uint64_t t)
 		due = in->last_due;
 	if ((it = fifo_push(&in->held)) == NULL)
 		return -1;
-	it->due = due;
-	step_msg_store(&it->m, m, in->nv);
+	memcpy(it, &due, sizeof due);
+	step_msg_store(it + ITEM_MSG, m, in->nv);
 	in->last_due = due;
 	return 0;
 }
@@ -107,16 +105,19 @@ inbox_end(struct inbox *in, bool broken, uint64_t t)
 uint64_t
 inbox_next_due(const struct inbox *in)
 {
+	uint64_t due;
+
 	if (in->held.len == 0)
 		return INBOX_NEVER;
-	return ((const struct inbox_item *)fifo_at(&in->held, 0))->due;
+	memcpy(&due, fifo_at(&in->held, 0), sizeof due);
+	return due;
 }
 
 void
-inbox_take(struct inbox *in, struct step_msg *slot)
+inbox_take(struct inbox *in, void *slot)
 {
 	assert(in->held.len > 0);
-	memcpy(slot, &((const struct inbox_item *)fifo_at(&in->held, 0))->m,
+	memcpy(slot, (const char *)fifo_at(&in->held, 0) + ITEM_MSG,
 	    step_msg_size(in->nv));
 	fifo_pop(&in->held);
 }

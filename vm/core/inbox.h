@@ -22,18 +22,20 @@ struct inbox_net {
  * taken yet, each with the model time it joins dst's queue: after the
  * network's latency, later on a slow link or across a partition, and never
  * before the message ahead of it (a link is one TCP connection: FIFO).
- * The link's end travels behind its last message.
+ * The link's end travels behind its last message. Fields in an order
+ * that leaves little padding: a virtual ring has two million.
  */
 struct inbox {
 	uint32_t src, dst;
 	const struct fault *faults;	/* the run's, shared; slow links and
 					 * partitions of this link apply */
 	uint32_t nfaults;
+	uint32_t nv;		/* vector length of its messages, 0: off */
 	struct inbox_net net;
 	struct rng latency;	/* the link's own stream: draw k is the
 				 * latency of its k-th message */
-	uint32_t nv;		/* vector length of its messages, 0: off */
-	struct fifo held;	/* struct inbox_item, due times rising */
+	struct fifo held;	/* due time, then the message packed
+				 * (step_msg_store); due times rising */
 	uint64_t last_due;	/* of the newest message, 0 before one */
 	uint64_t end_due;	/* when the end reaches dst; INBOX_NEVER */
 	bool end_broken;	/* it ended without a goodbye */
@@ -57,7 +59,7 @@ uint64_t inbox_next_due(const struct inbox *in);
  * Take the oldest held message (there must be one) into slot, as a FIFO
  * keeps it: step_msg_size(nv) bytes, its vector behind it (step.h).
  */
-void inbox_take(struct inbox *in, struct step_msg *slot);
+void inbox_take(struct inbox *in, void *slot);
 /* Has a broken end reached dst before t (every message ahead of it taken)? */
 bool inbox_broke_before(const struct inbox *in, uint64_t t);
 

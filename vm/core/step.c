@@ -25,28 +25,38 @@ step_vector(struct step_vm *s, uint64_t *v)
 	s->nv = s->n;
 }
 
+/* The packed form: src, src_seq, lamport, then the vector. */
+#define PACKED_HEAD	(sizeof(uint32_t) + 2 * sizeof(uint64_t))
+
 size_t
 step_msg_size(uint32_t nv)
 {
-	return sizeof(struct step_msg) + nv * sizeof(uint64_t);
+	return PACKED_HEAD + nv * sizeof(uint64_t);
 }
 
 void
-step_msg_store(struct step_msg *slot, const struct step_msg *m, uint32_t nv)
+step_msg_store(void *slot, const struct step_msg *m, uint32_t nv)
 {
-	*slot = *m;
-	slot->v = NULL;		/* it is where it is: behind the struct */
+	char *p = slot;
+
+	memcpy(p, &m->src, sizeof m->src);
+	memcpy(p + 4, &m->src_seq, sizeof m->src_seq);
+	memcpy(p + 12, &m->lamport, sizeof m->lamport);
 	if (nv > 0)
-		memcpy(slot + 1, m->v, nv * sizeof *m->v);
+		memcpy(p + PACKED_HEAD, m->v, nv * sizeof *m->v);
 }
 
 void
-step_msg_load(struct step_msg *m, const struct step_msg *slot, uint32_t nv,
-    uint64_t *v)
+step_msg_load(struct step_msg *m, const void *slot, uint32_t nv, uint64_t *v)
 {
-	*m = *slot;
+	const char *p = slot;
+
+	memcpy(&m->src, p, sizeof m->src);
+	memcpy(&m->src_seq, p + 4, sizeof m->src_seq);
+	memcpy(&m->lamport, p + 12, sizeof m->lamport);
+	m->v = NULL;
 	if (nv > 0) {
-		memcpy(v, slot + 1, nv * sizeof *v);
+		memcpy(v, p + PACKED_HEAD, nv * sizeof *v);
 		m->v = v;
 	}
 }

@@ -26,12 +26,13 @@ struct step_msg {
 				 * storage, valid until the holder's next call */
 };
 
+/* Fields in an order that leaves no padding: a virtual ring has a million. */
 struct step_vm {
 	uint32_t id, n;		/* this VM and the ring size */
 	uint32_t draw_max;	/* idle ticks draw 1..draw_max */
+	uint32_t nv;		/* vector length: n, or 0 when off */
 	uint64_t lamport;	/* the clock, 0 before the first event */
 	uint64_t seq;		/* number of the next event */
-	uint32_t nv;		/* vector length: n, or 0 when off */
 	uint64_t *v;		/* the vector clock (step_vector), or NULL */
 };
 
@@ -54,15 +55,16 @@ void step_init(struct step_vm *s, uint32_t id, uint32_t n, uint32_t draw_max);
 /* Keep a vector clock in v, n counters (zeroed here), owned by the caller. */
 void step_vector(struct step_vm *s, uint64_t *v);
 /*
- * A message as a FIFO keeps it: the struct, then its nv counters right
- * behind it (so that a FIFO item of step_msg_size(nv) bytes holds one).
- * Load points m->v at the caller's v, as the slot is soon reused.
+ * A message as a FIFO keeps it, packed: src, src_seq and lamport in 20
+ * bytes with no padding nor pointer, then its nv counters (so that a FIFO
+ * item of step_msg_size(nv) bytes holds one, at any alignment: a virtual
+ * ring keeps a million queues of them). Load points m->v at the caller's
+ * v, as the slot is soon reused.
  */
 size_t step_msg_size(uint32_t nv);
-void step_msg_store(struct step_msg *slot, const struct step_msg *m,
-    uint32_t nv);
-void step_msg_load(struct step_msg *m, const struct step_msg *slot,
-    uint32_t nv, uint64_t *v);
+void step_msg_store(void *slot, const struct step_msg *m, uint32_t nv);
+void step_msg_load(struct step_msg *m, const void *slot, uint32_t nv,
+    uint64_t *v);
 void step_tick(struct step_vm *s, const struct step_msg *msg, struct rng *rng,
     struct step_event *ev);
 void step_pending(struct step_vm *s, const struct step_msg *msg,
