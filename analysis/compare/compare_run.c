@@ -11,57 +11,9 @@
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/hist.h"
 #include "lib/errmsg.h"
+#include "lib/rows.h"
 
 #define CSV_COLS	64
-
-/* An open text file of numbers; why names it, and the line, on error. */
-struct rows {
-	FILE *f;
-	char path[4096];
-	char *line;
-	size_t cap;
-	unsigned long lineno;
-};
-
-/* DIR/NAME: a file of the run itself, or of its analysis (name "analysis/..."). */
-static int
-rows_open(struct rows *r, const char *dir, const char *name, char *why,
-    size_t len)
-{
-	memset(r, 0, sizeof *r);
-	if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir,
-	    name) >= sizeof r->path)
-		return errmsg_set(why, len, "%.64s...: path too long", dir);
-	if ((r->f = fopen(r->path, "r")) == NULL)
-		return errmsg_set(why, len, "%s: %s", r->path, strerror(errno));
-	return 0;
-}
-
-static void
-rows_close(struct rows *r)
-{
-	if (r->f != NULL)
-		fclose(r->f);
-	free(r->line);
-}
-
-/* The next line neither blank nor a '#' comment: 1; 0 at the end; -1. */
-static int
-rows_next(struct rows *r, char *why, size_t len)
-{
-	ssize_t n;
-
-	while ((n = getline(&r->line, &r->cap, r->f)) != -1) {
-		r->lineno++;
-		if (n > 0 && r->line[n - 1] == '\n')
-			r->line[--n] = '\0';
-		if (n > 0 && r->line[0] != '#')
-			return 1;
-	}
-	if (ferror(r->f))
-		return errmsg_set(why, len, "%s: %s", r->path, strerror(errno));
-	return 0;
-}
 
 /*
  * The line's numbers, split at any of seps, into v: how many (one at

@@ -9,6 +9,7 @@
 
 #include "analysis/stats/sumrun.h"
 #include "lib/errmsg.h"
+#include "lib/rows.h"
 
 /* summary.csv's columns but the happened-before ones (docs/FORMAT.md). */
 const char sumrun_vms_header[] =
@@ -48,58 +49,24 @@ const struct sumrun_figinfo sumrun_figs[SF_N] = {
 static const int fig_col[SF_N] = { V_RATE, V_TICKS, V_CLOCK, V_JUMP_MAX,
 	V_DRIFT_MAX, V_DRIFT_MEAN, V_QUEUE_MAX, V_QUEUE_MEAN, V_DELAY };
 
-/* One of the run's csv files, read a line at a time. */
-struct csv {
-	FILE *f;
-	char path[4096];
-	char *line;
-	size_t cap;
-	unsigned long lineno;
-};
-
-/* The next line into c->line, its newline cut: 1; 0 at the end; -1. */
+/* One of the run's csv files, opened and past its header. */
 static int
-csv_next(struct csv *c, char *err, size_t errlen)
-{
-	ssize_t n = getline(&c->line, &c->cap, c->f);
-
-	if (n == -1)
-		return ferror(c->f) ? errmsg_set(err, errlen, "%s: %s",
-		    c->path, strerror(errno)) : 0;
-	c->lineno++;
-	if (n > 0 && c->line[n - 1] == '\n')
-		c->line[--n] = '\0';
-	return 1;
-}
-
-static int
-csv_open(struct csv *c, const char *dir, const char *name,
+csv_open(struct rows *c, const char *dir, const char *name,
     const char *header, char *err, size_t errlen)
 {
-	memset(c, 0, sizeof *c);
-	snprintf(c->path, sizeof c->path, "%s/%s", dir, name);
-	if ((c->f = fopen(c->path, "r")) == NULL)
-		return errmsg_set(err, errlen, "%s: %s", c->path,
-		    strerror(errno));
-	if (csv_next(c, err, errlen) != 1 || strcmp(c->line, header) != 0)
+	if (rows_open(c, dir, name, err, errlen) == -1)
+		return -1;
+	if (rows_line(c, err, errlen) != 1 || strcmp(c->line, header) != 0)
 		return errmsg_set(err, errlen, "%s:1: not the header %.40s...",
 		    c->path, header);
 	return 0;
 }
 
-static void
-csv_close(struct csv *c)
-{
-	if (c->f != NULL)
-		fclose(c->f);
-	free(c->line);
-}
-
 /* The next row's ncols numbers into v: 1; 0 at the end; -1 with err. */
 static int
-csv_row(struct csv *c, double *v, int ncols, char *err, size_t errlen)
+csv_row(struct rows *c, double *v, int ncols, char *err, size_t errlen)
 {
-	int rc = csv_next(c, err, errlen);
+	int rc = rows_line(c, err, errlen);
 	char *p = c->line, *end;
 
 	if (rc != 1)
@@ -120,9 +87,9 @@ csv_row(struct csv *c, double *v, int ncols, char *err, size_t errlen)
  * pass: 1; 0 at the end; -1 with err (the file changed under us).
  */
 static int
-csv_field(struct csv *c, int col, double *v, char *err, size_t errlen)
+csv_field(struct rows *c, int col, double *v, char *err, size_t errlen)
 {
-	int rc = csv_next(c, err, errlen);
+	int rc = rows_line(c, err, errlen);
 	char *p = c->line, *end;
 
 	if (rc != 1)
@@ -191,7 +158,7 @@ dist_pass(struct sumrun *s, const char *dir, enum sumrun_fig f, double *all,
     char *err, size_t errlen)
 {
 	struct sumrun_dist *d = &s->dist[f];
-	struct csv c;
+	struct rows c;
 	uint32_t i = 0;
 	int rc = 0;
 
@@ -206,7 +173,7 @@ dist_pass(struct sumrun *s, const char *dir, enum sumrun_fig f, double *all,
 		i++;
 		rc = 0;
 	}
-	csv_close(&c);
+	rows_close(&c);
 	if (rc == -1)
 		return -1;
 	if (i < s->nvms)
@@ -239,7 +206,7 @@ static int
 vms_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 {
 	double v[V_COLS];
-	struct csv c;
+	struct rows c;
 	uint32_t i = 0;
 	int rc = -1;
 
@@ -261,7 +228,7 @@ vms_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 		rc = errmsg_set(err, errlen, "%s: %" PRIu32 " rows for %"
 		    PRIu32 " VMs", c.path, i, s->nvms);
 done:
-	csv_close(&c);
+	rows_close(&c);
 	return rc == 0 ? 0 : -1;
 }
 
@@ -270,7 +237,7 @@ static int
 series_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 {
 	double v[S_COLS], t = -1;
-	struct csv c;
+	struct rows c;
 	int rc = -1;
 
 	if (csv_open(&c, dir, "series.csv", series_header, err, errlen) == -1)
@@ -291,7 +258,7 @@ series_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 		rc = errmsg_set(err, errlen, "%s: no rows", c.path);
 	s->end_s = t;
 done:
-	csv_close(&c);
+	rows_close(&c);
 	return rc;
 }
 
@@ -300,7 +267,7 @@ static int
 jumps_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 {
 	double v[2], last = 0;
-	struct csv c;
+	struct rows c;
 	int rc = -1;
 
 	if (csv_open(&c, dir, "jumps.csv", "size,count", err, errlen) == -1)
@@ -318,7 +285,7 @@ jumps_pass(struct sumrun *s, const char *dir, char *err, size_t errlen)
 		s->jump_max = (uint64_t)v[0];
 	}
 done:
-	csv_close(&c);
+	rows_close(&c);
 	return rc;
 }
 
