@@ -1,13 +1,24 @@
 # tests/e2e/t_vm_killed.sh -- kill -9 of one VM ends the run: exit 1, named, logs kept
 . "$(dirname "$0")/lib.sh"
 
+# vm_pid PID DIR I: the process of VM I of the run PID writes to DIR: the
+# child holding DIR/vmI.csv open. (Not by PID order: PIDs wrap, at 32768
+# here, and a ring forked across the wrap would name the wrong VM.)
+vm_pid() {
+	for p in $(pgrep -P "$1"); do
+		if find "/proc/$p/fd" -lname "$2/vm$3.csv" 2>/dev/null | grep -q .; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
 dir="$T/r"
 "$CLOCKRING" run --quiet --vms 4 --duration 600 --rates 5,5,5,5 \
     --out "$dir" 2>"$T/err" &
 pid=$!
 sleep 1.5
-# The VMs are the orchestrator's children, forked in id order.
-victim=$(pgrep -P "$pid" | sort -n | sed -n 3p)
+victim=$(vm_pid "$pid" "$dir" 2)
 [ -n "$victim" ] || fail "no VM processes found"
 kill -9 "$victim"
 wait "$pid"
@@ -38,7 +49,9 @@ dir="$T/t"
 "$CLOCKRING" run --quiet --vms 3 --duration 600 --rates 5,5,5 --out "$dir" 2>"$T/err" &
 pid=$!
 sleep 1.5
-kill -TERM "$(pgrep -P "$pid" | sort -n | sed -n 2p)"
+victim=$(vm_pid "$pid" "$dir" 1)
+[ -n "$victim" ] || fail "no process of VM 1 found"
+kill -TERM "$victim"
 wait "$pid"
 got=$?
 [ "$got" -eq 1 ] || { cat "$T/err"; fail "one VM stopped: exit $got, not 1"; }
