@@ -1,13 +1,13 @@
 /* sim/vsum.c -- the summary log of a virtual run: vms.csv, series.csv, jumps.csv, from analyze's own statistics */
 #include <errno.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/rundir/runinfo.h"
 #include "analysis/stats/figures.h"
+#include "analysis/stats/hist.h"
 #include "analysis/stats/stats.h"
 #include "lib/outfile.h"
 #include "sim/vsum.h"
@@ -51,17 +51,16 @@ counts(struct vsum *s, uint64_t cap)
 	return 0;
 }
 
-/* The nearest-rank percentile pct of the n values counted (n > 0). */
+/* The pct-th percentile of the n values counted (n > 0): the rank of
+ * hist_rank, walked in counts that may pass 32 bits (see count_jumps). */
 static uint64_t
-rank(const struct vsum *s, uint64_t n, unsigned pct)
+percentile(const struct vsum *s, uint64_t n, unsigned pct)
 {
-	uint64_t want = (uint64_t)ceil(pct / 100.0 * (double)n), seen = 0;
+	uint64_t want = hist_rank(n, pct), seen = 0, v = 0;
 
-	if (want == 0)
-		want = 1;
-	for (uint64_t v = 0;; v++)
-		if ((seen += s->count[v]) >= want)
-			return v;
+	while ((seen += s->count[v]) < want)
+		v++;
+	return v;
 }
 
 /* Drift's and queue's share of a row: mean, percentiles, max. */
@@ -82,8 +81,9 @@ spread(struct vsum *s, const uint64_t *val, uint64_t base, int drift,
 		}
 	fprintf(f, ",%.4f", alive ? figures_round(sum / (double)alive, 4) : 0.0);
 	if (drift)
-		fprintf(f, ",%" PRIu64, alive ? rank(s, alive, 50) : 0);
-	fprintf(f, ",%" PRIu64 ",%" PRIu64, alive ? rank(s, alive, 99) : 0, max);
+		fprintf(f, ",%" PRIu64, alive ? percentile(s, alive, 50) : 0);
+	fprintf(f, ",%" PRIu64 ",%" PRIu64,
+	    alive ? percentile(s, alive, 99) : 0, max);
 	return 0;
 }
 

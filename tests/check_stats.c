@@ -879,6 +879,19 @@ START_TEST(percentiles_use_the_nearest_rank)
 }
 END_TEST
 
+/* The one rank rule: ceil(pct n / 100) exactly in integers, at least 1. */
+START_TEST(the_rank_rule_is_ceil_pct_n_over_100)
+{
+	ck_assert_uint_eq(hist_rank(20, 95), 19);
+	ck_assert_uint_eq(hist_rank(20, 96), 20);
+	ck_assert_uint_eq(hist_rank(3, 50), 2);
+	ck_assert_uint_eq(hist_rank(10, 100), 10);
+	ck_assert_uint_eq(hist_rank(10, 0), 1);
+	ck_assert_uint_eq(hist_rank(1000000, 99), 990000);
+	ck_assert_uint_eq(hist_rank(1000001, 99), 990001);
+}
+END_TEST
+
 START_TEST(a_clock_jump_beyond_the_limit_is_refused)
 {
 	struct hist h = { 0 };
@@ -953,6 +966,7 @@ make_stats_suite(void)
 	suite_add_tcase(s, run);
 
 	tcase_add_test(hist, percentiles_use_the_nearest_rank);
+	tcase_add_test(hist, the_rank_rule_is_ceil_pct_n_over_100);
 	tcase_add_test(hist, a_clock_jump_beyond_the_limit_is_refused);
 	tcase_add_test(hist, a_count_at_its_limit_is_refused_not_wrapped);
 	suite_add_tcase(s, hist);

@@ -96,7 +96,7 @@ END_TEST
 START_TEST(nearest_rank_is_the_value_at_rank_ceil_p_n)
 {
 	static const struct {
-		double p;
+		unsigned p;
 		double want;
 	} ranks[] = { { 50, 5 }, { 51, 6 }, { 99, 10 }, { 10, 1 },
 		{ 0, 1 }, { 100, 10 } };
@@ -106,7 +106,7 @@ START_TEST(nearest_rank_is_the_value_at_rank_ceil_p_n)
 		for (int i = 0; i < 10; i++)	/* 7 3 9 5 1 10 6 2 8 4 */
 			v[i] = (double)((i * 7 + 7) % 10 + 1);
 		ck_assert_msg(sumrun_rank(v, 10, ranks[r].p) == ranks[r].want,
-		    "p%g", ranks[r].p);
+		    "p%u", ranks[r].p);
 	}
 	v[0] = 4;
 	ck_assert(sumrun_rank(v, 1, 99) == 4);

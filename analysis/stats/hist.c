@@ -53,20 +53,25 @@ hist_count(const struct hist *h, uint64_t size)
 	return size < h->cap ? h->count[size] : 0;
 }
 
-/* Rank ceil(pct * total / 100) in integers, so 95% of 20 is exactly 19. */
+/* In integers, so 95% of 20 is exactly 19, never 19.000000000000004. */
+uint64_t
+hist_rank(uint64_t n, unsigned pct)
+{
+	uint64_t rank = (pct * n + 99) / 100;
+
+	return rank > 0 ? rank : 1;
+}
+
 uint64_t
 hist_percentile(const struct hist *h, unsigned pct)
 {
-	uint64_t rank = (pct * h->total + 99) / 100, seen = 0;
+	uint64_t rank = hist_rank(h->total, pct), seen = 0, s = 0;
 
 	if (h->total == 0)
 		return 0;
-	if (rank == 0)
-		rank = 1;
-	for (uint64_t s = 0; s <= h->max; s++)
-		if ((seen += h->count[s]) >= rank)
-			return s;
-	return h->max;	/* not reached: the counts add up to total */
+	while ((seen += h->count[s]) < rank)
+		s++;		/* ends: the counts add up to total */
+	return s;
 }
 
 void

@@ -27,6 +27,12 @@ struct hist {
  * (its count at UINT32_MAX). */
 int hist_add(struct hist *h, uint64_t size);
 uint64_t hist_count(const struct hist *h, uint64_t size);
+/*
+ * The nearest-rank rule every percentile of clockring uses: of n values
+ * (n > 0) in order, the pct-th percentile is the one at 1-based rank
+ * ceil(pct * n / 100), and at least the first.
+ */
+uint64_t hist_rank(uint64_t n, unsigned pct);
 /* Nearest rank: the smallest size with at least pct% of jumps at or below. */
 uint64_t hist_percentile(const struct hist *h, unsigned pct);
 void hist_free(struct hist *h);

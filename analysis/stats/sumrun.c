@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/stats/hist.h"
 #include "analysis/stats/sumrun.h"
 #include "lib/errmsg.h"
 #include "lib/rows.h"
@@ -145,11 +146,9 @@ select_kth(double *v, size_t n, size_t k)
 }
 
 double
-sumrun_rank(double *v, size_t n, double p)
+sumrun_rank(double *v, size_t n, unsigned pct)
 {
-	size_t r = (size_t)ceil(p / 100 * (double)n);
-
-	return select_kth(v, n, r > 0 ? r - 1 : 0);
+	return select_kth(v, n, (size_t)hist_rank(n, pct) - 1);
 }
 
 /* One pass over vms.csv for figure f: its spread over the VMs. */

@@ -57,11 +57,9 @@ struct sumrun {
  */
 int sumrun_load(struct sumrun *s, const struct runinfo *ri, char *err,
     size_t errlen);
-/*
- * The nearest-rank percentile of n values, the value at rank
- * ceil(p/100 n) of them sorted; v is reordered on the way.
- */
-double sumrun_rank(double *v, size_t n, double p);
+/* The pct-th percentile of n values (n > 0) by hist_rank's rule; v is
+ * reordered on the way. */
+double sumrun_rank(double *v, size_t n, unsigned pct);
 /* The column headers of vms.csv, without a newline. */
 extern const char sumrun_vms_header[];
 
