@@ -189,6 +189,12 @@ vsum_prefetch(const struct vsum *s, uint32_t vm)
 	stats_prefetch(s->st, vm);
 }
 
+void
+vsum_prefetch_blocks(const struct vsum *s, uint32_t vm)
+{
+	stats_prefetch_blocks(s->st, vm);
+}
+
 /* Each VM's figures made as its row is written: never all at once. */
 static void
 write_vms(FILE *f, const struct vsum *s)

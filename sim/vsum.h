@@ -28,6 +28,7 @@ int vsum_add(struct vsum *s, uint32_t vm, const struct step_event *ev,
     uint64_t t, uint64_t queue_len);
 /* VM vm comes soon: its figures fetched ahead. */
 void vsum_prefetch(const struct vsum *s, uint32_t vm);
+void vsum_prefetch_blocks(const struct vsum *s, uint32_t vm);
 /* The run is over: the files written whole. 0, or -1 with err. */
 int vsum_close(struct vsum *s, char *err, size_t errlen);
 /* Give up: nothing more written, series.csv left as far as it got. */

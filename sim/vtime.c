@@ -77,20 +77,31 @@ struct vtime {
 	size_t errlen;
 };
 
-/* VMs fetched ahead of their turn: a big ring's state is far from cache. */
-#define AHEAD	4
+/*
+ * VMs fetched ahead of their turn: a big ring's state is far from cache.
+ * In two steps: a VM's state AHEAD places ahead, then, BLOCKS_AHEAD
+ * places ahead, once that state is in, the heap blocks it points to
+ * (messages, jump counts), which could not be found before.
+ */
+#define AHEAD		4
+#define BLOCKS_AHEAD	2
 
 static void
 fetch_ahead(const struct vtime *v)
 {
 	uint32_t id;
 
-	if (!vqueue_ahead(v->q, AHEAD, &id))
-		return;
-	for (size_t off = 0; off < sizeof v->vm[id]; off += 64)
-		__builtin_prefetch((const char *)&v->vm[id] + off);
-	if (v->p->sum != NULL)
-		vsum_prefetch(v->p->sum, id);
+	if (vqueue_ahead(v->q, AHEAD, &id)) {
+		for (size_t off = 0; off < sizeof v->vm[id]; off += 64)
+			__builtin_prefetch((const char *)&v->vm[id] + off);
+		if (v->p->sum != NULL)
+			vsum_prefetch(v->p->sum, id);
+	}
+	if (vqueue_ahead(v->q, BLOCKS_AHEAD, &id)) {
+		core_prefetch(&v->vm[id].core);
+		if (v->p->sum != NULL)
+			vsum_prefetch_blocks(v->p->sum, id);
+	}
 }
 
 /* The VM's next tick into the queue, or it is done. */

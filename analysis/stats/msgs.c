@@ -67,13 +67,6 @@ msgs_new(uint32_t nvms, double end_s, msgs_fn *fn, void *ctx)
 }
 
 void
-msgs_prefetch(const struct msgs *m, uint32_t src)
-{
-	__builtin_prefetch(&m->link[2 * (size_t)src]);
-	__builtin_prefetch(&m->link[2 * (size_t)src + 1]);
-}
-
-void
 msgs_free(struct msgs *m)
 {
 	if (m == NULL)
@@ -116,6 +109,36 @@ dest(const struct msgs *m, int64_t li)
 	uint32_t src = (uint32_t)(li / 2);
 
 	return li % 2 == 0 ? next_of(m, src) : prev_of(m, src);
+}
+
+/* The links of vm: out to next and prev, in from prev and next. */
+static void
+links_of(const struct msgs *m, uint32_t vm, int64_t li[4])
+{
+	li[0] = 2 * (int64_t)vm;
+	li[1] = 2 * (int64_t)vm + 1;
+	li[2] = slot(m, prev_of(m, vm), vm);
+	li[3] = slot(m, next_of(m, vm), vm);
+}
+
+void
+msgs_prefetch(const struct msgs *m, uint32_t vm)
+{
+	int64_t li[4];
+
+	links_of(m, vm, li);
+	for (int i = 0; i < 4; i++)
+		__builtin_prefetch(&m->link[li[i]]);
+}
+
+void
+msgs_prefetch_ends(const struct msgs *m, uint32_t vm)
+{
+	int64_t li[4];
+
+	links_of(m, vm, li);
+	for (int i = 0; i < 4; i++)
+		fifo_prefetch(&m->link[li[i]].q);
 }
 
 static void

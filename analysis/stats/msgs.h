@@ -64,9 +64,11 @@ void msgs_finish(struct msgs *m);
  */
 const struct msgs_link *msgs_link(const struct msgs *m, uint32_t src,
     int to_prev);
-/* Links of src about to be used: into the cache ahead (a million VMs'
- * links are not there). */
-void msgs_prefetch(const struct msgs *m, uint32_t src);
+/* VM vm's lines come soon: the links it sends on and receives from into
+ * the cache ahead (a million VMs' links are not there); then, once they
+ * are in, msgs_prefetch_ends for the oldest unmatched end of each. */
+void msgs_prefetch(const struct msgs *m, uint32_t vm);
+void msgs_prefetch_ends(const struct msgs *m, uint32_t vm);
 void msgs_free(struct msgs *m);
 
 #endif

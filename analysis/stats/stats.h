@@ -73,6 +73,9 @@ void stats_set_rate(struct stats *st, uint32_t vm, uint32_t rate);
 /* VM vm's lines come soon: its figures into the cache ahead of them (a
  * driver that knows its next VMs, with a ring too big for the cache). */
 void stats_prefetch(const struct stats *st, uint32_t vm);
+/* Later, when they came in: the blocks they point to (jump counts, the
+ * oldest unmatched message of each link). */
+void stats_prefetch_blocks(const struct stats *st, uint32_t vm);
 /* Take the next line of the merged stream, from VM vm's log: 0, or -1
  * with errno (ENOMEM; ERANGE: a clock jump beyond HIST_LIMIT; EOVERFLOW:
  * more than UINT32_MAX jumps of one size). */

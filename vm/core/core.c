@@ -35,6 +35,14 @@ core_init(struct core *c, const struct core_conf *conf)
 }
 
 void
+core_prefetch(const struct core *c)
+{
+	for (uint32_t i = 0; i < c->nin; i++)
+		fifo_prefetch(&c->in[i].held);
+	fifo_prefetch(&c->queue);
+}
+
+void
 core_free(struct core *c)
 {
 	for (uint32_t i = 0; i < c->nin; i++)

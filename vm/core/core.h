@@ -79,6 +79,9 @@ struct core {
  */
 int core_init(struct core *c, const struct core_conf *conf);
 void core_free(struct core *c);
+/* A tick of c comes soon and c itself is in the cache: the messages it
+ * reads first (the oldest of each inbox and of its queue) into it too. */
+void core_prefetch(const struct core *c);
 /* A message from neighbour `from` reached this VM at t: 0, or -1 (ENOMEM). */
 int core_arrive(struct core *c, uint32_t from, const struct step_msg *m,
     uint64_t t);

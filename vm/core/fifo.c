@@ -71,6 +71,13 @@ fifo_unpush(struct fifo *q)
 }
 
 void
+fifo_prefetch(const struct fifo *q)
+{
+	if (q->len > 0)
+		__builtin_prefetch(q->a + (size_t)q->head * q->size);
+}
+
+void
 fifo_free(struct fifo *q)
 {
 	free(q->a);

@@ -27,6 +27,8 @@ void *fifo_at(const struct fifo *q, size_t i);
 void fifo_pop(struct fifo *q);
 /* Drop the newest item, taking back a push; the queue must not be empty. */
 void fifo_unpush(struct fifo *q);
+/* The oldest item into the cache ahead of its use (a hint; none: nothing). */
+void fifo_prefetch(const struct fifo *q);
 void fifo_free(struct fifo *q);
 
 #endif
