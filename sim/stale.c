@@ -22,20 +22,22 @@
  * run only when that record matches what it would run now, read by the
  * same option parser and rate draw that `clockring run` uses, so the two
  * cannot disagree on a default or a spelling. Every setting that changes a
- * result is compared; where the VMs listen (bind, ports) and how long they
- * wait to link are not, nor vector clocks: they change no event, only
- * whether the logs spell out a vector the analysis can rebuild anyway.
+ * result is compared, and so is the log level: a summary run has no logs
+ * to look at or check line by line, and its analysis is another. Where the
+ * VMs listen (bind, ports) and how long they wait to link are not, nor
+ * vector clocks: they change no event, only whether the logs spell out a
+ * vector the analysis can rebuild anyway.
  */
 
 enum { K_SEED, K_VMS, K_DURATION, K_SPEED, K_DRAW_MAX, K_RATE_MIN,
     K_RATE_MAX, K_RATES, K_ON_FAILURE, K_FAULTS, K_MODE, K_LATENCY_MIN,
-    K_LATENCY_MAX, K_LOSS };
+    K_LATENCY_MAX, K_LOSS, K_LOG };
 
 /* run.meta's names; "rates" stands for vmI.rate, "faults" for faultI. */
 static const char *const keys[STALE_KEYS] = {
 	"seed", "vms", "duration_s", "speed", "draw_max", "rate_min",
 	"rate_max", "rates", "on_failure", "faults", "mode", "latency_min_ms",
-	"latency_max_ms", "loss",
+	"latency_max_ms", "loss", "log",
 };
 
 /* Every setting as text, in one spelling for both sides: then one
@@ -95,6 +97,7 @@ view_of(const struct runmeta *m, const struct stale_was *was, struct view *v)
 	put(t[K_LATENCY_MIN], "%.15g", m->latency_min_ms);
 	put(t[K_LATENCY_MAX], "%.15g", m->latency_max_ms);
 	put(t[K_LOSS], "%.15g", m->loss);
+	put(t[K_LOG], "%s", runmeta_log_name(m->log));
 	for (int k = 0; was != NULL && k < STALE_KEYS; k++)
 		if (was->shown[k][0] != '\0')
 			memcpy(t[k], was->shown[k], STALE_TEXT);
@@ -115,7 +118,7 @@ setting(enum runmeta_key key)
 		[K_FAULTS] = RUNMETA_KEY_FAULTS, [K_MODE] = RUNMETA_KEY_MODE,
 		[K_LATENCY_MIN] = RUNMETA_KEY_LATENCY_MIN,
 		[K_LATENCY_MAX] = RUNMETA_KEY_LATENCY_MAX,
-		[K_LOSS] = RUNMETA_KEY_LOSS,
+		[K_LOSS] = RUNMETA_KEY_LOSS, [K_LOG] = RUNMETA_KEY_LOG,
 	};
 
 	for (int k = 0; k < STALE_KEYS; k++)

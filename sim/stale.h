@@ -12,7 +12,7 @@
 
 /* Longest value said: a rate per VM, or every fault in its spelling. */
 #define STALE_TEXT	(OPT_MAX_VMS * 5 + 16)
-#define STALE_KEYS	14	/* settings compared (stale.c: keys) */
+#define STALE_KEYS	15	/* settings compared (stale.c: keys) */
 
 /* One setting that differs: as the run recorded it, and as it is now. */
 struct stale_diff {

@@ -135,6 +135,11 @@ static const char *const changed[][3] = {
 	  "faults none, the file now says kill:1@5" },
 	{ "fault = kill:1@5\n", "fault = kill:1@6\n",
 	  "faults kill:1@5, the file now says kill:1@6" },
+	{ "mode = virtual\nrun = --log summary\n", "mode = virtual\n",
+	  "log summary, the file now says full" },
+	{ "mode = virtual\nrun = --log summary\n",
+	  "mode = virtual\nrun = --log off\n",
+	  "log summary, the file now says off" },
 };
 
 START_TEST(each_setting_that_changes_a_result_is_compared)

@@ -116,6 +116,23 @@ grep -q "Tiny, summary" "$res/report.md" || fail "summary runs not in the report
 grep -q "tinysum/1/analysis/drift.png\|tinysum/2/analysis/drift.png" "$res/report.md" ||
 	fail "the report does not show a summary run's drift plot"
 
+# A finished full run is not kept for an experiment that now asks for the
+# summary log: the suite names the change, and --force redoes it.
+mkdir "$T/exp2" "$T/res2"
+sed 's/^run = --vms 4$/run = --vms 4 --log summary/' "$T/exp/tiny.exp" >"$T/exp2/tiny.exp"
+grep -q -- '--log summary' "$T/exp2/tiny.exp" || fail "tiny.exp not edited"
+cp -r "$res/tiny" "$T/res2/tiny"
+expect_exit 2 "$CLOCKRING" experiments --out "$T/res2" "$T/exp2/tiny.exp"
+grep -qx "clockring: experiments: tiny: 2 finished runs were made with log full, the file now says summary; --force (make: FORCE=1) redoes them" "$T/err" ||
+	{ cat "$T/err"; fail "a change of log level not named"; }
+"$CLOCKRING" experiments --force --out "$T/res2" "$T/exp2/tiny.exp" >"$T/out" 2>&1 ||
+	{ cat "$T/out"; fail "--force after a change of log level"; }
+for r in 1 2; do
+	[ "$(meta "$T/res2/tiny/$r" log)" = summary ] || fail "tiny/$r not redone as a summary run"
+	[ -s "$T/res2/tiny/$r/vms.csv" ] && [ ! -e "$T/res2/tiny/$r/vm0.csv" ] ||
+		fail "tiny/$r: not the files of a summary run"
+done
+
 # WRITER: once `run --virtual --log summary` exists, its files must agree
 # with what analyze made of the full-log run of the same seed.
 if "$CLOCKRING" run --help 2>&1 | grep -q -- '^  --log '; then
