@@ -1,7 +1,7 @@
 # tests/e2e/t_analyze_keeps_user_files.sh -- a rerun of analyze keeps the user's notes and edited script, and draws with that script
 . "$(dirname "$0")/lib.sh"
 
-run_ok "$T/r" --vms 3 --rates 1,3,6 --duration 8 --speed 20 --seed 12
+run_ok "$T/r" --vms 3 --rates 1,3,6 --duration 8 --speed 4 --seed 12
 a="$T/r/analysis"
 "$CLOCKRING" analyze --quiet "$T/r" || fail "first analyze"
 cp "$a/drift.gp" "$T/stock-drift.gp"

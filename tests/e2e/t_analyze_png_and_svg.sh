@@ -1,7 +1,7 @@
 # tests/e2e/t_analyze_png_and_svg.sh -- PNG and SVG plots of one run live side by side
 . "$(dirname "$0")/lib.sh"
 
-run_ok "$T/r" --vms 3 --rates 2,3,5 --duration 6 --speed 20 --seed 13
+run_ok "$T/r" --vms 3 --rates 2,3,5 --duration 6 --speed 3 --seed 13
 a="$T/r/analysis"
 plots="clock drift jumps queue spacetime"
 

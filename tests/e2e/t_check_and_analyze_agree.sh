@@ -1,7 +1,7 @@
 # tests/e2e/t_check_and_analyze_agree.sh -- a run dir with a file missing, too many or unreadable: one clear line, the same exit from check and analyze
 . "$(dirname "$0")/lib.sh"
 
-run_ok "$T/r" --vms 3 --rates 6,6,6 --duration 10 --speed 10 --seed 5
+run_ok "$T/r" --vms 3 --rates 6,6,6 --duration 10 --speed 2 --seed 5
 
 copy() {	# copy NAME: a fresh copy of the run as $T/NAME
 	rm -rf "${T:?}/$1"

@@ -1,9 +1,6 @@
 # tests/e2e/t_check_catches_tampering.sh -- check fails a real run whose logs were altered
 . "$(dirname "$0")/lib.sh"
 
-# A gentle speed: the run must pass check before it is tampered with, and at
-# --speed 10 under ThreadSanitizer on a loaded CI machine its ticks once
-# fell behind enough to break the tick-spacing rule.
 run_ok "$T/r" --vms 3 --rates 6,6,6 --draw-max 3 --duration 10 --speed 2 --seed 5
 
 # tamper NAME RULE SED_SCRIPT FILE: alter a copy of the run, expect RULE.

@@ -144,7 +144,7 @@ nothing_but "$T/d2/full/empty"
 no_survivors "$T/d2"
 
 echo "3. analyze onto a read-only or full disk"
-run_ok "$T/src" --vms 3 --rates 5,5,5 --duration 10 --speed 10 --seed 3
+run_ok "$T/src" --vms 3 --rates 5,5,5 --duration 10 --speed 4 --seed 3
 "$CLOCKRING" analyze --quiet "$T/src" >"$T/out" 2>&1 || { cat "$T/out"; fail "analyze"; }
 # A file of the user's stays through every failure, as analyze's own do.
 echo "my notes" >"$T/src/analysis/notes.txt"

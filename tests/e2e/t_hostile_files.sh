@@ -1,7 +1,7 @@
 # tests/e2e/t_hostile_files.sh -- broken logs and run.meta: a clear verdict, no crash, nothing half-written
 . "$(dirname "$0")/lib.sh"
 
-run_ok "$T/r" --vms 3 --rates 5,5,5 --duration 10 --speed 10 --seed 3
+run_ok "$T/r" --vms 3 --rates 5,5,5 --duration 10 --speed 4 --seed 3
 
 # spoil NAME COMMAND...: spoil a fresh copy of the run with COMMAND (run in
 # it), then check and analyze it: each must say no (exit 1 or 2, never a

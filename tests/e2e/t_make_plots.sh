@@ -13,7 +13,7 @@ plots() {
 }
 
 dir="$T/my runs/Ada's \"first\" run"
-run_ok "$dir" --vms 3 --rates 2,3,5 --duration 5 --speed 20 --seed 15
+run_ok "$dir" --vms 3 --rates 2,3,5 --duration 5 --speed 2 --seed 15
 plots RUN="$dir" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "make plots RUN='$dir'"; }
 [ -s "$dir/analysis/summary.csv" ] || fail "no analysis in '$dir'"
 [ -s "$dir/analysis/drift.png" ] || fail "no plots in '$dir'"

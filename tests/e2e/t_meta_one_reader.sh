@@ -1,7 +1,7 @@
 # tests/e2e/t_meta_one_reader.sh -- run.meta read one way by every command: a bad key named with its line, keys a command does not use left alone
 . "$(dirname "$0")/lib.sh"
 
-run_ok "$T/r" --vms 3 --rates 6,6,6 --duration 4 --speed 20 --seed 5 \
+run_ok "$T/r" --vms 3 --rates 6,6,6 --duration 4 --speed 2 --seed 5 \
 	--on-failure continue --fault kill:2@3
 
 copy() {	# copy NAME: a fresh copy of the run as $T/NAME, unanalyzed

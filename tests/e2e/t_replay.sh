@@ -154,7 +154,7 @@ ends_as_logged() {	# ends_as_logged RUN_DIR VMS DURATION
 	tm kill-session -t e
 }
 real=$T/real
-"$CLOCKRING" run --seed 3 --vms 3 --duration 4 --speed 20 --quiet --out "$real" ||
+"$CLOCKRING" run --seed 3 --vms 3 --duration 4 --speed 2 --quiet --out "$real" ||
 	fail "real run exited $?"
 ends_as_logged "$real" 3 4
 stopped=$T/stopped

@@ -1,6 +1,6 @@
 # tests/e2e/t_report_tells_runs.sh -- compare and report tell what the runs ran with, picture the typical run, name a bad --out, keep the user's files
 #
-# Two experiments of real runs (5 model seconds at speed 20). Then, as a
+# Two experiments of real runs (5 model seconds at speed 2). Then, as a
 # user might: base's experiment.exp is edited to ask for other settings,
 # and base's repeat 3 is redone by hand with other rates; calm's repeats
 # are renumbered so that repeat 1 has the least max drift, which makes
@@ -22,7 +22,7 @@ run = --vms 3 --rate-min 3 --rate-max 4 --draw-max 5
 repeat = 3
 duration = 5
 END
-"$CLOCKRING" experiments --out "$T/res" --speed 20 "$T"/exp/*.exp >"$T/suite.out" 2>&1 ||
+"$CLOCKRING" experiments --out "$T/res" --speed 2 "$T"/exp/*.exp >"$T/suite.out" 2>&1 ||
 	{ cat "$T/suite.out"; fail "experiments"; }
 
 # --- What the runs ran with, not what experiment.exp says now. ---
@@ -37,12 +37,12 @@ duration = 11
 END
 "$CLOCKRING" report "$T/res" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "report"; }
 md=$T/res/report.md
-told="3 VMs; clock rates 1-6 ticks/s; idle draws 1-10; 5 model seconds; speed 20; no faults; on failure stop"
+told="3 VMs; clock rates 1-6 ticks/s; idle draws 1-10; 5 model seconds; speed 2; no faults; on failure stop"
 grep -qF -- "- run with (as its runs' run.meta record it): $told" "$md" ||
 	{ grep -A3 '^### Base' "$md"; fail "base's settings are not its runs'"; }
 row=$(grep '^| base | Base |' "$md")
-[ "${row%| 3 | 5 | 20 |}" != "$row" ] ||
-	fail "what was run: base's row is not 3 repeats of 5 model seconds at speed 20: $row"
+[ "${row%| 3 | 5 | 2 |}" != "$row" ] ||
+	fail "what was run: base's row is not 3 repeats of 5 model seconds at speed 2: $row"
 for claim in "7-9" "rate-max 9" "4 VMs" "pause:1@2+1" "continue" "11 model seconds"; do
 	if grep -qF -- "$claim" "$md"; then
 		grep -nF -- "$claim" "$md" | head -3
@@ -56,7 +56,7 @@ dur=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "duration_s") c = i
 
 # --- Repeats run with other settings are said to differ. ---
 rm -r "$T/res/base/3"
-"$CLOCKRING" run --quiet --vms 3 --rate-min 1 --rate-max 5 --duration 5 --speed 20 \
+"$CLOCKRING" run --quiet --vms 3 --rate-min 1 --rate-max 5 --duration 5 --speed 2 \
 	--out "$T/res/base/3" || fail "run of base/3"
 "$CLOCKRING" analyze --quiet "$T/res/base/3" || fail "analyze base/3"
 "$CLOCKRING" report "$T/res" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "report"; }

@@ -14,7 +14,7 @@ newest=$(printf '%s\n%s\n' "$since" "$version" | sort -V | tail -n 1)
 [ "$newest" = "$version" ] ||
 	fail "FORMAT.md: format $format came with clockring $since, but this is clockring $version"
 # What a run records is what FORMAT.md describes and --version says.
-run_ok "$T/r" --vms 2 --rates 10,10 --duration 1 --speed 10
+run_ok "$T/r" --vms 2 --rates 10,10 --duration 1 --speed 1
 [ "$(meta "$T/r" format)" = "$format" ] ||
 	fail "run.meta has format=$(meta "$T/r" format), FORMAT.md describes $format"
 [ "$(meta "$T/r" version)" = "$version" ] ||
