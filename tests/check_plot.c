@@ -271,7 +271,8 @@ START_TEST(every_plot_is_drawn_without_warnings)
 	real_gnuplot();
 	make_crowded_run(dir, sizeof dir, drawn[_i].n, drawn[_i].empty_window,
 	    drawn[_i].faults, drawn[_i].crowded);
-	ck_assert_msg(plot_render(dir, drawn[_i].svg, err, sizeof err) == 0,
+	ck_assert_msg(plot_render_set(dir, &plot_run_set,
+	    drawn[_i].svg, err, sizeof err) == 0,
 	    "%d VMs, %s%s%s%s: %s", drawn[_i].n, ext,
 	    drawn[_i].empty_window ? ", empty window" : "",
 	    drawn[_i].faults ? ", faults" : "",
@@ -396,7 +397,8 @@ START_TEST(a_script_run_by_hand_draws_a_png)
 
 	real_gnuplot();
 	make_data(dir, sizeof dir, 3, 0);
-	ck_assert_msg(plot_render(dir, 1, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_render_set(dir, &plot_run_set,
+	    1, err, sizeof err) == 0, "%s", err);
 	ck_assert_int_eq(run_by_hand(dir, "drift.gp"), 0);
 	expect_image(dir, "drift", "png");
 }
@@ -434,7 +436,8 @@ START_TEST(without_faults_the_markers_change_not_a_pixel)
 
 	real_gnuplot();
 	make_data(dir, sizeof dir, 3, 0);
-	ck_assert_msg(plot_render(dir, 0, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_render_set(dir, &plot_run_set,
+	    0, err, sizeof err) == 0, "%s", err);
 	for (size_t i = 0; i < NELEM(over_time); i++) {
 		snprintf(script, sizeof script, "%s.gp", over_time[i]);
 		snprintf(png, sizeof png, "%s.png", over_time[i]);
@@ -448,8 +451,8 @@ START_TEST(without_faults_the_markers_change_not_a_pixel)
 		free(with);
 		free(without);
 		make_data(dir, sizeof dir, 3, 0);
-		ck_assert_msg(plot_render(dir, 0, err, sizeof err) == 0, "%s",
-		    err);
+		ck_assert_msg(plot_render_set(dir, &plot_run_set,
+		    0, err, sizeof err) == 0, "%s", err);
 	}
 }
 END_TEST
@@ -462,7 +465,8 @@ START_TEST(a_directory_named_with_spaces_and_quotes_is_drawn)
 	make_data(dir, sizeof dir, 2, 0);
 	snprintf(odd, sizeof odd, "%s/it's a \"run\" $HOME;", rundir_base);
 	ck_assert_int_eq(rename(dir, odd), 0);
-	ck_assert_msg(plot_render(odd, 0, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_render_set(odd, &plot_run_set,
+	    0, err, sizeof err) == 0, "%s", err);
 	expect_image(odd, "spacetime", "png");
 }
 END_TEST
@@ -571,7 +575,8 @@ START_TEST(missing_gnuplot_is_told_with_the_install_command)
 
 	make_data(dir, sizeof dir, 2, 0);
 	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", "/nonexistent", 1), 0);
-	ck_assert_int_eq(plot_render(dir, 0, err, sizeof err), 1);
+	ck_assert_int_eq(plot_render_set(dir, &plot_run_set,
+	    0, err, sizeof err), 1);
 	ck_assert_str_eq(err, "CLOCKRING_GNUPLOT '/nonexistent': not found: "
 	    "plots not drawn (install gnuplot: sudo apt-get install gnuplot-nox)");
 	ck_assert_int_eq(plot_term(dir, &plot_run_set, stdout, err, sizeof err), 1);
@@ -586,7 +591,8 @@ START_TEST(gnuplot_not_on_the_path_is_told_in_one_line)
 	make_data(dir, sizeof dir, 2, 0);
 	real_gnuplot();
 	ck_assert_int_eq(setenv("PATH", dir, 1), 0);	/* holds no gnuplot */
-	ck_assert_int_eq(plot_render(dir, 0, err, sizeof err), 1);
+	ck_assert_int_eq(plot_render_set(dir, &plot_run_set,
+	    0, err, sizeof err), 1);
 	ck_assert_str_eq(err, "gnuplot not found: plots not drawn "
 	    "(install it: sudo apt-get install gnuplot-nox)");
 }
@@ -607,7 +613,7 @@ fake_gnuplot(const char *dir, const char *body)
 	ck_assert_int_eq(setenv("CLOCKRING_GNUPLOT", path, 1), 0);
 }
 
-/* Fake gnuplots that fail, and how plot_render must tell of each. */
+/* Fake gnuplots that fail, and how plot_render_set must tell of each. */
 static const struct {
 	const char *body;	/* of the fake's shell script */
 	int svg;
@@ -631,7 +637,8 @@ START_TEST(failing_gnuplot_is_told_naming_the_script)
 
 	make_data(dir, sizeof dir, 2, 0);
 	fake_gnuplot(dir, failing[_i].body);
-	ck_assert_int_eq(plot_render(dir, failing[_i].svg, err, sizeof err), -1);
+	ck_assert_int_eq(plot_render_set(dir, &plot_run_set,
+	    failing[_i].svg, err, sizeof err), -1);
 	ck_assert_str_eq(err, failing[_i].err);
 }
 END_TEST
@@ -644,7 +651,8 @@ START_TEST(gnuplot_drawing_nothing_over_an_old_image_is_a_failure)
 	make_data(dir, sizeof dir, 2, 0);
 	rundir_write_raw(dir, "clock.png", "\x89PNG\r\n\x1a\n", 8);
 	fake_gnuplot(dir, "exit 0");
-	ck_assert_int_eq(plot_render(dir, 0, err, sizeof err), -1);
+	ck_assert_int_eq(plot_render_set(dir, &plot_run_set,
+	    0, err, sizeof err), -1);
 	ck_assert_str_eq(err, "gnuplot clock.gp: wrote no clock.png");
 }
 END_TEST
@@ -669,7 +677,8 @@ START_TEST(gnuplot_is_given_the_terminal_and_runs_in_the_data_directory)
 	make_data(dir, sizeof dir, 2, 0);
 	fake_gnuplot(dir, "echo \"$PWD|$*\" >> calls\n"
 	    "for a; do f=$a; done\necho x > \"${f%.gp}.svg\"");
-	ck_assert_msg(plot_render(dir, 1, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(plot_render_set(dir, &plot_run_set,
+	    1, err, sizeof err) == 0, "%s", err);
 	snprintf(path, sizeof path, "%s/calls", dir);
 	ck_assert_ptr_nonnull(f = fopen(path, "r"));
 	for (size_t i = 0; i < plot_count; i++) {

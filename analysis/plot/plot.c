@@ -399,12 +399,6 @@ plot_render_set(const char *dir, const struct plot_set *set, int svg,
 	return rc;
 }
 
-int
-plot_render(const char *dir, int svg, char *err, size_t errlen)
-{
-	return plot_render_set(dir, &plot_run_set, svg, err, errlen);
-}
-
 /* Columns and rows of the terminal out writes to, less one row for the prompt. */
 static void
 term_size(FILE *out, int *cols, int *rows)

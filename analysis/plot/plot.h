@@ -44,9 +44,6 @@ bool plot_set_has(const struct plot_set *set, const char *file);
 int plot_render_set(const char *dir, const struct plot_set *set, int svg,
     char *err, size_t errlen);
 
-/* plot_render_set of a run's plots, plot_run_set. */
-int plot_render(const char *dir, int svg, char *err, size_t errlen);
-
 /*
  * Draw set's drift plot as text (gnuplot's dumb terminal) onto out, sized
  * to out's terminal, or 100x30 when out is not one, with the scripts in
